@@ -1,0 +1,5 @@
+"""newsdesk: a desktop newsroom editor."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

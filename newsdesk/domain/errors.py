@@ -1,0 +1,40 @@
+"""Errors the core raises. Each carries a message a user can act on."""
+
+from __future__ import annotations
+
+
+class NewsdeskError(Exception):
+    """Base class: anything the user should see as one clear line."""
+
+
+class RuleViolation(NewsdeskError):
+    """An editorial rule refused the action. `rule` names the rule."""
+
+    def __init__(self, rule: str, message: str) -> None:
+        super().__init__(f"{message} [rule: {rule}]")
+        self.rule = rule
+
+
+class ConflictError(NewsdeskError):
+    """Someone saved a newer revision since this edit started."""
+
+    def __init__(self, article_id: int, expected: int, actual: int) -> None:
+        super().__init__(
+            f"article {article_id} was changed by someone else: you edited revision "
+            f"{expected}, the newest is revision {actual}; nothing was overwritten"
+        )
+        self.article_id = article_id
+        self.expected = expected
+        self.actual = actual
+
+
+class NotFoundError(NewsdeskError):
+    """An article, person or revision does not exist."""
+
+
+class InvalidInputError(NewsdeskError):
+    """Input (a file, a field, a value) is not acceptable."""
+
+
+class StorageError(NewsdeskError):
+    """The database cannot be read or written (damaged, locked, disk full)."""

@@ -1,0 +1,133 @@
+"""Editorial rules: who may do what to an article, and what status follows.
+
+These functions decide; they never write. The newsroom service asks them before every
+change and the store then writes conditionally, so a rule cannot be skipped by any
+front end (GUI, CLI, or a future server).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from newsdesk.domain.article import Article, Person
+from newsdesk.domain.errors import RuleViolation
+from newsdesk.domain.status import Status, UserRole
+
+
+class Action(StrEnum):
+    SUBMIT = "submit"
+    RETURN = "return"
+    APPROVE = "approve"
+    PUBLISH = "publish"
+    ARCHIVE = "archive"
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: frozenset[Status]
+    target: Status
+    roles: frozenset[UserRole]
+    needs_comment: bool = False
+
+
+_ALL_LIVE = frozenset({Status.DRAFT, Status.SUBMITTED, Status.APPROVED, Status.PUBLISHED})
+
+TRANSITIONS: dict[Action, Transition] = {
+    Action.SUBMIT: Transition(
+        frozenset({Status.DRAFT}),
+        Status.SUBMITTED,
+        frozenset({UserRole.REPORTER, UserRole.PRODUCER}),
+    ),
+    Action.RETURN: Transition(
+        frozenset({Status.SUBMITTED, Status.APPROVED}),
+        Status.DRAFT,
+        frozenset({UserRole.PRODUCER}),
+        needs_comment=True,
+    ),
+    Action.APPROVE: Transition(
+        frozenset({Status.SUBMITTED}), Status.APPROVED, frozenset({UserRole.PRODUCER})
+    ),
+    Action.PUBLISH: Transition(
+        frozenset({Status.APPROVED}), Status.PUBLISHED, frozenset({UserRole.WEB})
+    ),
+    Action.ARCHIVE: Transition(
+        _ALL_LIVE, Status.ARCHIVED, frozenset({UserRole.PRODUCER, UserRole.WEB})
+    ),
+}
+
+EDITOR_ROLES = frozenset({UserRole.REPORTER, UserRole.PRODUCER})
+
+
+def _role_names(roles: frozenset[UserRole]) -> str:
+    return " or ".join(sorted(r.value for r in roles))
+
+
+def check_create(person: Person) -> None:
+    if not person.roles & EDITOR_ROLES:
+        raise RuleViolation(
+            "create-needs-reporter-or-producer",
+            f"{person.name} may not create articles: only a reporter or producer may",
+        )
+
+
+def check_edit(article: Article, person: Person) -> Status:
+    """Allow an edit of content or credits, and return the status it leaves the article in.
+
+    An edit of an approved or published article withdraws the approval: the article
+    goes back to submitted, because approval is bound to the approved content.
+    """
+    if article.status is Status.ARCHIVED:
+        raise RuleViolation(
+            "archived-is-read-only", f"article {article.id} is archived and cannot be edited"
+        )
+    if not person.roles & EDITOR_ROLES:
+        raise RuleViolation(
+            "web-cannot-edit",
+            f"{person.name} may not edit articles: only a reporter or producer may"
+            " (the web team exports and publishes)",
+        )
+    if article.status in (Status.APPROVED, Status.PUBLISHED):
+        return Status.SUBMITTED
+    return article.status
+
+
+def check_transition(article: Article, action: Action, person: Person, comment: str = "") -> Status:
+    """Allow `action` on `article` by `person`, and return the status it leads to."""
+    rule = TRANSITIONS[action]
+    if article.status not in rule.sources:
+        allowed = ", ".join(sorted(s.value for s in rule.sources))
+        raise RuleViolation(
+            f"{action.value}-not-from-{article.status.value}",
+            f"cannot {action.value} article {article.id}: it is {article.status.value}"
+            f" (allowed from: {allowed})",
+        )
+    if not person.roles & rule.roles:
+        raise RuleViolation(
+            f"{action.value}-needs-{'-or-'.join(sorted(r.value for r in rule.roles))}",
+            f"{person.name} may not {action.value} articles: only a {_role_names(rule.roles)} may",
+        )
+    if rule.needs_comment and not comment.strip():
+        raise RuleViolation(
+            f"{action.value}-needs-comment",
+            f"a comment is required to {action.value} article {article.id}",
+        )
+    if action is Action.APPROVE and article.created_by == person.name:
+        raise RuleViolation(
+            "no-self-approval",
+            f"{person.name} created article {article.id} and so may not approve it",
+        )
+    return rule.target
+
+
+def allowed_actions(article: Article, person: Person) -> dict[Action, str | None]:
+    """Each action with None when allowed, else the reason it is refused (for tooltips)."""
+    result: dict[Action, str | None] = {}
+    for action in Action:
+        try:
+            check_transition(article, action, person, comment="(checked)")
+        except RuleViolation as refusal:
+            result[action] = str(refusal)
+        else:
+            result[action] = None
+    return result
