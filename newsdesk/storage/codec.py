@@ -1,0 +1,121 @@
+"""Turning domain objects into rows and back, and revision snapshots into blobs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zlib
+
+from newsdesk.domain.article import Article, ArticleSummary, Person, content_from_dict
+from newsdesk.domain.status import Status, UserRole
+
+
+def now_utc() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def time_to_text(value: dt.datetime | None) -> str | None:
+    return value.astimezone(dt.UTC).isoformat() if value else None
+
+
+def time_from_text(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
+
+
+def dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def article_to_row(article: Article) -> dict:
+    content = article.content()
+    return {
+        "id": article.id,
+        "slug": article.slug,
+        "kicker": content["kicker"],
+        "headline": content["headline"],
+        "section": dumps(content["section"]),
+        "date": content["date"],
+        "source": content["source"],
+        "language": content["language"],
+        "body": content["body"],
+        "credits": dumps(content["credits"]),
+        "images": dumps(content["images"]),
+        "reporters": dumps(article.reporters),
+        "status": article.status.value,
+        "revision": article.revision,
+        "approved_revision": article.approved_revision,
+        "created_by": article.created_by,
+        "created_at": time_to_text(article.created_at),
+        "updated_at": time_to_text(article.updated_at),
+        "updated_by": article.updated_by,
+    }
+
+
+def article_from_row(row: dict) -> Article:
+    content = content_from_dict(
+        {
+            "kicker": row["kicker"] or "",
+            "headline": row["headline"],
+            "section": json.loads(row["section"] or "[]"),
+            "date": row["date"],
+            "source": row["source"] or "",
+            "language": row["language"] or "en",
+            "body": row["body"] or "",
+            "credits": json.loads(row["credits"] or "[]"),
+            "images": json.loads(row["images"] or "[]"),
+        }
+    )
+    return Article(
+        id=row["id"],
+        slug=row["slug"],
+        status=Status(row["status"]),
+        revision=row["revision"],
+        approved_revision=row["approved_revision"],
+        created_by=row["created_by"],
+        created_at=time_from_text(row["created_at"]),
+        updated_at=time_from_text(row["updated_at"]),
+        updated_by=row["updated_by"] or "",
+        **content,
+    )
+
+
+SUMMARY_COLUMNS = (
+    "id, kicker, headline, status, section, reporters, date, updated_at, created_by, revision"
+)
+
+
+def summary_from_row(row: tuple) -> ArticleSummary:
+    id_, kicker, headline, status, section, reporters, date, updated_at, created_by, rev = row
+    return ArticleSummary(
+        id=id_,
+        kicker=kicker or "",
+        headline=headline,
+        status=Status(status),
+        section=tuple(json.loads(section or "[]")),
+        reporters=tuple(json.loads(reporters or "[]")),
+        date=dt.date.fromisoformat(date) if date else None,
+        updated_at=time_from_text(updated_at),
+        created_by=created_by,
+        revision=rev,
+    )
+
+
+def person_to_row(person: Person, created_at: dt.datetime) -> dict:
+    return {
+        "name": person.name,
+        "roles": dumps(sorted(r.value for r in person.roles)),
+        "created_at": time_to_text(created_at),
+    }
+
+
+def person_from_row(row: dict) -> Person:
+    return Person(name=row["name"], roles=frozenset(UserRole(r) for r in json.loads(row["roles"])))
+
+
+def pack_revision(article: Article) -> bytes:
+    """A compressed snapshot of everything a revision restores (content + slug)."""
+    return zlib.compress(dumps(article.content()).encode("utf-8"), 6)
+
+
+def unpack_revision(blob: bytes) -> dict:
+    return json.loads(zlib.decompress(blob).decode("utf-8"))

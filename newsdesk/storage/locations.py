@@ -1,0 +1,23 @@
+"""Where the newsroom database lives by default."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "newsdesk"
+DB_ENV = "NEWSDESK_DB"
+
+
+def default_database_path() -> Path:
+    """`NEWSDESK_DB` when set, else `newsdesk.db` in the per-user data directory."""
+    override = os.environ.get(DB_ENV)
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "newsdesk.db"
+
+
+def log_directory() -> Path:
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))

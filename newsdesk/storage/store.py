@@ -1,0 +1,117 @@
+"""The store interface: what the rest of newsdesk may ask of storage.
+
+Any engine behind it must pass tests/storage/test_store_contract.py. The store keeps
+data consistent (revisions, optimistic concurrency, audit) but knows no editorial
+rules: the newsroom service decides, the store writes conditionally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from newsdesk.domain.article import (
+    Article,
+    ArticleSummary,
+    AuditEvent,
+    Person,
+    RevisionInfo,
+)
+from newsdesk.domain.credit_roles import CreditRole
+from newsdesk.domain.site import SiteProfile
+from newsdesk.domain.status import Status
+
+SORT_KEYS = ("updated", "headline", "status", "section", "reporter", "date", "id")
+
+
+@dataclass(frozen=True)
+class ArticleQuery:
+    """Which articles a list shows, and in what order."""
+
+    status: Status | None = None
+    statuses: tuple[Status, ...] = ()
+    search: str = ""
+    created_by: str | None = None
+    reporter: str | None = None
+    sort: str = "updated"
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class Comment:
+    id: int
+    article_id: int
+    parent_id: int | None
+    at: str
+    author: str
+    text: str
+
+
+class Store(Protocol):
+    path: str
+
+    # people
+    def add_person(self, person: Person) -> Person: ...
+    def get_person(self, name: str) -> Person: ...
+    def people(self) -> list[Person]: ...
+
+    # articles
+    def insert_article(self, article: Article, *, actor: str) -> Article: ...
+    def get_article(self, article_id: int) -> Article: ...
+    def slug_taken(self, slug: str) -> bool: ...
+    def save_article(
+        self,
+        article: Article,
+        *,
+        actor: str,
+        expected_revision: int,
+        expected_status: Status,
+        new_status: Status,
+        action: str = "edit",
+        comment: str = "",
+    ) -> Article: ...
+    def set_status(
+        self,
+        article_id: int,
+        *,
+        actor: str,
+        action: str,
+        expected_status: Status,
+        new_status: Status,
+        expected_revision: int | None = None,
+        comment: str = "",
+    ) -> Article: ...
+    def article_ids(self, query: ArticleQuery | None = None) -> list[int]: ...
+    def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]: ...
+    def count(self) -> int: ...
+
+    # history
+    def revisions(self, article_id: int) -> list[RevisionInfo]: ...
+    def get_revision(self, article_id: int, revision: int) -> Article: ...
+    def audit_events(self, article_id: int | None = None) -> list[AuditEvent]: ...
+    def record_event(
+        self, *, actor: str, action: str, article_id: int | None = None, comment: str = ""
+    ) -> None: ...
+
+    # comments
+    def add_comment(
+        self, article_id: int, *, author: str, text: str, parent_id: int | None = None
+    ) -> Comment: ...
+    def comments(self, article_id: int) -> list[Comment]: ...
+
+    # settings and vocabulary
+    def site_profile(self) -> SiteProfile: ...
+    def save_site_profile(self, profile: SiteProfile, *, actor: str) -> None: ...
+    def credit_roles(self) -> list[CreditRole]: ...
+    def save_credit_roles(self, roles: Sequence[CreditRole], *, actor: str) -> None: ...
+    def get_setting(self, key: str, default: str | None = None) -> str | None: ...
+    def set_setting(self, key: str, value: str) -> None: ...
+
+    # images
+    def put_image(self, data: bytes, media_type: str) -> str: ...
+    def image_data(self, sha256: str) -> bytes: ...
+
+    # health
+    def check(self) -> list[str]: ...
+    def close(self) -> None: ...

@@ -1,0 +1,97 @@
+"""What only the SQLite engine has: the file, its schema version, its audit chain."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from newsdesk.domain.article import Article, Person
+from newsdesk.domain.errors import StorageError
+from newsdesk.domain.status import UserRole
+from newsdesk.storage.schema import SCHEMA_VERSION
+from newsdesk.storage.sqlite_store import SQLiteStore
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    store = SQLiteStore(tmp_path / "n.db")
+    store.add_person(Person("Lena Park", frozenset({UserRole.REPORTER})))
+    for i in range(3):
+        store.insert_article(Article(headline=f"Story {i}", slug=f"s{i}"), actor="Lena Park")
+    store.close()
+    return tmp_path / "n.db"
+
+
+def test_schema_is_versioned_and_wal(db_path):
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_reopening_keeps_everything(db_path):
+    store = SQLiteStore(db_path)
+    assert store.count() == 3
+    assert store.check() == []
+
+
+def test_newer_schema_is_refused_clearly(db_path):
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StorageError, match="newer newsdesk"):
+        SQLiteStore(db_path)
+
+
+def test_a_file_that_is_not_a_database_is_refused_clearly(tmp_path):
+    bad = tmp_path / "notes.db"
+    bad.write_bytes(b"These are my notes, not a database.\n" * 200)
+    with pytest.raises(StorageError, match="damaged or not a newsdesk database"):
+        SQLiteStore(bad)
+    assert bad.read_bytes().startswith(b"These are my notes")
+
+
+@pytest.mark.parametrize(
+    ("tamper", "expected"),
+    [
+        ("UPDATE audit SET comment = 'nothing to see' WHERE id = 2", "was changed"),
+        ("DELETE FROM audit WHERE id = 2", "removed or reordered"),
+        ("DELETE FROM audit WHERE id = (SELECT max(id) FROM audit)", "newest audit entries"),
+        (
+            "UPDATE audit SET id = -id WHERE id IN (2, 3);"
+            "UPDATE audit SET id = CASE id WHEN -2 THEN 3 ELSE 2 END WHERE id < 0",
+            "removed or reordered",
+        ),
+    ],
+)
+def test_check_detects_a_tampered_audit_log(db_path, tamper, expected):
+    conn = sqlite3.connect(db_path)
+    conn.executescript(tamper)
+    conn.commit()
+    conn.close()
+    problems = SQLiteStore(db_path).check()
+    assert any(expected in p for p in problems), problems
+
+
+def test_check_reports_a_missing_revision(db_path):
+    conn = sqlite3.connect(db_path)
+    conn.execute("DELETE FROM revisions WHERE article_id = 1")
+    conn.commit()
+    conn.close()
+    problems = SQLiteStore(db_path).check()
+    assert any("article 1: revision 1 is not stored" in p for p in problems)
+
+
+def test_failed_unit_of_work_leaves_nothing_behind(db_path):
+    store = SQLiteStore(db_path)
+    before = store.audit_events()
+
+    class Boom(Exception):
+        pass
+
+    with pytest.raises(Boom), store._write():
+        store.db.execute("UPDATE articles SET headline = 'half' WHERE id = 1")
+        raise Boom
+    assert store.get_article(1).headline == "Story 0"
+    assert store.audit_events() == before

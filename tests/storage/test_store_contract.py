@@ -1,0 +1,242 @@
+"""The contract every store engine must keep (see newsdesk/storage/store.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from newsdesk.domain.article import Article, Credit
+from newsdesk.domain.errors import ConflictError, InvalidInputError, NotFoundError
+from newsdesk.domain.site import SiteProfile
+from newsdesk.domain.status import Status
+from newsdesk.storage.store import ArticleQuery
+
+
+def _article(**overrides) -> Article:
+    base = Article(
+        headline="Harbour ferry returns after winter repairs",
+        kicker="Transport",
+        slug=overrides.pop("slug", "harbour-ferry"),
+        date=dt.date(2026, 3, 2),
+        source="City desk",
+        body="The ferry *Aurora* sails again.\n\nTickets cost the same.",
+        credits=[Credit("Reporter", ("Lena Park",)), Credit("Photography", ("Ivo Brandt",))],
+    )
+    return dataclasses.replace(base, **overrides)
+
+
+def _save(store, article, **kw):
+    current = store.get_article(article.id)
+    defaults = dict(
+        actor="Lena Park",
+        expected_revision=current.revision,
+        expected_status=current.status,
+        new_status=current.status,
+    )
+    defaults.update(kw)
+    return store.save_article(article, **defaults)
+
+
+def test_insert_assigns_id_revision_one_and_draft(store):
+    stored = store.insert_article(_article(), actor="Lena Park")
+    assert stored.id is not None
+    assert stored.revision == 1
+    assert stored.status is Status.DRAFT
+    assert stored.created_by == "Lena Park"
+    again = store.get_article(stored.id)
+    assert again.content() == stored.content()
+    assert again.credits[0].names == ("Lena Park",)
+
+
+def test_every_save_is_a_new_revision_and_old_ones_restore(store):
+    first = store.insert_article(_article(), actor="Lena Park")
+    second = _save(store, dataclasses.replace(first, headline="Ferry back on the water"))
+    third = _save(store, dataclasses.replace(second, body="Rewritten body."))
+    assert [r.revision for r in store.revisions(first.id)] == [1, 2, 3]
+    assert third.revision == 3
+    assert store.get_revision(first.id, 1).headline == first.headline
+    assert store.get_revision(first.id, 2).body == first.body
+    assert store.get_revision(first.id, 3).body == "Rewritten body."
+
+
+def test_unchanged_save_writes_no_revision(store):
+    first = store.insert_article(_article(), actor="Lena Park")
+    again = _save(store, first)
+    assert again.revision == 1
+    assert len(store.revisions(first.id)) == 1
+
+
+def test_stale_save_is_a_conflict_and_writes_nothing(store):
+    first = store.insert_article(_article(), actor="Lena Park")
+    _save(store, dataclasses.replace(first, headline="Edit from the desk"))
+    with pytest.raises(ConflictError) as refused:
+        store.save_article(
+            dataclasses.replace(first, headline="Edit from the field"),
+            actor="Omar Diaz",
+            expected_revision=1,
+            expected_status=Status.DRAFT,
+            new_status=Status.DRAFT,
+        )
+    assert refused.value.actual == 2
+    assert store.get_article(first.id).headline == "Edit from the desk"
+    assert len(store.revisions(first.id)) == 2
+
+
+def test_status_change_is_conditional_and_audited(store):
+    first = store.insert_article(_article(), actor="Lena Park")
+    store.set_status(
+        first.id,
+        actor="Lena Park",
+        action="submit",
+        expected_status=Status.DRAFT,
+        new_status=Status.SUBMITTED,
+    )
+    with pytest.raises(ConflictError):
+        store.set_status(
+            first.id,
+            actor="Lena Park",
+            action="submit",
+            expected_status=Status.DRAFT,
+            new_status=Status.SUBMITTED,
+        )
+    approved = store.set_status(
+        first.id,
+        actor="Omar Diaz",
+        action="approve",
+        expected_status=Status.SUBMITTED,
+        new_status=Status.APPROVED,
+        comment="fine",
+    )
+    assert approved.approved_revision == 1
+    events = store.audit_events(first.id)
+    assert [(e.action, e.from_status, e.to_status) for e in events] == [
+        ("create", None, "draft"),
+        ("submit", "draft", "submitted"),
+        ("approve", "submitted", "approved"),
+    ]
+    assert events[-1].actor == "Omar Diaz"
+    assert events[-1].comment == "fine"
+
+
+def test_search_finds_latin_words_by_prefix_ranked_by_headline(store):
+    store.insert_article(
+        _article(slug="a", headline="Ferry timetable", body="x"), actor="Lena Park"
+    )
+    in_body = store.insert_article(
+        _article(slug="b", headline="Budget vote", body="Also the ferry."), actor="Lena Park"
+    )
+    in_headline = store.article_ids(ArticleQuery(search="ferr"))
+    assert len(in_headline) == 2
+    assert in_headline[-1] == in_body.id  # a headline hit ranks above a body hit
+    assert store.article_ids(ArticleQuery(search="timetable budget")) == []
+    assert store.article_ids(ArticleQuery(search="Ivo")) != []  # credits are searched
+
+
+def test_search_finds_two_character_chinese_words_inside_unspaced_text(store):
+    stored = store.insert_article(
+        _article(
+            slug="zh", headline="市政府召开新闻发布会介绍防汛工作", body="各区提前部署抢险力量。"
+        ),
+        actor="Lena Park",
+    )
+    for word in ("新闻", "发布会", "防汛", "抢险", "汛", "力量"):
+        assert store.article_ids(ArticleQuery(search=word)) == [stored.id], word
+    assert store.article_ids(ArticleQuery(search="地震")) == []
+
+
+def test_search_tolerates_fts_syntax_in_user_input(store):
+    store.insert_article(_article(), actor="Lena Park")
+    for query in ('"', "AND OR NOT", "ferry*)", "NEAR(", "-", "(((", "a:b"):
+        store.article_ids(ArticleQuery(search=query))  # must not raise
+
+
+def test_search_follows_edits(store):
+    first = store.insert_article(_article(), actor="Lena Park")
+    _save(store, dataclasses.replace(first, headline="Tram strike ends", body="Trams run."))
+    assert store.article_ids(ArticleQuery(search="ferry")) == []
+    assert store.article_ids(ArticleQuery(search="tram")) == [first.id]
+
+
+def test_filters_and_summaries(store):
+    a = store.insert_article(_article(slug="a"), actor="Lena Park")
+    b = store.insert_article(_article(slug="b", headline="Second"), actor="Omar Diaz")
+    store.set_status(
+        b.id,
+        actor="Omar Diaz",
+        action="submit",
+        expected_status=Status.DRAFT,
+        new_status=Status.SUBMITTED,
+    )
+    assert store.article_ids(ArticleQuery(status=Status.SUBMITTED)) == [b.id]
+    assert store.article_ids(ArticleQuery(created_by="Lena Park")) == [a.id]
+    assert store.article_ids(ArticleQuery(reporter="Lena Park", sort="id", descending=False)) == [
+        a.id,
+        b.id,
+    ]
+    rows = store.summaries([b.id, a.id])
+    assert [r.id for r in rows] == [b.id, a.id]
+    assert rows[1].reporters == ("Lena Park",)
+    assert rows[0].status is Status.SUBMITTED
+    assert store.article_ids(ArticleQuery(sort="headline", descending=False)) == [a.id, b.id]
+    with pytest.raises(InvalidInputError):
+        store.article_ids(ArticleQuery(sort="nonsense"))
+
+
+def test_missing_things_are_named(store):
+    with pytest.raises(NotFoundError, match="42"):
+        store.get_article(42)
+    with pytest.raises(NotFoundError, match="Nobody"):
+        store.get_person("Nobody")
+    first = store.insert_article(_article(), actor="Lena Park")
+    with pytest.raises(NotFoundError, match="revision 9"):
+        store.get_revision(first.id, 9)
+
+
+def test_slugs_are_unique(store):
+    store.insert_article(_article(slug="same"), actor="Lena Park")
+    with pytest.raises(InvalidInputError, match="same"):
+        store.insert_article(_article(slug="same"), actor="Lena Park")
+
+
+def test_site_profile_and_vocabulary_are_data(store):
+    assert store.site_profile() == SiteProfile()
+    changed = store.site_profile().with_setting("source_label", "来源：")
+    store.save_site_profile(changed, actor="Omar Diaz")
+    assert store.site_profile().source_label == "来源："
+    roles = store.credit_roles()
+    assert [r.en for r in roles[:5]] == [
+        "Producer",
+        "Reporter",
+        "Photography",
+        "Record",
+        "Translation",
+    ]
+    store.save_credit_roles(
+        [*roles, type(roles[0])("drone", "Drone pilot", "航拍")], actor="Omar Diaz"
+    )
+    assert store.credit_roles()[-1].zh == "航拍"
+
+
+def test_images_are_stored_by_content(store):
+    digest = store.put_image(b"\x89PNG fake", "image/png")
+    assert store.put_image(b"\x89PNG fake", "image/png") == digest
+    assert store.image_data(digest) == b"\x89PNG fake"
+
+
+def test_comments_thread_and_are_audited(store):
+    first = store.insert_article(_article(), actor="Lena Park")
+    top = store.add_comment(first.id, author="Omar Diaz", text="Check the fare.")
+    reply = store.add_comment(first.id, author="Lena Park", text="Checked.", parent_id=top.id)
+    assert [c.parent_id for c in store.comments(first.id)] == [None, top.id]
+    assert reply.text == "Checked."
+    assert store.audit_events(first.id)[-1].action == "comment"
+    with pytest.raises(InvalidInputError):
+        store.add_comment(first.id, author="Lena Park", text="   ")
+
+
+def test_check_is_clean_on_a_healthy_database(store):
+    first = store.insert_article(_article(), actor="Lena Park")
+    _save(store, dataclasses.replace(first, headline="Changed"))
+    assert store.check() == []
