@@ -1,0 +1,92 @@
+"""URL slugs for articles: ASCII, lowercase, unique, made once and then stored.
+
+A slug names an article's files on the site (`{slug}.html`), so it must never change
+after the article is first exported: the caller makes it once with `make_slug` and
+stores it. Chinese headlines are transliterated to toneless pinyin with pypinyin
+(`重庆大桥` -> `chong-qing-da-qiao`); Latin text loses its accents (`Zürich` -> `zurich`).
+When nothing ASCII is left (another script, only symbols, or pypinyin is not
+installed), the slug falls back to `article-` + the first 8 hex digits of the
+headline's SHA-256, which is still stable and URL-safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import unicodedata
+from collections.abc import Callable, Collection
+
+logger = logging.getLogger(__name__)
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# `index` would overwrite the bundle's index.html.
+RESERVED_SLUGS = frozenset({"index"})
+DEFAULT_MAX_LENGTH = 80
+
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_NOT_SLUG_RE = re.compile(r"[^a-z0-9]+")
+
+
+def is_valid_slug(slug: str) -> bool:
+    """True for a slug that is safe as a file name and a URL path segment."""
+    return bool(SLUG_RE.match(slug)) and slug not in RESERVED_SLUGS
+
+
+def make_slug(
+    headline: str,
+    taken: Callable[[str], bool] | Collection[str],
+    *,
+    max_length: int = DEFAULT_MAX_LENGTH,
+) -> str:
+    """A slug for `headline` that `taken` does not already hold.
+
+    `taken` is a set of slugs in use or a function answering whether one is in use
+    (for example a store lookup). A taken slug gets `-2`, `-3` ... appended.
+    """
+    is_taken = taken if callable(taken) else taken.__contains__
+    base = _base_slug(headline, max_length)
+    candidate = base
+    counter = 1
+    while candidate in RESERVED_SLUGS or is_taken(candidate):
+        counter += 1
+        suffix = f"-{counter}"
+        candidate = _truncate(base, max_length - len(suffix)) + suffix
+    return candidate
+
+
+def _base_slug(headline: str, max_length: int) -> str:
+    text = _transliterate_han(headline)
+    # NFKD splits accented letters into letter + combining mark, and fullwidth forms
+    # into ASCII; dropping what is still not ASCII leaves the plain letters.
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_SLUG_RE.sub("-", ascii_text.lower()).strip("-")
+    slug = _truncate(slug, max_length)
+    if not slug:
+        digest = hashlib.sha256(headline.encode("utf-8")).hexdigest()[:8]
+        slug = f"article-{digest}"
+    return slug
+
+
+def _transliterate_han(text: str) -> str:
+    # U+4E28 is a Han character (gun) but the site uses it as the kicker separator.
+    text = text.replace("\u4e28", " ")
+    if not _HAN_RE.search(text):
+        return text
+    try:
+        from pypinyin import lazy_pinyin  # imported late: it loads large dictionaries
+    except ImportError:
+        logger.warning("pypinyin is not installed: Chinese headline slugs fall back to a hash")
+        return text
+    # Each syllable becomes a word of its own; text that is not Han passes through.
+    return " ".join(lazy_pinyin(text))
+
+
+def _truncate(slug: str, max_length: int) -> str:
+    if len(slug) <= max_length:
+        return slug
+    cut = slug[:max_length]
+    # Prefer to cut at a word boundary so no half word ends the URL.
+    if slug[max_length] != "-" and "-" in cut:
+        cut = cut.rsplit("-", 1)[0]
+    return cut.strip("-")
