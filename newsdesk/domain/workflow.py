@@ -71,6 +71,14 @@ def check_create(person: Person) -> None:
         )
 
 
+def check_site_settings(person: Person) -> None:
+    if not person.roles & frozenset({UserRole.PRODUCER, UserRole.WEB}):
+        raise RuleViolation(
+            "site-settings-need-producer-or-web",
+            f"{person.name} may not change the site profile: only a producer or web may",
+        )
+
+
 def check_edit(article: Article, person: Person) -> Status:
     """Allow an edit of content or credits, and return the status it leaves the article in.
 

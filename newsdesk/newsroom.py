@@ -1,0 +1,179 @@
+"""The newsroom: the one API every front end (CLI, desktop app, tests) talks to.
+
+It asks the domain's rules before every change and lets the store write
+conditionally, so no front end can skip a rule and no race can slip past one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from newsdesk.domain.article import Article, ArticleSummary, Person
+from newsdesk.domain.credit_roles import CreditVocabulary
+from newsdesk.domain.errors import InvalidInputError, RuleViolation
+from newsdesk.domain.site import SiteProfile
+from newsdesk.domain.status import Status, UserRole
+from newsdesk.domain.workflow import (
+    Action,
+    check_create,
+    check_edit,
+    check_site_settings,
+    check_transition,
+)
+from newsdesk.publish.slugs import make_slug
+from newsdesk.storage.locations import default_database_path
+from newsdesk.storage.sqlite_store import SQLiteStore
+from newsdesk.storage.store import ArticleQuery, Store
+
+log = logging.getLogger(__name__)
+
+
+class Newsroom:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @classmethod
+    def open(cls, path: Path | str | None = None) -> Newsroom:
+        return cls(SQLiteStore(path or default_database_path()))
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- people ---------------------------------------------------------------
+
+    def add_person(self, name: str, roles: Iterable[UserRole | str]) -> Person:
+        parsed = frozenset(r if isinstance(r, UserRole) else UserRole.parse(r) for r in roles)
+        return self.store.add_person(Person(name=name, roles=parsed))
+
+    def person(self, name: str | None) -> Person:
+        if not name or not name.strip():
+            raise InvalidInputError(
+                "say who you are: --as NAME, or set NEWSDESK_USER (see `newsdesk users list`)"
+            )
+        return self.store.get_person(name)
+
+    def people(self) -> list[Person]:
+        return self.store.people()
+
+    # -- settings -------------------------------------------------------------
+
+    def site(self) -> SiteProfile:
+        return self.store.site_profile()
+
+    def vocabulary(self) -> CreditVocabulary:
+        return CreditVocabulary(self.store.credit_roles())
+
+    def set_site_setting(self, key: str, value: str, *, actor: str) -> SiteProfile:
+        person = self.person(actor)
+        check_site_settings(person)
+        profile = self.site().with_setting(key, value)
+        self.store.save_site_profile(profile, actor=person.name)
+        return profile
+
+    # -- articles -------------------------------------------------------------
+
+    def create_article(self, article: Article, *, actor: str) -> Article:
+        person = self.person(actor)
+        check_create(person)
+        _require_headline(article)
+        slug = article.slug or make_slug(article.headline, self.store.slug_taken)
+        return self.store.insert_article(dataclasses.replace(article, slug=slug), actor=person.name)
+
+    def article(self, article_id: int) -> Article:
+        return self.store.get_article(article_id)
+
+    def save_article(
+        self, article: Article, *, actor: str, expected_revision: int | None = None
+    ) -> Article:
+        """Save `article`'s content as a new revision.
+
+        `expected_revision` is the revision the edit started from (default: the
+        article's own `revision`); if someone saved since, ConflictError is raised
+        and nothing is written.
+        """
+        if article.id is None:
+            raise InvalidInputError("only a stored article can be saved; create it first")
+        person = self.person(actor)
+        _require_headline(article)
+        current = self.store.get_article(article.id)
+        new_status = check_edit(current, person)
+        expected = article.revision if expected_revision is None else expected_revision
+        withdrawn = new_status is not current.status
+        return self.store.save_article(
+            article,
+            actor=person.name,
+            expected_revision=expected,
+            expected_status=current.status,
+            new_status=new_status,
+            action="edit-after-approval" if withdrawn else "edit",
+            comment=(
+                f"edited after {current.status.value}: approval withdrawn, needs approval again"
+                if withdrawn
+                else ""
+            ),
+        )
+
+    def transition(
+        self, article_id: int, action: Action | str, *, actor: str, comment: str = ""
+    ) -> Article:
+        action = Action(action)
+        person = self.person(actor)
+        current = self.store.get_article(article_id)
+        target = check_transition(current, action, person, comment)
+        return self.store.set_status(
+            article_id,
+            actor=person.name,
+            action=action.value,
+            expected_status=current.status,
+            new_status=target,
+            expected_revision=current.revision,
+            comment=comment,
+        )
+
+    def revert(
+        self, article_id: int, revision: int, *, actor: str, expected_revision: int | None = None
+    ) -> Article:
+        """Restore `revision`'s content as a new revision (history is never rewritten)."""
+        old = self.store.get_revision(article_id, revision)
+        current = self.store.get_article(article_id)
+        restored = current.with_content(old.content())
+        if expected_revision is None:
+            expected_revision = current.revision
+        person = self.person(actor)
+        new_status = check_edit(current, person)
+        return self.store.save_article(
+            restored,
+            actor=person.name,
+            expected_revision=expected_revision,
+            expected_status=current.status,
+            new_status=new_status,
+            action="revert",
+            comment=f"restored revision {revision}",
+        )
+
+    def find(self, query: ArticleQuery | None = None) -> list[int]:
+        return self.store.article_ids(query)
+
+    def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
+        return self.store.summaries(ids)
+
+    def comment(self, article_id: int, text: str, *, actor: str, parent_id: int | None = None):
+        person = self.person(actor)
+        return self.store.add_comment(
+            article_id, author=person.name, text=text, parent_id=parent_id
+        )
+
+    def check(self) -> list[str]:
+        return self.store.check()
+
+
+def _require_headline(article: Article) -> None:
+    if not article.headline.strip():
+        raise RuleViolation("headline-required", "an article needs a headline")
+
+
+def status_filter(value: str | None) -> Status | None:
+    return Status.parse(value) if value else None

@@ -1,0 +1,221 @@
+"""Every editorial rule, each with a test that tries to break it through the core."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from newsdesk.domain.article import Article, Credit
+from newsdesk.domain.errors import ConflictError, InvalidInputError, RuleViolation
+from newsdesk.domain.status import Status
+from newsdesk.newsroom import Newsroom
+
+
+@pytest.fixture
+def newsroom(tmp_path):
+    room = Newsroom.open(tmp_path / "rules.db")
+    room.add_person("Rita Vance", ["reporter"])
+    room.add_person("Sam Okafor", ["reporter"])
+    room.add_person("Pia Holm", ["producer"])
+    room.add_person("Paul Gray", ["producer"])
+    room.add_person("Wes Tan", ["web"])
+    yield room
+    room.close()
+
+
+def _draft(newsroom, actor="Rita Vance", **fields) -> Article:
+    article = Article(
+        headline=fields.pop("headline", "Library extends opening hours"),
+        date=dt.date(2026, 4, 1),
+        body="The central library opens until ten.",
+        credits=[Credit("Reporter", (actor,))],
+        **fields,
+    )
+    return newsroom.create_article(article, actor=actor)
+
+
+def _approved(newsroom) -> Article:
+    draft = _draft(newsroom)
+    newsroom.transition(draft.id, "submit", actor="Rita Vance")
+    return newsroom.transition(draft.id, "approve", actor="Pia Holm")
+
+
+def test_reporter_creates_edits_and_submits(newsroom):
+    draft = _draft(newsroom)
+    edited = newsroom.save_article(
+        dataclasses.replace(draft, headline="Library opens late"), actor="Rita Vance"
+    )
+    assert edited.revision == 2
+    submitted = newsroom.transition(draft.id, "submit", actor="Rita Vance")
+    assert submitted.status is Status.SUBMITTED
+
+
+def test_web_team_cannot_create(newsroom):
+    with pytest.raises(RuleViolation) as refused:
+        _draft(newsroom, actor="Wes Tan")
+    assert refused.value.rule == "create-needs-reporter-or-producer"
+
+
+def test_reporter_cannot_approve(newsroom):
+    draft = _draft(newsroom)
+    newsroom.transition(draft.id, "submit", actor="Rita Vance")
+    with pytest.raises(RuleViolation) as refused:
+        newsroom.transition(draft.id, "approve", actor="Sam Okafor")
+    assert refused.value.rule == "approve-needs-producer"
+    assert newsroom.article(draft.id).status is Status.SUBMITTED
+
+
+def test_producer_returns_only_with_a_comment(newsroom):
+    draft = _draft(newsroom)
+    newsroom.transition(draft.id, "submit", actor="Rita Vance")
+    with pytest.raises(RuleViolation) as refused:
+        newsroom.transition(draft.id, "return", actor="Pia Holm", comment="  ")
+    assert refused.value.rule == "return-needs-comment"
+    returned = newsroom.transition(draft.id, "return", actor="Pia Holm", comment="Add a quote.")
+    assert returned.status is Status.DRAFT
+    last = newsroom.store.audit_events(draft.id)[-1]
+    assert (last.action, last.comment) == ("return", "Add a quote.")
+
+
+def test_reporter_cannot_return(newsroom):
+    draft = _draft(newsroom)
+    newsroom.transition(draft.id, "submit", actor="Rita Vance")
+    with pytest.raises(RuleViolation, match="only a producer"):
+        newsroom.transition(draft.id, "return", actor="Sam Okafor", comment="no")
+
+
+def test_nobody_approves_an_article_they_created(newsroom):
+    own = _draft(newsroom, actor="Pia Holm")
+    newsroom.transition(own.id, "submit", actor="Pia Holm")
+    with pytest.raises(RuleViolation) as refused:
+        newsroom.transition(own.id, "approve", actor="Pia Holm")
+    assert refused.value.rule == "no-self-approval"
+    assert newsroom.transition(own.id, "approve", actor="Paul Gray").status is Status.APPROVED
+
+
+def test_approve_only_from_submitted(newsroom):
+    draft = _draft(newsroom)
+    with pytest.raises(RuleViolation) as refused:
+        newsroom.transition(draft.id, "approve", actor="Pia Holm")
+    assert refused.value.rule == "approve-not-from-draft"
+
+
+@pytest.mark.parametrize("field", ["body", "credits", "headline"])
+def test_a_change_after_approval_sends_it_back_to_submitted(newsroom, field):
+    approved = _approved(newsroom)
+    assert approved.approved_revision == 1
+    change = {
+        "body": {"body": "The library opens until eleven."},
+        "credits": {"credits": [Credit("Reporter", ("Rita Vance", "Sam Okafor"))]},
+        "headline": {"headline": "Library opens even later"},
+    }[field]
+    edited = newsroom.save_article(dataclasses.replace(approved, **change), actor="Pia Holm")
+    assert edited.status is Status.SUBMITTED
+    assert edited.approved_revision is None
+    event = newsroom.store.audit_events(approved.id)[-1]
+    assert (event.action, event.from_status, event.to_status) == (
+        "edit-after-approval",
+        "approved",
+        "submitted",
+    )
+    assert "needs approval again" in event.comment
+
+
+def test_a_published_article_edited_needs_approval_again(newsroom):
+    approved = _approved(newsroom)
+    published = newsroom.transition(approved.id, "publish", actor="Wes Tan")
+    assert published.status is Status.PUBLISHED
+    edited = newsroom.save_article(
+        dataclasses.replace(published, body="Correction: until nine."), actor="Rita Vance"
+    )
+    assert edited.status is Status.SUBMITTED
+
+
+def test_web_team_cannot_edit_content(newsroom):
+    approved = _approved(newsroom)
+    with pytest.raises(RuleViolation) as refused:
+        newsroom.save_article(dataclasses.replace(approved, body="sneaky"), actor="Wes Tan")
+    assert refused.value.rule == "web-cannot-edit"
+    assert newsroom.article(approved.id).body == approved.body
+
+
+def test_only_web_team_publishes_and_only_approved(newsroom):
+    draft = _draft(newsroom)
+    newsroom.transition(draft.id, "submit", actor="Rita Vance")
+    with pytest.raises(RuleViolation, match="allowed from: approved"):
+        newsroom.transition(draft.id, "publish", actor="Wes Tan")
+    newsroom.transition(draft.id, "approve", actor="Pia Holm")
+    with pytest.raises(RuleViolation, match="only a web"):
+        newsroom.transition(draft.id, "publish", actor="Pia Holm")
+
+
+def test_archived_articles_are_read_only(newsroom):
+    draft = _draft(newsroom)
+    archived = newsroom.transition(draft.id, "archive", actor="Pia Holm")
+    with pytest.raises(RuleViolation) as refused:
+        newsroom.save_article(dataclasses.replace(archived, body="late fix"), actor="Pia Holm")
+    assert refused.value.rule == "archived-is-read-only"
+    with pytest.raises(RuleViolation):
+        newsroom.transition(draft.id, "submit", actor="Rita Vance")
+    with pytest.raises(RuleViolation):
+        newsroom.revert(draft.id, 1, actor="Pia Holm")
+
+
+def test_reporter_cannot_archive(newsroom):
+    draft = _draft(newsroom)
+    with pytest.raises(RuleViolation, match="producer or web"):
+        newsroom.transition(draft.id, "archive", actor="Rita Vance")
+
+
+def test_unknown_or_missing_actor_is_refused(newsroom):
+    draft = _draft(newsroom)
+    with pytest.raises(InvalidInputError, match="--as NAME"):
+        newsroom.transition(draft.id, "submit", actor="")
+    with pytest.raises(Exception, match="no person named 'Ghost'"):
+        newsroom.transition(draft.id, "submit", actor="Ghost")
+
+
+def test_headline_is_required(newsroom):
+    with pytest.raises(RuleViolation, match="headline"):
+        _draft(newsroom, headline="   ")
+
+
+def test_concurrent_edits_conflict_instead_of_overwriting(newsroom):
+    draft = _draft(newsroom)
+    newsroom.save_article(dataclasses.replace(draft, body="Desk version."), actor="Pia Holm")
+    with pytest.raises(ConflictError):
+        newsroom.save_article(dataclasses.replace(draft, body="Field version."), actor="Rita Vance")
+    assert newsroom.article(draft.id).body == "Desk version."
+
+
+def test_revert_makes_a_new_revision(newsroom):
+    draft = _draft(newsroom)
+    newsroom.save_article(dataclasses.replace(draft, body="Second take."), actor="Rita Vance")
+    reverted = newsroom.revert(draft.id, 1, actor="Rita Vance")
+    assert reverted.revision == 3
+    assert reverted.body == draft.body
+    assert [r.revision for r in newsroom.store.revisions(draft.id)] == [1, 2, 3]
+
+
+def test_slugs_are_made_once_and_unique(newsroom):
+    first = _draft(newsroom, headline="Bridge reopens")
+    second = _draft(newsroom, headline="Bridge reopens")
+    assert first.slug != second.slug
+    edited = newsroom.save_article(
+        dataclasses.replace(first, headline="Bridge reopens early"), actor="Rita Vance"
+    )
+    assert edited.slug == first.slug
+
+
+def test_only_producers_and_web_change_the_site_profile(newsroom):
+    with pytest.raises(RuleViolation) as refused:
+        newsroom.set_site_setting("source_label", "From:", actor="Rita Vance")
+    assert refused.value.rule == "site-settings-need-producer-or-web"
+    assert (
+        newsroom.set_site_setting("source_label", "来源：", actor="Wes Tan").source_label
+        == "来源："
+    )
+    with pytest.raises(InvalidInputError, match="unknown site setting"):
+        newsroom.set_site_setting("colour", "red", actor="Wes Tan")
