@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from newsdesk.domain.article import (
@@ -81,6 +82,12 @@ class SQLiteStore:
 
     def _write(self):
         return write_transaction(self.db, self.path)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group several writes into one unit: all of them land, or none."""
+        with self._lock, self._write():
+            yield
 
     def _rows(self, sql: str, params: Sequence | dict = ()) -> list[dict]:
         try:

@@ -8,6 +8,7 @@ rules: the newsroom service decides, the store writes conditionally.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -50,6 +51,8 @@ class Comment:
 
 class Store(Protocol):
     path: str
+
+    def transaction(self) -> AbstractContextManager[None]: ...
 
     # people
     def add_person(self, person: Person) -> Person: ...

@@ -240,3 +240,16 @@ def test_check_is_clean_on_a_healthy_database(store):
     first = store.insert_article(_article(), actor="Lena Park")
     _save(store, dataclasses.replace(first, headline="Changed"))
     assert store.check() == []
+
+
+def test_a_transaction_lands_whole_or_not_at_all(store):
+    with store.transaction():
+        store.insert_article(_article(slug="one"), actor="Lena Park")
+        store.insert_article(_article(slug="two"), actor="Lena Park")
+    assert store.count() == 2
+    with pytest.raises(InvalidInputError), store.transaction():
+        store.insert_article(_article(slug="three"), actor="Lena Park")
+        store.insert_article(_article(slug="one"), actor="Lena Park")  # taken: refused
+    assert store.count() == 2
+    assert not store.slug_taken("three")
+    assert store.check() == []
