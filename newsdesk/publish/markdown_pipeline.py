@@ -1,0 +1,273 @@
+"""The one place that turns an article body (Markdown) into safe HTML.
+
+Everything that shows a body as HTML (the exported page, the GUI preview, ninjs) calls
+`render_body`, so the page, the preview and the text export cannot drift apart.
+
+Markdown dialect
+----------------
+Python-Markdown with these extensions, chosen so that the reporter's words come out
+exactly as typed:
+
+- ``tables`` (pipe tables; column alignment becomes ``align="left|center|right"``),
+- ``fenced_code`` (code blocks between ``` fences),
+- ``sane_lists`` (a numbered list and a bullet list next to each other stay two lists).
+
+Deliberately left out: ``smarty`` and anything typographic (no smart quotes, no dash or
+ellipsis replacement: the text is the reporter's), ``attr_list`` (reporters would be
+able to type attributes that the sanitizer then silently drops, and ``{...}`` in prose
+would vanish), ``footnotes``/``def_list``/``abbr``/``md_in_html`` (their markup is not
+in the site's allow-list), ``toc`` (ids are not allowed either, and it is slow).
+
+The page's only ``<h1>`` is the title, so a level-1 heading in the body (``# ...``)
+is rendered as ``<h2>``; other levels are kept.
+
+Images with a caption
+---------------------
+An image that opens a paragraph on a line of its own becomes a figure; the remaining
+lines of the same paragraph, if any, are its caption::
+
+    ![Boats on the river at dawn](regatta.jpg)
+    The first crews set off at six.
+
+renders as ``<figure><img alt="Boats on the river at dawn" src="regatta.jpg">
+<figcaption>The first crews set off at six.</figcaption></figure>``. An image alone in
+its paragraph becomes a figure without a caption. An image inside running text (text
+before it, or text after it on the same line) stays an inline image.
+
+Sanitizing
+----------
+The HTML Markdown produces (including any raw HTML a reporter typed) goes through nh3
+with an explicit allow-list of tags and attributes (see `ALLOWED_TAGS`,
+`ALLOWED_ATTRIBUTES`). Link targets must be http, https or mailto URLs; image sources
+must be http or https URLs or a relative file name (no ``..``, no absolute path), which
+is how exported images are referenced. Every link gets ``rel="noopener noreferrer"``.
+The output is a pure function of the input (no ids, counters or timestamps).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import xml.etree.ElementTree as etree
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+logger = logging.getLogger(__name__)
+
+ALLOWED_TAGS: frozenset[str] = frozenset(
+    {
+        "p",
+        "br",
+        "hr",
+        "em",
+        "strong",
+        "a",
+        "code",
+        "pre",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "img",
+        "figure",
+        "figcaption",
+    }
+)
+
+ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "a": frozenset({"href", "title"}),
+    "img": frozenset({"src", "alt", "title"}),
+}
+
+# Attributes whose values are restricted to a fixed set (nh3 wants these kept out of
+# ALLOWED_ATTRIBUTES). `align` is what the tables extension writes for `:--:` columns.
+_ALIGN = frozenset({"left", "center", "right"})
+ALLOWED_ATTRIBUTE_VALUES: dict[str, dict[str, frozenset[str]]] = {
+    "th": {"align": _ALIGN},
+    "td": {"align": _ALIGN},
+}
+
+LINK_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto"})
+IMAGE_SCHEMES: frozenset[str] = frozenset({"http", "https"})
+
+# Removed together with their content: what is inside them is not article text.
+_DROP_WITH_CONTENT = {
+    "script",
+    "style",
+    "template",
+    "noscript",
+    "iframe",
+    "object",
+    "textarea",
+    "select",
+}
+
+LINK_REL = "noopener noreferrer"
+
+
+def _url_probe(value: str) -> str:
+    # Browsers ignore leading/trailing C0 controls and spaces and drop tabs and line
+    # breaks anywhere in a URL ("java\tscript:"), so judge the URL the way they read it.
+    probe = value.strip("".join(chr(c) for c in range(0x21)))
+    return probe.replace("\t", "").replace("\n", "").replace("\r", "")
+
+
+def is_allowed_link(value: str) -> bool:
+    """True for an absolute http, https or mailto URL."""
+    probe = _url_probe(value)
+    try:
+        scheme = urlsplit(probe).scheme.lower()
+    except ValueError:
+        return False
+    return scheme in LINK_SCHEMES and probe.lower().startswith(scheme + ":")
+
+
+def is_allowed_image_source(value: str) -> bool:
+    """True for an http(s) URL or a relative file name such as `images/flood.jpg`."""
+    probe = _url_probe(value)
+    if not probe:
+        return False
+    try:
+        parts = urlsplit(probe)
+    except ValueError:
+        return False
+    if parts.scheme:
+        return parts.scheme.lower() in IMAGE_SCHEMES and bool(parts.netloc)
+    if probe.startswith(("/", "\\")) or "\\" in probe or parts.netloc:
+        return False
+    if ":" in probe.split("/", 1)[0]:
+        return False  # looks like a scheme urlsplit did not recognise
+    return ".." not in parts.path.split("/")
+
+
+def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
+    if element == "a" and attribute == "href":
+        return value if is_allowed_link(value) else None
+    if element == "img" and attribute == "src":
+        return value if is_allowed_image_source(value) else None
+    return value
+
+
+class _BodyTreeprocessor(Treeprocessor):
+    """Level-1 headings become h2; an image opening a paragraph on its own line a figure."""
+
+    def run(self, root: etree.Element) -> None:
+        for parent in list(root.iter()):
+            for index, child in enumerate(list(parent)):
+                if child.tag == "h1":
+                    child.tag = "h2"
+                elif child.tag == "p":
+                    figure = _figure_from_paragraph(child)
+                    if figure is not None:
+                        parent.remove(child)
+                        parent.insert(index, figure)
+
+
+def _figure_from_paragraph(paragraph: etree.Element) -> etree.Element | None:
+    if (paragraph.text or "").strip() or len(paragraph) == 0:
+        return None
+    image = paragraph[0]
+    if image.tag != "img":
+        return None
+    tail = image.tail or ""
+    rest = list(paragraph)[1:]
+    caption_follows = tail.lstrip(" ").startswith("\n")
+    if not caption_follows and (tail.strip() or rest):
+        return None  # text after the image on its own line: an inline image
+    figure = etree.Element("figure")
+    figure.tail = paragraph.tail
+    image.tail = None
+    figure.append(image)
+    # Only the line break before the caption goes: a space before inline markup stays.
+    caption_text = tail.lstrip(" \n") if rest else tail.strip(" \n")
+    if caption_text or rest:
+        caption = etree.SubElement(figure, "figcaption")
+        caption.text = caption_text
+        for element in rest:
+            paragraph.remove(element)
+            caption.append(element)
+        if rest and rest[-1].tail:
+            rest[-1].tail = rest[-1].tail.rstrip()
+    return figure
+
+
+class _BodyExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # Markdown's camelCase API
+        # After inline parsing (20), so images are elements; before prettify (10).
+        md.treeprocessors.register(_BodyTreeprocessor(md), "newsdesk_body", 15)
+
+
+def _build_markdown() -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=[
+            "tables",
+            "fenced_code",
+            "sane_lists",
+            _BodyExtension(),
+        ],
+        extension_configs={"tables": {"use_align_attribute": True}},
+        output_format="html",
+    )
+
+
+def _build_cleaner() -> nh3.Cleaner:
+    return nh3.Cleaner(
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags=set(_DROP_WITH_CONTENT),
+        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        tag_attribute_values={
+            tag: {name: set(values) for name, values in attrs.items()}
+            for tag, attrs in ALLOWED_ATTRIBUTE_VALUES.items()
+        },
+        attribute_filter=_filter_attribute,
+        url_schemes=set(LINK_SCHEMES | IMAGE_SCHEMES),
+        link_rel=LINK_REL,
+        strip_comments=True,
+    )
+
+
+# One Markdown instance is reused (building one costs more than a short conversion);
+# Markdown objects keep state while converting, so conversions are serialised.
+_lock = threading.Lock()
+_markdown: markdown.Markdown | None = None
+_cleaner: nh3.Cleaner | None = None
+
+
+def render_markdown_unsafe(markdown_text: str) -> str:
+    """Markdown to HTML *before* sanitizing. Only for tests and diagnostics."""
+    global _markdown
+    with _lock:
+        if _markdown is None:
+            _markdown = _build_markdown()
+        _markdown.reset()
+        return _markdown.convert(markdown_text)
+
+
+def sanitize_html(html: str) -> str:
+    """Sanitize an HTML fragment with the body allow-list."""
+    global _cleaner
+    with _lock:
+        if _cleaner is None:
+            _cleaner = _build_cleaner()
+        cleaner = _cleaner
+    return cleaner.clean(html)
+
+
+def render_body(markdown_text: str) -> str:
+    """Safe HTML for an article body written in Markdown. Safe to call from any thread."""
+    return sanitize_html(render_markdown_unsafe(markdown_text))
