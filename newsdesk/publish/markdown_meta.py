@@ -15,8 +15,8 @@ Keys written, in this order (keys are case-insensitive when read):
     Slug: {slug}                          only when the article has one
     Status: published | draft             Pelican's view: published only when published
     Newsdesk-Status: {status}             our workflow status, exactly
-    Authors: {reporter}; {reporter}       derived from the credits, for Pelican; ignored
-                                          when read
+    Authors: {reporter}; {reporter}       derived from the credits (the reporter role in
+                                          either language), for Pelican; ignored when read
     Credit: {role}: {name}; {name}        one line per credit, in the article's order
     Image: {name}; {sha256}; {media type}; {alt}; {caption}
                                           one line per attached image
@@ -43,10 +43,12 @@ from types import SimpleNamespace
 from markdown.extensions.meta import MetaPreprocessor
 
 from newsdesk.domain.article import Article, Credit, Image
+from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import InvalidInputError
 from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.status import Status
 from newsdesk.publish.markdown_pipeline import render_body
+from newsdesk.publish.ninjs import reporters_of
 from newsdesk.publish.plain_text import html_blocks_to_text
 from newsdesk.publish.slugs import is_valid_slug
 
@@ -100,8 +102,9 @@ def write_markdown_document(article: Article, *, site: SiteProfile) -> str:
     pelican_status = "published" if article.status is Status.PUBLISHED else "draft"
     header.append(("Status", pelican_status))
     header.append(("Newsdesk-Status", article.status.value))
-    if article.reporters:
-        header.append(("Authors", "; ".join(_single_line("name", n) for n in article.reporters)))
+    reporters = reporters_of(article, CreditVocabulary())
+    if reporters:
+        header.append(("Authors", "; ".join(_single_line("name", n) for n in reporters)))
     for credit in article.credits:
         role = _escape(_single_line("credit role", credit.role), ROLE_SEPARATOR)
         names = _join("credit names", credit.names, NAME_SEPARATOR)
