@@ -52,6 +52,11 @@ def _v1(db: sqlite_utils.Database) -> None:
     db["articles"].create_index(["status", "updated_at"])
     db["articles"].create_index(["updated_at"])
     db["articles"].create_index(["created_by"])
+    # One index per sortable list column, so a header click never scans the table.
+    db.execute("CREATE INDEX idx_articles_headline ON articles (headline COLLATE NOCASE, id)")
+    db["articles"].create_index(["section", "updated_at"])
+    db["articles"].create_index(["reporters", "updated_at"])
+    db["articles"].create_index(["date", "id"])
     db["revisions"].create(
         {
             "article_id": int,

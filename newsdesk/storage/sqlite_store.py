@@ -70,15 +70,20 @@ class SQLiteStore:
     # -- plumbing -------------------------------------------------------------
 
     def _check_readable(self) -> None:
+        # A cheap read of the schema on every open; the full quick_check reads the
+        # whole file (0.4 s at 100,000 articles), so it runs in quick_check() instead.
         try:
-            result = self.db.execute("PRAGMA quick_check").fetchone()[0]
+            self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
             raise StorageError(describe_database_error(self.path, exc)) from exc
-        if result != "ok":
-            raise StorageError(
-                f"the database {self.path} is damaged (quick_check: {result}); "
-                "restore it from a backup"
-            )
+
+    def quick_check(self) -> list[str]:
+        """SQLite's quick_check: problems found, or an empty list."""
+        try:
+            lines = [r[0] for r in self.db.execute("PRAGMA quick_check").fetchall()]
+        except sqlite3.DatabaseError as exc:
+            return [describe_database_error(self.path, exc)]
+        return [] if lines == ["ok"] else lines
 
     def _write(self):
         return write_transaction(self.db, self.path)

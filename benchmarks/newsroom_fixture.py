@@ -1,0 +1,68 @@
+"""Build a large synthetic newsroom database for benchmarks (cached between runs)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+from newsdesk.domain.article import Article, Credit, Person
+from newsdesk.domain.status import UserRole
+from newsdesk.storage.sqlite_store import SQLiteStore
+
+REPORTERS = ["Lena Park", "Omar Diaz", "Mei Lin", "Ivo Brandt", "Zhou Ning", "Sara Kim"]
+WORDS_EN = (
+    "council budget harbour ferry school library transit housing river storm election "
+    "museum festival hospital market bridge park water energy climate report vote"
+).split()
+WORDS_ZH = ["新闻", "发布会", "防汛", "交通", "教育", "医院", "市场", "文化", "能源", "天气"]
+
+
+def _article(rng: random.Random, i: int) -> Article:
+    chinese = i % 5 == 0
+    if chinese:
+        headline = "".join(rng.choice(WORDS_ZH) for _ in range(5)) + f"第{i}号"
+        body = "\n\n".join(
+            "".join(rng.choice(WORDS_ZH) for _ in range(40)) + "。" for _ in range(4)
+        )
+    else:
+        headline = " ".join(rng.choice(WORDS_EN) for _ in range(6)).capitalize() + f" {i}"
+        body = "\n\n".join(
+            " ".join(rng.choice(WORDS_EN) for _ in range(60)) + "." for _ in range(4)
+        )
+    reporter = rng.choice(REPORTERS)
+    return Article(
+        headline=headline,
+        kicker=rng.choice(["", "", "Exclusive", "Analysis"]),
+        slug=f"story-{i}",
+        date=dt.date(2026, 1, 1) + dt.timedelta(days=i % 300),
+        body=body,
+        language="zh" if chinese else "en",
+        credits=[Credit("Reporter", (reporter,)), Credit("Photography", (rng.choice(REPORTERS),))],
+    )
+
+
+def build(path: Path, count: int, seed: int = 7) -> Path:
+    """Create `path` with `count` articles unless it already holds exactly that many."""
+    if path.exists():
+        store = SQLiteStore(path)
+        try:
+            if store.count() == count:
+                return path
+        finally:
+            store.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    rng = random.Random(seed)
+    store = SQLiteStore(path)
+    try:
+        for name in REPORTERS:
+            store.add_person(Person(name, frozenset({UserRole.REPORTER})))
+        batch = 2_000
+        for start in range(0, count, batch):
+            with store.transaction():
+                for i in range(start, min(count, start + batch)):
+                    store.insert_article(_article(rng, i), actor=rng.choice(REPORTERS))
+    finally:
+        store.close()
+    return path
