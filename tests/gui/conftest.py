@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: tests never open a real display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def type_text(qtbot, widget: QWidget, text: str) -> None:
+    """Type `text` into `widget` as a user would.
+
+    ASCII goes through real key presses. Anything else is committed the way an input
+    method commits it, because QTest.keyClicks with non-ASCII text aborts the process.
+    """
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+        return
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def typer(qtbot):
+    return lambda widget, text: type_text(qtbot, widget, text)
