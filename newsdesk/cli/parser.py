@@ -1,0 +1,123 @@
+"""The argparse definition of every subcommand (handlers live beside it)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from newsdesk import __version__
+from newsdesk.cli import admin_commands, article_commands
+from newsdesk.domain.status import Status, UserRole
+
+
+def _common() -> argparse.ArgumentParser:
+    # Accepted before or after the subcommand; SUPPRESS keeps the subparser from
+    # overwriting a value given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="database file (default: NEWSDESK_DB, else newsdesk.db in your data folder)",
+    )
+    return common
+
+
+def _actor(parser: argparse.ArgumentParser, required_note: str = "") -> None:
+    parser.add_argument(
+        "--as",
+        dest="actor",
+        metavar="NAME",
+        default=os.environ.get("NEWSDESK_USER"),
+        help="who does this (default: NEWSDESK_USER)" + required_note,
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="newsdesk",
+        description="A newsroom editor: write, approve and export articles as the site shows them."
+        " With no command, opens the desktop app.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
+    sub = parser.add_subparsers(metavar="COMMAND", title="commands")
+
+    # users
+    users = sub.add_parser("users", parents=[common], help="the people of the newsroom")
+    users_sub = users.add_subparsers(metavar="ACTION", required=True)
+    add = users_sub.add_parser("add", parents=[common], help="add a person, or change roles")
+    add.add_argument("name")
+    add.add_argument(
+        "--role",
+        action="append",
+        required=True,
+        choices=[r.value for r in UserRole],
+        help="reporter, producer or web (repeat for several)",
+    )
+    add.set_defaults(handler=admin_commands.users_add)
+    lst = users_sub.add_parser("list", parents=[common], help="list people and roles")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(handler=admin_commands.users_list)
+
+    # import
+    imp = sub.add_parser("import", parents=[common], help="import article files")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    _actor(imp)
+    imp.add_argument("--encoding", help="the files' text encoding (default: UTF-8)")
+    imp.add_argument("--into", type=int, metavar="ID", help="make the file a new revision of ID")
+    imp.add_argument(
+        "--expect-revision",
+        type=int,
+        metavar="N",
+        help="with --into: refuse if ID is no longer at revision N",
+    )
+    imp.set_defaults(handler=article_commands.import_files)
+
+    # list / show
+    ls = sub.add_parser("list", parents=[common], help="list articles")
+    ls.add_argument("--status", choices=[s.value for s in Status])
+    ls.add_argument("--search", metavar="Q", help="full-text search (Chinese included)")
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(handler=article_commands.list_articles)
+    show = sub.add_parser("show", parents=[common], help="show one article")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=article_commands.show_article)
+
+    # workflow
+    for action, needs_comment, text in (
+        ("submit", False, "submit a draft for approval"),
+        ("approve", False, "approve a submitted article (producers)"),
+        ("return", True, "return an article to its reporter with a comment (producers)"),
+        ("publish", False, "mark an approved article published (web team)"),
+        ("archive", False, "archive an article (read-only afterwards)"),
+    ):
+        p = sub.add_parser(action, parents=[common], help=text)
+        p.add_argument("id", type=int)
+        _actor(p)
+        p.add_argument("--comment", required=needs_comment, default="", metavar="TEXT")
+        p.set_defaults(handler=article_commands.transition, action=action)
+
+    hist = sub.add_parser("history", parents=[common], help="revisions and audit events")
+    hist.add_argument("id", type=int)
+    hist.add_argument("--json", action="store_true")
+    hist.set_defaults(handler=article_commands.history)
+
+    chk = sub.add_parser("check", parents=[common], help="check the database's integrity")
+    chk.set_defaults(handler=admin_commands.check)
+
+    # site profile
+    site = sub.add_parser("site", parents=[common], help="the site profile (labels, settings)")
+    site_sub = site.add_subparsers(metavar="ACTION", required=True)
+    site_show = site_sub.add_parser("show", parents=[common], help="show every setting")
+    site_show.add_argument("--json", action="store_true")
+    site_show.set_defaults(handler=admin_commands.site_show)
+    site_set = site_sub.add_parser("set", parents=[common], help="change one setting")
+    site_set.add_argument("key")
+    site_set.add_argument("value")
+    _actor(site_set)
+    site_set.set_defaults(handler=admin_commands.site_set)
+
+    return parser
