@@ -241,3 +241,11 @@ def test_any_article_round_trips(article):
     assert carried(back) == carried(article)
     # Fields that are not content are not invented.
     assert dataclasses.replace(back, **carried(article)) == Article(**carried(article))
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_markdown_document_matches_golden(name):
+    from tests.golden import assert_golden
+
+    factory, site = FIXTURES[name]
+    assert_golden(write_markdown_document(factory(), site=site), f"{name}.md")

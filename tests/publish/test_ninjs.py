@@ -233,3 +233,13 @@ def test_foreign_ninjs_with_only_by_gets_reporters():
 def test_bad_ninjs_raises_a_clear_error(data, message):
     with pytest.raises(InvalidInputError, match=message):
         from_ninjs(data)
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_ninjs_matches_golden(name):
+    from tests.golden import assert_golden
+
+    factory, site = FIXTURES[name]
+    data = to_ninjs(factory(), site=site, vocabulary=VOCABULARY)
+    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    assert_golden(text, f"{name}.ninjs.json")
