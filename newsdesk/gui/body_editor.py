@@ -16,13 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import (
+    QBrush,
     QFont,
     QFontDatabase,
     QImage,
     QImageReader,
     QKeyEvent,
+    QKeySequence,
     QPalette,
     QTextBlock,
     QTextBlockFormat,
@@ -485,12 +487,33 @@ class BodyEditor(QWidget):
         layout.addWidget(self._stack)
         layout.addWidget(self.notice)
         self.setFocusProxy(self.rich_edit)
+        self.rich_edit.installEventFilter(self)
+        self.source_edit.installEventFilter(self)
 
         document = self.rich_edit.document()
         document.contentsChanged.connect(self._on_rich_document_contents_changed)
         self.source_edit.textChanged.connect(self._on_source_edit_text_changed)
         self.rich_edit.cursorPositionChanged.connect(self._emit_format_state)
         self.rich_edit.currentCharFormatChanged.connect(self._emit_format_state)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Text edits claim some keys before shortcuts see them (Ctrl+K deletes to the end
+        # of the line on X11). Actions put on this editor (the toolbar's) win over them.
+        if event.type() == QEvent.Type.ShortcutOverride and self._has_action_for(event):
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _has_action_for(self, event: QKeyEvent) -> bool:
+        pressed = QKeySequence(event.keyCombination())
+        return any(
+            action.isEnabled()
+            and any(
+                s.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
+                for s in action.shortcuts()
+            )
+            for action in self.actions()
+        )
 
     # Markdown in and out ----------------------------------------------------------
     def set_markdown(self, text: str) -> None:
@@ -526,6 +549,7 @@ class BodyEditor(QWidget):
         try:
             document.setMarkdown(text, MARKDOWN_DIALECT)
             _break_after_leading_images(document)  # show a caption under its image
+            self._shade_quotes()
             # A new body starts a new undo history: undo must not bring back another text.
             document.setUndoRedoEnabled(False)
             document.setUndoRedoEnabled(True)
@@ -690,18 +714,36 @@ class BodyEditor(QWidget):
             fmt = block.blockFormat()
             if turn_off:
                 fmt.clearProperty(QTextFormat.Property.BlockQuoteLevel)
+                fmt.clearBackground()
                 fmt.setLeftMargin(0)
                 fmt.setRightMargin(0)
             else:
                 fmt.setProperty(QTextFormat.Property.BlockQuoteLevel, 1)
                 fmt.setLeftMargin(_QUOTE_INDENT)
                 fmt.setRightMargin(_QUOTE_INDENT)
+                fmt.setBackground(self._quote_background())
                 if fmt.headingLevel():
                     fmt.setHeadingLevel(0)
                     _reset_heading_chars(cursor)
             cursor.setBlockFormat(fmt)
 
         self._edit_blocks(change)
+
+    def _quote_background(self) -> QBrush:
+        return self.palette().brush(QPalette.ColorRole.AlternateBase)
+
+    def _shade_quotes(self) -> None:
+        """Give quoted paragraphs a shade (Markdown ignores it) so they read as quotes."""
+        cursor = QTextCursor(self.rich_edit.document())
+        for block in _blocks(self.rich_edit.document()):
+            fmt = block.blockFormat()
+            if (
+                fmt.intProperty(QTextFormat.Property.BlockQuoteLevel) > 0
+                and fmt.background() != self._quote_background()
+            ):
+                fmt.setBackground(self._quote_background())
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(fmt)
 
     def toggle_list(self, style: str) -> None:
         """Make the selected paragraphs a "bullet" or "numbered" list, or plain again."""
@@ -753,7 +795,7 @@ class BodyEditor(QWidget):
                 QTextLength(QTextLength.Type.PercentageLength, 100),
             )
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-            if cursor.block().text():
+            if cursor.block().text() or _is_rule(cursor.block()):
                 cursor.insertBlock(rule, QTextCharFormat())
             else:
                 if cursor.currentList() is not None:
@@ -921,7 +963,7 @@ class BodyEditor(QWidget):
         cursor = self.rich_edit.textCursor()
         cursor.beginEditBlock()
         try:
-            if cursor.block().text():
+            if cursor.block().text() or _is_rule(cursor.block()):
                 cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
                 cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
             else:
@@ -997,6 +1039,7 @@ class BodyEditor(QWidget):
         cursor = self.rich_edit.textCursor()
         cursor.insertFragment(QTextDocumentFragment(scratch))
         self.rich_edit.setTextCursor(cursor)
+        self._shade_quotes()
         self.rich_edit.ensureCursorVisible()
 
     # Notices ------------------------------------------------------------------------------
@@ -1009,6 +1052,10 @@ class BodyEditor(QWidget):
 
     def notice_text(self) -> str:
         return self.notice.text()
+
+
+def _is_rule(block: QTextBlock) -> bool:
+    return block.blockFormat().hasProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth)
 
 
 def _local_files(source: QMimeData) -> list[Path]:

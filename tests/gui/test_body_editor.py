@@ -457,6 +457,16 @@ def test_dropping_an_image_file_stores_it_and_inserts_a_captioned_figure(qtbot, 
     assert "<figcaption>The harbour at dawn</figcaption>" in render_body(editor.markdown())
 
 
+def test_an_image_inserted_right_after_a_rule_keeps_the_rule(qtbot, png):
+    editor = BodyEditor(FakeImageStore(), ask_caption=lambda path: "")
+    qtbot.addWidget(editor)
+    editor.set_markdown("Text.\n\n- - -\n")
+    move_to_end(editor)
+    assert editor.insert_image_file(png)
+    html = normalized(render_body(editor.markdown()))
+    assert html == ('<p>Text.</p><hr><figure><img alt="image" src="images/harbour.png"></figure>')
+
+
 def test_a_cancelled_caption_stores_nothing(qtbot, png):
     store = FakeImageStore()
     editor = BodyEditor(store, ask_caption=lambda path: None)
