@@ -4,9 +4,11 @@ A slug names an article's files on the site (`{slug}.html`), so it must never ch
 after the article is first exported: the caller makes it once with `make_slug` and
 stores it. Chinese headlines are transliterated to toneless pinyin with pypinyin
 (`重庆大桥` -> `chong-qing-da-qiao`); Latin text loses its accents (`Zürich` -> `zurich`).
-When nothing ASCII is left (another script, only symbols, or pypinyin is not
-installed), the slug falls back to `article-` + the first 8 hex digits of the
-headline's SHA-256, which is still stable and URL-safe.
+When nothing transliterable is left (another script such as Greek, or only symbols),
+the slug falls back to `article-` + the first 8 hex digits of the headline's SHA-256,
+which is still stable and URL-safe. pypinyin is a required dependency: a missing
+install is an error, never a silent switch to hash slugs (that would give the same
+headline a different slug on another machine).
 """
 
 from __future__ import annotations
@@ -73,11 +75,10 @@ def _transliterate_han(text: str) -> str:
     text = text.replace("\u4e28", " ")
     if not _HAN_RE.search(text):
         return text
-    try:
-        from pypinyin import lazy_pinyin  # imported late: it loads large dictionaries
-    except ImportError:
-        logger.warning("pypinyin is not installed: Chinese headline slugs fall back to a hash")
-        return text
+    # Imported on first use, not at module level: loading pypinyin's dictionaries
+    # takes about 0.2 s, which would more than double the start of every CLI command.
+    from pypinyin import lazy_pinyin
+
     # Each syllable becomes a word of its own; text that is not Han passes through.
     return " ".join(lazy_pinyin(text))
 

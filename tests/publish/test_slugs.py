@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,12 +17,10 @@ def test_accents_and_fullwidth_forms_are_reduced_to_ascii():
 
 
 def test_chinese_headline_is_transliterated_to_pinyin():
-    pytest.importorskip("pypinyin")
     assert make_slug("长江大桥今日通车", set()) == "chang-jiang-da-qiao-jin-ri-tong-che"
 
 
 def test_mixed_chinese_and_latin_keeps_both():
-    pytest.importorskip("pypinyin")
     assert make_slug("独家视频丨Tram line 3 opens", set()) == "du-jia-shi-pin-tram-line-3-opens"
 
 
