@@ -1,0 +1,128 @@
+"""The article list as a Qt table model that holds ids and fetches rows on demand.
+
+A query returns only ids (100,000 ints is under a megabyte); the columns of a row are
+read in blocks the first time the view paints it, and kept in a bounded cache. So the
+list opens instantly whatever the size of the newsroom.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from newsdesk.domain.article import ArticleSummary
+
+BLOCK = 200
+CACHE_ROWS = 5_000
+
+# (title, sort key of the store)
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("Headline", "headline"),
+    ("Status", "status"),
+    ("Section", "section"),
+    ("Reporter", "reporter"),
+    ("Updated", "updated"),
+)
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class ArticleListModel(QAbstractTableModel):
+    sort_requested = Signal(str, bool)  # store sort key, descending
+
+    def __init__(self, fetch_rows: Callable[[Sequence[int]], list[ArticleSummary]], parent=None):
+        super().__init__(parent)
+        self._fetch_rows = fetch_rows
+        self._ids: list[int] = []
+        self._rows: OrderedDict[int, ArticleSummary] = OrderedDict()
+
+    # -- what the panel calls --------------------------------------------------
+
+    def set_ids(self, ids: Sequence[int]) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._rows.clear()
+        self.endResetModel()
+
+    def article_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, article_id: int) -> int | None:
+        try:
+            return self._ids.index(article_id)
+        except ValueError:
+            return None
+
+    def refresh_article(self, article_id: int) -> None:
+        """Re-read one article's row (after a save) without resetting the view."""
+        self._rows.pop(article_id, None)
+        row = self.row_of(article_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    # -- Qt overrides -----------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][0]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0):
+        if not index.isValid():
+            return None
+        summary = self._summary(index.row())
+        if summary is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(summary, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return self._display(summary, 0)
+        if role == ID_ROLE:
+            return summary.id
+        if role == STATUS_ROLE:
+            return summary.status.value
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_requested.emit(COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder)
+
+    # -- rows on demand ----------------------------------------------------------
+
+    def _summary(self, row: int) -> ArticleSummary | None:
+        article_id = self.article_id(row)
+        if article_id is None:
+            return None
+        cached = self._rows.get(article_id)
+        if cached is not None:
+            self._rows.move_to_end(article_id)
+            return cached
+        start = (row // BLOCK) * BLOCK
+        wanted = [i for i in self._ids[start : start + BLOCK] if i not in self._rows]
+        for summary in self._fetch_rows(wanted):
+            self._rows[summary.id] = summary
+        while len(self._rows) > CACHE_ROWS:
+            self._rows.popitem(last=False)
+        return self._rows.get(article_id)
+
+    @staticmethod
+    def _display(summary: ArticleSummary, column: int) -> str:
+        if column == 0:
+            return f"{summary.kicker}丨{summary.headline}" if summary.kicker else summary.headline
+        if column == 1:
+            return summary.status.value
+        if column == 2:
+            return " > ".join(summary.section)
+        if column == 3:
+            return ", ".join(summary.reporters)
+        if summary.updated_at is None:
+            return ""
+        return summary.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -1,0 +1,212 @@
+"""The article list panel: search, filters, the lazy table, and an empty state."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from newsdesk.domain.status import Status
+from newsdesk.gui.article_list_model import COLUMNS, ArticleListModel
+from newsdesk.gui.db_worker import DatabaseWorker
+from newsdesk.gui.status_badge import StatusBadgeDelegate
+from newsdesk.newsroom import Newsroom
+from newsdesk.storage.store import ArticleQuery
+
+log = logging.getLogger(__name__)
+
+SEARCH_DEBOUNCE_MS = 200
+ALL_STATUSES = "All statuses"
+
+
+class ArticleListPanel(QWidget):
+    open_article_requested = Signal(int)
+    new_article_requested = Signal()
+    count_changed = Signal(int)
+
+    def __init__(self, newsroom: Newsroom, worker: DatabaseWorker, parent=None) -> None:
+        super().__init__(parent)
+        self._newsroom = newsroom
+        self._worker = worker
+        self._user = ""
+        self._sort = ("updated", True)
+        self._generation = 0
+        self._pending_select: int | None = None
+
+        self.search_box = QLineEdit(placeholderText="Search headlines, text, credits…")
+        self.search_box.setAccessibleName("Search articles")
+        self.search_box.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Filter by status")
+        self.status_filter.addItem(ALL_STATUSES, None)
+        for status in Status:
+            self.status_filter.addItem(status.value.capitalize(), status.value)
+        self.mine_filter = QCheckBox("Mine")
+        self.mine_filter.setAccessibleName("Only my articles")
+        self.mine_filter.setToolTip("Articles you created or are credited on as reporter")
+
+        self.model = ArticleListModel(self._newsroom.summaries, self)
+        self.view = QTableView()
+        self.view.setAccessibleName("Article list")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(
+            len(COLUMNS) - 1, Qt.SortOrder.DescendingOrder
+        )
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.setShowGrid(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 96)
+        self.view.setItemDelegateForColumn(1, StatusBadgeDelegate(self.view))
+
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.new_button = QPushButton("New article")
+        self.new_button.setAccessibleName("New article")
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch()
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(empty)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(self.mine_filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search_box)
+        layout.addLayout(filters)
+        layout.addWidget(self.stack, 1)
+
+        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.reload)
+        self.search_box.textChanged.connect(self._debounce.start)
+        self.status_filter.currentIndexChanged.connect(self.reload)
+        self.mine_filter.toggled.connect(self.reload)
+        self.model.sort_requested.connect(self._on_model_sort_requested)
+        self.view.selectionModel().currentRowChanged.connect(self._on_view_current_changed)
+        self.new_button.clicked.connect(self.new_article_requested)
+
+    # -- queries -----------------------------------------------------------------
+
+    def set_user(self, name: str) -> None:
+        self._user = name
+        if self.mine_filter.isChecked():
+            self.reload()
+
+    def query(self) -> ArticleQuery:
+        status = self.status_filter.currentData()
+        return ArticleQuery(
+            status=Status(status) if status else None,
+            search=self.search_box.text(),
+            reporter=self._user if self.mine_filter.isChecked() and self._user else None,
+            sort=self._sort[0],
+            descending=self._sort[1],
+        )
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Re-run the query on the worker; only the newest answer is shown."""
+        self._debounce.stop()
+        self._generation += 1
+        generation = self._generation
+        query = self.query()
+        if select_id is not None:
+            self._pending_select = select_id
+        elif self.current_id() is not None:
+            self._pending_select = self.current_id()
+        self._worker.submit(
+            lambda newsroom: newsroom.find(query),
+            lambda ids: self._on_ids_found(generation, ids),
+            lambda exc: self._on_query_failed(generation, exc),
+        )
+
+    def _on_ids_found(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation:
+            return  # an older query answered late
+        self.model.set_ids(ids)
+        self._show_empty_state(not ids)
+        self.count_changed.emit(len(ids))
+        if self._pending_select is not None:
+            self.select_article(self._pending_select, emit=False)
+            self._pending_select = None
+
+    def _on_query_failed(self, generation: int, exc: Exception) -> None:
+        if generation == self._generation:
+            self.model.set_ids([])
+            self.empty_label.setText(f"The list could not be loaded:\n{exc}")
+            self.stack.setCurrentIndex(1)
+
+    def _show_empty_state(self, empty: bool) -> None:
+        if not empty:
+            self.stack.setCurrentIndex(0)
+            return
+        filtered = (
+            bool(self.search_box.text().strip())
+            or self.status_filter.currentData()
+            or (self.mine_filter.isChecked())
+        )
+        self.empty_label.setText(
+            "No article matches these filters."
+            if filtered
+            else "No articles yet.\nStart the first one."
+        )
+        self.new_button.setVisible(not filtered)
+        self.stack.setCurrentIndex(1)
+
+    # -- selection ---------------------------------------------------------------
+
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.article_id(index.row()) if index.isValid() else None
+
+    def select_article(self, article_id: int, *, emit: bool = True) -> bool:
+        row = self.model.row_of(article_id)
+        if row is None:
+            return False
+        selection = self.view.selectionModel()
+        was_blocked = selection.blockSignals(not emit)
+        self.view.selectRow(row)
+        self.view.setCurrentIndex(self.model.index(row, 0))
+        selection.blockSignals(was_blocked)
+        self.view.scrollTo(self.model.index(row, 0))
+        return True
+
+    def refresh_article(self, article_id: int) -> None:
+        self.model.refresh_article(article_id)
+
+    def _on_view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        article_id = self.model.article_id(current.row()) if current.isValid() else None
+        if article_id is not None:
+            self.open_article_requested.emit(article_id)
+
+    def _on_model_sort_requested(self, key: str, descending: bool) -> None:
+        self._sort = (key, descending)
+        self.reload()
