@@ -21,6 +21,12 @@ in the site's allow-list), ``toc`` (ids are not allowed either, and it is slow).
 The page's only ``<h1>`` is the title, so a level-1 heading in the body (``# ...``)
 is rendered as ``<h2>``; other levels are kept.
 
+Spaces that are text are kept: Python-Markdown strips a paragraph's leading whitespace
+with ``str.lstrip()``, which would also remove the ideographic spaces (U+3000) that
+Chinese paragraphs are indented with, and no-break spaces. Here only ASCII whitespace
+(Markdown's own) is stripped, so ``　　市民说`` renders as ``<p>　　市民说</p>``, as
+`plain_text` promises.
+
 Images with a caption
 ---------------------
 An image that opens a paragraph on a line of its own becomes a figure; the remaining
@@ -53,6 +59,7 @@ from urllib.parse import urlsplit
 
 import markdown
 import nh3
+from markdown.blockprocessors import ParagraphProcessor
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
@@ -206,8 +213,38 @@ def _figure_from_paragraph(paragraph: etree.Element) -> etree.Element | None:
     return figure
 
 
+_MARKDOWN_WHITESPACE = " \t\n\r\f\v"
+
+
+def _text_indent(block: str) -> str:
+    """The leading whitespace of `block` that str.lstrip() removes but is text: from
+    the first character that is not ASCII whitespace (U+3000, U+00A0 ...) on."""
+    leading = block[: len(block) - len(block.lstrip())]
+    return leading.lstrip(_MARKDOWN_WHITESPACE)
+
+
+class _TextKeepingParagraphProcessor(ParagraphProcessor):
+    """Markdown's paragraph processor, giving back the indent its lstrip() took."""
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        indent = _text_indent(blocks[0]) if blocks else ""
+        children, text_before = len(parent), parent.text
+        super().run(parent, blocks)
+        if not indent:
+            return
+        if len(parent) > children:
+            paragraph = parent[-1]  # a new <p>
+            paragraph.text = indent + (paragraph.text or "")
+        elif not text_before and parent.text:
+            parent.text = indent + parent.text  # the text of a tight list item
+
+
 class _BodyExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # Markdown's camelCase API
+        # Same name and priority as the built-in one, which it replaces.
+        md.parser.blockprocessors.register(
+            _TextKeepingParagraphProcessor(md.parser), "paragraph", 10
+        )
         # After inline parsing (20), so images are elements; before prettify (10).
         md.treeprocessors.register(_BodyTreeprocessor(md), "newsdesk_body", 15)
 

@@ -183,3 +183,21 @@ def test_concurrent_renders_match_sequential_renders() -> None:
     finally:
         sys.setswitchinterval(interval)
     assert results == expected * 4
+
+
+@pytest.mark.parametrize(
+    ("markdown_text", "expected"),
+    [
+        # Chinese paragraphs are indented with two ideographic spaces: text, not markup.
+        ("\u3000\u3000公园今天开放。", "<p>\u3000\u3000公园今天开放。</p>"),
+        ("第一段。\n\n\u3000\u3000第二段。", "<p>第一段。</p>\n<p>\u3000\u3000第二段。</p>"),
+        # ASCII spaces before it are Markdown's and go; the indent stays.
+        ("   \u3000\u3000缩进", "<p>\u3000\u3000缩进</p>"),
+        ("- \u3000\u3000条目\n- 二", "<ul>\n<li>\u3000\u3000条目</li>\n<li>二</li>\n</ul>"),
+        ("> \u3000\u3000引文", "<blockquote>\n<p>\u3000\u3000引文</p>\n</blockquote>"),
+        ("\u00a0kept", "<p>&nbsp;kept</p>"),
+        ("  plain", "<p>plain</p>"),
+    ],
+)
+def test_leading_spaces_that_are_text_are_kept(markdown_text: str, expected: str) -> None:
+    assert render_body(markdown_text) == expected
