@@ -7,11 +7,13 @@ conditionally, so no front end can skip a rule and no race can slip past one.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import logging
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from newsdesk.domain.article import Article, ArticleSummary, Person
+from newsdesk.domain.checklist import CheckFailure, ChecklistFailed, ImageRef, run_checklist
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import InvalidInputError, RuleViolation
 from newsdesk.domain.site import SiteProfile
@@ -20,9 +22,13 @@ from newsdesk.domain.workflow import (
     Action,
     check_create,
     check_edit,
+    check_override,
     check_site_settings,
     check_transition,
 )
+from newsdesk.publish.body_inspect import body_references
+from newsdesk.publish.markdown_meta import write_markdown_document
+from newsdesk.publish.markdown_pipeline import is_allowed_link
 from newsdesk.publish.slugs import make_slug
 from newsdesk.storage.locations import default_database_path
 from newsdesk.storage.sqlite_store import SQLiteStore
@@ -116,13 +122,46 @@ class Newsroom:
             ),
         )
 
+    def checklist(self, article: Article) -> list[CheckFailure]:
+        """What stops `article` from being submitted or approved (empty: nothing)."""
+        refs = body_references(article.body)
+        return run_checklist(
+            article,
+            site=self.site(),
+            vocabulary=self.vocabulary(),
+            links=refs.links,
+            images=[ImageRef(i.src, i.alt, i.caption) for i in refs.images],
+            link_allowed=is_allowed_link,
+        )
+
     def transition(
-        self, article_id: int, action: Action | str, *, actor: str, comment: str = ""
+        self,
+        article_id: int,
+        action: Action | str,
+        *,
+        actor: str,
+        comment: str = "",
+        override: str | None = None,
     ) -> Article:
+        """Move the article through the workflow.
+
+        Submit and approve run the checklist first; failures refuse the action unless
+        a producer overrides them with a reason, which the audit log records.
+        """
         action = Action(action)
         person = self.person(actor)
         current = self.store.get_article(article_id)
         target = check_transition(current, action, person, comment)
+        if action in (Action.SUBMIT, Action.APPROVE):
+            failures = self.checklist(current)
+            if failures and not (override and override.strip()):
+                raise ChecklistFailed(action.value, failures)
+            if failures:
+                check_override(person)
+                note = (
+                    f"override: {override.strip()} (failed: {', '.join(f.name for f in failures)})"
+                )
+                comment = f"{comment}\n{note}" if comment.strip() else note
         return self.store.set_status(
             article_id,
             actor=person.name,
@@ -152,6 +191,24 @@ class Newsroom:
             new_status=new_status,
             action="revert",
             comment=f"restored revision {revision}",
+        )
+
+    def diff(self, article_id: int, revision_a: int, revision_b: int) -> str:
+        """A unified diff of two revisions' text (fields, credits and body)."""
+        site = self.site()
+        texts = []
+        for revision in (revision_a, revision_b):
+            article = self.store.get_revision(article_id, revision)
+            texts.append(write_markdown_document(article, site=site).splitlines(keepends=True))
+        lines = difflib.unified_diff(
+            texts[0], texts[1], f"revision {revision_a}", f"revision {revision_b}"
+        )
+        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+    def waiting_query(self, person: Person, **fields) -> ArticleQuery:
+        """The "waiting for me" list of `person` (see ArticleQuery)."""
+        return ArticleQuery(
+            waiting_roles=tuple(sorted(person.roles)), waiting_user=person.name, **fields
         )
 
     def find(self, query: ArticleQuery | None = None) -> list[int]:

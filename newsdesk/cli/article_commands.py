@@ -104,10 +104,15 @@ def import_files(args: argparse.Namespace) -> int:
 
 
 def list_articles(args: argparse.Namespace) -> int:
-    query = ArticleQuery(
-        status=Status.parse(args.status) if args.status else None, search=args.search or ""
-    )
+    fields = {
+        "status": Status.parse(args.status) if args.status else None,
+        "search": args.search or "",
+    }
     with open_newsroom(args) as newsroom:
+        if args.waiting:
+            query = newsroom.waiting_query(newsroom.person(args.actor), **fields)
+        else:
+            query = ArticleQuery(**fields)
         rows = newsroom.summaries(newsroom.find(query))
     if args.json:
         print_json([summary_to_json(r) for r in rows])
@@ -139,7 +144,13 @@ def show_article(args: argparse.Namespace) -> int:
 
 def transition(args: argparse.Namespace) -> int:
     with open_newsroom(args) as newsroom:
-        article = newsroom.transition(args.id, args.action, actor=args.actor, comment=args.comment)
+        article = newsroom.transition(
+            args.id,
+            args.action,
+            actor=args.actor,
+            comment=args.comment,
+            override=getattr(args, "override", None),
+        )
     print(f"{article.id}\t{article.status.value}")
     return 0
 

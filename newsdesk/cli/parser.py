@@ -6,7 +6,7 @@ import argparse
 import os
 
 from newsdesk import __version__
-from newsdesk.cli import admin_commands, article_commands
+from newsdesk.cli import admin_commands, article_commands, editorial_commands
 from newsdesk.domain.status import Status, UserRole
 
 
@@ -79,6 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
     ls = sub.add_parser("list", parents=[common], help="list articles")
     ls.add_argument("--status", choices=[s.value for s in Status])
     ls.add_argument("--search", metavar="Q", help="full-text search (Chinese included)")
+    ls.add_argument(
+        "--waiting",
+        action="store_true",
+        help="only what waits for you (--as NAME): producers submitted, web approved and not"
+        " exported, reporters their returned drafts",
+    )
+    _actor(ls)
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(handler=article_commands.list_articles)
     show = sub.add_parser("show", parents=[common], help="show one article")
@@ -98,12 +105,20 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("id", type=int)
         _actor(p)
         p.add_argument("--comment", required=needs_comment, default="", metavar="TEXT")
+        if action in ("submit", "approve"):
+            p.add_argument(
+                "--override",
+                metavar="REASON",
+                help="producers: go ahead despite failed checks, recording why",
+            )
         p.set_defaults(handler=article_commands.transition, action=action)
 
     hist = sub.add_parser("history", parents=[common], help="revisions and audit events")
     hist.add_argument("id", type=int)
     hist.add_argument("--json", action="store_true")
     hist.set_defaults(handler=article_commands.history)
+
+    editorial_commands.register(sub, common, _actor)
 
     chk = sub.add_parser("check", parents=[common], help="check the database's integrity")
     chk.set_defaults(handler=admin_commands.check)

@@ -71,6 +71,14 @@ def check_create(person: Person) -> None:
         )
 
 
+def check_override(person: Person) -> None:
+    if UserRole.PRODUCER not in person.roles:
+        raise RuleViolation(
+            "override-needs-producer",
+            f"{person.name} may not override failed checks: only a producer may",
+        )
+
+
 def check_site_settings(person: Person) -> None:
     if not person.roles & frozenset({UserRole.PRODUCER, UserRole.WEB}):
         raise RuleViolation(

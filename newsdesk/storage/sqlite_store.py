@@ -22,7 +22,7 @@ from newsdesk.domain.article import (
 from newsdesk.domain.credit_roles import DEFAULT_CREDIT_ROLES, CreditRole
 from newsdesk.domain.errors import ConflictError, InvalidInputError, NotFoundError, StorageError
 from newsdesk.domain.site import SiteProfile
-from newsdesk.domain.status import Status
+from newsdesk.domain.status import Status, UserRole
 from newsdesk.storage import codec
 from newsdesk.storage.audit_chain import GENESIS, entry_hash, verify_chain
 from newsdesk.storage.database import connect, describe_database_error, write_transaction
@@ -45,6 +45,29 @@ _SORT_SQL = {
 _RANK = "bm25(articles_fts, 10.0, 5.0, 1.0, 2.0)"
 _AUDIT_HEAD = "audit_head"
 _SITE_PROFILE = "site_profile"
+
+
+def _waiting_clause(roles: tuple[UserRole, ...], user: str) -> tuple[str, list[object]]:
+    """SQL for "waiting for me": what each of the user's roles has to act on."""
+    parts: list[str] = []
+    values: list[object] = []
+    if UserRole.PRODUCER in roles:
+        parts.append("a.status = 'submitted'")
+    if UserRole.WEB in roles:
+        parts.append(
+            "(a.status = 'approved' AND NOT EXISTS (SELECT 1 FROM audit e"
+            " WHERE e.article_id = a.id AND e.action = 'export' AND e.revision = a.revision))"
+        )
+    if UserRole.REPORTER in roles:
+        parts.append(
+            "(a.status = 'draft' AND (SELECT e.action FROM audit e WHERE e.article_id = a.id"
+            " AND e.action IN ('submit', 'return', 'approve', 'publish', 'archive')"
+            " ORDER BY e.id DESC LIMIT 1) = 'return'"
+            " AND (a.created_by = ? OR EXISTS (SELECT 1 FROM json_each(a.reporters)"
+            " WHERE value = ?)))"
+        )
+        values.extend([user, user])
+    return "(" + " OR ".join(parts or ["0"]) + ")", values
 
 
 class SQLiteStore:
@@ -328,6 +351,10 @@ class SQLiteStore:
         if query.reporter:
             where.append("EXISTS (SELECT 1 FROM json_each(a.reporters) WHERE value = ?)")
             params.append(query.reporter)
+        if query.waiting_roles:
+            clause, values = _waiting_clause(query.waiting_roles, query.waiting_user)
+            where.append(clause)
+            params.extend(values)
         match = build_match_query(query.search) if query.search.strip() else None
         if query.search.strip() and match is None:
             return []
@@ -457,10 +484,22 @@ class SQLiteStore:
         self._put_setting(_AUDIT_HEAD, entry["hash"])
 
     def record_event(
-        self, *, actor: str, action: str, article_id: int | None = None, comment: str = ""
+        self,
+        *,
+        actor: str,
+        action: str,
+        article_id: int | None = None,
+        comment: str = "",
+        revision: int | None = None,
     ) -> None:
         with self._lock, self._write():
-            self._append_audit(actor=actor, action=action, article_id=article_id, comment=comment)
+            self._append_audit(
+                actor=actor,
+                action=action,
+                article_id=article_id,
+                comment=comment,
+                revision=revision,
+            )
 
     def audit_events(self, article_id: int | None = None) -> list[AuditEvent]:
         if article_id is None:

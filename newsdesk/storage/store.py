@@ -21,7 +21,7 @@ from newsdesk.domain.article import (
 )
 from newsdesk.domain.credit_roles import CreditRole
 from newsdesk.domain.site import SiteProfile
-from newsdesk.domain.status import Status
+from newsdesk.domain.status import Status, UserRole
 
 SORT_KEYS = ("updated", "headline", "status", "section", "reporter", "date", "id")
 
@@ -37,6 +37,11 @@ class ArticleQuery:
     reporter: str | None = None
     sort: str = "updated"
     descending: bool = True
+    # "Waiting for me": the roles of `waiting_user`, each adding what waits for it:
+    # producer -> submitted; web -> approved and not exported at this revision;
+    # reporter -> returned drafts the user created or is credited on.
+    waiting_roles: tuple[UserRole, ...] = ()
+    waiting_user: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,7 +99,13 @@ class Store(Protocol):
     def get_revision(self, article_id: int, revision: int) -> Article: ...
     def audit_events(self, article_id: int | None = None) -> list[AuditEvent]: ...
     def record_event(
-        self, *, actor: str, action: str, article_id: int | None = None, comment: str = ""
+        self,
+        *,
+        actor: str,
+        action: str,
+        article_id: int | None = None,
+        comment: str = "",
+        revision: int | None = None,
     ) -> None: ...
 
     # comments

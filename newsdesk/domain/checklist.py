@@ -1,0 +1,102 @@
+"""The checks an article must pass before it is submitted or approved.
+
+Each failure has a stable name (for tests, the CLI and the app's checklist) and a
+sentence saying what to fix. A producer may override failed checks with a reason,
+which the audit log records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from newsdesk.domain.article import Article
+from newsdesk.domain.credit_roles import CreditVocabulary
+from newsdesk.domain.errors import RuleViolation
+from newsdesk.domain.site import SiteProfile
+
+
+@dataclass(frozen=True)
+class CheckFailure:
+    name: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    src: str
+    alt: str = ""
+    caption: str = ""
+
+
+class ChecklistFailed(RuleViolation):
+    def __init__(self, action: str, failures: list[CheckFailure]) -> None:
+        listed = "; ".join(str(f) for f in failures)
+        super().__init__(
+            "checklist",
+            f"cannot {action}: {len(failures)} check(s) failed: {listed}"
+            " (a producer may --override with a reason)",
+        )
+        self.failures = failures
+
+
+CHECK_NAMES = (
+    "headline",
+    "headline-length",
+    "reporter-credited",
+    "empty-credit-row",
+    "date-set",
+    "link-schemes",
+    "image-text",
+)
+
+
+def run_checklist(
+    article: Article,
+    *,
+    site: SiteProfile,
+    vocabulary: CreditVocabulary,
+    links: Iterable[str],
+    images: Iterable[ImageRef],
+    link_allowed: Callable[[str], bool],
+) -> list[CheckFailure]:
+    failures: list[CheckFailure] = []
+    headline = article.headline.strip()
+    if not headline:
+        failures.append(CheckFailure("headline", "the article has no headline"))
+    elif len(headline) > site.headline_max_length:
+        failures.append(
+            CheckFailure(
+                "headline-length",
+                f"the headline has {len(headline)} characters; the site allows"
+                f" {site.headline_max_length}",
+            )
+        )
+    reporter = vocabulary.find("Reporter")
+    credited = [
+        c for c in article.credits if c.names and (vocabulary.find(c.role) or None) == reporter
+    ]
+    if not credited:
+        failures.append(CheckFailure("reporter-credited", "no Reporter is credited"))
+    for position, credit in enumerate(article.credits, start=1):
+        if not credit.role.strip() or not [n for n in credit.names if n.strip()]:
+            label = credit.role.strip() or f"row {position}"
+            failures.append(
+                CheckFailure("empty-credit-row", f"the credit row {label} has no role or no names")
+            )
+    if article.date is None:
+        failures.append(CheckFailure("date-set", "the publication date is not set"))
+    for link in links:
+        if not link_allowed(link):
+            failures.append(
+                CheckFailure("link-schemes", f"the link {link!r} is not http, https or mailto")
+            )
+    for image in images:
+        if not image.alt.strip() and not image.caption.strip():
+            failures.append(
+                CheckFailure("image-text", f"the image {image.src!r} has no caption or alt text")
+            )
+    return failures
