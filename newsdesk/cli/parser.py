@@ -6,7 +6,7 @@ import argparse
 import os
 
 from newsdesk import __version__
-from newsdesk.cli import admin_commands, article_commands, editorial_commands
+from newsdesk.cli import admin_commands, article_commands, editorial_commands, export_command
 from newsdesk.domain.status import Status, UserRole
 
 
@@ -134,5 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     site_set.add_argument("value")
     _actor(site_set)
     site_set.set_defaults(handler=admin_commands.site_set)
+
+    export_command.register(sub, common)
 
     return parser
