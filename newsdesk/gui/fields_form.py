@@ -1,0 +1,312 @@
+"""The fields above the body: kicker, headline, section, date and source.
+
+Each field is checked as the reporter types and says what is wrong right under it.
+The rules come from the site profile (headline length, separators), passed in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from newsdesk.domain.article import Article
+from newsdesk.domain.errors import InvalidInputError
+from newsdesk.domain.site import SiteProfile
+
+log = logging.getLogger(__name__)
+
+# Accent for problems: readable on light and dark window backgrounds alike.
+PROBLEM_COLOUR = "#d9534f"
+FIELDS = ("kicker", "headline", "section", "date", "source")
+
+
+class FieldsForm(QWidget):
+    """Kicker, headline, section path, date and source of one article."""
+
+    fields_changed = Signal()
+    validity_changed = Signal(bool)
+
+    def __init__(
+        self,
+        *,
+        headline_max_length: int = 120,
+        section_separator: str = " > ",
+        kicker_separator: str = "丨",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._headline_max = headline_max_length
+        self._section_separator = section_separator
+        self._kicker_separator = kicker_separator
+        self._loading = False
+        self._valid = True
+
+        self.kicker_edit = self._line_edit("Kicker", "e.g. Exclusive video (optional)")
+        self.headline_edit = self._line_edit("Headline", "What happened, in a line")
+        self.section_edit = self._line_edit(
+            "Section",
+            f"e.g. news{section_separator}world (parts joined by {section_separator.strip()})",
+        )
+        self.date_edit = self._line_edit("Date", "YYYY-MM-DD, empty for no date yet")
+        self.source_edit = self._line_edit("Source", "Agency or outlet (optional)")
+        self.edits: dict[str, QLineEdit] = {
+            "kicker": self.kicker_edit,
+            "headline": self.headline_edit,
+            "section": self.section_edit,
+            "date": self.date_edit,
+            "source": self.source_edit,
+        }
+        self.messages: dict[str, QLabel] = {}
+        for name, edit in self.edits.items():
+            message = QLabel(self)
+            message.setWordWrap(True)
+            message.setAccessibleName(f"{edit.accessibleName()} problem")
+            message.setStyleSheet(f"color: {PROBLEM_COLOUR};")
+            message.hide()
+            self.messages[name] = message
+
+        self.headline_counter = QLabel(self)
+        self.headline_counter.setAccessibleName("Headline length")
+        self.headline_counter.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setAccessibleName("Choose the date")
+        self.calendar.setGridVisible(True)
+        self.calendar.activated.connect(self._on_calendar_activated)
+        self.calendar.clicked.connect(self._on_calendar_activated)
+        menu = QMenu(self)
+        calendar_action = QWidgetAction(menu)
+        calendar_action.setDefaultWidget(self.calendar)
+        menu.addAction(calendar_action)
+        self.calendar_menu = menu
+        self.calendar_button = QToolButton(self)
+        self.calendar_button.setText("Calendar…")
+        self.calendar_button.setAccessibleName("Choose the date from a calendar")
+        self.calendar_button.setToolTip("Choose the date from a calendar")
+        self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.calendar_button.setMenu(menu)
+        menu.aboutToShow.connect(self._on_calendar_menu_about_to_show)
+
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        headline_row = QHBoxLayout()
+        headline_row.addWidget(self.headline_edit, 1)
+        headline_row.addWidget(self.headline_counter)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date_edit, 1)
+        date_row.addWidget(self.calendar_button)
+        rows = {
+            "kicker": ("&Kicker:", self.kicker_edit),
+            "headline": ("&Headline:", headline_row),
+            "section": ("&Section:", self.section_edit),
+            "date": ("&Date:", date_row),
+            "source": ("S&ource:", self.source_edit),
+        }
+        for name, (label_text, field) in rows.items():
+            cell = QVBoxLayout()
+            cell.setSpacing(1)
+            if isinstance(field, QWidget):
+                cell.addWidget(field)
+            else:
+                cell.addLayout(field)
+            cell.addWidget(self.messages[name])
+            label = QLabel(label_text, self)
+            label.setBuddy(self.edits[name])
+            form.addRow(label, cell)
+
+        for edit in self.edits.values():
+            edit.textChanged.connect(self._on_edit_text_changed)
+            edit.textEdited.connect(self._on_edit_text_edited)
+        self.date_edit.editingFinished.connect(self._on_date_edit_editing_finished)
+        self._validate()
+
+    @classmethod
+    def for_site(cls, site: SiteProfile, parent: QWidget | None = None) -> FieldsForm:
+        """A form with the rules of `site` (headline limit, separators)."""
+        return cls(
+            headline_max_length=site.headline_max_length,
+            section_separator=site.breadcrumb_separator,
+            kicker_separator=site.kicker_separator,
+            parent=parent,
+        )
+
+    def _line_edit(self, name: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setAccessibleName(name)
+        edit.setPlaceholderText(placeholder)
+        edit.setClearButtonEnabled(True)
+        return edit
+
+    # API ---------------------------------------------------------------------------------
+    def set_article(self, article: Article) -> None:
+        self._loading = True
+        try:
+            self.kicker_edit.setText(article.kicker)
+            self.headline_edit.setText(article.headline)
+            self.section_edit.setText(self._section_separator.join(article.section))
+            self.date_edit.setText(article.date.isoformat() if article.date else "")
+            self.source_edit.setText(article.source)
+        finally:
+            self._loading = False
+        self._validate()
+
+    def values(self) -> dict[str, Any]:
+        """The fields as Article values: section as a list, date as a date (None when
+        empty or not a date; is_valid() tells which)."""
+        return {
+            "kicker": self.kicker_edit.text().strip(),
+            "headline": self.headline_edit.text().strip(),
+            "section": self._section_parts(),
+            "date": self._date_value(),
+            "source": self.source_edit.text().strip(),
+        }
+
+    def apply_to(self, article: Article) -> Article:
+        """A copy of `article` with these fields. Raises InvalidInputError if any field
+        has a problem (the message names every one)."""
+        problems = self.problems()
+        if problems:
+            raise InvalidInputError("; ".join(problems.values()))
+        return dataclasses.replace(article, **self.values())
+
+    def is_valid(self) -> bool:
+        return not self.problems()
+
+    def problems(self) -> dict[str, str]:
+        """Field name -> what is wrong with it, for every field with a problem."""
+        checks = {
+            "kicker": self._kicker_problem(),
+            "headline": self._headline_problem(),
+            "section": self._section_problem(),
+            "date": self._date_problem(),
+        }
+        return {name: problem for name, problem in checks.items() if problem}
+
+    def set_read_only(self, read_only: bool) -> None:
+        for edit in self.edits.values():
+            edit.setReadOnly(read_only)
+        self.calendar_button.setEnabled(not read_only)
+
+    # Checks --------------------------------------------------------------------------------
+    def _kicker_problem(self) -> str:
+        if self._kicker_separator.strip() and self._kicker_separator in self.kicker_edit.text():
+            return (
+                f"The kicker cannot contain {self._kicker_separator}: the page puts it between "
+                "kicker and headline."
+            )
+        return ""
+
+    def _headline_problem(self) -> str:
+        headline = self.headline_edit.text().strip()
+        if not headline:
+            return "A headline is required."
+        if len(headline) > self._headline_max:
+            return (
+                f"The headline is {len(headline)} characters; the site allows "
+                f"{self._headline_max}. Shorten it by {len(headline) - self._headline_max}."
+            )
+        if self._kicker_separator.strip() and self._kicker_separator in headline:
+            return (
+                f"The headline cannot contain {self._kicker_separator}: the page uses it to "
+                "separate the kicker. Put the first part in the kicker field."
+            )
+        return ""
+
+    def _raw_section_parts(self) -> list[str]:
+        separator = self._section_separator.strip() or ">"
+        return [part.strip() for part in self.section_edit.text().split(separator)]
+
+    def _section_parts(self) -> list[str]:
+        return [part for part in self._raw_section_parts() if part]
+
+    def _section_problem(self) -> str:
+        example = self._section_separator.join(["news", "world"])
+        if not self.section_edit.text().strip():
+            return f"A section is required, e.g. {example}."
+        if any(not part for part in self._raw_section_parts()):
+            separator = self._section_separator.strip() or ">"
+            return f"The section has an empty part: put a name on each side of every {separator}."
+        return ""
+
+    def _date_value(self) -> dt.date | None:
+        text = self.date_edit.text().strip()
+        if not text:
+            return None
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return None
+
+    def _date_problem(self) -> str:
+        text = self.date_edit.text().strip()
+        if not text:
+            return ""
+        try:
+            dt.date.fromisoformat(text)
+        except ValueError as error:
+            example = dt.date.today().isoformat()
+            reason = str(error)
+            if reason.startswith("Invalid isoformat string"):
+                return f"{text} is not a date. Write it as YYYY-MM-DD, e.g. {example}."
+            return f"{text} is not a date ({reason}). Write it as YYYY-MM-DD, e.g. {example}."
+        return ""
+
+    def _validate(self) -> None:
+        problems = self.problems()
+        for name, message in self.messages.items():
+            text = problems.get(name, "")
+            message.setText(text)
+            message.setVisible(bool(text))
+            self.edits[name].setAccessibleDescription(text)
+        length = len(self.headline_edit.text().strip())
+        self.headline_counter.setText(f"{length} / {self._headline_max}")
+        over = length > self._headline_max
+        self.headline_counter.setStyleSheet(f"color: {PROBLEM_COLOUR};" if over else "")
+        valid = not problems
+        if valid != self._valid:
+            self._valid = valid
+            self.validity_changed.emit(valid)
+
+    # Slots -----------------------------------------------------------------------------------
+    def _on_edit_text_changed(self, _text: str) -> None:
+        self._validate()
+
+    def _on_edit_text_edited(self, _text: str) -> None:
+        if not self._loading:
+            self.fields_changed.emit()
+
+    def _on_date_edit_editing_finished(self) -> None:
+        # ISO forms such as 20250304 are accepted; show them as the page prints them.
+        value = self._date_value()
+        if value is not None and self.date_edit.text().strip() != value.isoformat():
+            self.date_edit.setText(value.isoformat())
+            self.fields_changed.emit()
+
+    def _on_calendar_menu_about_to_show(self) -> None:
+        value = self._date_value() or dt.date.today()
+        self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))
+        self.calendar.setFocus()
+
+    def _on_calendar_activated(self, date: QDate) -> None:
+        self.date_edit.setText(dt.date(date.year(), date.month(), date.day()).isoformat())
+        self.calendar_menu.hide()
+        self.date_edit.setFocus()
+        self.fields_changed.emit()
