@@ -233,10 +233,45 @@ def _break_after_leading_images(document: QTextDocument) -> None:
             cursor.insertText(_LINE_BREAK)
 
 
+def _emphasis_off_edge_spaces(document: QTextDocument) -> None:
+    """Take bold and italic off spaces at the edges of an emphasised run.
+
+    Qt writes `**word **` for a bold "word " (a selection often takes the space after
+    a word), and Markdown does not read `**` before a space as closing: the page
+    would show the asterisks. A space looks the same either way.
+    """
+    plain = QTextCharFormat()
+    plain.setFontWeight(QFont.Weight.Normal)
+    plain.setFontItalic(False)
+    cursor = QTextCursor(document)
+    for block in _blocks(document):
+        spans = []
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            spans.append((fragment.position(), fragment.text(), fragment.charFormat()))
+            it += 1
+        for position, text, char_format in spans:
+            emphasised = char_format.fontWeight() > QFont.Weight.Medium or char_format.fontItalic()
+            if not emphasised or char_format.isImageFormat() or _is_code(block, char_format):
+                continue
+            lead = len(text) - len(text.lstrip())
+            trail = len(text) - len(text.rstrip())
+            edges = [(position, lead)] if lead < len(text) else [(position, len(text))]
+            if trail and lead < len(text):
+                edges.append((position + len(text) - trail, trail))
+            for start, length in edges:
+                if length:
+                    cursor.setPosition(start)
+                    cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+                    cursor.mergeCharFormat(plain)
+
+
 def document_markdown(document: QTextDocument) -> str:
     """The Markdown of `document`, written so that Python-Markdown reads it as shown."""
     scratch = document.clone()
     _break_after_leading_images(scratch)
+    _emphasis_off_edge_spaces(scratch)
     _drop_empty_list_items(scratch)
     _separate_adjacent_lists(scratch)
     protected = _protect_literals(scratch)

@@ -42,10 +42,13 @@ RICH_BODY = (
 )
 
 
+_BLOCK_TAG = re.compile(r"\s*(</?(?:p|ul|ol|li|h[1-6]|blockquote|figure|figcaption|hr)\b[^>]*>)\s*")
+
+
 def normalized(html: str) -> str:
-    """Rendered HTML with soft line breaks and indentation folded into single spaces."""
-    folded = re.sub(r"\s+", " ", html).replace("> <", "><")
-    return re.sub(r" (</[a-z0-9]+>)", r"\1", folded).strip()
+    """Rendered HTML with soft line breaks folded into spaces and the whitespace around
+    block tags dropped (spaces between inline tags are kept: they show)."""
+    return _BLOCK_TAG.sub(r"\1", re.sub(r"\s+", " ", html)).strip()
 
 
 @pytest.fixture
@@ -144,6 +147,18 @@ def test_bold_and_italic_on_a_selection(editor):
     select_text(editor, "voted")
     editor.toggle_bold()
     assert editor.markdown() == "The council voted *today*.\n"
+
+
+def test_bold_on_a_selection_with_its_trailing_space_still_reads_as_bold(editor):
+    editor.set_markdown("The council voted today.\n")
+    select_text(editor, "council ")
+    editor.toggle_bold()
+    select_text(editor, " today")
+    editor.toggle_italic()
+    markdown = editor.markdown()
+    assert normalized(render_body(markdown)) == (
+        "<p>The <strong>council</strong> voted <em>today</em>.</p>"
+    )
 
 
 def test_heading_toggles_and_enter_after_a_heading_starts_a_paragraph(editor, qtbot):
@@ -355,6 +370,27 @@ def clipboard():
     yield board
     # The clipboard owns the data it was given; empty it while Qt is still running.
     board.clear()
+
+
+GOOGLE_DOCS_HTML = (
+    '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-5a1e">'
+    '<p dir="ltr" style="line-height:1.38;margin-top:0pt;margin-bottom:0pt;">'
+    '<span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;'
+    'font-weight:400;">Council </span><span style="font-size:11pt;font-family:Arial;'
+    'font-weight:700;">approves</span><span style="font-size:11pt;font-family:Arial;'
+    'font-style:italic;font-weight:400"> budget</span></p>'
+    '<ul style="margin-top:0;margin-bottom:0;"><li dir="ltr" style="list-style-type:disc;">'
+    '<p dir="ltr" role="presentation"><span style="font-weight:400">Schools</span></p></li>'
+    "<li><p><span>Roads</span></p></li></ul></b>"
+)
+
+
+def test_pasted_google_docs_html_keeps_emphasis_readable():
+    html = normalized(render_body(clean_html_to_markdown(GOOGLE_DOCS_HTML)))
+    assert html == (
+        "<p>Council <strong>approves</strong> <em>budget</em></p>"
+        "<ul><li>Schools</li><li>Roads</li></ul>"
+    )
 
 
 def test_paste_with_ctrl_v_goes_through_the_cleaner(editor, qtbot, clipboard):
