@@ -65,9 +65,15 @@ class SiteProfile:
 
 
 def split_section(path: str, separator: str = " > ") -> list[str]:
-    """Split a breadcrumb section path such as `news > world` into its parts."""
-    sep = separator.strip() or ">"
-    return [part.strip() for part in path.split(sep) if part.strip()]
+    """Split a breadcrumb section path such as `news > world` into its parts.
+
+    The separator as pages write it (` > `, spaces included) splits first, so a part
+    that itself contains `>` survives a written page; a path without it, typed by
+    hand as `news>world`, is split at the bare `>`.
+    """
+    bare = separator.strip() or ">"
+    parts = path.split(separator) if separator != bare and separator in path else path.split(bare)
+    return [part.strip() for part in parts if part.strip()]
 
 
 CHINESE_SITE = SiteProfile(
