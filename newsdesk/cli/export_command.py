@@ -18,6 +18,7 @@ import os
 import shutil
 import sys
 from collections.abc import Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -115,14 +116,16 @@ def run_export(args: argparse.Namespace) -> int:
             image_data=newsroom.store.image_data,
         )
         bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
-        try:
-            for step in steps:
-                _count(summary, step)
+        # closing(): on Ctrl+C the generator's cleanup removes its temporary files now.
+        with closing(steps):
+            try:
+                for step in steps:
+                    _count(summary, step)
+                    if bar is not None:
+                        bar.show(step)
+            finally:
                 if bar is not None:
-                    bar.show(step)
-        finally:
-            if bar is not None:
-                bar.finish()
+                    bar.finish()
         # Only now are the files in place (the bundle renames them in at the end).
         folder = str(out.resolve())
         revisions = {a.id: a.revision for a in articles}

@@ -395,3 +395,14 @@ def test_progress_bar_on_a_terminal_and_summary_on_stdout(cli, tmp_path, three, 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(cli, tmp_path, three):
     code, _, stderr = cli("export", "--out", str(tmp_path / "site"))
     assert (code, stderr) == (0, "")
+
+
+def test_exported_articles_leave_the_web_teams_waiting_list(cli, tmp_path, three):
+    def waiting() -> set[int]:
+        code, out, err = cli("list", "--waiting", "--as", "Kai Web", "--json")
+        assert code == 0, err
+        return {row["id"] for row in json.loads(out)}
+
+    assert three["pool"] in waiting()
+    assert cli("export", "--out", str(tmp_path / "site"))[0] == 0
+    assert three["pool"] not in waiting()
