@@ -132,11 +132,20 @@ def _blocks(document: QTextDocument) -> Iterator[QTextBlock]:
 
 # Characters Qt leaves unescaped (or escapes in a way only CommonMark reads) although
 # Python-Markdown, which renders the site, would take them as markup or print the
-# backslash: `_x_` and `*x*` typed as text, `&` and `<` (Qt writes `\&`, `\<`), and `>`
-# that Qt's line wrapping may move to the start of a line, where it opens a quote.
-# They are swapped for private-use stand-ins in a scratch copy before Qt writes the
-# Markdown, and the stand-ins for forms every dialect reads as the plain character.
-_LITERALS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "*": "\\*", "_": "\\_"}
+# backslash: `_x_`, `*x*`, `` `x` `` and `[x](y)` typed as text (Qt escapes these only
+# before a letter), `&` and `<` (Qt writes `\&`, `\<`), and `>` that Qt's line wrapping
+# may move to the start of a line, where it opens a quote. They are swapped for
+# private-use stand-ins in a scratch copy before Qt writes the Markdown, and the
+# stand-ins for forms every dialect reads as the plain character.
+_LITERALS = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "*": "\\*",
+    "_": "\\_",
+    "`": "\\`",
+    "[": "\\[",
+}
 _STAND_IN = {char: chr(0xF8F0 + i) for i, char in enumerate(_LITERALS)}
 _TO_STAND_IN = str.maketrans(_STAND_IN)
 _FROM_STAND_IN = {stand_in: _LITERALS[char] for char, stand_in in _STAND_IN.items()}

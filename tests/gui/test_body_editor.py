@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import html
 import re
 import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QTextCursor
 from PySide6.QtWidgets import QApplication
@@ -237,6 +240,36 @@ def test_characters_that_look_like_markup_print_as_typed(editor, qtbot, typed, p
     assert normalized(render_body(markdown)) == f"<p>{printed}</p>"
     editor.set_markdown(markdown)
     assert editor.rich_edit.toPlainText() == typed
+
+
+_TEXT_PIECES = st.sampled_from(
+    [*"abc XY12.#*_-+>&<[]()!`\\|~=:;'\"{}", "中", "—", "a b", "1. ", "- ", "x.org/a_b "]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    pieces=st.lists(_TEXT_PIECES, min_size=1, max_size=40),
+    span=st.tuples(st.integers(0, 60), st.integers(0, 60)),
+    style=st.sampled_from(["bold", "italic", None]),
+)
+def test_any_typed_text_reaches_the_page_as_typed(qtbot, pieces, span, style):
+    """Whatever characters a reporter types, formatted or not, the site prints them."""
+    text = "".join(pieces).strip()
+    assume(text)
+    editor = BodyEditor()
+    qtbot.addWidget(editor)
+    cursor = editor.rich_edit.textCursor()
+    cursor.insertText(text)
+    start, end = sorted(min(i, len(text)) for i in span)
+    if style and start < end:
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        editor.rich_edit.setTextCursor(cursor)
+        (editor.toggle_bold if style == "bold" else editor.toggle_italic)()
+    page = render_body(editor.markdown())
+    printed = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert " ".join(printed.split()) == " ".join(text.split())
 
 
 def test_a_long_line_with_a_greater_than_sign_never_becomes_a_quote(editor, qtbot):
