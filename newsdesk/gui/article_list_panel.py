@@ -46,6 +46,7 @@ class ArticleListPanel(QWidget):
         self._sort = ("updated", True)
         self._generation = 0
         self._pending_select: int | None = None
+        self._open_pending = False
 
         self.search_box = QLineEdit(placeholderText="Search headlines, text, credits…")
         self.search_box.setAccessibleName("Search articles")
@@ -133,11 +134,16 @@ class ArticleListPanel(QWidget):
         )
 
     def reload(self, select_id: int | None = None) -> None:
-        """Re-run the query on the worker; only the newest answer is shown."""
+        """Re-run the query on the worker; only the newest answer is shown.
+
+        `select_id` is selected (and opened) when the answer comes; without it the
+        current row stays selected, quietly.
+        """
         self._debounce.stop()
         self._generation += 1
         generation = self._generation
         query = self.query()
+        self._open_pending = select_id is not None
         if select_id is not None:
             self._pending_select = select_id
         elif self.current_id() is not None:
@@ -155,7 +161,7 @@ class ArticleListPanel(QWidget):
         self._show_empty_state(not ids)
         self.count_changed.emit(len(ids))
         if self._pending_select is not None:
-            self.select_article(self._pending_select, emit=False)
+            self.select_article(self._pending_select, emit=self._open_pending)
             self._pending_select = None
 
     def _on_query_failed(self, generation: int, exc: Exception) -> None:

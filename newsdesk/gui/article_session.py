@@ -1,0 +1,158 @@
+"""The article open in the editor: its saved state, autosave, and saving off the UI thread.
+
+The session knows the revision the edit started from. Saving sends that revision
+with the new content; when someone saved in between, the store refuses and the
+session reports a conflict with both versions, so nothing is overwritten silently.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from newsdesk.domain.article import Article
+from newsdesk.domain.errors import ConflictError
+from newsdesk.gui.db_worker import DatabaseWorker
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_DELAY_MS = 2_000
+
+
+@dataclasses.dataclass(frozen=True)
+class Conflict:
+    mine: Article  # what the user has in the editor
+    theirs: Article  # the newest stored revision
+
+
+class ArticleSession(QObject):
+    """Holds the open article; `collect()` returns what the editor shows now."""
+
+    saved = Signal(object)  # Article as stored
+    save_failed = Signal(str)
+    conflict = Signal(object)  # Conflict
+    state_changed = Signal(str)  # "saved", "editing", "saving", "failed", "conflict"
+
+    def __init__(self, worker: DatabaseWorker, actor: Callable[[], str], parent=None) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._actor = actor
+        self.article: Article | None = None  # as last loaded or saved
+        self.collect: Callable[[], Article | None] = lambda: None
+        self._dirty = False
+        self._saving = False
+        self._save_again = False
+        self.last_saved_at: dt.datetime | None = None
+        self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save)
+
+    # -- state -------------------------------------------------------------------
+
+    def load(self, article: Article | None) -> None:
+        self._timer.stop()
+        self.article = article
+        self._dirty = False
+        self.last_saved_at = article.updated_at if article else None
+        self.state_changed.emit("saved")
+
+    def mark_edited(self) -> None:
+        """The user changed something: autosave at most 2 s after the last change."""
+        if self.article is None:
+            return
+        self._dirty = True
+        self.state_changed.emit("editing")
+        self._timer.start()
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def is_saving(self) -> bool:
+        return self._saving
+
+    # -- saving ------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Save in the background if there is anything to save."""
+        self._timer.stop()
+        if self.article is None or not self._dirty:
+            return
+        if self._saving:
+            self._save_again = True  # one save in flight at a time; the newest text follows
+            return
+        edited = self.collect()
+        if edited is None:
+            return
+        base = self.article
+        actor = self._actor()
+        self._saving = True
+        self._dirty = False
+        self.state_changed.emit("saving")
+        self._worker.submit(
+            lambda newsroom: newsroom.save_article(
+                edited, actor=actor, expected_revision=base.revision
+            ),
+            self._on_saved,
+            lambda exc: self._on_save_failed(exc, edited),
+        )
+
+    def save_now(self, timeout_ms: int = 30_000) -> bool:
+        """Save and wait (used when switching articles or closing). True when saved."""
+        self.save()
+        self._worker.wait(timeout_ms)
+        from PySide6.QtCore import QCoreApplication
+
+        QCoreApplication.processEvents()  # deliver the worker's answer
+        return not self._dirty and not self._saving
+
+    def _on_saved(self, stored: Article) -> None:
+        self._saving = False
+        if self.article is not None and stored.id == self.article.id:
+            self.article = stored
+            self.last_saved_at = stored.updated_at
+        self.saved.emit(stored)
+        if self._save_again or self._dirty:
+            self._save_again = False
+            self._dirty = True
+            self.save()
+        else:
+            self.state_changed.emit("saved")
+
+    def _on_save_failed(self, exc: Exception, edited: Article) -> None:
+        self._saving = False
+        self._save_again = False
+        self._dirty = True  # the text is still in the editor: keep it marked unsaved
+        if isinstance(exc, ConflictError):
+            self.state_changed.emit("conflict")
+            self._worker.submit(
+                lambda newsroom: newsroom.article(exc.article_id),
+                lambda theirs: self.conflict.emit(Conflict(mine=edited, theirs=theirs)),
+            )
+            return
+        self.state_changed.emit("failed")
+        self.save_failed.emit(str(exc))
+
+    def resolve_keep_mine(self, conflict: Conflict) -> None:
+        """Save my text on top of theirs; theirs stays in the history as a revision."""
+        self.article = conflict.theirs
+        self._dirty = True
+        self.save()
+
+    def resolve_take_theirs(self, conflict: Conflict, on_copied: Callable[[Article], None]) -> None:
+        """Load their revision, and keep mine as a new draft article (a conflict copy)."""
+        mine = dataclasses.replace(
+            conflict.mine,
+            id=None,
+            slug="",
+            headline=f"{conflict.mine.headline} (conflict copy)",
+        )
+        actor = self._actor()
+        self.load(conflict.theirs)
+        self._worker.submit(
+            lambda newsroom: newsroom.create_article(mine, actor=actor),
+            on_copied,
+            lambda exc: self.save_failed.emit(f"the conflict copy could not be saved: {exc}"),
+        )

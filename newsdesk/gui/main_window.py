@@ -1,0 +1,359 @@
+"""The main window: composes the panels and connects their signals.
+
+List on the left, the editor in the centre, the page preview beside it, metadata
+and credits on the right. Work that touches the database or renders runs on the
+worker thread; this class only wires things together.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import mimetypes
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QImage
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter
+
+from newsdesk.domain.article import Article, Credit, Image
+from newsdesk.domain.errors import NewsdeskError
+from newsdesk.domain.status import Status, UserRole
+from newsdesk.domain.text_stats import counts
+from newsdesk.gui.article_editor import ArticleEditor
+from newsdesk.gui.article_list_panel import ArticleListPanel
+from newsdesk.gui.article_session import ArticleSession, Conflict
+from newsdesk.gui.conflict_dialog import ConflictDialog
+from newsdesk.gui.db_worker import DatabaseWorker
+from newsdesk.gui.preview_pane import PreviewPane
+from newsdesk.gui.save_status import SaveStatus
+from newsdesk.gui.side_panel import SidePanel
+from newsdesk.gui.window_actions import build_actions
+from newsdesk.newsroom import Newsroom
+from newsdesk.publish.bundle import export_bundle
+from newsdesk.publish.page_html import render_page
+
+log = logging.getLogger(__name__)
+
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+SPLITTER_KEY = "window/splitter"
+LAST_ARTICLE_KEY = "window/last_article"
+PREVIEW_KEY = "window/preview_visible"
+COUNTS_DELAY_MS = 300
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, newsroom: Newsroom, db_path: str, user: str, settings: QSettings, parent=None
+    ) -> None:
+        super().__init__(parent)
+        self.newsroom = newsroom
+        self.settings = settings
+        self.user = newsroom.person(user)
+        self.site = newsroom.site()
+        self.vocabulary = newsroom.vocabulary()
+        self.worker = DatabaseWorker(db_path, self)
+        self.setWindowTitle(f"newsdesk — {self.user.name}")
+        self.resize(1360, 820)
+
+        self.list_panel = ArticleListPanel(newsroom, self.worker)
+        self.editor = ArticleEditor(
+            site=self.site,
+            store_image=self._store_image,
+            load_image=self._load_image,
+        )
+        self.preview = PreviewPane(self._render_preview, open_in_browser=self._open_in_browser)
+        self.side = SidePanel(
+            self.vocabulary,
+            [p.name for p in newsroom.people()],
+            language=self.site.language,
+            separator=self.site.credit_separator,
+        )
+        self.session = ArticleSession(self.worker, lambda: self.user.name, self)
+        self.session.collect = self._collect
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        for widget in (self.list_panel, self.editor, self.preview, self.side):
+            self.splitter.addWidget(widget)
+        self.splitter.setSizes([330, 470, 320, 260])
+        self.setCentralWidget(self.splitter)
+
+        self.actions = build_actions(self, self.editor.toolbar)
+        self.save_status = SaveStatus(self.statusBar())
+        self._counts_timer = QTimer(self, singleShot=True, interval=COUNTS_DELAY_MS)
+        self._counts_timer.timeout.connect(self._update_counts)
+        self._connect()
+        self._restore_settings()
+        self.editor.load(None)
+        self.list_panel.set_user(self.user.name)
+        self.list_panel.reload(select_id=self._last_article_id())
+
+    # -- wiring -------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        a = self.actions
+        a.new.triggered.connect(self.new_article)
+        a.save.triggered.connect(self.session.save)
+        a.find.triggered.connect(self._on_find_triggered)
+        a.undo.triggered.connect(lambda: self._focused_editor_call("undo"))
+        a.redo.triggered.connect(lambda: self._focused_editor_call("redo"))
+        a.quit.triggered.connect(self.close)
+        a.toggle_preview.toggled.connect(self.preview.setVisible)
+        a.open_in_browser.triggered.connect(self._open_in_browser)
+        a.about.triggered.connect(self._on_about_triggered)
+        self.list_panel.open_article_requested.connect(self.open_article)
+        self.list_panel.new_article_requested.connect(self.new_article)
+        self.editor.edited.connect(self._on_editor_edited)
+        self.side.credits.credits_changed.connect(self._on_editor_edited)
+        self.session.state_changed.connect(self._on_session_state_changed)
+        self.session.saved.connect(self._on_session_saved)
+        self.session.save_failed.connect(self._on_session_save_failed)
+        self.session.conflict.connect(self._on_session_conflict)
+
+    # -- opening and creating -------------------------------------------------------
+
+    def open_article(self, article_id: int) -> None:
+        current = self.session.article
+        if current is not None and current.id == article_id:
+            return
+        if not self._leave_current_article():
+            if current is not None and current.id is not None:
+                self.list_panel.select_article(current.id, emit=False)
+            return
+        try:
+            article = self.newsroom.article(article_id)
+        except NewsdeskError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        self._show_article(article)
+
+    def _show_article(self, article: Article | None) -> None:
+        self.session.load(article)
+        self.editor.load(article)
+        self.side.credits.set_credits(article.credits if article else [])
+        self.side.show_article(article)
+        self._apply_permissions(article)
+        self._update_counts()
+        self.save_status.show_revision(article.revision if article else None)
+        if article is not None:
+            self.preview.request_render(article)
+            self.settings.setValue(LAST_ARTICLE_KEY, article.id)
+
+    def new_article(self) -> None:
+        if not self._leave_current_article():
+            return
+        credits = (
+            [Credit("Reporter", (self.user.name,))] if UserRole.REPORTER in self.user.roles else []
+        )
+        draft = Article(
+            headline="Untitled article",
+            section=self.site.default_section_path,
+            date=dt.date.today(),
+            language=self.site.language,
+            credits=credits,
+        )
+        try:
+            created = self.newsroom.create_article(draft, actor=self.user.name)
+        except NewsdeskError as exc:
+            QMessageBox.warning(self, "Cannot create an article", str(exc))
+            return
+        self._show_article(created)
+        self.list_panel.reload(select_id=created.id)
+        self.editor.focus_headline()
+
+    def _leave_current_article(self) -> bool:
+        """Save what is open before showing something else. False: stay."""
+        if not self.session.is_dirty() and not self.session.is_saving():
+            return True
+        if self.session.save_now():
+            return True
+        answer = QMessageBox.warning(
+            self,
+            "Not saved",
+            "The open article could not be saved. Stay on it so that nothing is lost?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.No
+
+    # -- editing and saving ---------------------------------------------------------
+
+    def _collect(self) -> Article | None:
+        base = self.session.article
+        return None if base is None else self.editor.article(base, self.side.credits.credits())
+
+    def _on_editor_edited(self) -> None:
+        self.session.mark_edited()
+        self._counts_timer.start()
+        article = self._collect()
+        if article is not None:
+            self.preview.request_render(article)
+
+    def _update_counts(self) -> None:
+        # The document's plain text is what the reader sees; counting it is cheap,
+        # and the timer keeps it off the path of every keystroke.
+        text = self.editor.plain_text() if self.session.article else ""
+        self.save_status.show_counts(*counts(text.split("\n")))
+
+    def _on_session_state_changed(self, state: str) -> None:
+        self.save_status.show_state(state, self.session.last_saved_at)
+
+    def _on_session_saved(self, stored: Article) -> None:
+        self.list_panel.refresh_article(stored.id)
+        if self.session.article is not None and self.session.article.id == stored.id:
+            self.side.show_article(stored)
+            self.save_status.show_revision(stored.revision)
+            self._apply_permissions(stored)
+
+    def _on_session_save_failed(self, message: str) -> None:
+        QMessageBox.warning(self, "Not saved", f"{message}\n\nYour text is still in the editor.")
+
+    def _on_session_conflict(self, conflict: Conflict) -> None:
+        dialog = ConflictDialog(conflict, self)
+        choice = dialog.exec_choice()
+        if choice == ConflictDialog.KEEP_MINE:
+            self.session.resolve_keep_mine(conflict)
+        elif choice == ConflictDialog.TAKE_THEIRS:
+            self.session.resolve_take_theirs(conflict, self._on_conflict_copy_saved)
+
+    def _on_conflict_copy_saved(self, copy: Article) -> None:
+        theirs = self.session.article
+        if theirs is not None:
+            self._show_article(theirs)
+        self.list_panel.reload(select_id=theirs.id if theirs else copy.id)
+        self.statusBar().showMessage(
+            f"Your version was kept as a new draft: #{copy.id} {copy.headline}", 10000
+        )
+
+    def _apply_permissions(self, article: Article | None) -> None:
+        if article is None:
+            self.editor.set_read_only(True)
+            self.side.credits.setEnabled(False)
+            return
+        reason = ""
+        if article.status is Status.ARCHIVED:
+            reason = "This article is archived and cannot be edited."
+        elif not self.user.roles & {UserRole.REPORTER, UserRole.PRODUCER}:
+            reason = "The web team exports and publishes; it does not edit articles."
+        self.editor.set_read_only(bool(reason), reason)
+        self.side.credits.setEnabled(not reason)
+        self.editor.show_banner(reason)
+
+    # -- images ----------------------------------------------------------------------
+
+    def _store_image(self, path: Path) -> tuple[str, str]:
+        data = path.read_bytes()
+        media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        digest = self.newsroom.store.put_image(data, media_type)
+        suffix = path.suffix.lower() or ".png"
+        name = f"img-{digest[:12]}{suffix}"
+        article = self.session.article
+        if article is not None and all(i.sha256 != digest for i in article.images):
+            self.session.article = dataclasses.replace(
+                article, images=[*article.images, Image(name, digest, media_type)]
+            )
+        return name, name
+
+    def _load_image(self, url: str) -> QImage | None:
+        article = self.session.article
+        if article is None:
+            return None
+        for image in article.images:
+            if image.name == url:
+                picture = QImage()
+                picture.loadFromData(self.newsroom.store.image_data(image.sha256))
+                return picture
+        return None
+
+    # -- preview ----------------------------------------------------------------------
+
+    def _render_preview(self, article: Article) -> str:
+        return render_page(article, site=self.site, vocabulary=self.vocabulary)
+
+    def _open_in_browser(self, _shown: Article | None = None) -> None:
+        article = self._collect() or self.session.article
+        if article is None:
+            return
+        folder = Path(tempfile.gettempdir()) / "newsdesk-preview"
+        site, vocabulary = self.site, self.vocabulary
+
+        def export(newsroom: Newsroom) -> Path:
+            for _ in export_bundle(
+                [article],
+                folder,
+                site=site,
+                vocabulary=vocabulary,
+                image_data=newsroom.store.image_data,
+            ):
+                pass
+            return folder / f"{article.slug}.html"
+
+        self.worker.submit(
+            export,
+            lambda page: QDesktopServices.openUrl(QUrl.fromLocalFile(str(page))),
+            lambda exc: QMessageBox.warning(self, "Cannot open the page", str(exc)),
+        )
+
+    # -- misc -------------------------------------------------------------------------
+
+    def _on_find_triggered(self) -> None:
+        self.list_panel.search_box.setFocus()
+        self.list_panel.search_box.selectAll()
+
+    def _focused_editor_call(self, method: str) -> None:
+        widget = QApplication.focusWidget()
+        if widget is not None and hasattr(widget, method):
+            getattr(widget, method)()
+
+    def _on_about_triggered(self) -> None:
+        from newsdesk import __version__
+
+        QMessageBox.about(
+            self,
+            "About newsdesk",
+            f"newsdesk {__version__}\nDatabase: {self.newsroom.store.path}",
+        )
+
+    # -- settings and closing ---------------------------------------------------------
+
+    def _last_article_id(self) -> int | None:
+        value = self.settings.value(LAST_ARTICLE_KEY)
+        try:
+            return int(value) if value is not None else None
+        except (TypeError, ValueError):
+            return None
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value(STATE_KEY)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        sizes = self.settings.value(SPLITTER_KEY)
+        if isinstance(sizes, QByteArray):
+            self.splitter.restoreState(sizes)
+        visible = self.settings.value(PREVIEW_KEY, True, bool)
+        self.actions.toggle_preview.setChecked(bool(visible))
+        self.preview.setVisible(bool(visible))
+
+    def save_settings(self) -> None:
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.settings.setValue(STATE_KEY, self.saveState())
+        self.settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        self.settings.setValue(PREVIEW_KEY, self.actions.toggle_preview.isChecked())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._leave_current_article():
+            event.ignore()
+            return
+        self.save_settings()
+        self.preview.wait_for_idle()
+        self.worker.shutdown()
+        event.accept()

@@ -1,0 +1,81 @@
+"""The window's menus and main toolbar, with standard shortcuts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QToolBar
+
+from newsdesk.gui.formatting_toolbar import FormattingToolbar
+
+
+@dataclass
+class WindowActions:
+    new: QAction
+    save: QAction
+    find: QAction
+    undo: QAction
+    redo: QAction
+    quit: QAction
+    toggle_preview: QAction
+    open_in_browser: QAction
+    about: QAction
+
+
+def _action(window: QMainWindow, text: str, shortcut, tip: str) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.setStatusTip(tip)
+    action.setToolTip(f"{tip} ({QKeySequence(shortcut).toString()})" if shortcut else tip)
+    return action
+
+
+def build_actions(window: QMainWindow, formatting: FormattingToolbar) -> WindowActions:
+    actions = WindowActions(
+        new=_action(window, "&New article", QKeySequence.StandardKey.New, "Start a new article"),
+        save=_action(window, "&Save", QKeySequence.StandardKey.Save, "Save a new revision now"),
+        find=_action(window, "&Find…", QKeySequence.StandardKey.Find, "Search all articles"),
+        undo=_action(window, "&Undo", QKeySequence.StandardKey.Undo, "Undo the last edit"),
+        redo=_action(window, "&Redo", QKeySequence.StandardKey.Redo, "Redo"),
+        quit=_action(window, "&Quit", QKeySequence.StandardKey.Quit, "Save and quit"),
+        toggle_preview=_action(window, "Page &preview", "F9", "Show or hide the page preview"),
+        open_in_browser=_action(
+            window, "Open page in &browser", "Ctrl+Shift+B", "Open the exact exported page"
+        ),
+        about=_action(window, "&About newsdesk", None, "About newsdesk"),
+    )
+    actions.toggle_preview.setCheckable(True)
+    actions.toggle_preview.setChecked(True)
+
+    menu = window.menuBar()
+    file_menu = menu.addMenu("&File")
+    file_menu.addActions([actions.new, actions.save])
+    file_menu.addSeparator()
+    file_menu.addAction(actions.open_in_browser)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+    edit_menu = menu.addMenu("&Edit")
+    edit_menu.addActions([actions.undo, actions.redo])
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.find)
+    format_menu = menu.addMenu("F&ormat")
+    for name, action in formatting.actions_by_name.items():
+        if name != "source":
+            format_menu.addAction(action)
+    view_menu = menu.addMenu("&View")
+    view_menu.addAction(actions.toggle_preview)
+    view_menu.addAction(formatting.actions_by_name["source"])
+    help_menu = menu.addMenu("&Help")
+    help_menu.addAction(actions.about)
+
+    toolbar = QToolBar("Main", window)
+    toolbar.setObjectName("main_toolbar")
+    toolbar.setAccessibleName("Main toolbar")
+    toolbar.addActions([actions.new, actions.save])
+    toolbar.addSeparator()
+    toolbar.addAction(actions.toggle_preview)
+    toolbar.addAction(actions.open_in_browser)
+    window.addToolBar(toolbar)
+    return actions
