@@ -525,10 +525,10 @@ class _RowsArea(QWidget):
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
         self.rows_layout.setSpacing(2)
         self.rows_layout.addStretch(1)
-        self.indicator = QFrame(self)
-        self.indicator.setFrameShape(QFrame.Shape.HLine)
-        self.indicator.setLineWidth(2)
-        self.indicator.setForegroundRole(QPalette.ColorRole.Highlight)
+        # A bar in the selection colour where the dragged row would land.
+        self.indicator = QWidget(self)
+        self.indicator.setAutoFillBackground(True)
+        self.indicator.setBackgroundRole(QPalette.ColorRole.Highlight)
         self.indicator.hide()
 
     def drop_index(self, y: float) -> int:
