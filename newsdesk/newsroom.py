@@ -42,8 +42,11 @@ class Newsroom:
         self.store = store
 
     @classmethod
-    def open(cls, path: Path | str | None = None) -> Newsroom:
-        return cls(SQLiteStore(path or default_database_path()))
+    def open(cls, path: Path | str | None = None, *, verify: bool = False) -> Newsroom:
+        """Open the newsroom database. `verify` runs the full quick_check now instead of
+        before the first write (see SQLiteStore): a damaged database then refuses
+        every write, naming the newest backup."""
+        return cls(SQLiteStore(path or default_database_path(), verify=verify))
 
     def close(self) -> None:
         self.store.close()

@@ -25,6 +25,7 @@ from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.status import Status, UserRole
 from newsdesk.storage import codec
 from newsdesk.storage.audit_chain import GENESIS, entry_hash, verify_chain
+from newsdesk.storage.backup import damage_report, is_corruption
 from newsdesk.storage.database import connect, describe_database_error, write_transaction
 from newsdesk.storage.schema import migrate
 from newsdesk.storage.search_text import build_match_query, segment_for_index
@@ -76,16 +77,29 @@ class SQLiteStore:
     One connection, guarded by a lock, so the store may be used from a worker
     thread; several processes may share the file (WAL, busy timeout, IMMEDIATE
     write transactions).
+
+    Damage: opening only reads the schema (fast at any size). The full quick_check
+    runs in `verify()`: at open with `verify=True`, else before the first write. A
+    store found damaged (by verify, or by any read that fails as corrupt) refuses
+    every write from then on with a StorageError naming the newest backup; reads go
+    on as far as the file allows.
     """
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, verify: bool = False) -> None:
         self.path = str(path)
         self._lock = threading.RLock()
+        self._verified = False
+        self._damage: str | None = None
         self.db = connect(path)
         try:
             self._check_readable()
             migrate(self.db, self.path)
             self._seed_defaults()
+            if verify:
+                self.verify()
+        except sqlite3.DatabaseError as exc:
+            self.db.close()
+            raise self._failure(exc) from exc
         except BaseException:
             self.db.close()
             raise
@@ -98,7 +112,7 @@ class SQLiteStore:
         try:
             self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
-            raise StorageError(describe_database_error(self.path, exc)) from exc
+            raise self._failure(exc) from exc
 
     def quick_check(self) -> list[str]:
         """SQLite's quick_check: problems found, or an empty list."""
@@ -108,8 +122,46 @@ class SQLiteStore:
             return [describe_database_error(self.path, exc)]
         return [] if lines == ["ok"] else lines
 
-    def _write(self):
-        return write_transaction(self.db, self.path)
+    def verify(self) -> list[str]:
+        """Run quick_check now; a damaged store refuses writes from then on."""
+        problems = self.quick_check()
+        with self._lock:
+            self._verified = True
+            if problems and self._damage is None:
+                self._damage = damage_report(self.path, problems[0])
+                log.error("%s", self._damage)
+        return problems
+
+    @property
+    def damaged(self) -> str | None:
+        """Why this store refuses writes, or None while it is not known to be damaged."""
+        return self._damage
+
+    def _failure(self, exc: sqlite3.Error) -> StorageError:
+        """The StorageError for a failed statement; corruption marks the store damaged."""
+        if is_corruption(exc):
+            with self._lock:
+                if self._damage is None:
+                    self._damage = damage_report(self.path, str(exc))
+                    log.error("%s", self._damage)
+            return StorageError(self._damage)
+        return StorageError(describe_database_error(self.path, exc))
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[None]:
+        with self._lock:
+            if not self._verified:
+                self.verify()
+            if self._damage is not None:
+                raise StorageError(self._damage)
+        try:
+            with write_transaction(self.db, self.path):
+                yield
+        except StorageError as exc:
+            cause = exc.__cause__
+            if isinstance(cause, sqlite3.Error) and is_corruption(cause):
+                raise self._failure(cause) from cause
+            raise
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -123,13 +175,17 @@ class SQLiteStore:
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         except sqlite3.Error as exc:
-            raise StorageError(describe_database_error(self.path, exc)) from exc
+            raise self._failure(exc) from exc
 
     def _one(self, sql: str, params: Sequence | dict = ()) -> dict | None:
         rows = self._rows(sql, params)
         return rows[0] if rows else None
 
     def _seed_defaults(self) -> None:
+        with self._lock:
+            seeded = self.db.execute("SELECT 1 FROM credit_roles LIMIT 1").fetchone()
+            if seeded and self._setting(_SITE_PROFILE) is not None:
+                return  # opening an existing newsroom writes nothing
         with self._lock, self._write():
             if not self.db.execute("SELECT 1 FROM credit_roles LIMIT 1").fetchone():
                 self.db["credit_roles"].insert_all(
@@ -374,7 +430,7 @@ class SQLiteStore:
         try:
             return [r[0] for r in self.db.execute(sql, params).fetchall()]
         except sqlite3.Error as exc:
-            raise StorageError(describe_database_error(self.path, exc)) from exc
+            raise self._failure(exc) from exc
 
     def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
         """Rows for `ids`, in the order given (missing ids are skipped)."""
