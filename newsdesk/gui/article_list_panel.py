@@ -77,10 +77,11 @@ class ArticleListPanel(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 96)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        # Headline first and widest; the rest sized for their usual content.
+        for column, width in enumerate((250, 92, 96, 110, 120)):
+            header.resizeSection(column, width)
         self.view.setItemDelegateForColumn(1, StatusBadgeDelegate(self.view))
 
         self.empty_label = QLabel()

@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         for widget in (self.list_panel, self.editor, self.preview, self.side):
             self.splitter.addWidget(widget)
-        self.splitter.setSizes([330, 470, 320, 260])
+        self.splitter.setSizes([440, 450, 300, 250])
         self.setCentralWidget(self.splitter)
 
         self.actions = build_actions(self, self.editor.toolbar)
