@@ -6,7 +6,13 @@ import argparse
 import os
 
 from newsdesk import __version__
-from newsdesk.cli import admin_commands, article_commands, editorial_commands, export_command
+from newsdesk.cli import (
+    admin_commands,
+    article_commands,
+    backup_commands,
+    editorial_commands,
+    export_command,
+)
 from newsdesk.domain.status import Status, UserRole
 
 
@@ -136,5 +142,6 @@ def build_parser() -> argparse.ArgumentParser:
     site_set.set_defaults(handler=admin_commands.site_set)
 
     export_command.register(sub, common)
+    backup_commands.register(sub, common)
 
     return parser
