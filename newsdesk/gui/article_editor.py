@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
 from newsdesk.domain.article import Article, Credit
 from newsdesk.domain.site import SiteProfile
@@ -39,6 +39,9 @@ class ArticleEditor(QWidget):
         self.fields = FieldsForm.for_site(site)
         self.body = BodyEditor(store_image, load_image=load_image)
         self.toolbar = FormattingToolbar(self.body)
+        overflow = self.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if overflow is not None:  # Qt's » button, shown when the bar is narrower than its actions
+            overflow.setAccessibleName("More formatting actions")
         form = QWidget()
         form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(6, 0, 6, 0)
