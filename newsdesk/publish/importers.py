@@ -3,6 +3,11 @@
 Formats: the site's text page (any known site profile), Markdown with metadata,
 plain Markdown (first level-1 heading = headline) and our own ninjs JSON. A file is
 refused whole, with a message naming it and the problem, before anything is written.
+
+A text page file must end with the site's two footer lines. The text page reader
+itself accepts a page without them (text pasted by hand), but a file without them was
+most likely cut off (a broken download, a full disk), and importing it would store an
+article whose credits end in the middle of a name without anyone noticing.
 """
 
 from __future__ import annotations
@@ -102,6 +107,7 @@ def parse_article_text(
         if kind == "text":
             first_line = text.lstrip().split("\n", 1)[0]
             page_site = next(s for s in sites if first_line.startswith(s.breadcrumb_label.strip()))
+            _require_footer(text, page_site)
             return read_text_page(
                 text, site=page_site, vocabulary=vocabulary, known_people=list(known_people)
             )
@@ -129,6 +135,22 @@ def parse_article_text(
         f"{name}: not in a known layout (expected a site text page starting with"
         f" {site.breadcrumb_label!r}, Markdown with a 'Title:' header or a '# ' heading,"
         " or ninjs JSON)"
+    )
+
+
+def _require_footer(text: str, site: SiteProfile) -> None:
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    labels = [label.strip() for label in (site.service_email_label, site.copyright_label)]
+    ending = lines[-2:]
+    if len(ending) == 2 and all(
+        line.startswith(label) for line, label in zip(ending, labels, strict=True)
+    ):
+        return
+    last = lines[-1] if lines else ""
+    preview = last if len(last) <= 60 else last[:59] + "…"
+    raise InvalidInputError(
+        f"the page does not end with the site footer (the {labels[0]!r} and {labels[1]!r}"
+        f" lines): the file looks cut off after {preview!r}"
     )
 
 
