@@ -9,13 +9,16 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import logging
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import closing
 from pathlib import Path
 
-from newsdesk.domain.article import Article, ArticleSummary, Person
+from newsdesk.domain.article import Article, ArticleSummary, AuditEvent, Person
 from newsdesk.domain.checklist import CheckFailure, ChecklistFailed, ImageRef, run_checklist
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import InvalidInputError, RuleViolation
+from newsdesk.domain.revision_diff import DiffSection, compare_revisions
 from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.status import Status, UserRole
 from newsdesk.domain.workflow import (
@@ -27,6 +30,7 @@ from newsdesk.domain.workflow import (
     check_transition,
 )
 from newsdesk.publish.body_inspect import body_references
+from newsdesk.publish.bundle import BodyCache, ExportProgress, export_bundle
 from newsdesk.publish.markdown_meta import write_markdown_document
 from newsdesk.publish.markdown_pipeline import is_allowed_link
 from newsdesk.publish.slugs import make_slug
@@ -208,6 +212,66 @@ class Newsroom:
         )
         return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
+    def compare(self, article_id: int, revision_a: int, revision_b: int) -> list[DiffSection]:
+        """Revisions `a` and `b` side by side: the text, then the credits."""
+        return compare_revisions(
+            self.store.get_revision(article_id, revision_a),
+            self.store.get_revision(article_id, revision_b),
+        )
+
+    def approval_withdrawn(self, article_id: int) -> AuditEvent | None:
+        """The edit that took the article's approval away, while it still waits for a
+        new one (None when the article is not in that state)."""
+        return approval_withdrawn(self.store.audit_events(article_id))
+
+    def export_articles(
+        self,
+        articles: Sequence[Article],
+        out: str | os.PathLike[str],
+        *,
+        actor: str,
+        formats: Iterable[str] = ("html",),
+        fragment: bool = False,
+        cache: BodyCache | None = None,
+    ) -> Iterator[ExportProgress]:
+        """Export `articles` into `out` (see publish.bundle), yielding its progress.
+
+        Once the files are in place, each article whose files were written gets an
+        `export` event in the audit log naming its revision and the folder: that is how
+        the web team's queue knows an approved revision went out. Stop iterating early
+        and nothing is written or recorded.
+        """
+        steps = export_bundle(
+            articles,
+            out,
+            site=self.site(),
+            vocabulary=self.vocabulary(),
+            formats=formats,
+            fragment=fragment,
+            image_data=self.store.image_data,
+            cache=cache,
+        )
+        written: list[int] = []
+        # closing(): an interrupted export removes its temporary files now.
+        with closing(steps):
+            for step in steps:
+                if step.article_id is not None and step.files_written:
+                    written.append(step.article_id)
+                yield step
+        # Only now are the files in place (the bundle renames them in at the end).
+        folder = str(Path(out).resolve())
+        revisions = {a.id: a.revision for a in articles}
+        with self.store.transaction():
+            for article_id in written:
+                revision = revisions[article_id]
+                self.store.record_event(
+                    actor=actor,
+                    action="export",
+                    article_id=article_id,
+                    comment=f"revision {revision} to {folder}",
+                    revision=revision,
+                )
+
     def waiting_query(self, person: Person, **fields) -> ArticleQuery:
         """The "waiting for me" list of `person` (see ArticleQuery)."""
         return ArticleQuery(
@@ -228,6 +292,20 @@ class Newsroom:
 
     def check(self) -> list[str]:
         return self.store.check()
+
+
+def approval_withdrawn(events: Sequence[AuditEvent]) -> AuditEvent | None:
+    """The newest status change in `events` (oldest first) when it took an approved or
+    published article back to submitted (an edit or a restore); else None."""
+    for event in reversed(events):
+        if event.to_status is None or event.from_status == event.to_status:
+            continue  # comments, exports and plain edits leave the status as it was
+        withdrawn = (
+            event.from_status in (Status.APPROVED.value, Status.PUBLISHED.value)
+            and event.to_status == Status.SUBMITTED.value
+        )
+        return event if withdrawn else None
+    return None
 
 
 def _require_headline(article: Article) -> None:

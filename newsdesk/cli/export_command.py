@@ -32,7 +32,6 @@ from newsdesk.publish.bundle import (
     FORMAT_ALIASES,
     FORMAT_FILES,
     ExportProgress,
-    export_bundle,
     normalize_formats,
 )
 from newsdesk.storage.store import ArticleQuery
@@ -106,14 +105,10 @@ def run_export(args: argparse.Namespace) -> int:
         actor = _actor(newsroom, args.actor)
         articles = _selected_articles(newsroom, args.ids, args.status)
         summary = ExportSummary(articles=len(articles))
-        steps = export_bundle(
-            articles,
-            out,
-            site=newsroom.site(),
-            vocabulary=newsroom.vocabulary(),
-            formats=formats,
-            fragment=args.fragment,
-            image_data=newsroom.store.image_data,
+        # The newsroom records an `export` event for each article written, once the
+        # files are in place.
+        steps = newsroom.export_articles(
+            articles, out, actor=actor, formats=formats, fragment=args.fragment
         )
         bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
         # closing(): on Ctrl+C the generator's cleanup removes its temporary files now.
@@ -126,19 +121,6 @@ def run_export(args: argparse.Namespace) -> int:
             finally:
                 if bar is not None:
                     bar.finish()
-        # Only now are the files in place (the bundle renames them in at the end).
-        folder = str(out.resolve())
-        revisions = {a.id: a.revision for a in articles}
-        with newsroom.store.transaction():
-            for article_id in summary.written_articles:
-                revision = revisions[article_id]
-                newsroom.store.record_event(
-                    actor=actor,
-                    action="export",
-                    article_id=article_id,
-                    comment=f"revision {revision} to {folder}",
-                    revision=revision,
-                )
     noun = "article" if summary.articles == 1 else "articles"
     print(
         f"exported {summary.articles} {noun} ({summary.files_written} files written,"

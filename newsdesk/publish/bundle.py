@@ -222,7 +222,9 @@ def export_bundle(
                     continue
                 if fmt in ("html", "ninjs") and body_html is None:
                     body_html = cache.body_html(article.body)
-                data = _render(fmt, article, name, site, vocabulary, fragment, body_html, templates)
+                data = render_file(
+                    fmt, article, name, site, vocabulary, fragment, body_html, templates
+                )
                 staged.add(name, data)
                 written.append(name)
             if image_data is not None:
@@ -392,7 +394,7 @@ def _file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _render(
+def render_file(
     fmt: str,
     article: Article,
     name: str,
@@ -402,6 +404,8 @@ def _render(
     body_html: str | None,
     templates: PageTemplates,
 ) -> bytes:
+    """The bytes of `article`'s file `name` in format `fmt`, exactly as the export writes
+    them (`body_html`: the body already rendered, for html and ninjs, or None)."""
     try:
         if fmt == "html":
             text = render_page(
