@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QUrl, Signal
@@ -130,6 +131,29 @@ def _blocks(document: QTextDocument) -> Iterator[QTextBlock]:
         block = block.next()
 
 
+class _Span(NamedTuple):
+    """One run of equally formatted text in a paragraph."""
+
+    position: int
+    length: int  # in the document's positions (UTF-16 units), not Python characters
+    text: str
+    char_format: QTextCharFormat
+
+
+def _spans(block: QTextBlock) -> list[_Span]:
+    """The runs of `block`, copied out: editing the document while walking Qt's own
+    fragments invalidates them."""
+    spans = []
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        spans.append(
+            _Span(fragment.position(), fragment.length(), fragment.text(), fragment.charFormat())
+        )
+        it += 1
+    return spans
+
+
 # Characters Qt leaves unescaped (or escapes in a way only CommonMark reads) although
 # Python-Markdown, which renders the site, would take them as markup or print the
 # backslash: `_x_`, `*x*`, `` `x` `` and `[x](y)` typed as text (Qt escapes these only
@@ -167,13 +191,7 @@ def _protect_literals(document: QTextDocument) -> bool:
         return False  # the text itself uses the stand-ins: leave it to Qt
     cursor = QTextCursor(document)
     for block in _blocks(document):
-        spans = []
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            spans.append((fragment.position(), fragment.text(), fragment.charFormat()))
-            it += 1
-        for position, text, char_format in spans:
+        for position, _length, text, char_format in _spans(block):
             if char_format.isImageFormat() or _is_code(block, char_format):
                 continue  # code is written verbatim, so its characters stay as they are
             protected = text.translate(_TO_STAND_IN)
@@ -254,13 +272,7 @@ def _emphasis_off_edge_spaces(document: QTextDocument) -> None:
     plain.setFontItalic(False)
     cursor = QTextCursor(document)
     for block in _blocks(document):
-        spans = []
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            spans.append((fragment.position(), fragment.text(), fragment.charFormat()))
-            it += 1
-        for position, text, char_format in spans:
+        for position, _length, text, char_format in _spans(block):
             emphasised = char_format.fontWeight() > QFont.Weight.Medium or char_format.fontItalic()
             if not emphasised or char_format.isImageFormat() or _is_code(block, char_format):
                 continue
@@ -318,14 +330,8 @@ def _clean_pasted_document(document: QTextDocument) -> None:
             fmt.clearProperty(prop)
         cursor.setPosition(block.position())
         cursor.setBlockFormat(fmt)
-        spans = []
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            spans.append((fragment.position(), fragment.length(), fragment.charFormat()))
-            it += 1
         # Images in pasted HTML point at other sites; articles carry only stored images.
-        for position, length, char_format in reversed(spans):
+        for position, length, _text, char_format in reversed(_spans(block)):
             cursor.setPosition(position)
             cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
             if char_format.isImageFormat():
@@ -732,17 +738,7 @@ class BodyEditor(QWidget):
             fmt.setLeftMargin(0)
             fmt.setRightMargin(0)
             cursor.setBlockFormat(fmt)
-            cursor.movePosition(
-                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
-            )
-            char_format = QTextCharFormat()
-            char_format.setProperty(
-                QTextFormat.Property.FontSizeAdjustment,
-                _HEADING_SIZE_ADJUSTMENT.get(new_level, 0) if new_level else 0,
-            )
-            char_format.setFontWeight(QFont.Weight.Bold if new_level else QFont.Weight.Normal)
-            cursor.mergeCharFormat(char_format)
-            cursor.mergeBlockCharFormat(char_format)
+            _set_heading_chars(cursor, new_level)
 
         self._edit_blocks(change)
         self.rich_edit.setCurrentCharFormat(self.rich_edit.textCursor().charFormat())
@@ -768,7 +764,7 @@ class BodyEditor(QWidget):
                 fmt.setBackground(self._quote_background())
                 if fmt.headingLevel():
                     fmt.setHeadingLevel(0)
-                    _reset_heading_chars(cursor)
+                    _set_heading_chars(cursor, 0)
             cursor.setBlockFormat(fmt)
 
         self._edit_blocks(change)
@@ -820,7 +816,7 @@ class BodyEditor(QWidget):
                         fmt = block.blockFormat()
                         fmt.setHeadingLevel(0)
                         block_cursor.setBlockFormat(fmt)
-                        _reset_heading_chars(block_cursor)
+                        _set_heading_chars(block_cursor, 0)
                 list_format = QTextListFormat()
                 list_format.setStyle(wanted)
                 cursor.createList(list_format)
@@ -856,20 +852,16 @@ class BodyEditor(QWidget):
         """Start, end and address of the link at the cursor, if any."""
         cursor = self.rich_edit.textCursor()
         position = cursor.position()
-        block = cursor.block()
-        spans: list[tuple[int, int, str]] = []
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            fmt = fragment.charFormat()
+        links: list[tuple[int, int, str]] = []
+        for span in _spans(cursor.block()):
+            fmt = span.char_format
             href = fmt.anchorHref() if fmt.isAnchor() else ""
-            start, end = fragment.position(), fragment.position() + fragment.length()
-            if href and spans and spans[-1][2] == href and spans[-1][1] == start:
-                spans[-1] = (spans[-1][0], end, href)
+            start, end = span.position, span.position + span.length
+            if href and links and links[-1][2] == href and links[-1][1] == start:
+                links[-1] = (links[-1][0], end, href)
             elif href:
-                spans.append((start, end, href))
-            it += 1
-        for start, end, href in spans:
+                links.append((start, end, href))
+        for start, end, href in links:
             inside = (
                 start <= position <= end
                 if not cursor.hasSelection()
@@ -1116,12 +1108,16 @@ def _is_bullet(style: QTextListFormat.Style) -> bool:
     )
 
 
-def _reset_heading_chars(cursor: QTextCursor) -> None:
+def _set_heading_chars(cursor: QTextCursor, level: int) -> None:
+    """Size and weight the characters of the cursor's paragraph as Qt's Markdown importer
+    does for a heading of `level` (0: body text), and select the paragraph."""
     cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
     cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
     char_format = QTextCharFormat()
-    char_format.setProperty(QTextFormat.Property.FontSizeAdjustment, 0)
-    char_format.setFontWeight(QFont.Weight.Normal)
+    char_format.setProperty(
+        QTextFormat.Property.FontSizeAdjustment, _HEADING_SIZE_ADJUSTMENT.get(level, 0)
+    )
+    char_format.setFontWeight(QFont.Weight.Bold if level else QFont.Weight.Normal)
     cursor.mergeCharFormat(char_format)
     cursor.mergeBlockCharFormat(char_format)
 
@@ -1145,14 +1141,11 @@ def _fragments_in(
 ) -> Iterator[tuple[int, int, QTextCharFormat]]:
     block = document.findBlock(start)
     while block.isValid() and block.position() < end:
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            f_start = max(fragment.position(), start)
-            f_end = min(fragment.position() + fragment.length(), end)
+        for span in _spans(block):
+            f_start = max(span.position, start)
+            f_end = min(span.position + span.length, end)
             if f_start < f_end:
-                yield f_start, f_end - f_start, fragment.charFormat()
-            it += 1
+                yield f_start, f_end - f_start, span.char_format
         block = block.next()
 
 
