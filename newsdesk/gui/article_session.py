@@ -12,15 +12,31 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import ConflictError
 from newsdesk.gui.db_worker import DatabaseWorker
+from newsdesk.storage.recovery_journal import RecoveryJournal
 
 log = logging.getLogger(__name__)
 
 AUTOSAVE_DELAY_MS = 2_000
+# Unsaved text reaches the recovery journal at most this long after a keystroke
+# (the timer is not restarted by further typing, so steady typing is covered too).
+JOURNAL_DELAY_MS = 500
+
+
+class _JournalWrite(QRunnable):
+    def __init__(self, write: Callable[[], None]) -> None:
+        super().__init__()
+        self._write = write
+
+    def run(self) -> None:
+        try:
+            self._write()
+        except OSError:
+            log.exception("could not write the recovery journal")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -37,10 +53,21 @@ class ArticleSession(QObject):
     conflict = Signal(object)  # Conflict
     state_changed = Signal(str)  # "saved", "editing", "saving", "failed", "conflict"
 
-    def __init__(self, worker: DatabaseWorker, actor: Callable[[], str], parent=None) -> None:
+    def __init__(
+        self,
+        worker: DatabaseWorker,
+        actor: Callable[[], str],
+        journal: RecoveryJournal | None = None,
+        parent=None,
+    ) -> None:
         super().__init__(parent)
         self._worker = worker
         self._actor = actor
+        self._journal = journal
+        self._journal_pool = QThreadPool(self)
+        self._journal_pool.setMaxThreadCount(1)  # writes land in the order they were made
+        self._journal_timer = QTimer(self, singleShot=True, interval=JOURNAL_DELAY_MS)
+        self._journal_timer.timeout.connect(self.write_journal)
         self.article: Article | None = None  # as last loaded or saved
         self.collect: Callable[[], Article | None] = lambda: None
         self._dirty = False
@@ -66,6 +93,29 @@ class ArticleSession(QObject):
         self._dirty = True
         self.state_changed.emit("editing")
         self._timer.start()
+        if self._journal is not None and not self._journal_timer.isActive():
+            self._journal_timer.start()
+
+    def write_journal(self) -> None:
+        """Put the editor's unsaved text in the recovery journal (off the UI thread)."""
+        if self._journal is None or self.article is None or not self._dirty:
+            return
+        edited = self.collect()
+        if edited is None:
+            return
+        journal, base, user = self._journal, self.article.revision, self._actor()
+        written_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        self._journal_pool.start(
+            _JournalWrite(
+                lambda: journal.write(edited, base_revision=base, user=user, written_at=written_at)
+            )
+        )
+
+    def clear_journal(self) -> None:
+        self._journal_timer.stop()
+        if self._journal is not None:
+            self._journal_pool.waitForDone(5_000)
+            self._journal.clear()
 
     def is_dirty(self) -> bool:
         return self._dirty
@@ -103,8 +153,6 @@ class ArticleSession(QObject):
         """Save and wait (used when switching articles or closing). True when saved."""
         self.save()
         self._worker.wait(timeout_ms)
-        from PySide6.QtCore import QCoreApplication
-
         QCoreApplication.processEvents()  # deliver the worker's answer
         return not self._dirty and not self._saving
 
@@ -119,6 +167,7 @@ class ArticleSession(QObject):
             self._dirty = True
             self.save()
         else:
+            self.clear_journal()  # everything in the editor is stored now
             self.state_changed.emit("saved")
 
     def _on_save_failed(self, exc: Exception, edited: Article) -> None:
