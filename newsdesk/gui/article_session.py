@@ -57,8 +57,9 @@ class ArticleSession(QObject):
         self,
         worker: DatabaseWorker,
         actor: Callable[[], str],
-        journal: RecoveryJournal | None = None,
         parent=None,
+        *,
+        journal: RecoveryJournal | None = None,
     ) -> None:
         super().__init__(parent)
         self._worker = worker
