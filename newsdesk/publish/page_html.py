@@ -108,6 +108,13 @@ class PageTemplates:
         except jinja2.TemplateError as error:
             where = _failing_template(error) or template
             raise NewsdeskError(f"site template {where} failed: {error}") from error
+        except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as error:
+            # A template expression that fails in Python ({{ a / 0 }}, a filter given
+            # the wrong type) is a template error too: name it, never a traceback.
+            where = _failing_template(error) or template
+            raise NewsdeskError(
+                f"site template {where} failed: {type(error).__name__}: {error}"
+            ) from error
 
 
 def _failing_template(error: BaseException) -> str | None:
