@@ -1,10 +1,9 @@
 """The article body editor: formatted text on screen, Markdown in the article.
 
-The body is stored as Markdown. Qt reads and writes it (QTextDocument.setMarkdown /
-toMarkdown, GitHub dialect); this module only decides *when* to ask Qt and patches
-the few places where Qt's Markdown and the site's renderer (Python-Markdown) read the
-same text differently. A body that is loaded and not edited is handed back exactly as
-it came in, so opening and saving an article never rewrites its Markdown.
+The body is stored as Markdown. Qt reads it (QTextDocument.setMarkdown) and
+newsdesk.gui.markdown_document writes it back; this module decides *when* to ask. A
+body that is loaded and not edited is handed back exactly as it came in, so opening
+and saving an article never rewrites its Markdown.
 """
 
 from __future__ import annotations
@@ -14,8 +13,6 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -39,15 +36,10 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QStackedWidget,
     QTextEdit,
     QVBoxLayout,
@@ -55,19 +47,18 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.domain.errors import InvalidInputError, NewsdeskError
+from newsdesk.gui.link_dialog import NOTICE_COLOUR, LinkDialog, link_problem
+from newsdesk.gui.markdown_document import (
+    LINE_BREAK,
+    MARKDOWN_DIALECT,
+    block_spans,
+    blocks,
+    break_after_leading_images,
+    document_markdown,
+)
+from newsdesk.gui.paste_cleaning import clean_html_to_markdown
 
 log = logging.getLogger(__name__)
-
-# GitHub's dialect (tables, autolinks) without md4c's underline extension, which would
-# read `_word_` as underlined where every other reader, the site's included, sees emphasis.
-_MD_FLAG_UNDERLINE = 0x4000
-MARKDOWN_DIALECT = QTextDocument.MarkdownFeature(
-    QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value & ~_MD_FLAG_UNDERLINE
-)
-ALLOWED_LINK_SCHEMES = ("http", "https", "mailto")
-
-# Accent for inline notices: readable on light and dark window backgrounds alike.
-NOTICE_COLOUR = "#d9534f"
 
 # The importer indents quotes by 40 px (same as Qt's HTML <blockquote>); quotes made
 # here look the same so a reader cannot tell loaded quotes from new ones.
@@ -92,346 +83,6 @@ class FormatState:
     quote: bool = False
     list_style: str | None = None  # "bullet", "numbered" or None
     link: str | None = None
-
-
-def link_problem(url: str) -> str | None:
-    """Why `url` cannot be a link in an article, or None when it can."""
-    url = url.strip()
-    allowed = "only http, https and mailto links are allowed"
-    if not url:
-        return f"Enter the link address ({allowed})."
-    if any(ch.isspace() for ch in url):
-        return "The address contains spaces: copy it again from the browser's address bar."
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    if not scheme:
-        if "." in url and "@" not in url:
-            return f"Add https:// in front of the address ({allowed})."
-        if "@" in url:
-            return f"Write mailto: in front of an e-mail address ({allowed})."
-        return f"This is not a web address: {allowed}."
-    if scheme not in ALLOWED_LINK_SCHEMES:
-        return f"{scheme}: links are not accepted: {allowed}."
-    if scheme in ("http", "https") and not parts.hostname:
-        return f"The address needs a host name after {scheme}://, e.g. {scheme}://example.org/page."
-    if scheme == "mailto" and "@" not in parts.path:
-        return "A mailto link needs an e-mail address, e.g. mailto:desk@example.org."
-    return None
-
-
-# --------------------------------------------------------------------------------------
-# Markdown in and out
-# --------------------------------------------------------------------------------------
-
-
-def _blocks(document: QTextDocument) -> Iterator[QTextBlock]:
-    block = document.firstBlock()
-    while block.isValid():
-        yield block
-        block = block.next()
-
-
-class _Span(NamedTuple):
-    """One run of equally formatted text in a paragraph."""
-
-    position: int
-    length: int  # in the document's positions (UTF-16 units), not Python characters
-    text: str
-    char_format: QTextCharFormat
-
-
-def _spans(block: QTextBlock) -> list[_Span]:
-    """The runs of `block`, copied out: editing the document while walking Qt's own
-    fragments invalidates them."""
-    spans = []
-    it = block.begin()
-    while not it.atEnd():
-        fragment = it.fragment()
-        spans.append(
-            _Span(fragment.position(), fragment.length(), fragment.text(), fragment.charFormat())
-        )
-        it += 1
-    return spans
-
-
-# Characters Qt leaves unescaped (or escapes in a way only CommonMark reads) although
-# Python-Markdown, which renders the site, would take them as markup or print the
-# backslash: `_x_`, `*x*`, `` `x` `` and `[x](y)` typed as text (Qt escapes these only
-# before a letter), `&` and `<` (Qt writes `\&`, `\<`), and `>` that Qt's line wrapping
-# may move to the start of a line, where it opens a quote. They are swapped for
-# private-use stand-ins in a scratch copy before Qt writes the Markdown, and the
-# stand-ins for forms every dialect reads as the plain character.
-_LITERALS = {
-    "&": "&amp;",
-    "<": "&lt;",
-    ">": "&gt;",
-    "*": "\\*",
-    "_": "\\_",
-    "`": "\\`",
-    "[": "\\[",
-}
-_STAND_IN = {char: chr(0xF8F0 + i) for i, char in enumerate(_LITERALS)}
-_TO_STAND_IN = str.maketrans(_STAND_IN)
-_FROM_STAND_IN = {stand_in: _LITERALS[char] for char, stand_in in _STAND_IN.items()}
-
-
-def _is_code(block: QTextBlock, char_format: QTextCharFormat) -> bool:
-    fmt = block.blockFormat()
-    return (
-        char_format.fontFixedPitch()
-        or fmt.nonBreakableLines()
-        or fmt.hasProperty(QTextFormat.Property.BlockCodeFence)
-        or fmt.hasProperty(QTextFormat.Property.BlockCodeLanguage)
-    )
-
-
-def _protect_literals(document: QTextDocument) -> bool:
-    """Swap markup-like characters of the text for stand-ins. False if impossible."""
-    if any(stand_in in document.toPlainText() for stand_in in _FROM_STAND_IN):
-        return False  # the text itself uses the stand-ins: leave it to Qt
-    cursor = QTextCursor(document)
-    for block in _blocks(document):
-        for position, _length, text, char_format in _spans(block):
-            if char_format.isImageFormat() or _is_code(block, char_format):
-                continue  # code is written verbatim, so its characters stay as they are
-            protected = text.translate(_TO_STAND_IN)
-            if protected != text:
-                # Same length, so the positions of later fragments stay valid.
-                cursor.setPosition(position)
-                cursor.setPosition(position + len(text), QTextCursor.MoveMode.KeepAnchor)
-                cursor.insertText(protected, char_format)
-    return True
-
-
-def _restore_literals(markdown: str) -> str:
-    return "".join(_FROM_STAND_IN.get(ch, ch) for ch in markdown)
-
-
-def _separate_adjacent_lists(document: QTextDocument) -> None:
-    """Put an empty paragraph between two different lists that touch.
-
-    Qt writes them with no blank line between, and Python-Markdown then reads the
-    second list as more items of the first (a numbered list swallowed by bullets).
-    """
-    block = document.firstBlock()
-    while block.isValid():
-        following = block.next()
-        here, there = block.textList(), following.textList() if following.isValid() else None
-        if here is not None and there is not None and here != there:
-            cursor = QTextCursor(block)
-            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-        block = following
-
-
-def _drop_empty_list_items(document: QTextDocument) -> None:
-    """An empty bullet is never meant for readers (it is where typing stopped)."""
-    for block in reversed(list(_blocks(document))):
-        if block.textList() is not None and not block.text().strip():
-            if block.previous().isValid():
-                cursor = QTextCursor(document)
-                cursor.setPosition(block.position() - 1)
-                cursor.setPosition(
-                    block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
-                )
-                cursor.removeSelectedText()
-            else:
-                block.textList().remove(block)
-
-
-_LINE_BREAK = "\u2028"  # QTextDocument's line break inside a paragraph
-_OBJECT = "\ufffc"  # the character an inline image occupies
-
-
-def _break_after_leading_images(document: QTextDocument) -> None:
-    """In a paragraph that opens with an image, start the text after it on a new line.
-
-    The site prints such a paragraph as a figure whose caption is the text on the lines
-    after the image (see newsdesk.publish.markdown_pipeline). Qt reads that line break
-    as a space, and would write the caption back onto the image's line, where it is
-    ordinary text; a QTextDocument line break is written as a newline, so it survives.
-    """
-    cursor = QTextCursor(document)
-    for block in _blocks(document):
-        text = block.text()
-        if len(text) > 1 and text[0] == _OBJECT and text[1] == " ":
-            cursor.setPosition(block.position() + 1)
-            cursor.setPosition(block.position() + 2, QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertText(_LINE_BREAK)
-
-
-def _emphasis_off_edge_spaces(document: QTextDocument) -> None:
-    """Take bold and italic off spaces at the edges of an emphasised run.
-
-    Qt writes `**word **` for a bold "word " (a selection often takes the space after
-    a word), and Markdown does not read `**` before a space as closing: the page
-    would show the asterisks. A space looks the same either way.
-    """
-    plain = QTextCharFormat()
-    plain.setFontWeight(QFont.Weight.Normal)
-    plain.setFontItalic(False)
-    cursor = QTextCursor(document)
-    for block in _blocks(document):
-        for position, _length, text, char_format in _spans(block):
-            emphasised = char_format.fontWeight() > QFont.Weight.Medium or char_format.fontItalic()
-            if not emphasised or char_format.isImageFormat() or _is_code(block, char_format):
-                continue
-            lead = len(text) - len(text.lstrip())
-            trail = len(text) - len(text.rstrip())
-            edges = [(position, lead)] if lead < len(text) else [(position, len(text))]
-            if trail and lead < len(text):
-                edges.append((position + len(text) - trail, trail))
-            for start, length in edges:
-                if length:
-                    cursor.setPosition(start)
-                    cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
-                    cursor.mergeCharFormat(plain)
-
-
-def document_markdown(document: QTextDocument) -> str:
-    """The Markdown of `document`, written so that Python-Markdown reads it as shown."""
-    scratch = document.clone()
-    _break_after_leading_images(scratch)
-    _emphasis_off_edge_spaces(scratch)
-    _drop_empty_list_items(scratch)
-    _separate_adjacent_lists(scratch)
-    protected = _protect_literals(scratch)
-    text = scratch.toMarkdown(MARKDOWN_DIALECT)
-    if protected:
-        text = _restore_literals(text)
-    text = text.rstrip()
-    return text + "\n" if text else ""
-
-
-def _plain_char_format(source: QTextCharFormat) -> QTextCharFormat:
-    """Keep what Markdown can say (bold, italic, link); drop fonts, colours, sizes."""
-    clean = QTextCharFormat()
-    if source.fontWeight() > QFont.Weight.Medium:
-        clean.setFontWeight(QFont.Weight.Bold)
-    if source.fontItalic():
-        clean.setFontItalic(True)
-    href = source.anchorHref().strip()
-    if source.isAnchor() and href and link_problem(href) is None:
-        clean.setAnchor(True)
-        clean.setAnchorHref(href)
-    return clean
-
-
-def _clean_pasted_document(document: QTextDocument) -> None:
-    cursor = QTextCursor(document)
-    for block in _blocks(document):
-        fmt = block.blockFormat()
-        # <pre> and code blocks become plain paragraphs: a news body has no code.
-        for prop in (
-            QTextFormat.Property.BlockNonBreakableLines,
-            QTextFormat.Property.BlockCodeFence,
-            QTextFormat.Property.BlockCodeLanguage,
-        ):
-            fmt.clearProperty(prop)
-        cursor.setPosition(block.position())
-        cursor.setBlockFormat(fmt)
-        # Images in pasted HTML point at other sites; articles carry only stored images.
-        for position, length, _text, char_format in reversed(_spans(block)):
-            cursor.setPosition(position)
-            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
-            if char_format.isImageFormat():
-                cursor.removeSelectedText()
-            else:
-                cursor.setCharFormat(_plain_char_format(char_format))
-
-
-def clean_html_to_markdown(html: str) -> str:
-    """Markdown for pasted HTML: structure kept (paragraphs, emphasis, lists, links,
-    headings, quotes), fonts, colours, sizes, underlines and foreign images dropped."""
-    scratch = QTextDocument()
-    scratch.setHtml(html)
-    _clean_pasted_document(scratch)
-    return document_markdown(scratch)
-
-
-# --------------------------------------------------------------------------------------
-# Widgets
-# --------------------------------------------------------------------------------------
-
-
-class LinkDialog(QDialog):
-    """Asks for a link address (and the text, when nothing is selected)."""
-
-    def __init__(
-        self,
-        url: str = "",
-        text: str | None = None,
-        *,
-        editing: bool = False,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Edit link" if editing else "Insert link")
-        self.setAccessibleName(self.windowTitle())
-        self.remove_requested = False
-
-        self.url_edit = QLineEdit(url)
-        self.url_edit.setPlaceholderText("https://example.org/page")
-        self.url_edit.setAccessibleName("Link address")
-        self.text_edit = QLineEdit(text or "")
-        self.text_edit.setAccessibleName("Link text")
-        self.text_edit.setPlaceholderText("Text readers click (the address if empty)")
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Link address problem")
-        self.message.setStyleSheet(f"color: {NOTICE_COLOUR};")
-
-        form = QFormLayout()
-        form.addRow("&Address:", self.url_edit)
-        if text is not None:
-            form.addRow("&Text:", self.text_edit)
-        else:
-            self.text_edit.hide()
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setAccessibleName("Apply link")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        self.remove_button: QPushButton | None = None
-        if editing:
-            self.remove_button = self.buttons.addButton(
-                "&Remove link", QDialogButtonBox.ButtonRole.DestructiveRole
-            )
-            self.remove_button.setAccessibleName("Remove link")
-            self.remove_button.clicked.connect(self._on_remove_clicked)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        self.url_edit.textChanged.connect(self._on_url_edit_text_changed)
-        self._on_url_edit_text_changed(url)
-        self.resize(420, self.sizeHint().height())
-
-    def url(self) -> str:
-        return self.url_edit.text().strip()
-
-    def text(self) -> str:
-        return self.text_edit.text().strip()
-
-    def accept(self) -> None:
-        if link_problem(self.url()) is None:
-            super().accept()
-
-    def _on_remove_clicked(self) -> None:
-        self.remove_requested = True
-        super().accept()
-
-    def _on_url_edit_text_changed(self, text: str) -> None:
-        problem = link_problem(text)
-        # An empty field is not an error yet; the disabled button says enough.
-        self.message.setText(problem if problem and text.strip() else "")
-        self.url_edit.setAccessibleDescription(problem or "")
-        self.ok_button.setEnabled(problem is None)
 
 
 class _RichTextEdit(QTextEdit):
@@ -598,7 +249,7 @@ class BodyEditor(QWidget):
         self._loading = True
         try:
             document.setMarkdown(text, MARKDOWN_DIALECT)
-            _break_after_leading_images(document)  # show a caption under its image
+            break_after_leading_images(document)  # show a caption under its image
             self._shade_quotes()
             # A new body starts a new undo history: undo must not bring back another text.
             document.setUndoRedoEnabled(False)
@@ -775,7 +426,7 @@ class BodyEditor(QWidget):
     def _shade_quotes(self) -> None:
         """Give quoted paragraphs a shade (Markdown ignores it) so they read as quotes."""
         cursor = QTextCursor(self.rich_edit.document())
-        for block in _blocks(self.rich_edit.document()):
+        for block in blocks(self.rich_edit.document()):
             fmt = block.blockFormat()
             if (
                 fmt.intProperty(QTextFormat.Property.BlockQuoteLevel) > 0
@@ -853,7 +504,7 @@ class BodyEditor(QWidget):
         cursor = self.rich_edit.textCursor()
         position = cursor.position()
         links: list[tuple[int, int, str]] = []
-        for span in _spans(cursor.block()):
+        for span in block_spans(cursor.block()):
             fmt = span.char_format
             href = fmt.anchorHref() if fmt.isAnchor() else ""
             start, end = span.position, span.position + span.length
@@ -1010,7 +661,7 @@ class BodyEditor(QWidget):
             cursor.insertImage(image_format)
             if caption:
                 # Same paragraph, next line: the site's figure-with-caption form.
-                cursor.insertText(_LINE_BREAK + caption, QTextCharFormat())
+                cursor.insertText(LINE_BREAK + caption, QTextCharFormat())
             cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
         finally:
             cursor.endEditBlock()
@@ -1141,7 +792,7 @@ def _fragments_in(
 ) -> Iterator[tuple[int, int, QTextCharFormat]]:
     block = document.findBlock(start)
     while block.isValid() and block.position() < end:
-        for span in _spans(block):
+        for span in block_spans(block):
             f_start = max(span.position, start)
             f_end = min(span.position + span.length, end)
             if f_start < f_end:
@@ -1156,11 +807,9 @@ def _display_image(image: QImage) -> QImage:
 
 
 __all__ = [
-    "ALLOWED_LINK_SCHEMES",
+    "AskCaption",
     "BodyEditor",
     "FormatState",
-    "LinkDialog",
-    "clean_html_to_markdown",
-    "document_markdown",
-    "link_problem",
+    "LoadImage",
+    "StoreImage",
 ]
