@@ -239,9 +239,7 @@ class PeopleEdit(QFrame):
     def remove_name(self, name: str) -> None:
         for chip in self._chips:
             if chip.name == name:
-                self._drop_chip(chip)
-                self._update_accessibility()
-                self.names_changed.emit()
+                self._remove_chip(chip)
                 return
 
     def set_accessible_label(self, label: str) -> None:
@@ -264,10 +262,14 @@ class PeopleEdit(QFrame):
         chip.deleteLater()
         self.updateGeometry()
 
-    def _on_chip_remove_requested(self, chip: _Chip) -> None:
+    def _remove_chip(self, chip: _Chip) -> None:
+        """Take a name out as the reporter's edit: screen readers and listeners are told."""
         self._drop_chip(chip)
         self._update_accessibility()
         self.names_changed.emit()
+
+    def _on_chip_remove_requested(self, chip: _Chip) -> None:
+        self._remove_chip(chip)
         self.line_edit.setFocus()
 
     def _on_line_edit_text_edited(self, text: str) -> None:
@@ -308,10 +310,8 @@ class PeopleEdit(QFrame):
             and self._chips
         ):
             chip = self._chips[-1]
-            self._drop_chip(chip)
             self.line_edit.setText(chip.name)
-            self._update_accessibility()
-            self.names_changed.emit()
+            self._remove_chip(chip)
             return True
         return super().eventFilter(watched, event)
 
@@ -380,8 +380,7 @@ class CreditRow(QFrame):
         self.role_combo = QComboBox(self)
         self.role_combo.setEditable(True)
         self.role_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.role_combo.addItems(panel.role_labels())
-        self.role_combo.setCurrentIndex(-1)
+        self.set_role_labels(panel.role_labels())
         self.role_combo.setEditText(role)
         self.role_combo.lineEdit().setPlaceholderText("Role")
         self.role_combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -391,10 +390,8 @@ class CreditRow(QFrame):
         )
         self.people = PeopleEdit(panel.known_people(), self)
         self.people.set_names(names)
-        self.up_button = self._button("▲", "Move up (Alt+Up)", lambda: self.move_requested.emit(-1))
-        self.down_button = self._button(
-            "▼", "Move down (Alt+Down)", lambda: self.move_requested.emit(1)
-        )
+        self.up_button = self._button("▲", "Move up (Alt+Up)", self._request_move_up)
+        self.down_button = self._button("▼", "Move down (Alt+Down)", self._request_move_down)
         self.remove_button = self._button("✕", "Remove (Alt+Delete)", self.remove_requested.emit)
         self.flag = QLabel(self)
         self.flag.setStyleSheet(f"color: {FLAG_COLOUR};")
@@ -453,8 +450,8 @@ class CreditRow(QFrame):
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if modifiers == Qt.KeyboardModifier.AltModifier:
             return {
-                Qt.Key.Key_Up: lambda: self.move_requested.emit(-1),
-                Qt.Key.Key_Down: lambda: self.move_requested.emit(1),
+                Qt.Key.Key_Up: self._request_move_up,
+                Qt.Key.Key_Down: self._request_move_down,
                 Qt.Key.Key_Delete: self.remove_requested.emit,
             }.get(Qt.Key(event.key()))
         if (
@@ -464,6 +461,16 @@ class CreditRow(QFrame):
         ):
             return self.remove_requested.emit
         return None
+
+    def set_role_labels(self, labels: Sequence[str]) -> None:
+        """Offer `labels` in the role list; the role typed or chosen stays as it is."""
+        text = self.role_combo.currentText()
+        self.role_combo.blockSignals(True)
+        self.role_combo.clear()
+        self.role_combo.addItems(labels)
+        self.role_combo.setCurrentIndex(-1)
+        self.role_combo.setEditText(text)
+        self.role_combo.blockSignals(False)
 
     def role(self) -> str:
         return self.role_combo.currentText().strip()
@@ -509,6 +516,12 @@ class CreditRow(QFrame):
         drag.setPixmap(self.grab())
         drag.setHotSpot(QPoint(10, 10))
         drag.exec(Qt.DropAction.MoveAction)
+
+    def _request_move_up(self) -> None:
+        self.move_requested.emit(-1)
+
+    def _request_move_down(self) -> None:
+        self.move_requested.emit(1)
 
     def _on_changed(self) -> None:
         self.changed.emit()
@@ -676,13 +689,7 @@ class CreditsPanel(QWidget):
         """Offer role labels and print the preview in `language` (the article's)."""
         self._language = language
         for row in self._rows:
-            text = row.role_combo.currentText()
-            row.role_combo.blockSignals(True)
-            row.role_combo.clear()
-            row.role_combo.addItems(self.role_labels())
-            row.role_combo.setCurrentIndex(-1)
-            row.role_combo.setEditText(text)
-            row.role_combo.blockSignals(False)
+            row.set_role_labels(self.role_labels())
         self._refresh()
 
     def set_separator(self, separator: str) -> None:
@@ -779,7 +786,6 @@ class CreditsPanel(QWidget):
 
     def _refresh(self) -> None:
         roles_seen: dict[str, int] = {}
-        previous: QWidget = self.add_button
         for number, row in enumerate(self._rows, start=1):
             row.set_number(number)
             row.up_button.setEnabled(number > 1)
