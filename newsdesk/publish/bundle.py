@@ -26,8 +26,12 @@ re-renders pages without converting Markdown again.
 Atomic: every file is first written under a temporary name in the folder; only when
 all of them are ready are they renamed into place (os.replace), the manifest last. Any
 failure before that removes the temporary files and leaves the previous export as it
-was, and raises ExportError naming the file. Files of articles not in this export are
-left alone (never deleted); the manifest and index list this export's articles.
+was, and raises ExportError naming the file. While renaming, each file being replaced
+is kept under a temporary name (a hard link, or a copy where links are impossible);
+if a rename fails (the folder turned read-only, a file locked by another program),
+the files already renamed are put back, so the previous export is still whole. Files
+of articles not in this export are left alone (never deleted); the manifest and index
+list this export's articles.
 
 Articles are exported newest first (date, then id, descending), the same order in
 the manifest and the index, whatever order they were passed in.
@@ -42,6 +46,8 @@ import json
 import logging
 import os
 import re
+import secrets
+import shutil
 import tempfile
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
@@ -488,6 +494,15 @@ def _differs(path: Path, data: bytes) -> bool:
         return True
 
 
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        logger.warning("could not remove temporary file %s: %s", path, error)
+
+
 class _Staging:
     """Files written under temporary names in the export folder, renamed in on commit."""
 
@@ -516,17 +531,61 @@ class _Staging:
             raise ExportError(f"cannot write {target}: {error.strerror}") from None
 
     def commit(self) -> None:
-        """Rename every staged file into place, the manifest last."""
+        """Rename every staged file into place, the manifest last; all or nothing."""
         pending = sorted(self._pending, key=lambda pair: pair[1].name == MANIFEST_NAME)
+        done: list[tuple[Path, Path | None]] = []  # (target, its previous version)
         for temp, target in pending:
+            previous = self._keep_previous(target, done)
             try:
                 os.replace(temp, target)
             except OSError as error:
+                if previous is not None:
+                    _remove(previous)
                 raise ExportError(
-                    f"cannot replace {target}: {error.strerror}; the export in {self.out} is"
-                    " incomplete, run it again"
+                    f"cannot replace {target}: {error.strerror}{self._roll_back(done)}"
                 ) from None
             self._pending.remove((temp, target))
+            done.append((target, previous))
+        for _target, previous in done:
+            if previous is not None:
+                _remove(previous)
+
+    def _keep_previous(self, target: Path, done: list[tuple[Path, Path | None]]) -> Path | None:
+        """The file `target` holds now, kept under a temporary name; None if none."""
+        if not target.is_file():
+            return None
+        kept = self.out / f"{TEMP_PREFIX}{secrets.token_hex(8)}.previous"
+        try:
+            os.link(target, kept)
+        except OSError:
+            try:
+                shutil.copy2(target, kept)
+            except OSError as error:
+                _remove(kept)
+                raise ExportError(
+                    f"cannot keep the previous {target} while replacing it: {error.strerror}"
+                    f"{self._roll_back(done)}"
+                ) from None
+        return kept
+
+    def _roll_back(self, done: list[tuple[Path, Path | None]]) -> str:
+        """Put back what `done` replaced; the end of the error message saying how it went."""
+        failed: list[Path] = []
+        for target, previous in reversed(done):
+            try:
+                if previous is None:
+                    target.unlink()
+                else:
+                    os.replace(previous, target)
+            except OSError as error:
+                logger.error("could not put back %s: %s", target, error)
+                failed.append(target)
+        if failed:
+            return (
+                f"; {len(failed)} file(s) could not be put back, so the export in {self.out}"
+                " is incomplete: run it again"
+            )
+        return f"; the previous export in {self.out} was left as it was"
 
     def discard(self) -> None:
         for temp, _target in self._pending:
