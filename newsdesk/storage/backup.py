@@ -438,7 +438,7 @@ def _merge_wal(db_path: Path) -> bool:
     try:
         conn = sqlite3.connect(str(db_path), timeout=_RESTORE_LOCK_WAIT_S)
     except sqlite3.DatabaseError as exc:
-        log.warning("keeping %s aside as it is: %s", db_path, exc)
+        log.info("keeping %s aside as it is: %s", db_path, exc)
         return False
     try:
         conn.execute(f"PRAGMA busy_timeout = {wait_ms}")
@@ -450,10 +450,10 @@ def _merge_wal(db_path: Path) -> bool:
                 f"the database {db_path} is open in another program (the newsdesk app?);"
                 " close it and restore again; nothing was changed"
             ) from exc
-        log.warning("keeping %s aside with its WAL: %s", db_path, exc)
+        log.info("keeping %s aside with its WAL: %s", db_path, exc)
         return False
     except sqlite3.DatabaseError as exc:
-        log.warning("keeping %s aside with its WAL: %s", db_path, exc)
+        log.info("keeping %s aside with its WAL: %s", db_path, exc)
         return False
     finally:
         conn.close()

@@ -124,12 +124,18 @@ class SQLiteStore:
 
     def verify(self) -> list[str]:
         """Run quick_check now; a damaged store refuses writes from then on."""
-        problems = self.quick_check()
         with self._lock:
+            try:
+                lines = [r[0] for r in self.db.execute("PRAGMA quick_check").fetchall()]
+                problems = [] if lines == ["ok"] else lines
+                detail = problems[0] if problems else ""
+            except sqlite3.DatabaseError as exc:
+                problems = [describe_database_error(self.path, exc)]
+                detail = str(exc)
             self._verified = True
             if problems and self._damage is None:
-                self._damage = damage_report(self.path, problems[0])
-                log.error("%s", self._damage)
+                self._damage = damage_report(self.path, detail)
+                log.info("%s", self._damage)
         return problems
 
     @property
@@ -143,7 +149,8 @@ class SQLiteStore:
             with self._lock:
                 if self._damage is None:
                     self._damage = damage_report(self.path, str(exc))
-                    log.error("%s", self._damage)
+                    # Raised to the caller, who shows it; logged for the app's log file.
+                    log.info("%s", self._damage)
             return StorageError(self._damage)
         return StorageError(describe_database_error(self.path, exc))
 
@@ -174,6 +181,12 @@ class SQLiteStore:
             cursor = self.db.execute(sql, params)
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        except sqlite3.Error as exc:
+            raise self._failure(exc) from exc
+
+    def _tuples(self, sql: str, params: Sequence | dict = ()) -> list[tuple]:
+        try:
+            return self.db.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise self._failure(exc) from exc
 
@@ -442,12 +455,12 @@ class SQLiteStore:
                 f"SELECT {codec.SUMMARY_COLUMNS} FROM articles"
                 f" WHERE id IN ({','.join('?' * len(chunk))})"
             )
-            for row in self.db.execute(sql, chunk).fetchall():
+            for row in self._tuples(sql, chunk):
                 found[row[0]] = codec.summary_from_row(row)
         return [found[i] for i in ids if i in found]
 
     def count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return self._tuples("SELECT count(*) FROM articles")[0][0]
 
     def _index(self, article: Article) -> None:
         credits = " ".join(f"{c.role} {' '.join(c.names)}" for c in article.credits)
@@ -608,8 +621,8 @@ class SQLiteStore:
     # -- settings, vocabulary, images ------------------------------------------
 
     def _setting(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-        return row[0] if row else None
+        rows = self._tuples("SELECT value FROM settings WHERE key = ?", [key])
+        return rows[0][0] if rows else None
 
     def _put_setting(self, key: str, value: str) -> None:
         self.db.execute(
@@ -671,10 +684,10 @@ class SQLiteStore:
         return digest
 
     def image_data(self, sha256: str) -> bytes:
-        row = self.db.execute("SELECT data FROM images WHERE sha256 = ?", [sha256]).fetchone()
-        if row is None:
+        rows = self._tuples("SELECT data FROM images WHERE sha256 = ?", [sha256])
+        if not rows:
             raise NotFoundError(f"no image {sha256[:12]} in this database")
-        return row[0]
+        return rows[0][0]
 
     # -- health ---------------------------------------------------------------
 

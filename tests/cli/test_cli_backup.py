@@ -194,10 +194,11 @@ def test_restoring_the_named_backup_makes_the_newsroom_writable_again(damaged_cl
     _import(cli, page)
 
 
-def test_a_real_process_on_a_damaged_database_exits_1_with_one_line(damaged_cli, page):
+def test_a_real_process_on_a_damaged_database_exits_1_with_one_line(damaged_cli):
     cli, good = damaged_cli
+    before = Path(cli.db).read_bytes()
     done = subprocess.run(
-        [sys.executable, "-m", "newsdesk", "import", str(page), "--as", "Nadia Rahman"],
+        [sys.executable, "-m", "newsdesk", "users", "add", "Tariq Haddad", "--role", "reporter"],
         capture_output=True,
         text=True,
         env={**os.environ, "NEWSDESK_DB": cli.db},
@@ -205,5 +206,25 @@ def test_a_real_process_on_a_damaged_database_exits_1_with_one_line(damaged_cli,
         stdin=subprocess.DEVNULL,
     )
     assert done.returncode == 1
-    assert "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1, done.stderr
+    assert done.stderr.startswith("newsdesk: the database ")
     assert "damaged" in done.stderr and str(good) in done.stderr
+    assert Path(cli.db).read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "command", [("list",), ("list", "--search", "harbour"), ("show", "60"), ("history", "60")]
+)
+def test_reading_a_damaged_database_is_never_a_traceback(damaged_cli, command):
+    """Reads go on as far as the file allows; a read that hits the damage says so."""
+    cli, good = damaged_cli
+    code, _out, err = cli(*command)
+    if code != 0:
+        assert code == 1 and err.count("\n") == 1
+        assert "damaged" in err and str(good) in err
+
+
+def test_check_reports_the_damage(damaged_cli):
+    cli, _good = damaged_cli
+    code, out, _err = cli("check")
+    assert code == 1 and "verdict: DAMAGED" in out
