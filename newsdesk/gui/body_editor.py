@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -365,12 +366,9 @@ class BodyEditor(QWidget):
 
     def _edit_blocks(self, change: Callable[[QTextCursor, QTextBlock], None]) -> None:
         cursor = self.rich_edit.textCursor()
-        cursor.beginEditBlock()
-        try:
+        with _one_undo_step(cursor):
             for block in self._selected_blocks():
                 change(QTextCursor(block), block)
-        finally:
-            cursor.endEditBlock()
         self._emit_format_state()
 
     def toggle_heading(self, level: int) -> None:
@@ -447,8 +445,7 @@ class BodyEditor(QWidget):
         )
         cursor = self.rich_edit.textCursor()
         current = cursor.currentList()
-        cursor.beginEditBlock()
-        try:
+        with _one_undo_step(cursor):
             if current is not None and _is_bullet(current.format().style()) == (style == "bullet"):
                 for block in self._selected_blocks():
                     if block.textList() is not None:
@@ -471,15 +468,12 @@ class BodyEditor(QWidget):
                 list_format = QTextListFormat()
                 list_format.setStyle(wanted)
                 cursor.createList(list_format)
-        finally:
-            cursor.endEditBlock()
         self._emit_format_state()
 
     def insert_rule(self) -> None:
         """A horizontal rule after the current paragraph, and a paragraph after it."""
         cursor = self.rich_edit.textCursor()
-        cursor.beginEditBlock()
-        try:
+        with _one_undo_step(cursor):
             rule = QTextBlockFormat()
             rule.setProperty(
                 QTextFormat.Property.BlockTrailingHorizontalRulerWidth,
@@ -493,8 +487,6 @@ class BodyEditor(QWidget):
                     cursor.currentList().remove(cursor.block())
                 cursor.setBlockFormat(rule)
             cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-        finally:
-            cursor.endEditBlock()
         self.rich_edit.setTextCursor(cursor)
         self.rich_edit.setCurrentCharFormat(QTextCharFormat())
 
@@ -591,16 +583,13 @@ class BodyEditor(QWidget):
         else:
             return
         edit = QTextCursor(self.rich_edit.document())
-        edit.beginEditBlock()
-        try:
+        with _one_undo_step(edit):
             # Collected first: changing formats while walking fragments invalidates them.
             spans = list(_fragments_in(self.rich_edit.document(), start, end))
             for position, length, fmt in spans:
                 edit.setPosition(position)
                 edit.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
                 edit.setCharFormat(_without_link(fmt))
-        finally:
-            edit.endEditBlock()
         self.rich_edit.setCurrentCharFormat(_without_link(self.rich_edit.currentCharFormat()))
         self._emit_format_state()
 
@@ -648,8 +637,7 @@ class BodyEditor(QWidget):
                 QTextDocument.ResourceType.ImageResource.value, QUrl(url), self._images[url]
             )
         cursor = self.rich_edit.textCursor()
-        cursor.beginEditBlock()
-        try:
+        with _one_undo_step(cursor):
             if cursor.block().text() or _is_rule(cursor.block()):
                 cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
                 cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
@@ -663,8 +651,6 @@ class BodyEditor(QWidget):
                 # Same paragraph, next line: the site's figure-with-caption form.
                 cursor.insertText(LINE_BREAK + caption, QTextCharFormat())
             cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-        finally:
-            cursor.endEditBlock()
         self.rich_edit.setTextCursor(cursor)
         self.rich_edit.setCurrentCharFormat(QTextCharFormat())
 
@@ -739,6 +725,16 @@ class BodyEditor(QWidget):
 
     def notice_text(self) -> str:
         return self.notice.text()
+
+
+@contextmanager
+def _one_undo_step(cursor: QTextCursor) -> Iterator[None]:
+    """Group the edits made in the block into one undo step (Ctrl+Z takes all back)."""
+    cursor.beginEditBlock()
+    try:
+        yield
+    finally:
+        cursor.endEditBlock()
 
 
 def _is_rule(block: QTextBlock) -> bool:
