@@ -17,7 +17,7 @@ from pathlib import Path
 from newsdesk.domain.article import Article, ArticleSummary, AuditEvent, Person
 from newsdesk.domain.checklist import CheckFailure, ChecklistFailed, ImageRef, run_checklist
 from newsdesk.domain.credit_roles import CreditVocabulary
-from newsdesk.domain.errors import InvalidInputError, RuleViolation
+from newsdesk.domain.errors import ConflictError, InvalidInputError, RuleViolation
 from newsdesk.domain.revision_diff import DiffSection, compare_revisions
 from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.status import Status, UserRole
@@ -149,15 +149,20 @@ class Newsroom:
         actor: str,
         comment: str = "",
         override: str | None = None,
+        expected_revision: int | None = None,
     ) -> Article:
         """Move the article through the workflow.
 
         Submit and approve run the checklist first; failures refuse the action unless
         a producer overrides them with a reason, which the audit log records.
+        `expected_revision` is the revision the user looked at: when someone saved
+        since, ConflictError is raised, so nobody approves a text they have not seen.
         """
         action = Action(action)
         person = self.person(actor)
         current = self.store.get_article(article_id)
+        if expected_revision is not None and current.revision != expected_revision:
+            raise ConflictError(article_id, expected_revision, current.revision)
         target = check_transition(current, action, person, comment)
         if action in (Action.SUBMIT, Action.APPROVE):
             failures = self.checklist(current)

@@ -107,3 +107,29 @@ def test_an_export_stopped_early_writes_and_records_nothing(newsroom, tmp_path):
     steps.close()
     assert not (out / f"{article.slug}.html").exists()
     assert all(e.action != "export" for e in newsroom.store.audit_events(article.id))
+
+
+def test_an_action_on_a_revision_replaced_meanwhile_is_refused(newsroom):
+    from newsdesk.domain.errors import ConflictError
+
+    article = newsroom.create_article(
+        Article(
+            headline="Ferry fares frozen",
+            date=dt.date(2026, 8, 3),
+            credits=[Credit("Reporter", ("Rita Vance",))],
+        ),
+        actor="Rita Vance",
+    )
+    newsroom.transition(article.id, "submit", actor="Rita Vance")
+    seen = newsroom.article(article.id).revision
+    newsroom.save_article(
+        dataclasses.replace(newsroom.article(article.id), body="Fares rise in May."),
+        actor="Rita Vance",
+    )
+    with pytest.raises(ConflictError):
+        newsroom.transition(article.id, "approve", actor="Pia Holm", expected_revision=seen)
+    assert newsroom.article(article.id).status is Status.SUBMITTED
+    approved = newsroom.transition(
+        article.id, "approve", actor="Pia Holm", expected_revision=seen + 1
+    )
+    assert approved.approved_revision == seen + 1

@@ -33,8 +33,14 @@ class ArticleEditor(QWidget):
         self._article: Article | None = None
         self._loading = False
         self.banner = QLabel()
+        self.banner.setObjectName("article_banner")
         self.banner.setAccessibleName("Article notice")
         self.banner.setWordWrap(True)
+        # Fixed colours with their own dark text: it must stand out on any palette.
+        self.banner.setStyleSheet(
+            "QLabel#article_banner { background: #fff1c7; color: #4d3800;"
+            " border: 1px solid #d9a81e; border-radius: 4px; padding: 6px; }"
+        )
         self.banner.hide()
         self.fields = FieldsForm.for_site(site)
         self.body = BodyEditor(store_image, load_image=load_image)

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdesk.domain.status import Status
+from newsdesk.domain.article import Person
+from newsdesk.domain.status import Status, UserRole
 from newsdesk.gui.article_list_model import COLUMNS, ArticleListModel
 from newsdesk.gui.db_worker import DatabaseWorker
 from newsdesk.gui.status_badge import StatusBadgeDelegate
@@ -31,6 +32,12 @@ log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 200
 ALL_STATUSES = "All statuses"
+# What "Waiting for me" lists, per role (the store's waiting query decides).
+WAITING_TIPS = {
+    UserRole.PRODUCER: "submitted articles to approve or return",
+    UserRole.WEB: "approved articles not yet exported",
+    UserRole.REPORTER: "your articles returned to you",
+}
 
 
 class ArticleListPanel(QWidget):
@@ -43,6 +50,7 @@ class ArticleListPanel(QWidget):
         self._newsroom = newsroom
         self._worker = worker
         self._user = ""
+        self._person: Person | None = None
         self._sort = ("updated", True)
         self._generation = 0
         self._pending_select: int | None = None
@@ -59,6 +67,8 @@ class ArticleListPanel(QWidget):
         self.mine_filter = QCheckBox("Mine")
         self.mine_filter.setAccessibleName("Only my articles")
         self.mine_filter.setToolTip("Articles you created or are credited on as reporter")
+        self.waiting_filter = QCheckBox("Waiting for me")
+        self.waiting_filter.setAccessibleName("Only articles waiting for me")
 
         self.model = ArticleListModel(self._newsroom.summaries, self)
         self.view = QTableView()
@@ -102,6 +112,7 @@ class ArticleListPanel(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(self.mine_filter)
+        filters.addWidget(self.waiting_filter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search_box)
@@ -113,6 +124,7 @@ class ArticleListPanel(QWidget):
         self.search_box.textChanged.connect(self._debounce.start)
         self.status_filter.currentIndexChanged.connect(self.reload)
         self.mine_filter.toggled.connect(self.reload)
+        self.waiting_filter.toggled.connect(self.reload)
         self.model.sort_requested.connect(self._on_model_sort_requested)
         self.view.selectionModel().currentRowChanged.connect(self._on_view_current_changed)
         self.new_button.clicked.connect(self.new_article_requested)
@@ -124,15 +136,29 @@ class ArticleListPanel(QWidget):
         if self.mine_filter.isChecked():
             self.reload()
 
+    def set_person(self, person: Person) -> None:
+        """The current user, for "Mine" and "Waiting for me" (reloads when they are on)."""
+        self._person = person
+        tips = [WAITING_TIPS[r] for r in UserRole if r in person.roles]
+        self.waiting_filter.setToolTip(
+            "What waits for you: " + "; ".join(tips) if tips else "Nothing waits for you"
+        )
+        self._user = person.name
+        if self.mine_filter.isChecked() or self.waiting_filter.isChecked():
+            self.reload()
+
     def query(self) -> ArticleQuery:
         status = self.status_filter.currentData()
-        return ArticleQuery(
+        fields = dict(
             status=Status(status) if status else None,
             search=self.search_box.text(),
             reporter=self._user if self.mine_filter.isChecked() and self._user else None,
             sort=self._sort[0],
             descending=self._sort[1],
         )
+        if self.waiting_filter.isChecked() and self._person is not None:
+            return self._newsroom.waiting_query(self._person, **fields)
+        return ArticleQuery(**fields)
 
     def reload(self, select_id: int | None = None) -> None:
         """Re-run the query on the worker; only the newest answer is shown.
@@ -178,13 +204,16 @@ class ArticleListPanel(QWidget):
         filtered = (
             bool(self.search_box.text().strip())
             or self.status_filter.currentData()
-            or (self.mine_filter.isChecked())
+            or self.mine_filter.isChecked()
+            or self.waiting_filter.isChecked()
         )
-        self.empty_label.setText(
-            "No article matches these filters."
-            if filtered
-            else "No articles yet.\nStart the first one."
-        )
+        if self.waiting_filter.isChecked():
+            text = "Nothing is waiting for you."
+        elif filtered:
+            text = "No article matches these filters."
+        else:
+            text = "No articles yet.\nStart the first one."
+        self.empty_label.setText(text)
         self.new_button.setVisible(not filtered)
         self.stack.setCurrentIndex(1)
 

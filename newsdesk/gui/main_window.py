@@ -1,8 +1,9 @@
 """The main window: composes the panels and connects their signals.
 
-List on the left, the editor in the centre, the page preview beside it, metadata
-and credits on the right. Work that touches the database or renders runs on the
-worker thread; this class only wires things together.
+The workflow bar of the open article across the top; the list on the left, the editor
+in the centre, the page preview beside it, metadata, credits and notes on the right.
+Work that touches the database or renders runs on the worker thread; this class only
+wires things together.
 """
 
 from __future__ import annotations
@@ -16,21 +17,38 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QImage
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-from newsdesk.domain.article import Article, Credit, Image
+from newsdesk.domain.article import Article, AuditEvent, Credit, Image, Person
 from newsdesk.domain.errors import NewsdeskError
-from newsdesk.domain.status import Status, UserRole
+from newsdesk.domain.status import UserRole
 from newsdesk.domain.text_stats import counts
 from newsdesk.gui.article_editor import ArticleEditor
 from newsdesk.gui.article_list_panel import ArticleListPanel
 from newsdesk.gui.article_session import ArticleSession, Conflict
+from newsdesk.gui.comments_panel import CommentsPanel
 from newsdesk.gui.conflict_dialog import ConflictDialog
 from newsdesk.gui.db_worker import DatabaseWorker
+from newsdesk.gui.export_dialog import ExportDialog
+from newsdesk.gui.history_dialog import HistoryDialog
 from newsdesk.gui.preview_pane import PreviewPane
 from newsdesk.gui.save_status import SaveStatus
 from newsdesk.gui.side_panel import SidePanel
+from newsdesk.gui.user_switcher import UserSwitcher
 from newsdesk.gui.window_actions import build_actions
+from newsdesk.gui.workflow_bar import (
+    WorkflowBar,
+    WorkflowController,
+    article_notice,
+    edit_refusal,
+)
 from newsdesk.newsroom import Newsroom
 from newsdesk.publish.bundle import export_bundle
 from newsdesk.publish.page_html import render_page
@@ -42,6 +60,7 @@ STATE_KEY = "window/state"
 SPLITTER_KEY = "window/splitter"
 LAST_ARTICLE_KEY = "window/last_article"
 PREVIEW_KEY = "window/preview_visible"
+USER_KEY = "user/name"  # the same key app.py remembers the user under
 COUNTS_DELAY_MS = 300
 
 
@@ -58,6 +77,9 @@ class MainWindow(QMainWindow):
         self.worker = DatabaseWorker(db_path, self)
         self.setWindowTitle(f"newsdesk — {self.user.name}")
         self.resize(1360, 820)
+        self._withdrawn: AuditEvent | None = None  # the open article's lost approval
+        self.history_dialog: HistoryDialog | None = None
+        self.export_dialog: ExportDialog | None = None
 
         self.list_panel = ArticleListPanel(newsroom, self.worker)
         self.editor = ArticleEditor(
@@ -66,31 +88,53 @@ class MainWindow(QMainWindow):
             load_image=self._load_image,
         )
         self.preview = PreviewPane(self._render_preview, open_in_browser=self._open_in_browser)
+        people = newsroom.people()
+        self.notes = CommentsPanel(self.worker, lambda: self.user.name)
         self.side = SidePanel(
             self.vocabulary,
-            [p.name for p in newsroom.people()],
+            [p.name for p in people],
             language=self.site.language,
             separator=self.site.credit_separator,
+            notes=self.notes,
         )
-        self.session = ArticleSession(self.worker, lambda: self.user.name, self)
+        self.session = ArticleSession(self.worker, lambda: self.user.name, parent=self)
         self.session.collect = self._collect
+        self.user_switcher = UserSwitcher()
+        self.user_switcher.set_people(people, self.user.name)
+        self.workflow_bar = WorkflowBar()
+        self.workflow = WorkflowController(
+            self.workflow_bar,
+            self.worker,
+            person=lambda: self.user,
+            article=lambda: self.session.article,
+            prepare=self._leave_current_article,
+            parent_widget=self,
+        )
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
         self.splitter.setChildrenCollapsible(False)
         for widget in (self.list_panel, self.editor, self.preview, self.side):
             self.splitter.addWidget(widget)
-        self.splitter.setSizes([440, 450, 300, 250])
-        self.setCentralWidget(self.splitter)
+        self.splitter.setSizes([340, 420, 250, 430])
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.workflow_bar)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
-        self.actions = build_actions(self, self.editor.toolbar)
+        self.actions = build_actions(self, self.editor.toolbar, self.user_switcher)
         self.save_status = SaveStatus(self.statusBar())
         self._counts_timer = QTimer(self, singleShot=True, interval=COUNTS_DELAY_MS)
         self._counts_timer.timeout.connect(self._update_counts)
         self._connect()
         self._restore_settings()
         self.editor.load(None)
-        self.list_panel.set_user(self.user.name)
+        self._apply_role()
+        self._apply_permissions(None)
+        self.list_panel.set_person(self.user)
         self.list_panel.reload(select_id=self._last_article_id())
 
     # -- wiring -------------------------------------------------------------------
@@ -106,6 +150,13 @@ class MainWindow(QMainWindow):
         a.toggle_preview.toggled.connect(self.preview.setVisible)
         a.open_in_browser.triggered.connect(self._open_in_browser)
         a.about.triggered.connect(self._on_about_triggered)
+        a.history.triggered.connect(self.show_history)
+        a.export.triggered.connect(self.show_export)
+        self.workflow_bar.history_requested.connect(self.show_history)
+        self.workflow.transitioned.connect(self._on_status_changed)
+        self.workflow.outdated.connect(self._on_open_article_outdated)
+        self.user_switcher.user_changed.connect(self.switch_user)
+        self.notes.count_changed.connect(self.side.show_note_count)
         self.list_panel.open_article_requested.connect(self.open_article)
         self.list_panel.new_article_requested.connect(self.new_article)
         self.editor.edited.connect(self._on_editor_edited)
@@ -137,10 +188,14 @@ class MainWindow(QMainWindow):
         self.editor.load(article)
         self.side.credits.set_credits(article.credits if article else [])
         self.side.show_article(article)
+        self._withdrawn = None
         self._apply_permissions(article)
         self._update_counts()
         self.save_status.show_revision(article.revision if article else None)
+        self.notes.load(article.id if article else None)
+        self.workflow.refresh_checks(article)
         if article is not None:
+            self._refresh_withdrawn(article.id)
             self.preview.request_render(article)
             self.settings.setValue(LAST_ARTICLE_KEY, article.id)
 
@@ -209,6 +264,8 @@ class MainWindow(QMainWindow):
             self.side.show_article(stored)
             self.save_status.show_revision(stored.revision)
             self._apply_permissions(stored)
+            self.workflow.refresh_checks(stored)
+            self._refresh_withdrawn(stored.id)
 
     def _on_session_save_failed(self, message: str) -> None:
         QMessageBox.warning(self, "Not saved", f"{message}\n\nYour text is still in the editor.")
@@ -231,18 +288,127 @@ class MainWindow(QMainWindow):
         )
 
     def _apply_permissions(self, article: Article | None) -> None:
+        self.workflow_bar.show_article(article, self.user)
+        self.actions.history.setEnabled(article is not None)
         if article is None:
             self.editor.set_read_only(True)
             self.side.credits.setEnabled(False)
+            self.editor.show_banner("")
             return
-        reason = ""
-        if article.status is Status.ARCHIVED:
-            reason = "This article is archived and cannot be edited."
-        elif not self.user.roles & {UserRole.REPORTER, UserRole.PRODUCER}:
-            reason = "The web team exports and publishes; it does not edit articles."
+        reason = edit_refusal(article, self.user)
         self.editor.set_read_only(bool(reason), reason)
         self.side.credits.setEnabled(not reason)
-        self.editor.show_banner(reason)
+        self.editor.show_banner(article_notice(article, self.user, self._withdrawn))
+
+    def _apply_role(self) -> None:
+        web = UserRole.WEB in self.user.roles
+        self.actions.export.setEnabled(web)
+        self.actions.export.setToolTip(
+            "Export approved articles to the site folder, then mark them published"
+            if web
+            else f"Only the web team exports; {self.user.name} is not on it"
+        )
+
+    def _refresh_withdrawn(self, article_id: int) -> None:
+        """Ask (on the worker) whether an edit took the article's approval away."""
+
+        def shown(event: AuditEvent | None) -> None:
+            article = self.session.article
+            if article is not None and article.id == article_id:
+                self._withdrawn = event
+                self._apply_permissions(article)
+
+        self.worker.submit(lambda newsroom: newsroom.approval_withdrawn(article_id), shown)
+
+    # -- workflow, history, export, who I am --------------------------------------------
+
+    def _on_status_changed(self, article: Article) -> None:
+        """The workflow moved `article` (its content is as it was)."""
+        self.list_panel.refresh_article(article.id)
+        self.list_panel.reload()  # "Waiting for me" and status filters may list it no more
+        current = self.session.article
+        if current is None or current.id != article.id:
+            return
+        self.session.article = article
+        self.side.show_article(article)
+        self._apply_permissions(article)
+        self.workflow.refresh_checks(article)
+        self._refresh_withdrawn(article.id)
+        self.statusBar().showMessage(f"#{article.id} is {article.status.value} now", 8000)
+
+    def _on_open_article_outdated(self, article_id: int) -> None:
+        """Someone saved a newer revision: show it, unless the editor holds unsaved text
+        (the next save then reports the conflict, keeping both texts)."""
+        current = self.session.article
+        if current is None or current.id != article_id or self.session.is_dirty():
+            return
+        self.worker.submit(lambda newsroom: newsroom.article(article_id), self._show_fetched)
+
+    def _show_fetched(self, article: Article) -> None:
+        current = self.session.article
+        if current is not None and current.id == article.id and not self.session.is_dirty():
+            self._show_article(article)
+            self.list_panel.refresh_article(article.id)
+
+    def _reread_open_article(self, ids: list[int]) -> None:
+        current = self.session.article
+        self.list_panel.reload()
+        if current is not None and current.id in ids:
+            article_id = current.id
+            self.worker.submit(
+                lambda newsroom: newsroom.article(article_id), self._on_status_changed
+            )
+
+    def show_history(self) -> None:
+        article = self.session.article
+        if article is None:
+            return
+        if self.history_dialog is not None:
+            self.history_dialog.close()
+        dialog = HistoryDialog(
+            self.worker,
+            article,
+            actor=lambda: self.user.name,
+            restore_refusal=edit_refusal(article, self.user),
+            prepare=self._leave_current_article,
+            parent=self,
+        )
+        dialog.restored.connect(self._on_revision_restored)
+        self.history_dialog = dialog
+        dialog.show()
+
+    def _on_revision_restored(self, article: Article) -> None:
+        if self.session.article is not None and self.session.article.id == article.id:
+            self._show_article(article)
+        self.list_panel.refresh_article(article.id)
+        self.list_panel.reload()
+
+    def show_export(self) -> None:
+        if UserRole.WEB not in self.user.roles:
+            return
+        if self.export_dialog is not None:
+            self.export_dialog.close()
+        dialog = ExportDialog(self.worker, self.user, settings=self.settings, parent=self)
+        dialog.exported.connect(lambda _outcome: self.list_panel.reload())
+        dialog.articles_changed.connect(self._reread_open_article)
+        self.export_dialog = dialog
+        dialog.show()
+
+    def switch_user(self, person: Person) -> None:
+        """Work as `person` from now on (what is open is saved first, under the old name)."""
+        if person.name == self.user.name:
+            return
+        if not self._leave_current_article():
+            self.user_switcher.select(self.user.name)
+            return
+        self.user = person
+        self.user_switcher.select(person.name)
+        self.settings.setValue(USER_KEY, person.name)
+        self.setWindowTitle(f"newsdesk — {person.name}")
+        self._apply_role()
+        self._apply_permissions(self.session.article)
+        self.list_panel.set_person(person)
+        self.statusBar().showMessage(f"Working as {person.name}", 5000)
 
     # -- images ----------------------------------------------------------------------
 

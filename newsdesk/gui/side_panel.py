@@ -1,8 +1,10 @@
-"""The right-hand panel: who and what the article is (metadata), and its credits."""
+"""The right-hand panel: who and what the article is (metadata), its credits, and the
+editorial notes beside them."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.credit_roles import CreditVocabulary
@@ -18,6 +20,7 @@ class SidePanel(QWidget):
         *,
         language: str,
         separator: str,
+        notes: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -47,7 +50,24 @@ class SidePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(details)
-        layout.addWidget(credits_box, 1)
+        self.notes_box: QGroupBox | None = None
+        if notes is None:
+            layout.addWidget(credits_box, 1)
+            return
+        self.notes_box = QGroupBox("Notes")
+        notes_layout = QVBoxLayout(self.notes_box)
+        notes_layout.addWidget(notes)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("side_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(credits_box)
+        self.splitter.addWidget(self.notes_box)
+        self.splitter.setSizes([440, 260])
+        layout.addWidget(self.splitter, 1)
+
+    def show_note_count(self, count: int) -> None:
+        if self.notes_box is not None:
+            self.notes_box.setTitle(f"Notes ({count})" if count else "Notes")
 
     def show_article(self, article: Article | None) -> None:
         if article is None:

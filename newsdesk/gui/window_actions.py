@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QToolBar
+from PySide6.QtWidgets import QMainWindow, QSizePolicy, QToolBar, QWidget
 
 from newsdesk.gui.formatting_toolbar import FormattingToolbar
 
@@ -21,6 +21,8 @@ class WindowActions:
     toggle_preview: QAction
     open_in_browser: QAction
     about: QAction
+    history: QAction
+    export: QAction
 
 
 def _action(window: QMainWindow, text: str, shortcut, tip: str) -> QAction:
@@ -32,7 +34,10 @@ def _action(window: QMainWindow, text: str, shortcut, tip: str) -> QAction:
     return action
 
 
-def build_actions(window: QMainWindow, formatting: FormattingToolbar) -> WindowActions:
+def build_actions(
+    window: QMainWindow, formatting: FormattingToolbar, trailing: QWidget | None = None
+) -> WindowActions:
+    """The actions, menus and main toolbar; `trailing` goes at the toolbar's right end."""
     actions = WindowActions(
         new=_action(window, "&New article", QKeySequence.StandardKey.New, "Start a new article"),
         save=_action(window, "&Save", QKeySequence.StandardKey.Save, "Save a new revision now"),
@@ -45,6 +50,12 @@ def build_actions(window: QMainWindow, formatting: FormattingToolbar) -> WindowA
             window, "Open page in &browser", "Ctrl+Shift+B", "Open the exact exported page"
         ),
         about=_action(window, "&About newsdesk", None, "About newsdesk"),
+        history=_action(
+            window, "&History…", "Ctrl+Shift+H", "Revisions, differences and the audit trail"
+        ),
+        export=_action(
+            window, "&Export for the site…", "Ctrl+Shift+E", "Export approved articles to a folder"
+        ),
     )
     actions.toggle_preview.setCheckable(True)
     actions.toggle_preview.setChecked(True)
@@ -54,6 +65,7 @@ def build_actions(window: QMainWindow, formatting: FormattingToolbar) -> WindowA
     file_menu.addActions([actions.new, actions.save])
     file_menu.addSeparator()
     file_menu.addAction(actions.open_in_browser)
+    file_menu.addAction(actions.export)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
     edit_menu = menu.addMenu("&Edit")
@@ -67,6 +79,7 @@ def build_actions(window: QMainWindow, formatting: FormattingToolbar) -> WindowA
     view_menu = menu.addMenu("&View")
     view_menu.addAction(actions.toggle_preview)
     view_menu.addAction(formatting.actions_by_name["source"])
+    view_menu.addAction(actions.history)
     help_menu = menu.addMenu("&Help")
     help_menu.addAction(actions.about)
 
@@ -77,5 +90,12 @@ def build_actions(window: QMainWindow, formatting: FormattingToolbar) -> WindowA
     toolbar.addSeparator()
     toolbar.addAction(actions.toggle_preview)
     toolbar.addAction(actions.open_in_browser)
+    toolbar.addSeparator()
+    toolbar.addAction(actions.export)
+    if trailing is not None:
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(trailing)
     window.addToolBar(toolbar)
     return actions
