@@ -241,6 +241,8 @@ class ExportDialog(QDialog):
         self.diff_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.diff_view.setPlaceholderText("Choose an article to see what changes in its pages.")
         self._highlighter = DiffHighlighter(self.diff_view.document())
+        self.queue_label = QLabel()
+        self.queue_label.setAccessibleName("Articles ready for the site")
         self.changes_label = QLabel()
         self.changes_label.setAccessibleName("Changes since the last export")
         self.changes_label.setWordWrap(True)
@@ -270,7 +272,12 @@ class ExportDialog(QDialog):
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.choose_button)
         lists = QSplitter(Qt.Orientation.Horizontal)
-        lists.addWidget(self.tree)
+        tree_box = QWidget()
+        tree_layout = QVBoxLayout(tree_box)
+        tree_layout.setContentsMargins(0, 0, 0, 0)
+        tree_layout.addWidget(self.queue_label)
+        tree_layout.addWidget(self.tree, 1)
+        lists.addWidget(tree_box)
         diff_box = QWidget()
         diff_layout = QVBoxLayout(diff_box)
         diff_layout.setContentsMargins(0, 0, 0, 0)
@@ -374,11 +381,11 @@ class ExportDialog(QDialog):
 
     def load(self) -> None:
         person = self._person
-        self.status_label.setText("Reading the articles ready for the site…")
+        self.queue_label.setText("Reading the articles ready for the site…")
         self._worker.submit(
             lambda newsroom: load_candidates(newsroom, person),
             self._on_candidates,
-            lambda exc: self.status_label.setText(f"The articles could not be read: {exc}"),
+            lambda exc: self.queue_label.setText(f"The articles could not be read: {exc}"),
         )
 
     def _on_candidates(self, candidates: Candidates) -> None:
@@ -405,7 +412,7 @@ class ExportDialog(QDialog):
         for column in range(1, len(COLUMNS)):
             self.tree.resizeColumnToContents(column)
         queue = len(candidates.waiting)
-        self.status_label.setText(
+        self.queue_label.setText(
             f"{len(candidates.articles)} article(s) ready for the site;"
             f" {queue} waiting to be exported."
             if candidates.articles

@@ -161,13 +161,15 @@ class HistoryDialog(QDialog):
         self.diff_view = SideBySideView()
         self.status_label = QLabel()
         self.status_label.setAccessibleName("History status")
+        self.compare_label = QLabel()
+        self.compare_label.setAccessibleName("Comparison")
 
         compare = QHBoxLayout()
         compare.addWidget(QLabel("Compare revision"))
         compare.addWidget(self.a_combo)
         compare.addWidget(QLabel("with"))
         compare.addWidget(self.b_combo)
-        compare.addStretch(1)
+        compare.addWidget(self.compare_label, 1)
         compare.addWidget(self.restore_button)
         diff_box = QWidget()
         diff_layout = QVBoxLayout(diff_box)
@@ -299,7 +301,7 @@ class HistoryDialog(QDialog):
         self._worker.submit(
             lambda newsroom: newsroom.compare(article_id, a, b),
             lambda sections: self._on_compared(generation, a, b, sections),
-            lambda exc: self.status_label.setText(f"Cannot compare: {exc}"),
+            lambda exc: self.compare_label.setText(f"Cannot compare: {exc}"),
         )
 
     def _on_compared(self, generation: int, a: int, b: int, sections: list[DiffSection]) -> None:
@@ -307,9 +309,9 @@ class HistoryDialog(QDialog):
             return
         self.diff_view.set_sections(sections, f"Revision {a}", f"Revision {b}")
         changed = [s.title.lower() for s in sections if s.changed]
-        self.status_label.setText(
-            f"Revision {a} and {b}: "
-            + (f"{' and '.join(changed)} differ" if changed else "no difference")
+        verb = "differ" if len(changed) > 1 else "differs"
+        self.compare_label.setText(
+            f"{' and '.join(changed).capitalize()} {verb}" if changed else "No difference"
         )
 
     def _on_revision_double_clicked(self, row: int, _column: int) -> None:
