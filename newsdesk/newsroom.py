@@ -246,6 +246,9 @@ class Newsroom:
         the web team's queue knows an approved revision went out. Stop iterating early
         and nothing is written or recorded.
         """
+        # Refuse before writing any file: the export's audit events could not be
+        # recorded in a damaged database, and its content may be wrong.
+        self.store.ensure_writable()
         steps = export_bundle(
             articles,
             out,

@@ -125,18 +125,20 @@ class SQLiteStore:
     def verify(self) -> list[str]:
         """Run quick_check now; a damaged store refuses writes from then on."""
         with self._lock:
-            try:
-                lines = [r[0] for r in self.db.execute("PRAGMA quick_check").fetchall()]
-                problems = [] if lines == ["ok"] else lines
-                detail = problems[0] if problems else ""
-            except sqlite3.DatabaseError as exc:
-                problems = [describe_database_error(self.path, exc)]
-                detail = str(exc)
+            problems = self.quick_check()
             self._verified = True
             if problems and self._damage is None:
-                self._damage = damage_report(self.path, detail)
+                self._damage = damage_report(self.path, problems[0])
                 log.info("%s", self._damage)
         return problems
+
+    def ensure_writable(self) -> None:
+        """Raise StorageError when this database must not be written (it is damaged)."""
+        with self._lock:
+            if not self._verified:
+                self.verify()
+            if self._damage is not None:
+                raise StorageError(self._damage)
 
     @property
     def damaged(self) -> str | None:
@@ -156,11 +158,7 @@ class SQLiteStore:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[None]:
-        with self._lock:
-            if not self._verified:
-                self.verify()
-            if self._damage is not None:
-                raise StorageError(self._damage)
+        self.ensure_writable()
         try:
             with write_transaction(self.db, self.path):
                 yield

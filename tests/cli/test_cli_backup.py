@@ -179,6 +179,15 @@ def test_write_commands_refuse_a_damaged_database(damaged_cli, page, command):
     assert not wal.exists() or wal.stat().st_size == 0
 
 
+def test_export_from_a_damaged_database_writes_no_file(damaged_cli, tmp_path):
+    cli, good = damaged_cli
+    out = tmp_path / "site"
+    code, _out, err = cli("export", "1", "--out", str(out))
+    assert code == 1
+    assert "damaged" in err and str(good) in err
+    assert not out.exists() or not any(out.iterdir())
+
+
 def test_backup_of_a_damaged_database_is_refused(damaged_cli):
     cli, good = damaged_cli
     code, _out, err = cli("backup")
