@@ -27,7 +27,7 @@ SHARED_ID = 1
 FIRST_LINE = "Ferry timetable for the winter season."
 
 WRITER = """
-import dataclasses, sys
+import dataclasses, sys, time
 from newsdesk.domain.errors import ConflictError
 from newsdesk.newsroom import Newsroom
 
@@ -54,6 +54,9 @@ for k in range(saves):
     print(f"shared {saved.revision} {k}", flush=True)
     saved = append(own_id, line)
     print(f"own {saved.revision} {k}", flush=True)
+    # SQLite's busy handler backs off in steps, so a writer that never pauses can hold
+    # the lock for its whole run; people (and autosave) pause between saves.
+    time.sleep(0.002)
 print(f"conflicts {conflicts}", flush=True)
 newsroom.close()
 """
