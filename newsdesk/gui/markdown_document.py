@@ -97,14 +97,15 @@ def _protect_literals(document: QTextDocument) -> bool:
         return False  # the text itself uses the stand-ins: leave it to Qt
     cursor = QTextCursor(document)
     for block in blocks(document):
-        for position, _length, text, char_format in block_spans(block):
+        for position, length, text, char_format in block_spans(block):
             if char_format.isImageFormat() or _is_code(block, char_format):
                 continue  # code is written verbatim, so its characters stay as they are
             protected = text.translate(_TO_STAND_IN)
             if protected != text:
-                # Same length, so the positions of later fragments stay valid.
+                # Same length, so the positions of later fragments stay valid. Positions
+                # are UTF-16 units: an emoji is one Python character but two units.
                 cursor.setPosition(position)
-                cursor.setPosition(position + len(text), QTextCursor.MoveMode.KeepAnchor)
+                cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
                 cursor.insertText(protected, char_format)
     return True
 
@@ -178,15 +179,17 @@ def _emphasis_off_edge_spaces(document: QTextDocument) -> None:
     plain.setFontItalic(False)
     cursor = QTextCursor(document)
     for block in blocks(document):
-        for position, _length, text, char_format in block_spans(block):
+        for position, length, text, char_format in block_spans(block):
             emphasised = char_format.fontWeight() > QFont.Weight.Medium or char_format.fontItalic()
             if not emphasised or char_format.isImageFormat() or _is_code(block, char_format):
                 continue
+            # Whitespace is one UTF-16 unit per character, so these counts are positions;
+            # the run's own extent must come from `length` (emoji take two units).
             lead = len(text) - len(text.lstrip())
             trail = len(text) - len(text.rstrip())
-            edges = [(position, lead)] if lead < len(text) else [(position, len(text))]
+            edges = [(position, lead)] if lead < len(text) else [(position, length)]
             if trail and lead < len(text):
-                edges.append((position + len(text) - trail, trail))
+                edges.append((position + length - trail, trail))
             for start, length in edges:
                 if length:
                     cursor.setPosition(start)

@@ -245,7 +245,16 @@ def test_characters_that_look_like_markup_print_as_typed(editor, qtbot, typed, p
 
 
 _TEXT_PIECES = st.sampled_from(
-    [*"abc XY12.#*_-+>&<[]()!`\\|~=:;'\"{}", "中", "—", "a b", "1. ", "- ", "x.org/a_b "]
+    [
+        *"abc XY12.#*_-+>&<[]()!`\\|~=:;'\"{}",
+        "中",
+        "—",
+        "a b",
+        "1. ",
+        "- ",
+        "x.org/a_b ",
+        "🌧",  # outside the BMP: one Python character, two positions in Qt's text
+    ]
 )
 
 
@@ -272,6 +281,22 @@ def test_any_typed_text_reaches_the_page_as_typed(qtbot, pieces, span, style):
     page = render_body(editor.markdown())
     printed = html.unescape(re.sub(r"<[^>]+>", "", page))
     assert " ".join(printed.split()) == " ".join(text.split())
+
+
+def test_emoji_do_not_shift_what_is_saved(editor, qtbot, typer):
+    editor.set_markdown("")
+    editor.rich_edit.setFocus()
+    typer(editor.rich_edit, "Rain 🌧 and snake_case *stars* & more")
+    page = render_body(editor.markdown())
+    assert html.unescape(re.sub(r"<[^>]+>", "", page)) == ("Rain 🌧 and snake_case *stars* & more")
+    editor.set_markdown("")
+    cursor = editor.rich_edit.textCursor()
+    cursor.insertText("🌧 storm ahead")
+    cursor.setPosition(0)
+    cursor.setPosition(len("🌧 storm ".encode("utf-16-le")) // 2, QTextCursor.MoveMode.KeepAnchor)
+    editor.rich_edit.setTextCursor(cursor)
+    editor.toggle_bold()
+    assert normalized(render_body(editor.markdown())) == "<p><strong>🌧 storm</strong> ahead</p>"
 
 
 def test_a_long_line_with_a_greater_than_sign_never_becomes_a_quote(editor, qtbot):
