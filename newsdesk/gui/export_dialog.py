@@ -238,6 +238,8 @@ class ExportDialog(QDialog):
         self.diff_view = QPlainTextEdit()
         self.diff_view.setAccessibleName("What changes in the folder")
         self.diff_view.setReadOnly(True)
+        # One line per line: a page's long metadata lines would otherwise push the
+        # changed paragraphs out of view (scroll sideways to read a line whole).
         self.diff_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.diff_view.setPlaceholderText("Choose an article to see what changes in its pages.")
         self._highlighter = DiffHighlighter(self.diff_view.document())
@@ -284,7 +286,7 @@ class ExportDialog(QDialog):
         diff_layout.addWidget(self.changes_label)
         diff_layout.addWidget(self.diff_view, 1)
         lists.addWidget(diff_box)
-        lists.setSizes([440, 520])
+        lists.setSizes([480, 640])
         lists.setChildrenCollapsible(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
@@ -298,7 +300,7 @@ class ExportDialog(QDialog):
         layout.addWidget(lists, 1)
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
-        self.resize(1000, 640)
+        self.resize(1160, 680)
 
         self._changes_timer = QTimer(self, singleShot=True, interval=CHANGES_DELAY_MS)
         self._changes_timer.timeout.connect(self.refresh_changes)

@@ -19,6 +19,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -154,7 +155,7 @@ class TransitionDialog(QDialog):
         self.confirm_button.setToolTip("Write a comment first" if missing else "")
 
 
-class WorkflowBar(QWidget):
+class WorkflowBar(QFrame):
     """Status, revision and the workflow buttons of the open article."""
 
     action_requested = Signal(object)  # Action
@@ -170,12 +171,16 @@ class WorkflowBar(QWidget):
         self.title_label.setAccessibleName("Open article")
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setMinimumWidth(80)
+        bold = self.title_label.font()
+        bold.setBold(True)
+        self.title_label.setFont(bold)
         self.revision_label = QLabel()
         self.revision_label.setAccessibleName("Revision")
         self.checks_label = QLabel()
         self.checks_label.setAccessibleName("Checklist")
         self.buttons: dict[Action, QPushButton] = {}
         # A strip of its own, set apart from the toolbar above and the panes below.
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         layout = QHBoxLayout(self)
