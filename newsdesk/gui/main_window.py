@@ -47,6 +47,7 @@ from newsdesk.gui.workflow_bar import (
     WorkflowBar,
     WorkflowController,
     article_notice,
+    create_refusal,
     edit_refusal,
 )
 from newsdesk.newsroom import Newsroom
@@ -200,7 +201,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue(LAST_ARTICLE_KEY, article.id)
 
     def new_article(self) -> None:
-        if not self._leave_current_article():
+        if create_refusal(self.user) or not self._leave_current_article():
             return
         credits = (
             [Credit("Reporter", (self.user.name,))] if UserRole.REPORTER in self.user.roles else []
@@ -301,6 +302,11 @@ class MainWindow(QMainWindow):
         self.editor.show_banner(article_notice(article, self.user, self._withdrawn))
 
     def _apply_role(self) -> None:
+        refusal = create_refusal(self.user)
+        self.actions.new.setEnabled(not refusal)
+        self.actions.new.setToolTip(refusal or "Start a new article (Ctrl+N)")
+        self.list_panel.new_button.setEnabled(not refusal)
+        self.list_panel.new_button.setToolTip(refusal)
         web = UserRole.WEB in self.user.roles
         self.actions.export.setEnabled(web)
         self.actions.export.setToolTip(

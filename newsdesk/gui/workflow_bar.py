@@ -33,7 +33,13 @@ from newsdesk.domain.article import Article, AuditEvent, Person
 from newsdesk.domain.checklist import CheckFailure, ChecklistFailed
 from newsdesk.domain.errors import ConflictError, RuleViolation
 from newsdesk.domain.status import Status, UserRole
-from newsdesk.domain.workflow import TRANSITIONS, Action, allowed_actions, check_edit
+from newsdesk.domain.workflow import (
+    TRANSITIONS,
+    Action,
+    allowed_actions,
+    check_create,
+    check_edit,
+)
 from newsdesk.gui.checklist_view import ChecklistDialog
 from newsdesk.gui.db_worker import DatabaseWorker
 from newsdesk.gui.status_badge import STATUS_COLOURS
@@ -68,6 +74,15 @@ def edit_refusal(article: Article, person: Person) -> str:
     """Why `person` may not edit `article` ("" when they may)."""
     try:
         check_edit(article, person)
+    except RuleViolation as refusal:
+        return reason_text(refusal)
+    return ""
+
+
+def create_refusal(person: Person) -> str:
+    """Why `person` may not start articles ("" when they may)."""
+    try:
+        check_create(person)
     except RuleViolation as refusal:
         return reason_text(refusal)
     return ""

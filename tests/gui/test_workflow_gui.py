@@ -9,6 +9,7 @@ import dataclasses
 import pytest
 from PySide6.QtCore import Qt
 
+from newsdesk.domain.article import Credit
 from newsdesk.domain.status import Status
 from newsdesk.domain.workflow import Action
 from newsdesk.gui.checklist_view import ChecklistDialog
@@ -89,6 +90,41 @@ def test_actions_a_role_may_not_take_are_disabled_with_the_reason(qtbot, db):
     assert window.actions.export.isEnabled()
     assert window.editor.body.rich_edit.isReadOnly()
     assert "may not edit articles" in window.editor.banner.text()
+    close_window(window)
+
+
+def test_the_web_team_starts_no_articles(qtbot, db):
+    window = open_window(qtbot, db, WEB)
+    qtbot.waitUntil(lambda: window.list_panel.stack.currentIndex() == 1, timeout=5000)
+    assert not window.actions.new.isEnabled()
+    assert "only a reporter or producer may" in window.actions.new.toolTip()
+    assert not window.list_panel.new_button.isEnabled()
+    window.new_article()  # the shortcut's way in, refused as well
+    assert window.newsroom.find() == []
+    window.switch_user(window.newsroom.person(REPORTER))
+    assert window.actions.new.isEnabled() and window.list_panel.new_button.isEnabled()
+    close_window(window)
+
+
+@pytest.mark.parametrize(
+    ("fields", "check"),
+    [
+        ({"headline": "Towpath " * 20}, "headline-length"),
+        ({"credits": [Credit("Reporter", (REPORTER,)), Credit("Record", ())]}, "empty-credit-row"),
+        ({"body": "Read [this](javascript:alert(1))."}, "link-schemes"),
+        ({"body": "![](https://example.org/ferry.jpg)"}, "image-text"),
+        ({"credits": [Credit("Photography", ("Ivo Brandt",))]}, "reporter-credited"),
+        ({"date": None}, "date-set"),
+    ],
+)
+def test_each_failed_check_is_named_in_the_app(qtbot, db, fields, check):
+    article_id = add_article(db, fields.pop("headline", "Ferry timetable"), **fields)
+    window = open_window(qtbot, db, REPORTER, article_id)
+    confirm(qtbot, window, Action.SUBMIT)
+    qtbot.waitUntil(lambda: isinstance(window.workflow.dialog, ChecklistDialog), timeout=5000)
+    assert window.workflow.dialog.view.names() == [check]
+    assert stored(window, article_id).status is Status.DRAFT
+    window.workflow.dialog.reject()
     close_window(window)
 
 
@@ -240,6 +276,21 @@ def test_an_edit_after_approval_shows_the_banner_and_needs_approval_again(qtbot,
     confirm(qtbot, window, Action.APPROVE)
     wait_status(qtbot, window, article_id, "approved")
     qtbot.waitUntil(lambda: not window.editor.banner.isVisible(), timeout=5000)
+    close_window(window)
+
+
+def test_a_published_article_edited_needs_approval_again(qtbot, db):
+    article_id = add_article(db, "Harbour baths open all year")
+    move(db, article_id, ("submit", REPORTER), ("approve", PRODUCER), ("publish", WEB))
+    window = open_window(qtbot, db, REPORTER, article_id)
+    assert not window.editor.banner.isVisible()
+    fields = window.editor.fields
+    fields.headline_edit.setFocus()
+    qtbot.keyClicks(fields.headline_edit, " and winter")
+    window.actions.save.trigger()
+    wait_status(qtbot, window, article_id, "submitted")
+    qtbot.waitUntil(lambda: WITHDRAWN_BANNER in window.editor.banner.text(), timeout=5000)
+    assert stored(window, article_id).headline == "Harbour baths open all year and winter"
     close_window(window)
 
 
