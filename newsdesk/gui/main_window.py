@@ -409,6 +409,10 @@ class MainWindow(QMainWindow):
             return
         self.user = person
         self.user_switcher.select(person.name)
+        # Open dialogs were made for the previous person's rights: close them.
+        for dialog in (self.history_dialog, self.export_dialog):
+            if dialog is not None:
+                dialog.close()
         self.settings.setValue(USER_KEY, person.name)
         self.setWindowTitle(f"newsdesk — {person.name}")
         self._apply_role()

@@ -104,6 +104,20 @@ def test_revisions_listed_and_two_compared_side_by_side(qtbot, db):
     )
     assert dialog.diff_view.item(row, 0).toolTip() == "changed"
     assert dialog.diff_view.verticalHeaderItem(row).text() == "~"
+
+    # Double-clicking a revision compares it with the current one.
+    rect = dialog.revisions_table.visualItemRect(dialog.revisions_table.item(2, 0))
+    viewport = dialog.revisions_table.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(
+        lambda: (
+            dialog.diff_view.horizontalHeaderItem(1).text() == "Revision 3"
+            and dialog.diff_view.horizontalHeaderItem(0).text() == "Revision 1"
+        ),
+        timeout=5000,
+    )
+    assert dialog.compare_label.text() == "Text and credits differ"
     dialog.close()
     close_window(window)
 
