@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QDialog,
@@ -67,6 +68,12 @@ class SideBySideView(QTableWidget):
         self.setShowGrid(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.verticalHeader().setToolTip("~ changed, − removed, + added")
+        # The corner heads the column of marks; there is nothing to select.
+        self.setCornerButtonEnabled(False)
+        corner = self.findChild(QAbstractButton)
+        if corner is not None:
+            corner.setAccessibleName("Change marks")
         self._rows: list[tuple[str | None, str | None, RowKind | None]] = []
 
     def set_sections(self, sections: list[DiffSection], left_label: str, right_label: str) -> None:

@@ -23,6 +23,7 @@ from tests.gui.workflow_helpers import (
     move,
     open_window,
     stored,
+    unnamed_controls,
 )
 
 
@@ -67,6 +68,7 @@ def test_export_shows_changes_writes_records_and_marks_published(qtbot, db, tmp_
     assert _column(dialog, 3) == {first: "waiting", second: "waiting", third: ""}
     assert not dialog.export_button.isEnabled()
     assert dialog.export_button.toolTip() == "Choose the export folder first"
+    assert unnamed_controls(dialog) == []
 
     out = tmp_path / "site"
     dialog.folder_edit.setFocus()

@@ -22,6 +22,7 @@ from tests.gui.workflow_helpers import (
     move,
     open_window,
     stored,
+    unnamed_controls,
 )
 
 
@@ -118,6 +119,7 @@ def test_revisions_listed_and_two_compared_side_by_side(qtbot, db):
         timeout=5000,
     )
     assert dialog.compare_label.text() == "Text and credits differ"
+    assert unnamed_controls(dialog) == []
     dialog.close()
     close_window(window)
 

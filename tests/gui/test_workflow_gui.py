@@ -27,6 +27,7 @@ from tests.gui.workflow_helpers import (
     open_window,
     request,
     stored,
+    unnamed_controls,
     wait_status,
 )
 
@@ -135,6 +136,7 @@ def test_submit_asks_first_and_cancel_changes_nothing(qtbot, db):
     assert isinstance(dialog, TransitionDialog)
     assert "Night market gets a roof" in dialog.message.text()
     assert dialog.confirm_button.isEnabled()  # a comment is optional here
+    assert unnamed_controls(dialog) == []
     qtbot.mouseClick(
         dialog.buttons.button(dialog.buttons.StandardButton.Cancel), Qt.MouseButton.LeftButton
     )
@@ -222,6 +224,7 @@ def test_a_producer_overrides_failed_checks_with_a_recorded_reason(qtbot, db):
     checklist = window.workflow.dialog
     assert checklist.view.names() == ["date-set"]
     assert not checklist.override_button.isEnabled()  # a reason first
+    assert unnamed_controls(checklist) == []
     checklist.reason_edit.setFocus()
     qtbot.keyClicks(checklist.reason_edit, "Wire copy, date follows")
     assert checklist.override_button.isEnabled()

@@ -113,3 +113,24 @@ def _left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def unnamed_controls(root) -> list[str]:
+    """Controls under `root` a screen reader could not name (no accessible name, no text)."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+    )
+
+    unnamed = []
+    for kind in (QLineEdit, QTextEdit, QPlainTextEdit, QComboBox, QAbstractButton):
+        for widget in root.findChildren(kind):
+            parent = widget.parentWidget()
+            if not widget.isVisibleTo(root) or isinstance(parent, QComboBox | QLineEdit):
+                continue
+            if not (widget.accessibleName() or getattr(widget, "text", lambda: "")()):
+                unnamed.append(f"{type(widget).__name__} in {type(parent).__name__}")
+    return unnamed
