@@ -274,8 +274,11 @@ def test_any_typed_text_reaches_the_page_as_typed(qtbot, pieces, span, style):
     cursor.insertText(text)
     start, end = sorted(min(i, len(text)) for i in span)
     if style and start < end:
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        # Select whole characters, as a user can: Qt positions count UTF-16 units.
+        cursor.setPosition(len(text[:start].encode("utf-16-le")) // 2)
+        cursor.setPosition(
+            len(text[:end].encode("utf-16-le")) // 2, QTextCursor.MoveMode.KeepAnchor
+        )
         editor.rich_edit.setTextCursor(cursor)
         (editor.toggle_bold if style == "bold" else editor.toggle_italic)()
     page = render_body(editor.markdown())
