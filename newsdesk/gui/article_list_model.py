@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from newsdesk.domain.article import ArticleSummary
+from newsdesk.domain.errors import NewsdeskError
 
 BLOCK = 200
 CACHE_ROWS = 5_000
@@ -29,14 +30,19 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
+UNREADABLE = "(this row could not be read)"
+
+
 class ArticleListModel(QAbstractTableModel):
     sort_requested = Signal(str, bool)  # store sort key, descending
+    rows_unreadable = Signal(str)  # why a block of rows could not be read (once per list)
 
     def __init__(self, fetch_rows: Callable[[Sequence[int]], list[ArticleSummary]], parent=None):
         super().__init__(parent)
         self._fetch_rows = fetch_rows
         self._ids: list[int] = []
         self._rows: OrderedDict[int, ArticleSummary] = OrderedDict()
+        self._unreadable: set[int] = set()
 
     # -- what the panel calls --------------------------------------------------
 
@@ -44,6 +50,7 @@ class ArticleListModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = list(ids)
         self._rows.clear()
+        self._unreadable.clear()
         self.endResetModel()
 
     def article_id(self, row: int) -> int | None:
@@ -80,6 +87,9 @@ class ArticleListModel(QAbstractTableModel):
             return None
         summary = self._summary(index.row())
         if summary is None:
+            unreadable = self.article_id(index.row()) in self._unreadable
+            if unreadable and index.column() == 0 and role == Qt.ItemDataRole.DisplayRole:
+                return UNREADABLE
             return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -105,9 +115,20 @@ class ArticleListModel(QAbstractTableModel):
         if cached is not None:
             self._rows.move_to_end(article_id)
             return cached
+        if article_id in self._unreadable:
+            return None
         start = (row // BLOCK) * BLOCK
         wanted = [i for i in self._ids[start : start + BLOCK] if i not in self._rows]
-        for summary in self._fetch_rows(wanted):
+        try:
+            fetched = self._fetch_rows(wanted)
+        except NewsdeskError as exc:
+            # Painting must go on (a damaged page, say): mark the block, say why once.
+            first = not self._unreadable
+            self._unreadable.update(wanted)
+            if first:
+                self.rows_unreadable.emit(str(exc))
+            return None
+        for summary in fetched:
             self._rows[summary.id] = summary
         while len(self._rows) > CACHE_ROWS:
             self._rows.popitem(last=False)

@@ -72,6 +72,7 @@ class ArticleSession(QObject):
         self.article: Article | None = None  # as last loaded or saved
         self.collect: Callable[[], Article | None] = lambda: None
         self._dirty = False
+        self._writable = True
         self._saving = False
         self._save_again = False
         self.last_saved_at: dt.datetime | None = None
@@ -118,6 +119,12 @@ class ArticleSession(QObject):
             self._journal_pool.waitForDone(5_000)
             self._journal.clear()
 
+    def set_writable(self, writable: bool) -> None:
+        """False: stop saving (a damaged database); edits still reach the journal."""
+        self._writable = writable
+        if not writable:
+            self._timer.stop()
+
     def is_dirty(self) -> bool:
         return self._dirty
 
@@ -129,7 +136,7 @@ class ArticleSession(QObject):
     def save(self) -> None:
         """Save in the background if there is anything to save."""
         self._timer.stop()
-        if self.article is None or not self._dirty:
+        if self.article is None or not self._dirty or not self._writable:
             return
         if self._saving:
             self._save_again = True  # one save in flight at a time; the newest text follows

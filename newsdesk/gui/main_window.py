@@ -8,15 +8,13 @@ wires things together.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import logging
-import mimetypes
 import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QImage
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -26,15 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdesk.domain.article import Article, AuditEvent, Credit, Image, Person
+from newsdesk.domain.article import Article, AuditEvent, Credit, Person
 from newsdesk.domain.errors import NewsdeskError
 from newsdesk.domain.status import UserRole
 from newsdesk.domain.text_stats import counts
 from newsdesk.gui.article_editor import ArticleEditor
+from newsdesk.gui.article_images import ArticleImages
 from newsdesk.gui.article_list_panel import ArticleListPanel
 from newsdesk.gui.article_session import ArticleSession, Conflict
 from newsdesk.gui.comments_panel import CommentsPanel
 from newsdesk.gui.conflict_dialog import ConflictDialog
+from newsdesk.gui.crash_recovery import find_recovery
+from newsdesk.gui.database_guard import DatabaseGuard
 from newsdesk.gui.db_worker import DatabaseWorker
 from newsdesk.gui.export_dialog import ExportDialog
 from newsdesk.gui.history_dialog import HistoryDialog
@@ -53,6 +54,7 @@ from newsdesk.gui.workflow_bar import (
 from newsdesk.newsroom import Newsroom
 from newsdesk.publish.bundle import export_bundle
 from newsdesk.publish.page_html import render_page
+from newsdesk.storage.recovery_journal import RecoveryJournal
 
 log = logging.getLogger(__name__)
 
@@ -83,10 +85,20 @@ class MainWindow(QMainWindow):
         self.export_dialog: ExportDialog | None = None
 
         self.list_panel = ArticleListPanel(newsroom, self.worker)
+        self.journal = RecoveryJournal(db_path)
+        self.session = ArticleSession(
+            self.worker, lambda: self.user.name, parent=self, journal=self.journal
+        )
+        self.session.collect = self._collect
+        self.images = ArticleImages(
+            self.worker, self.session, newsroom.store.image_data, self._on_image_not_stored
+        )
+        self.guard = DatabaseGuard(self.worker, db_path, self)
+        self._damage: str | None = None
         self.editor = ArticleEditor(
             site=self.site,
-            store_image=self._store_image,
-            load_image=self._load_image,
+            store_image=self.images.store,
+            load_image=self.images.load,
         )
         self.preview = PreviewPane(self._render_preview, open_in_browser=self._open_in_browser)
         people = newsroom.people()
@@ -98,8 +110,6 @@ class MainWindow(QMainWindow):
             separator=self.site.credit_separator,
             notes=self.notes,
         )
-        self.session = ArticleSession(self.worker, lambda: self.user.name, parent=self)
-        self.session.collect = self._collect
         self.user_switcher = UserSwitcher()
         self.user_switcher.set_people(people, self.user.name)
         self.workflow_bar = WorkflowBar()
@@ -136,7 +146,9 @@ class MainWindow(QMainWindow):
         self._apply_role()
         self._apply_permissions(None)
         self.list_panel.set_person(self.user)
-        self.list_panel.reload(select_id=self._last_article_id())
+        recovered = self._recover_unsaved()
+        self.list_panel.reload(select_id=recovered or self._last_article_id())
+        self.guard.start()
 
     # -- wiring -------------------------------------------------------------------
 
@@ -165,6 +177,14 @@ class MainWindow(QMainWindow):
         self.session.state_changed.connect(self._on_session_state_changed)
         self.session.saved.connect(self._on_session_saved)
         self.session.save_failed.connect(self._on_session_save_failed)
+        self.guard.damaged.connect(self._on_database_damaged)
+        self.list_panel.model.rows_unreadable.connect(lambda _why: self.guard.recheck())
+        self.guard.backed_up.connect(
+            lambda path: self.statusBar().showMessage(f"Backed up to {path}", 5000)
+        )
+        self.guard.backup_failed.connect(
+            lambda message: self.statusBar().showMessage(f"Backup failed: {message}", 15000)
+        )
         self.session.conflict.connect(self._on_session_conflict)
 
     # -- opening and creating -------------------------------------------------------
@@ -213,11 +233,14 @@ class MainWindow(QMainWindow):
             language=self.site.language,
             credits=credits,
         )
-        try:
-            created = self.newsroom.create_article(draft, actor=self.user.name)
-        except NewsdeskError as exc:
-            QMessageBox.warning(self, "Cannot create an article", str(exc))
-            return
+        actor = self.user.name
+        self.worker.submit(
+            lambda newsroom: newsroom.create_article(draft, actor=actor),
+            self._on_article_created,
+            lambda exc: QMessageBox.warning(self, "Cannot create an article", str(exc)),
+        )
+
+    def _on_article_created(self, created: Article) -> None:
         self._show_article(created)
         self.list_panel.reload(select_id=created.id)
         self.editor.focus_headline()
@@ -269,7 +292,42 @@ class MainWindow(QMainWindow):
             self._refresh_withdrawn(stored.id)
 
     def _on_session_save_failed(self, message: str) -> None:
-        QMessageBox.warning(self, "Not saved", f"{message}\n\nYour text is still in the editor.")
+        self.guard.recheck()  # a damaged database is then reported once, plainly
+        if self._damage is None:
+            QMessageBox.warning(
+                self,
+                "Not saved",
+                f"{message}\n\nYour text is still in the editor, and in the recovery journal"
+                " beside the database if newsdesk stops.",
+            )
+
+    def _on_database_damaged(self, message: str) -> None:
+        self._damage = message
+        self.session.set_writable(False)
+        self.actions.new.setEnabled(False)
+        self.actions.new.setToolTip("The database is damaged; newsdesk does not write to it.")
+        self._apply_permissions(self.session.article)
+        QMessageBox.critical(
+            self,
+            "The database is damaged",
+            f"{message}\n\nnewsdesk will not write to it. Text you had not saved stays in"
+            " the editor and in the recovery journal beside the database.",
+        )
+
+    def _on_image_not_stored(self, exc: Exception) -> None:
+        self.statusBar().showMessage(f"The image was not stored: {exc}", 15000)
+
+    def _recover_unsaved(self) -> int | None:
+        """Put back text the last session could not save; returns its article's id."""
+        recovery = find_recovery(self.journal, self.newsroom)
+        if recovery is None:
+            return None
+        self._show_article(recovery.base)
+        self.editor.load(recovery.recovered)
+        self.side.credits.set_credits(recovery.recovered.credits)
+        self.editor.show_banner(recovery.notice)
+        self.session.mark_edited()  # autosave stores it; a newer revision means a conflict
+        return recovery.base.id
 
     def _on_session_conflict(self, conflict: Conflict) -> None:
         dialog = ConflictDialog(conflict, self)
@@ -296,7 +354,9 @@ class MainWindow(QMainWindow):
             self.side.credits.setEnabled(False)
             self.editor.show_banner("")
             return
-        reason = edit_refusal(article, self.user)
+        reason = (
+            "The database is damaged; newsdesk does not write to it." if self._damage else ""
+        ) or edit_refusal(article, self.user)
         self.editor.set_read_only(bool(reason), reason)
         self.side.credits.setEnabled(not reason)
         self.editor.show_banner(article_notice(article, self.user, self._withdrawn))
@@ -421,30 +481,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Working as {person.name}", 5000)
 
     # -- images ----------------------------------------------------------------------
-
-    def _store_image(self, path: Path) -> tuple[str, str]:
-        data = path.read_bytes()
-        media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        digest = self.newsroom.store.put_image(data, media_type)
-        suffix = path.suffix.lower() or ".png"
-        name = f"img-{digest[:12]}{suffix}"
-        article = self.session.article
-        if article is not None and all(i.sha256 != digest for i in article.images):
-            self.session.article = dataclasses.replace(
-                article, images=[*article.images, Image(name, digest, media_type)]
-            )
-        return name, name
-
-    def _load_image(self, url: str) -> QImage | None:
-        article = self.session.article
-        if article is None:
-            return None
-        for image in article.images:
-            if image.name == url:
-                picture = QImage()
-                picture.loadFromData(self.newsroom.store.image_data(image.sha256))
-                return picture
-        return None
 
     # -- preview ----------------------------------------------------------------------
 

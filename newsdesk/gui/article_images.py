@@ -1,0 +1,60 @@
+"""Images dropped into the body: named by their content, stored with the article.
+
+The editor needs the image's name at once (to put it in the text), so the name comes
+from the content's hash, computed here; the bytes go to the database on the worker
+thread, like every other write.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import mimetypes
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from newsdesk.domain.article import Image
+from newsdesk.gui.article_session import ArticleSession
+from newsdesk.gui.db_worker import DatabaseWorker
+
+
+class ArticleImages:
+    def __init__(
+        self,
+        worker: DatabaseWorker,
+        session: ArticleSession,
+        read_image: Callable[[str], bytes],
+        on_failed: Callable[[Exception], None],
+    ) -> None:
+        self._worker = worker
+        self._session = session
+        self._read_image = read_image
+        self._on_failed = on_failed
+
+    def store(self, path: Path) -> tuple[str, str]:
+        """File the image with the open article; returns (name, url) for the body."""
+        data = path.read_bytes()
+        media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        digest = hashlib.sha256(data).hexdigest()
+        name = f"img-{digest[:12]}{path.suffix.lower() or '.png'}"
+        self._worker.submit(
+            lambda newsroom: newsroom.store.put_image(data, media_type), None, self._on_failed
+        )
+        article = self._session.article
+        if article is not None and all(i.sha256 != digest for i in article.images):
+            self._session.article = dataclasses.replace(
+                article, images=[*article.images, Image(name, digest, media_type)]
+            )
+        return name, name
+
+    def load(self, url: str) -> QImage | None:
+        """The picture behind an image name in the open article's body."""
+        article = self._session.article
+        for image in article.images if article is not None else ():
+            if image.name == url:
+                picture = QImage()
+                picture.loadFromData(self._read_image(image.sha256))
+                return picture
+        return None

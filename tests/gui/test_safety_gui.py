@@ -1,0 +1,203 @@
+"""The app on a bad day: killed mid-sentence, a damaged database, backups."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from newsdesk.domain.article import Article, Credit
+from newsdesk.gui.main_window import MainWindow
+from newsdesk.newsroom import Newsroom
+from newsdesk.storage.backup import list_backups, newest_backup
+from newsdesk.storage.recovery_journal import RecoveryJournal
+from tests.storage.test_backup import damage_pages, make_newsroom_db
+
+TYPED = "The harbour crane was moved overnight"
+
+# Run as a separate process: open the real window, type into the body, and report
+# once the keystrokes are in the recovery journal; the parent then kills it with
+# SIGKILL before any autosave (2 s after typing) can run.
+CHILD = """
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from newsdesk.gui.main_window import MainWindow
+from newsdesk.newsroom import Newsroom
+
+db, ini, typed = sys.argv[1], sys.argv[2], sys.argv[3]
+app = QApplication([])
+newsroom = Newsroom.open(db)
+window = MainWindow(newsroom, db, "Mei Lin", QSettings(ini, QSettings.Format.IniFormat))
+window.show()
+deadline = time.monotonic() + 20
+while window.session.article is None and time.monotonic() < deadline:
+    app.processEvents()
+body = window.editor.body.rich_edit
+body.setFocus()
+body.moveCursor(body.textCursor().MoveOperation.End)
+QTest.keyClicks(body, " " + typed)
+journal = Path(db + ".recovery.json")
+while time.monotonic() < deadline:
+    app.processEvents()
+    if journal.exists() and typed in journal.read_text(encoding="utf-8"):
+        print("journaled", flush=True)
+        break
+while True:
+    app.processEvents()
+    time.sleep(0.01)
+"""
+
+
+@pytest.fixture
+def newsroom_db(tmp_path) -> Path:
+    db = tmp_path / "newsroom.db"
+    room = Newsroom.open(db)
+    room.add_person("Mei Lin", ["reporter"])
+    room.add_person("Tom Reed", ["producer"])
+    article = room.create_article(
+        Article(
+            headline="Port cranes to be replaced",
+            body="The port will replace its cranes.",
+            credits=[Credit("Reporter", ("Mei Lin",))],
+        ),
+        actor="Mei Lin",
+    )
+    room.close()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("window/last_article", article.id)
+    settings.sync()
+    return db
+
+
+def _window(qtbot, db: Path) -> MainWindow:
+    newsroom = Newsroom.open(db)
+    settings = QSettings(str(db.parent / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(newsroom, str(db), "Mei Lin", settings)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _close(window: MainWindow) -> None:
+    window.close()
+    window.newsroom.close()
+
+
+def test_a_killed_app_gives_back_the_unsaved_text_and_says_so(qtbot, newsroom_db):
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            CHILD,
+            str(newsroom_db),
+            str(newsroom_db.parent / "settings.ini"),
+            TYPED,
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    try:
+        assert child.stdout.readline().strip() == "journaled"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=10)
+    stored = Newsroom.open(newsroom_db)
+    assert TYPED not in stored.article(1).body  # the kill came before any save
+    stored.close()
+
+    window = _window(qtbot, newsroom_db)
+    qtbot.waitUntil(lambda: TYPED in window.editor.body.markdown(), timeout=5000)
+    assert "recovered" in window.editor.banner.text()
+    assert window.editor.banner.isVisible()
+    # Autosave stores the recovered text as a new revision, and the journal goes.
+    qtbot.waitUntil(lambda: TYPED in window.newsroom.article(1).body, timeout=10_000)
+    assert window.newsroom.article(1).revision == 2
+    qtbot.waitUntil(lambda: RecoveryJournal(newsroom_db).read() is None, timeout=5000)
+    _close(window)
+
+
+def test_recovered_text_meets_a_newer_revision_as_a_conflict(qtbot, newsroom_db, monkeypatch):
+    room = Newsroom.open(newsroom_db)
+    article = room.article(1)
+    RecoveryJournal(newsroom_db).write(
+        article.with_content({**article.content(), "body": "My unsaved paragraph."}),
+        base_revision=1,
+        user="Mei Lin",
+        written_at="2026-05-01T09:00:00+00:00",
+    )
+    room.save_article(
+        article.with_content({**article.content(), "body": "Their saved paragraph."}),
+        actor="Tom Reed",
+    )
+    room.close()
+    conflicts = []
+    monkeypatch.setattr(
+        "newsdesk.gui.main_window.ConflictDialog.exec_choice",
+        lambda dialog: conflicts.append(dialog) or 0,  # "decide later"
+    )
+    # Closing with the conflict undecided asks whether to stay: answer "close".
+    monkeypatch.setattr(
+        "newsdesk.gui.main_window.QMessageBox.warning",
+        lambda *a, **k: QMessageBox.StandardButton.No,
+    )
+    window = _window(qtbot, newsroom_db)
+    assert "Someone saved revision 2 meanwhile" in window.editor.banner.text()
+    qtbot.waitUntil(lambda: bool(conflicts), timeout=10_000)
+    assert window.newsroom.article(1).body == "Their saved paragraph."  # nothing overwritten
+    assert window.editor.body.markdown() == "My unsaved paragraph."  # mine still there
+    _close(window)
+
+
+def test_start_checks_and_backs_up_the_database(qtbot, newsroom_db):
+    window = _window(qtbot, newsroom_db)
+    qtbot.waitUntil(lambda: len(list_backups(newsroom_db)) == 1, timeout=10_000)
+    assert window._damage is None
+    _close(window)
+    window = _window(qtbot, newsroom_db)  # nothing changed: no second backup
+    window.worker.wait()
+    qtbot.wait(100)
+    assert len(list_backups(newsroom_db)) == 1
+    _close(window)
+
+
+def test_a_damaged_database_is_reported_and_never_written(qtbot, tmp_path, monkeypatch):
+    db = make_newsroom_db(tmp_path / "damaged.db", articles=120, body_words=300)
+    room = Newsroom.open(db)
+    room.add_person("Mei Lin", ["reporter"])
+    room.close()
+    from newsdesk.storage.backup import backup_database
+
+    good = backup_database(db)
+    damage_pages(db)
+    shown = []
+    monkeypatch.setattr(
+        "newsdesk.gui.main_window.QMessageBox.critical",
+        lambda parent, title, text: shown.append(text),
+    )
+    before = db.read_bytes()
+    window = _window(qtbot, db)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "damaged" in shown[0] and str(good) in shown[0]
+    assert "will not write" in shown[0]
+    assert newest_backup(db) == good  # no backup of a damaged file
+    warned = []
+    monkeypatch.setattr(
+        "newsdesk.gui.main_window.QMessageBox.warning",
+        lambda *args, **kwargs: warned.append(args) or QMessageBox.StandardButton.No,
+    )
+    assert not window.actions.new.isEnabled()
+    assert "damaged" in window.actions.new.toolTip()
+    window.worker.wait()
+    qtbot.wait(50)
+    _close(window)
+    assert db.read_bytes() == before
