@@ -286,6 +286,39 @@ class Newsroom:
             waiting_roles=tuple(sorted(person.roles)), waiting_user=person.name, **fields
         )
 
+    def site_version(self, article: Article) -> Article | None:
+        """What the site may show of `article`: its approved revision, or None.
+
+        An approved or published article is shown as it is. One edited after approval
+        (back to submitted, or returned) keeps its last approved revision on the site
+        until the new text is approved. Archived and never-approved articles: None.
+        """
+        if article.status in (Status.APPROVED, Status.PUBLISHED):
+            return article
+        if article.status is Status.ARCHIVED or article.approved_revision is None:
+            return None
+        approved = article.approved_revision
+        # The article exactly as it stood after its last approval or publication, so
+        # its exported files stay byte for byte what the site already has.
+        last = next(
+            e
+            for e in reversed(self.store.audit_events(article.id))
+            if e.action in ("approve", "publish") and e.revision == approved
+        )
+        return dataclasses.replace(
+            self.store.get_revision(article.id, approved),
+            status=Status.PUBLISHED if last.action == "publish" else Status.APPROVED,
+            approved_revision=approved,
+            updated_at=last.at,
+            updated_by=last.actor,
+        )
+
+    def site_articles(self) -> list[Article]:
+        """Every article the site carries, each at the revision the site may show."""
+        ids = self.store.article_ids(ArticleQuery(on_site=True, sort="id", descending=False))
+        versions = (self.site_version(self.store.get_article(i)) for i in ids)
+        return [v for v in versions if v is not None]
+
     def find(self, query: ArticleQuery | None = None) -> list[int]:
         return self.store.article_ids(query)
 

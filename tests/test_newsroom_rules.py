@@ -113,7 +113,7 @@ def test_a_change_after_approval_sends_it_back_to_submitted(newsroom, field):
     }[field]
     edited = newsroom.save_article(dataclasses.replace(approved, **change), actor="Pia Holm")
     assert edited.status is Status.SUBMITTED
-    assert edited.approved_revision is None
+    assert edited.approved_revision == 1  # the site keeps this one until re-approval
     event = newsroom.store.audit_events(approved.id)[-1]
     assert (event.action, event.from_status, event.to_status) == (
         "edit-after-approval",
@@ -219,3 +219,24 @@ def test_only_producers_and_web_change_the_site_profile(newsroom):
     )
     with pytest.raises(InvalidInputError, match="unknown site setting"):
         newsroom.set_site_setting("colour", "red", actor="Wes Tan")
+
+
+def test_the_site_keeps_the_approved_revision_while_a_correction_waits(newsroom):
+    approved = _approved(newsroom)
+    published = newsroom.transition(approved.id, "publish", actor="Wes Tan")
+    corrected = newsroom.save_article(
+        dataclasses.replace(published, body="Correction: it opens until nine."),
+        actor="Rita Vance",
+    )
+    assert corrected.status is Status.SUBMITTED
+    on_site = newsroom.site_version(corrected)
+    assert on_site.revision == 1 and on_site.body == approved.body
+    assert on_site.status is Status.PUBLISHED
+    assert [a.revision for a in newsroom.site_articles()] == [1]
+    # Approved again, the correction is what the site shows.
+    newsroom.transition(corrected.id, "approve", actor="Pia Holm")
+    assert newsroom.site_version(newsroom.article(corrected.id)).body.startswith("Correction")
+    # Archived, it leaves the site; never approved, it was never on it.
+    newsroom.transition(corrected.id, "archive", actor="Pia Holm")
+    assert newsroom.site_articles() == []
+    assert newsroom.site_version(_draft(newsroom)) is None

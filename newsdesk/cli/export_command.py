@@ -37,7 +37,6 @@ from newsdesk.publish.bundle import (
 from newsdesk.storage.store import ArticleQuery
 
 # What "ready for the site" means when no ID and no --status is given.
-DEFAULT_STATUSES: tuple[Status, ...] = (Status.APPROVED, Status.PUBLISHED)
 # Recorded as the actor when neither --as nor NEWSDESK_USER names someone.
 ANONYMOUS_ACTOR = "cli"
 
@@ -147,7 +146,15 @@ def _selected_articles(
 ) -> list[Article]:
     wanted = [Status.parse(s) for s in statuses or ()]
     if not ids and not wanted:
-        wanted = list(DEFAULT_STATUSES)
+        # What the site carries, each at its approved revision (an article being
+        # corrected after approval keeps its approved text on the site).
+        articles = newsroom.site_articles()
+        if not articles:
+            raise InvalidInputError(
+                "no article is approved or published: nothing exported, the export folder"
+                " is as it was"
+            )
+        return articles
     chosen = list(dict.fromkeys(ids))  # named first, each once
     if wanted:
         found = newsroom.find(ArticleQuery(statuses=tuple(wanted), sort="id", descending=False))

@@ -48,11 +48,9 @@ from newsdesk.gui.workflow_bar import reason_text
 from newsdesk.newsroom import Newsroom
 from newsdesk.publish.bundle import FORMAT_FILES, ExportProgress
 from newsdesk.publish.export_changes import ChangeState, PageChange, export_changes
-from newsdesk.storage.store import ArticleQuery
 
 log = logging.getLogger(__name__)
 
-READY_STATUSES = (Status.APPROVED, Status.PUBLISHED)
 FORMAT_TITLES = {
     "html": "Site pages (HTML)",
     "text": "Text pages",
@@ -91,9 +89,9 @@ class ExportOutcome:
 
 
 def load_candidates(newsroom: Newsroom, person: Person) -> Candidates:
-    ids = newsroom.find(ArticleQuery(statuses=READY_STATUSES, sort="id", descending=True))
     waiting = newsroom.find(newsroom.waiting_query(person))
-    return Candidates([newsroom.article(i) for i in ids], frozenset(waiting))
+    newest_first = sorted(newsroom.site_articles(), key=lambda a: a.id or 0, reverse=True)
+    return Candidates(newest_first, frozenset(waiting))
 
 
 def run_export(
@@ -107,15 +105,19 @@ def run_export(
     report: Callable[[ExportProgress], None],
     cancel: threading.Event,
 ) -> ExportOutcome:
-    """Export the articles `ids` that are still ready for the site (read afresh: one
-    edited meanwhile is back to submitted and is skipped, so the export carries approved
-    revisions only)."""
+    """Export the articles `ids` at the revision the site may show, read afresh: one
+    edited meanwhile goes out at its last approved revision, one never approved or
+    archived meanwhile is skipped. The export carries approved revisions only."""
     outcome = ExportOutcome(folder=folder)
     articles = []
+    approved_now: list[int] = []  # may be marked published after the export
     for article_id in ids:
         article = newsroom.article(article_id)
-        if article.status in READY_STATUSES:
-            articles.append(article)
+        version = newsroom.site_version(article)
+        if version is not None:
+            articles.append(version)
+            if article.status is Status.APPROVED:
+                approved_now.append(article_id)
         else:
             outcome.skipped.append(
                 f"#{article.id} {article.headline} is {article.status.value} now"
@@ -141,7 +143,7 @@ def run_export(
             if cancel.is_set():
                 outcome.cancelled = True
                 return outcome
-    outcome.publishable = [a.id for a in articles if a.status is Status.APPROVED]
+    outcome.publishable = [i for i in approved_now if i in outcome.exported]
     return outcome
 
 

@@ -323,11 +323,9 @@ class SQLiteStore:
                 **{k: getattr(article, k) for k in article.content()},
                 revision=current.revision + 1,
                 status=new_status,
-                approved_revision=(
-                    current.approved_revision
-                    if new_status in (Status.APPROVED, Status.PUBLISHED)
-                    else None
-                ),
+                # The last approved revision stays known after an edit withdraws the
+                # approval: the site keeps showing it until the new text is approved.
+                approved_revision=current.approved_revision,
                 updated_at=now,
                 updated_by=actor,
             )
@@ -375,12 +373,9 @@ class SQLiteStore:
                 raise ConflictError(
                     article_id, expected_revision or current.revision, current.revision
                 )
-            if new_status is Status.APPROVED:
-                approved = current.revision
-            elif new_status is Status.PUBLISHED:
-                approved = current.approved_revision
-            else:
-                approved = None
+            approved = (
+                current.revision if new_status is Status.APPROVED else current.approved_revision
+            )
             now = codec.now_utc()
             self.db.execute(
                 "UPDATE articles SET status = ?, approved_revision = ?, updated_at = ?,"
@@ -418,6 +413,11 @@ class SQLiteStore:
         if query.reporter:
             where.append("EXISTS (SELECT 1 FROM json_each(a.reporters) WHERE value = ?)")
             params.append(query.reporter)
+        if query.on_site:
+            where.append(
+                "(a.status IN ('approved', 'published') OR (a.status IN ('submitted', 'draft')"
+                " AND a.approved_revision IS NOT NULL))"
+            )
         if query.waiting_roles:
             clause, values = _waiting_clause(query.waiting_roles, query.waiting_user)
             where.append(clause)
@@ -512,13 +512,16 @@ class SQLiteStore:
     def get_revision(self, article_id: int, revision: int) -> Article:
         current = self.get_article(article_id)
         row = self._one(
-            "SELECT data FROM revisions WHERE article_id = ? AND revision = ?",
+            "SELECT data, saved_at, saved_by FROM revisions WHERE article_id = ? AND revision = ?",
             [article_id, revision],
         )
         if row is None:
             raise NotFoundError(f"article {article_id} has no revision {revision}")
         return dataclasses.replace(
-            current.with_content(codec.unpack_revision(row["data"])), revision=revision
+            current.with_content(codec.unpack_revision(row["data"])),
+            revision=revision,
+            updated_at=codec.time_from_text(row["saved_at"]),
+            updated_by=row["saved_by"],
         )
 
     def _append_audit(

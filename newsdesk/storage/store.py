@@ -40,6 +40,9 @@ class ArticleQuery:
     # "Waiting for me": the roles of `waiting_user`, each adding what waits for it:
     # producer -> submitted; web -> approved and not exported at this revision;
     # reporter -> returned drafts the user created or is credited on.
+    # What the site carries: approved and published articles, and those being corrected
+    # after an approval (the site keeps their last approved revision). Not archived.
+    on_site: bool = False
     waiting_roles: tuple[UserRole, ...] = ()
     waiting_user: str = ""
 

@@ -114,6 +114,35 @@ def test_without_ids_or_status_the_articles_ready_for_the_site_are_exported(cli,
     assert "unapproved" not in pool
 
 
+def test_a_correction_waiting_for_approval_leaves_the_approved_text_on_the_site(
+    cli, tmp_path, three
+):
+    out = tmp_path / "site"
+    assert cli("export", "--format", "html,text", "--out", str(out))[0] == 0
+    before = snapshot(out)
+    headline, _ = ARTICLES["market"]
+    corrected = tmp_path / "market-corrected.txt"
+    corrected.write_text(page_text(headline, "Stalls open on Sunday instead."), "utf-8")
+    code, _, err = cli(
+        "import", str(corrected), "--into", str(three["market"]), "--as", "Nadia Rahman"
+    )
+    assert code == 0, err
+    assert json.loads(cli("show", str(three["market"]), "--json")[1])["status"] == "submitted"
+
+    code, stdout, _ = cli("export", "--format", "html,text", "--out", str(out))
+    assert code == 0
+    assert stdout.startswith("exported 2 articles (0 files written, 2 unchanged)")
+    assert snapshot(out) == before  # the published text stays, byte for byte
+    text = (out / "flower-market-moves-to-the-old-station.txt").read_text(encoding="utf-8")
+    assert "Stalls open on Saturday." in text and "Sunday" not in text
+
+    # The correction is approved (it is already submitted): now it goes out.
+    assert cli("approve", str(three["market"]), "--as", "Felix Ortner")[0] == 0
+    assert cli("export", "--format", "html,text", "--out", str(out))[0] == 0
+    text = (out / "flower-market-moves-to-the-old-station.txt").read_text(encoding="utf-8")
+    assert "Stalls open on Sunday instead." in text
+
+
 def test_status_selects_by_status_and_adds_to_named_ids(cli, tmp_path, three):
     drafts = tmp_path / "drafts"
     assert cli("export", "--status", "draft", "--out", str(drafts))[0] == 0
