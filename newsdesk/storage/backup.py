@@ -114,10 +114,7 @@ def backup_database(db_path: Path | str, out_path: Path | str | None = None) -> 
             out = _new_backup_path(out, db_path.stem)
     if out.exists() and _same_file(out, db_path):
         raise StorageError(f"refusing to back up {db_path} onto itself")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StorageError(f"cannot create the backup folder {out.parent}: {exc.strerror}") from exc
+    _make_folder(out.parent, "the backup folder")
     temp = out.with_name(f".{out.name}.{os.getpid()}.partial")
     try:
         _copy_database(db_path, temp)
@@ -211,10 +208,7 @@ def restore_database(backup: Path | str, db_path: Path | str) -> Path | None:
         raise StorageError(f"{backup}: no such backup file")
     if db_path.exists() and _same_file(backup, db_path):
         raise StorageError(f"{backup} is the database itself, not a backup of it")
-    try:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StorageError(f"cannot create the folder {db_path.parent}: {exc.strerror}") from exc
+    _make_folder(db_path.parent, "the folder")
     staged = db_path.with_name(f".{db_path.name}.restore-{os.getpid()}.partial")
     try:
         # Check the copy that will be put in place, not only the file it came from.
@@ -468,6 +462,13 @@ def _same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return False
+
+
+def _make_folder(folder: Path, what: str) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"cannot create {what} {folder}: {exc.strerror}") from exc
 
 
 def _remove_quietly(path: Path) -> None:
