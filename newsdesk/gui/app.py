@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from newsdesk.domain.errors import NewsdeskError
 from newsdesk.gui.first_run_dialog import FirstRunDialog
+from newsdesk.gui.window_state import WindowState
 from newsdesk.newsroom import Newsroom
 from newsdesk.storage.locations import default_database_path, log_directory
 
@@ -18,7 +19,6 @@ log = logging.getLogger(__name__)
 
 ORGANIZATION = "newsdesk"
 APPLICATION = "newsdesk"
-USER_KEY = "user/name"
 
 
 def _log_to_file() -> None:
@@ -35,7 +35,8 @@ def _log_to_file() -> None:
 
 def ensure_user(newsroom: Newsroom, settings: QSettings) -> str | None:
     """The current user's name: remembered, or asked on first run and stored as a Person."""
-    remembered = settings.value(USER_KEY, "", str)
+    state = WindowState(settings)
+    remembered = state.user()
     known = {p.name: p for p in newsroom.people()}
     if remembered and remembered in known:
         return remembered
@@ -48,7 +49,7 @@ def ensure_user(newsroom: Newsroom, settings: QSettings) -> str | None:
         newsroom.add_person(name, [dialog.role()])
     else:
         name = existing.name
-    settings.setValue(USER_KEY, name)
+    state.remember_user(name)
     return name
 
 

@@ -13,7 +13,7 @@ import logging
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,6 +44,7 @@ from newsdesk.gui.save_status import SaveStatus
 from newsdesk.gui.side_panel import SidePanel
 from newsdesk.gui.user_switcher import UserSwitcher
 from newsdesk.gui.window_actions import build_actions
+from newsdesk.gui.window_state import WindowState
 from newsdesk.gui.workflow_bar import (
     WorkflowBar,
     WorkflowController,
@@ -58,12 +59,6 @@ from newsdesk.storage.recovery_journal import RecoveryJournal
 
 log = logging.getLogger(__name__)
 
-GEOMETRY_KEY = "window/geometry"
-STATE_KEY = "window/state"
-SPLITTER_KEY = "window/splitter"
-LAST_ARTICLE_KEY = "window/last_article"
-PREVIEW_KEY = "window/preview_visible"
-USER_KEY = "user/name"  # the same key app.py remembers the user under
 COUNTS_DELAY_MS = 300
 
 
@@ -74,6 +69,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.newsroom = newsroom
         self.settings = settings
+        self.state = WindowState(settings)
         self.user = newsroom.person(user)
         self.site = newsroom.site()
         self.vocabulary = newsroom.vocabulary()
@@ -141,13 +137,14 @@ class MainWindow(QMainWindow):
         self._counts_timer = QTimer(self, singleShot=True, interval=COUNTS_DELAY_MS)
         self._counts_timer.timeout.connect(self._update_counts)
         self._connect()
-        self._restore_settings()
+        self.state.restore(self, self.splitter, self.actions.toggle_preview)
+        self.preview.setVisible(self.actions.toggle_preview.isChecked())
         self.editor.load(None)
         self._apply_role()
         self._apply_permissions(None)
         self.list_panel.set_person(self.user)
         recovered = self._recover_unsaved()
-        self.list_panel.reload(select_id=recovered or self._last_article_id())
+        self.list_panel.reload(select_id=recovered or self.state.last_article_id())
         self.guard.start()
 
     # -- wiring -------------------------------------------------------------------
@@ -218,7 +215,7 @@ class MainWindow(QMainWindow):
         if article is not None:
             self._refresh_withdrawn(article.id)
             self.preview.request_render(article)
-            self.settings.setValue(LAST_ARTICLE_KEY, article.id)
+            self.state.remember_article(article.id)
 
     def new_article(self) -> None:
         if create_refusal(self.user) or not self._leave_current_article():
@@ -473,7 +470,7 @@ class MainWindow(QMainWindow):
         for dialog in (self.history_dialog, self.export_dialog):
             if dialog is not None:
                 dialog.close()
-        self.settings.setValue(USER_KEY, person.name)
+        self.state.remember_user(person.name)
         self.setWindowTitle(f"newsdesk — {person.name}")
         self._apply_role()
         self._apply_permissions(self.session.article)
@@ -531,35 +528,10 @@ class MainWindow(QMainWindow):
             f"newsdesk {__version__}\nDatabase: {self.newsroom.store.path}",
         )
 
-    # -- settings and closing ---------------------------------------------------------
-
-    def _last_article_id(self) -> int | None:
-        value = self.settings.value(LAST_ARTICLE_KEY)
-        try:
-            return int(value) if value is not None else None
-        except (TypeError, ValueError):
-            return None
-
-    def _restore_settings(self) -> None:
-        geometry = self.settings.value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        state = self.settings.value(STATE_KEY)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        sizes = self.settings.value(SPLITTER_KEY)
-        if isinstance(sizes, QByteArray):
-            self.splitter.restoreState(sizes)
-        visible = self.settings.value(PREVIEW_KEY, True, bool)
-        self.actions.toggle_preview.setChecked(bool(visible))
-        self.preview.setVisible(bool(visible))
+    # -- closing ---------------------------------------------------------------------
 
     def save_settings(self) -> None:
-        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self.settings.setValue(STATE_KEY, self.saveState())
-        self.settings.setValue(SPLITTER_KEY, self.splitter.saveState())
-        self.settings.setValue(PREVIEW_KEY, self.actions.toggle_preview.isChecked())
-        self.settings.sync()
+        self.state.save(self, self.splitter, self.actions.toggle_preview)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._leave_current_article():
