@@ -240,3 +240,10 @@ def test_the_site_keeps_the_approved_revision_while_a_correction_waits(newsroom)
     newsroom.transition(corrected.id, "archive", actor="Pia Holm")
     assert newsroom.site_articles() == []
     assert newsroom.site_version(_draft(newsroom)) is None
+
+
+def test_saving_an_approved_article_unchanged_keeps_the_approval(newsroom):
+    approved = _approved(newsroom)
+    again = newsroom.save_article(approved, actor="Pia Holm")
+    assert (again.status, again.revision) == (Status.APPROVED, 1)
+    assert newsroom.store.audit_events(approved.id)[-1].action == "approve"

@@ -11,7 +11,7 @@ import dataclasses
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
-from newsdesk.domain.article import Article, Credit
+from newsdesk.domain.article import Article, Credit, Image
 from newsdesk.domain.site import SiteProfile
 from newsdesk.gui.body_editor import BodyEditor, LoadImage, StoreImage
 from newsdesk.gui.fields_form import FieldsForm
@@ -31,6 +31,7 @@ class ArticleEditor(QWidget):
     ) -> None:
         super().__init__(parent)
         self._article: Article | None = None
+        self.images: list[Image] = []  # attached to the open article, with the body
         self._loading = False
         self.banner = QLabel()
         self.banner.setObjectName("article_banner")
@@ -73,6 +74,7 @@ class ArticleEditor(QWidget):
         self._loading = True
         try:
             self._article = article
+            self.images = list(article.images) if article is not None else []
             self.pages.setCurrentIndex(0 if article is None else 1)
             if article is not None:
                 self.fields.set_article(article)
@@ -94,13 +96,36 @@ class ArticleEditor(QWidget):
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
 
-    def article(self, base: Article, credits: list[Credit]) -> Article | None:
-        """`base` with what the widgets show now (None when a field is invalid)."""
-        if not self.fields.is_valid():
-            return None
+    def article(self, base: Article, credits: list[Credit]) -> Article:
+        """`base` with what the widgets show now.
+
+        A field with a problem (an empty headline, a half-typed date) keeps `base`'s
+        value, so the rest can still be saved; `pending_fields()` has its raw text.
+        """
+        values = self.fields.values()
+        for name in self.fields.problems():
+            values[name] = getattr(base, name)
+        body = self.body.markdown()
+        if body.rstrip("\n") == base.body.rstrip("\n"):
+            body = base.body  # Qt's writer adds a final newline: not an edit
         return dataclasses.replace(
-            self.fields.apply_to(base), body=self.body.markdown(), credits=credits
+            base, **values, body=body, credits=credits, images=list(self.images)
         )
+
+    def pending_fields(self) -> dict[str, str]:
+        """Raw text of the fields with a problem, which article() could not take."""
+        return {name: self.fields.edits[name].text() for name in self.fields.problems()}
+
+    def restore_pending_fields(self, pending: dict[str, str]) -> None:
+        """Put raw field text back on screen (after recovering from a crash)."""
+        for name, text in pending.items():
+            edit = self.fields.edits.get(name)
+            if edit is not None:
+                edit.setText(text)
+
+    def add_image(self, image: Image) -> None:
+        if all(i.sha256 != image.sha256 for i in self.images):
+            self.images.append(image)
 
     def plain_text(self) -> str:
         """The body as the reader sees it (no Markdown marks), for word counts."""

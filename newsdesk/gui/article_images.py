@@ -7,7 +7,6 @@ thread, like every other write.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import mimetypes
 from collections.abc import Callable
@@ -16,22 +15,27 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from newsdesk.domain.article import Image
-from newsdesk.gui.article_session import ArticleSession
 from newsdesk.gui.db_worker import DatabaseWorker
 
 
 class ArticleImages:
+    """`attached()` lists the open article's images and `attach(image)` adds one: the
+    editor owns that list, so the images travel with the body it shows."""
+
     def __init__(
         self,
         worker: DatabaseWorker,
-        session: ArticleSession,
         read_image: Callable[[str], bytes],
         on_failed: Callable[[Exception], None],
+        *,
+        attached: Callable[[], list[Image]],
+        attach: Callable[[Image], None],
     ) -> None:
         self._worker = worker
-        self._session = session
         self._read_image = read_image
         self._on_failed = on_failed
+        self._attached = attached
+        self._attach = attach
 
     def store(self, path: Path) -> tuple[str, str]:
         """File the image with the open article; returns (name, url) for the body."""
@@ -42,17 +46,12 @@ class ArticleImages:
         self._worker.submit(
             lambda newsroom: newsroom.store.put_image(data, media_type), None, self._on_failed
         )
-        article = self._session.article
-        if article is not None and all(i.sha256 != digest for i in article.images):
-            self._session.article = dataclasses.replace(
-                article, images=[*article.images, Image(name, digest, media_type)]
-            )
+        self._attach(Image(name, digest, media_type))
         return name, name
 
     def load(self, url: str) -> QImage | None:
         """The picture behind an image name in the open article's body."""
-        article = self._session.article
-        for image in article.images if article is not None else ():
+        for image in self._attached():
             if image.name == url:
                 picture = QImage()
                 picture.loadFromData(self._read_image(image.sha256))

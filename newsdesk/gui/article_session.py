@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import threading
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
@@ -46,7 +48,13 @@ class Conflict:
 
 
 class ArticleSession(QObject):
-    """Holds the open article; `collect()` returns what the editor shows now."""
+    """Holds the open article; `collect()` returns what the editor shows now.
+
+    `collect()` always gives an article: a field the editor finds invalid keeps its
+    stored value there, so one bad field never stops the rest from being saved.
+    `pending_fields()` gives the raw text of such fields, which only the recovery
+    journal keeps.
+    """
 
     saved = Signal(object)  # Article as stored
     save_failed = Signal(str)
@@ -71,10 +79,12 @@ class ArticleSession(QObject):
         self._journal_timer.timeout.connect(self.write_journal)
         self.article: Article | None = None  # as last loaded or saved
         self.collect: Callable[[], Article | None] = lambda: None
+        self.pending_fields: Callable[[], dict[str, str]] = dict
         self._dirty = False
         self._writable = True
         self._saving = False
         self._save_again = False
+        self._save_job: threading.Event | None = None
         self.last_saved_at: dt.datetime | None = None
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._timer.timeout.connect(self.save)
@@ -85,8 +95,12 @@ class ArticleSession(QObject):
         self._timer.stop()
         self.article = article
         self._dirty = False
+        self._save_again = False
         self.last_saved_at = article.updated_at if article else None
         self.state_changed.emit("saved")
+
+    def is_open(self, article_id: int | None) -> bool:
+        return self.article is not None and self.article.id == article_id
 
     def mark_edited(self) -> None:
         """The user changed something: autosave at most 2 s after the last change."""
@@ -94,7 +108,8 @@ class ArticleSession(QObject):
             return
         self._dirty = True
         self.state_changed.emit("editing")
-        self._timer.start()
+        if self._writable:
+            self._timer.start()
         if self._journal is not None and not self._journal_timer.isActive():
             self._journal_timer.start()
 
@@ -106,10 +121,17 @@ class ArticleSession(QObject):
         if edited is None:
             return
         journal, base, user = self._journal, self.article.revision, self._actor()
+        pending = self.pending_fields()
         written_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         self._journal_pool.start(
             _JournalWrite(
-                lambda: journal.write(edited, base_revision=base, user=user, written_at=written_at)
+                lambda: journal.write(
+                    edited,
+                    base_revision=base,
+                    user=user,
+                    written_at=written_at,
+                    pending_fields=pending,
+                )
             )
         )
 
@@ -146,10 +168,11 @@ class ArticleSession(QObject):
             return
         base = self.article
         actor = self._actor()
+        pending = bool(self.pending_fields())
         self._saving = True
-        self._dirty = False
+        self._dirty = pending  # a field still invalid is not saved yet: stay unsaved
         self.state_changed.emit("saving")
-        self._worker.submit(
+        self._save_job = self._worker.submit(
             lambda newsroom: newsroom.save_article(
                 edited, actor=actor, expected_revision=base.revision
             ),
@@ -158,22 +181,32 @@ class ArticleSession(QObject):
         )
 
     def save_now(self, timeout_ms: int = 30_000) -> bool:
-        """Save and wait (used when switching articles or closing). True when saved."""
+        """Save and wait for this session's saves alone (when switching or closing).
+
+        True when everything the editor shows is stored. Other work queued on the
+        worker is not waited for beyond what runs before the save.
+        """
+        deadline = time.monotonic() + timeout_ms / 1000
         self.save()
-        self._worker.wait(timeout_ms)
-        QCoreApplication.processEvents()  # deliver the worker's answer
+        while self._saving and time.monotonic() < deadline:
+            job = self._save_job
+            if job is not None:
+                job.wait(max(0.0, min(0.05, deadline - time.monotonic())))
+            QCoreApplication.processEvents()  # deliver the answer; a follow-up save starts
         return not self._dirty and not self._saving
 
     def _on_saved(self, stored: Article) -> None:
         self._saving = False
-        if self.article is not None and stored.id == self.article.id:
+        if self.is_open(stored.id):
             self.article = stored
             self.last_saved_at = stored.updated_at
         self.saved.emit(stored)
-        if self._save_again or self._dirty:
+        if self._save_again or (self._dirty and not self.pending_fields()):
             self._save_again = False
             self._dirty = True
             self.save()
+        elif self._dirty:
+            self.state_changed.emit("editing")  # saved, but a field still needs fixing
         else:
             self.clear_journal()  # everything in the editor is stored now
             self.state_changed.emit("saved")
@@ -181,7 +214,8 @@ class ArticleSession(QObject):
     def _on_save_failed(self, exc: Exception, edited: Article) -> None:
         self._saving = False
         self._save_again = False
-        self._dirty = True  # the text is still in the editor: keep it marked unsaved
+        if self.is_open(edited.id):
+            self._dirty = True  # the text is still in the editor: keep it marked unsaved
         if isinstance(exc, ConflictError):
             self.state_changed.emit("conflict")
             self._worker.submit(
@@ -194,12 +228,24 @@ class ArticleSession(QObject):
 
     def resolve_keep_mine(self, conflict: Conflict) -> None:
         """Save my text on top of theirs; theirs stays in the history as a revision."""
-        self.article = conflict.theirs
-        self._dirty = True
-        self.save()
+        if self.is_open(conflict.mine.id):
+            # The editor still shows my text (perhaps edited further): save what it shows.
+            self.article = conflict.theirs
+            self._dirty = True
+            self.save()
+            return
+        # Another article is open now: save the conflicted text itself, not the editor.
+        mine, actor = conflict.mine, self._actor()
+        self._worker.submit(
+            lambda newsroom: newsroom.save_article(
+                mine, actor=actor, expected_revision=conflict.theirs.revision
+            ),
+            self.saved.emit,
+            lambda exc: self.save_failed.emit(f"“{mine.headline}” was not saved: {exc}"),
+        )
 
     def resolve_take_theirs(self, conflict: Conflict, on_copied: Callable[[Article], None]) -> None:
-        """Load their revision, and keep mine as a new draft article (a conflict copy)."""
+        """Keep mine as a new draft article (a conflict copy), then continue with theirs."""
         mine = dataclasses.replace(
             conflict.mine,
             id=None,
@@ -207,9 +253,15 @@ class ArticleSession(QObject):
             headline=f"{conflict.mine.headline} (conflict copy)",
         )
         actor = self._actor()
-        self.load(conflict.theirs)
+
+        def copied(copy: Article) -> None:
+            # Only once my text is safe in its copy does the editor let it go.
+            if self.is_open(conflict.theirs.id):
+                self.load(conflict.theirs)
+            on_copied(copy)
+
         self._worker.submit(
             lambda newsroom: newsroom.create_article(mine, actor=actor),
-            on_copied,
+            copied,
             lambda exc: self.save_failed.emit(f"the conflict copy could not be saved: {exc}"),
         )

@@ -25,6 +25,7 @@ class Recovery:
     base: Article  # what the session saves against (the revision the edit began from)
     recovered: Article  # what the editor shows: the journal's content
     notice: str
+    pending_fields: dict[str, str]  # raw text of fields that were not valid yet
 
 
 def find_recovery(journal: RecoveryJournal, newsroom: Newsroom) -> Recovery | None:
@@ -36,11 +37,16 @@ def find_recovery(journal: RecoveryJournal, newsroom: Newsroom) -> Recovery | No
     except NewsdeskError:
         journal.clear()  # the article is gone; nothing to put the text back into
         return None
-    if stored.content() == entry.content:
+    if stored.content() == entry.content and not entry.pending_fields:
         journal.clear()  # it was saved after all
         return None
     base = dataclasses.replace(stored, revision=entry.base_revision)
-    return Recovery(base=base, recovered=entry.apply_to(stored), notice=_notice(entry, stored))
+    return Recovery(
+        base=base,
+        recovered=entry.apply_to(stored),
+        notice=_notice(entry, stored),
+        pending_fields=entry.pending_fields,
+    )
 
 
 def _notice(entry: JournalEntry, stored: Article) -> str:

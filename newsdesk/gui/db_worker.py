@@ -8,6 +8,7 @@ thread never waits on a search, a save or an export.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -26,12 +27,19 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, worker: DatabaseWorker, fn: Callable[[Newsroom], Any], relay: _Relay):
+    def __init__(
+        self,
+        worker: DatabaseWorker,
+        fn: Callable[[Newsroom], Any],
+        relay: _Relay,
+        finished: threading.Event,
+    ):
         super().__init__()
         self.setAutoDelete(True)
         self._worker = worker
         self._fn = fn
         self._relay = relay
+        self._finished = finished
 
     def run(self) -> None:
         try:
@@ -41,6 +49,8 @@ class _Job(QRunnable):
             self._relay.failed.emit(exc)
         else:
             self._relay.done.emit(result)
+        finally:
+            self._finished.set()
 
 
 class DatabaseWorker(QObject):
@@ -68,7 +78,9 @@ class DatabaseWorker(QObject):
         fn: Callable[[Newsroom], Any],
         on_done: Callable[[Any], None] | None = None,
         on_failed: Callable[[Exception], None] | None = None,
-    ) -> None:
+    ) -> threading.Event:
+        """Queue a job; the returned event is set once it has run (its answer is then
+        on its way to the UI thread), so a caller can wait for this job alone."""
         relay = _Relay(self)
         self._relays.add(relay)
 
@@ -86,7 +98,9 @@ class DatabaseWorker(QObject):
         relay.failed.connect(finish)
         if len(self._relays) == 1:
             self.busy_changed.emit(True)
-        self._pool.start(_Job(self, fn, relay))
+        finished = threading.Event()
+        self._pool.start(_Job(self, fn, relay, finished))
+        return finished
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self._pool.waitForDone(msecs)

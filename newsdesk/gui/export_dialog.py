@@ -86,6 +86,7 @@ class ExportOutcome:
     skipped: list[str] = field(default_factory=list)
     cancelled: bool = False
     publishable: list[int] = field(default_factory=list)  # exported, approved
+    revisions: dict[int, int] = field(default_factory=dict)  # id -> revision exported
 
 
 def load_candidates(newsroom: Newsroom, person: Person) -> Candidates:
@@ -116,6 +117,7 @@ def run_export(
         version = newsroom.site_version(article)
         if version is not None:
             articles.append(version)
+            outcome.revisions[article_id] = version.revision
             if article.status is Status.APPROVED:
                 approved_now.append(article_id)
         else:
@@ -147,12 +149,14 @@ def run_export(
     return outcome
 
 
-def mark_published(newsroom: Newsroom, ids: list[int], actor: str) -> list[str]:
-    """Mark each article published; the refusals, one line each (empty: all done)."""
+def mark_published(newsroom: Newsroom, exported: dict[int, int], actor: str) -> list[str]:
+    """Mark each exported article published, if it is still at the revision that was
+    exported (an article edited and approved again meanwhile is refused: its new text
+    is not on the site yet). The refusals, one line each (empty: all done)."""
     refusals = []
-    for article_id in ids:
+    for article_id, revision in exported.items():
         try:
-            newsroom.transition(article_id, Action.PUBLISH, actor=actor)
+            newsroom.transition(article_id, Action.PUBLISH, actor=actor, expected_revision=revision)
         except NewsdeskError as refusal:
             refusals.append(f"#{article_id}: {reason_text(refusal)}")
     return refusals
@@ -585,9 +589,10 @@ class ExportDialog(QDialog):
         if outcome is None or not outcome.publishable:
             return
         ids, actor = list(outcome.publishable), self._person.name
+        exported = {i: outcome.revisions[i] for i in ids}
         self.publish_button.setEnabled(False)
         self._worker.submit(
-            lambda newsroom: mark_published(newsroom, ids, actor),
+            lambda newsroom: mark_published(newsroom, exported, actor),
             lambda refusals: self._on_published(ids, refusals),
             lambda exc: self.status_label.setText(f"Not marked published: {reason_text(exc)}"),
         )

@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
         self.site = newsroom.site()
         self.vocabulary = newsroom.vocabulary()
         self.worker = DatabaseWorker(db_path, self)
+        # Long jobs (backups, exports) get their own thread and connection, so a save
+        # or a search never queues behind them.
+        self.background = DatabaseWorker(db_path, self)
         self.setWindowTitle(f"newsdesk — {self.user.name}")
         self.resize(1360, 820)
         self._withdrawn: AuditEvent | None = None  # the open article's lost approval
@@ -86,10 +89,15 @@ class MainWindow(QMainWindow):
             self.worker, lambda: self.user.name, parent=self, journal=self.journal
         )
         self.session.collect = self._collect
+        self.session.pending_fields = lambda: self.editor.pending_fields()
         self.images = ArticleImages(
-            self.worker, self.session, newsroom.store.image_data, self._on_image_not_stored
+            self.worker,
+            newsroom.store.image_data,
+            self._on_image_not_stored,
+            attached=lambda: self.editor.images,
+            attach=lambda image: self.editor.add_image(image),
         )
-        self.guard = DatabaseGuard(self.worker, db_path, self)
+        self.guard = DatabaseGuard(self.background, db_path, self)
         self._damage: str | None = None
         self.editor = ArticleEditor(
             site=self.site,
@@ -321,6 +329,7 @@ class MainWindow(QMainWindow):
             return None
         self._show_article(recovery.base)
         self.editor.load(recovery.recovered)
+        self.editor.restore_pending_fields(recovery.pending_fields)
         self.side.credits.set_credits(recovery.recovered.credits)
         self.editor.show_banner(recovery.notice)
         self.session.mark_edited()  # autosave stores it; a newer revision means a conflict
@@ -332,13 +341,14 @@ class MainWindow(QMainWindow):
         if choice == ConflictDialog.KEEP_MINE:
             self.session.resolve_keep_mine(conflict)
         elif choice == ConflictDialog.TAKE_THEIRS:
-            self.session.resolve_take_theirs(conflict, self._on_conflict_copy_saved)
+            self.session.resolve_take_theirs(
+                conflict, lambda copy: self._on_conflict_copy_saved(copy, conflict.theirs.id)
+            )
 
-    def _on_conflict_copy_saved(self, copy: Article) -> None:
-        theirs = self.session.article
-        if theirs is not None:
-            self._show_article(theirs)
-        self.list_panel.reload(select_id=theirs.id if theirs else copy.id)
+    def _on_conflict_copy_saved(self, copy: Article, theirs_id: int) -> None:
+        if self.session.is_open(theirs_id):
+            self._show_article(self.session.article)  # the editor continues with theirs
+        self.list_panel.reload()
         self.statusBar().showMessage(
             f"Your version was kept as a new draft: #{copy.id} {copy.headline}", 10000
         )
@@ -451,7 +461,7 @@ class MainWindow(QMainWindow):
             return
         if self.export_dialog is not None:
             self.export_dialog.close()
-        dialog = ExportDialog(self.worker, self.user, settings=self.settings, parent=self)
+        dialog = ExportDialog(self.background, self.user, settings=self.settings, parent=self)
         dialog.exported.connect(lambda _outcome: self.list_panel.reload())
         dialog.articles_changed.connect(self._reread_open_article)
         self.export_dialog = dialog
@@ -502,7 +512,7 @@ class MainWindow(QMainWindow):
                 pass
             return folder / f"{article.slug}.html"
 
-        self.worker.submit(
+        self.background.submit(
             export,
             lambda page: QDesktopServices.openUrl(QUrl.fromLocalFile(str(page))),
             lambda exc: QMessageBox.warning(self, "Cannot open the page", str(exc)),
@@ -540,4 +550,5 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.preview.wait_for_idle()
         self.worker.shutdown()
+        self.background.shutdown()
         event.accept()

@@ -8,6 +8,7 @@ A clean exit removes it; finding it at start means the last session ended abrupt
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -27,6 +28,9 @@ class JournalEntry:
     user: str
     written_at: str
     content: dict  # Article.content()
+    # Raw text of fields the editor could not accept yet (a half-typed date, say):
+    # the content above holds their stored values, these are put back on screen.
+    pending_fields: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def apply_to(self, article: Article) -> Article:
         return article.with_content(self.content)
@@ -37,7 +41,15 @@ class RecoveryJournal:
         db = Path(db_path)
         self.path = db.with_name(db.name + ".recovery.json")
 
-    def write(self, article: Article, *, base_revision: int, user: str, written_at: str) -> None:
+    def write(
+        self,
+        article: Article,
+        *,
+        base_revision: int,
+        user: str,
+        written_at: str,
+        pending_fields: dict[str, str] | None = None,
+    ) -> None:
         if article.id is None:
             return
         data = {
@@ -46,6 +58,7 @@ class RecoveryJournal:
             "user": user,
             "written_at": written_at,
             "content": article.content(),
+            "pending_fields": dict(pending_fields or {}),
         }
         payload = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
         fd, temp = tempfile.mkstemp(prefix=".recovery-", dir=self.path.parent)
@@ -69,6 +82,9 @@ class RecoveryJournal:
                 user=str(data["user"]),
                 written_at=str(data["written_at"]),
                 content=dict(data["content"]),
+                pending_fields={
+                    str(k): str(v) for k, v in dict(data.get("pending_fields") or {}).items()
+                },
             )
         except FileNotFoundError:
             return None

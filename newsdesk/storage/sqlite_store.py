@@ -315,8 +315,8 @@ class SQLiteStore:
                 raise ConflictError(article.id, expected_revision, current.revision)
             if current.status is not expected_status:
                 raise ConflictError(article.id, expected_revision, current.revision)
-            if current.content() == article.content() and new_status is current.status:
-                return current
+            if current.content() == article.content():
+                return current  # nothing a reader would see changed: no revision, no status
             now = codec.now_utc()
             stored = dataclasses.replace(
                 current,

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from newsdesk.domain.status import Status
-from newsdesk.gui.export_dialog import ExportDialog, run_export
+from newsdesk.gui.export_dialog import ExportDialog, mark_published, run_export
 from newsdesk.newsroom import Newsroom
 from tests.gui.workflow_helpers import (
     PRODUCER,
@@ -214,3 +214,29 @@ def test_only_the_web_team_opens_the_export(qtbot, db):
     window.show_export()
     assert window.export_dialog is None
     close_window(window)
+
+
+def test_mark_published_refuses_an_article_approved_again_since_the_export(db, tmp_path):
+    first, _second, _third = _ready(db)
+    room = Newsroom.open(db)
+    outcome = run_export(
+        room,
+        [first],
+        str(tmp_path / "site"),
+        actor=WEB,
+        formats=["html"],
+        fragment=False,
+        report=lambda step: None,
+        cancel=threading.Event(),
+    )
+    assert outcome.revisions == {first: 1}
+    # Meanwhile the reporter corrects it and the producer approves the correction.
+    room.save_article(
+        dataclasses.replace(room.article(first), body="The rye loaf and the spelt loaf won."),
+        actor=REPORTER,
+    )
+    move(db, first, ("approve", PRODUCER))
+    refusals = mark_published(room, outcome.revisions, WEB)
+    assert len(refusals) == 1 and "revision" in refusals[0]
+    assert room.article(first).status is Status.APPROVED  # revision 2 is not on the site yet
+    room.close()
