@@ -352,7 +352,3 @@ def approval_withdrawn(events: Sequence[AuditEvent]) -> AuditEvent | None:
 def _require_headline(article: Article) -> None:
     if not article.headline.strip():
         raise RuleViolation("headline-required", "an article needs a headline")
-
-
-def status_filter(value: str | None) -> Status | None:
-    return Status.parse(value) if value else None
