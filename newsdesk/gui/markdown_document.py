@@ -8,6 +8,7 @@ document's paragraphs and formatted runs that the editor's other modules share.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -79,6 +80,12 @@ _LITERALS = {
 _STAND_IN = {char: chr(0xF8F0 + i) for i, char in enumerate(_LITERALS)}
 _TO_STAND_IN = str.maketrans(_STAND_IN)
 _FROM_STAND_IN = {stand_in: _LITERALS[char] for char, stand_in in _STAND_IN.items()}
+# A paragraph that starts like "1. " or "1) " reads as a numbered list. Qt escapes the
+# dot only when the paragraph's first run holds the whole "1. " (after a format change
+# inside it, it does not), so the dot or parenthesis is protected here too.
+_ORDERED_MARKER = re.compile(r"\d{1,9}([.)])\s")
+_MARKER_STAND_IN = {".": chr(0xF8E0), ")": chr(0xF8E1)}
+_FROM_STAND_IN.update({_MARKER_STAND_IN["."]: "\\.", _MARKER_STAND_IN[")"]: "\\)"})
 
 
 def _is_code(block: QTextBlock, char_format: QTextCharFormat) -> bool:
@@ -107,6 +114,12 @@ def _protect_literals(document: QTextDocument) -> bool:
                 cursor.setPosition(position)
                 cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
                 cursor.insertText(protected, char_format)
+        marker = _ORDERED_MARKER.match(block.text())
+        if marker and block.textList() is None and not _is_code(block, block.charFormat()):
+            position = block.position() + marker.start(1)
+            cursor.setPosition(position)
+            cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(_MARKER_STAND_IN[marker.group(1)], cursor.charFormat())
     return True
 
 

@@ -286,6 +286,22 @@ def test_any_typed_text_reaches_the_page_as_typed(qtbot, pieces, span, style):
     assert " ".join(printed.split()) == " ".join(text.split())
 
 
+@pytest.mark.parametrize("text", ["1. a", "12) the twelfth", "3. *x* and 4. y"])
+def test_a_number_and_dot_opening_a_paragraph_stays_text_after_formatting(editor, text):
+    # Bolding the space after "1." splits the paragraph's first run; Qt then stopped
+    # escaping the dot and the site showed a numbered list (found by hypothesis).
+    editor.set_markdown("")
+    cursor = editor.rich_edit.textCursor()
+    cursor.insertText(text)
+    cursor.setPosition(text.index(" "))
+    cursor.setPosition(text.index(" ") + 1, QTextCursor.MoveMode.KeepAnchor)
+    editor.rich_edit.setTextCursor(cursor)
+    editor.toggle_bold()
+    page = render_body(editor.markdown())
+    assert "<ol>" not in page
+    assert html.unescape(re.sub(r"<[^>]+>", "", page)).strip() == text
+
+
 def test_emoji_do_not_shift_what_is_saved(editor, qtbot, typer):
     editor.set_markdown("")
     editor.rich_edit.setFocus()
