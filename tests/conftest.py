@@ -12,3 +12,12 @@ for _var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HO
     os.environ[_var] = os.path.join(_SCRATCH, _var.lower())
 os.environ.pop("NEWSDESK_DB", None)
 os.environ.pop("NEWSDESK_USER", None)
+
+# Property tests explore new examples on developers' machines; in CI they replay a
+# fixed set (derandomize), so a landing never depends on the luck of one run. What
+# exploration finds locally becomes a regular test.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
