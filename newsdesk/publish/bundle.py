@@ -226,7 +226,7 @@ def export_bundle(
                     and (out / name).is_file()
                 ):
                     continue
-                if fmt in ("html", "ninjs") and body_html is None:
+                if fmt in ("html", "text", "ninjs") and body_html is None:
                     body_html = cache.body_html(article.body)
                 data = render_file(
                     fmt, article, name, site, vocabulary, fragment, body_html, templates
@@ -411,7 +411,7 @@ def render_file(
     templates: PageTemplates,
 ) -> bytes:
     """The bytes of `article`'s file `name` in format `fmt`, exactly as the export writes
-    them (`body_html`: the body already rendered, for html and ninjs, or None)."""
+    them (`body_html`: the body already rendered, for html, text and ninjs, or None)."""
     try:
         if fmt == "html":
             text = render_page(
@@ -423,7 +423,7 @@ def render_file(
                 templates=templates,
             )
         elif fmt == "text":
-            text = write_text_page(article, site=site, vocabulary=vocabulary)
+            text = write_text_page(article, site=site, vocabulary=vocabulary, body_html=body_html)
         elif fmt == "ninjs":
             data = to_ninjs(article, site=site, vocabulary=vocabulary, body_html=body_html)
             text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

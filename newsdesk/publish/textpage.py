@@ -97,9 +97,15 @@ _NOT_A_NAME_END = frozenset(".,;:、，；：")
 
 
 def write_text_page(
-    article: Article, *, site: SiteProfile, vocabulary: CreditVocabulary | None = None
+    article: Article,
+    *,
+    site: SiteProfile,
+    vocabulary: CreditVocabulary | None = None,
+    body_html: str | None = None,
 ) -> str:
-    """The article as the site's text page, exactly in the site's layout."""
+    """The article as the site's text page, exactly in the site's layout.
+
+    `body_html` is the body already rendered by `render_body` (the export's cache)."""
     vocabulary = CreditVocabulary() if vocabulary is None else vocabulary
     section = [normalize_space(part) for part in article.section if normalize_space(part)]
     crumbs = [*(section or site.default_section_path), site.page_type_crumb]
@@ -109,7 +115,7 @@ def write_text_page(
     title = f"{kicker}{site.kicker_separator}{headline}" if kicker else headline
     source_part = f"{site.source_label}{normalize_space(article.source)}"
     meta = f"{article.date.isoformat()} {source_part}" if article.date else source_part
-    paragraphs = html_blocks_to_text(render_body(article.body))
+    paragraphs = html_blocks_to_text(render_body(article.body) if body_html is None else body_html)
     credit_lines = []
     for credit in article.credits:
         names = [normalize_space(name) for name in credit.names if normalize_space(name)]
