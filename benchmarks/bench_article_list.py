@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 from benchmarks.newsroom_fixture import build
-from newsdesk.storage.sqlite_store import SQLiteStore
-from newsdesk.storage.store import ArticleQuery
+from newsdesk.domain.query import ArticleQuery
+from newsdesk.storage.sqlite.store import SQLiteStore
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

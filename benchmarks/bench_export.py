@@ -21,9 +21,9 @@ from newsdesk.domain.article import Article, Credit
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.status import Status
-from newsdesk.publish.bundle import BodyCache, export_bundle
-from newsdesk.publish.page_html import PageTemplates
-from newsdesk.storage.locations import APP_NAME
+from newsdesk.newsroom.paths import APP_NAME
+from newsdesk.publish.export.bundle import BodyCache, export_bundle
+from newsdesk.publish.formats.page_html import PageTemplates
 
 PARAGRAPH = (
     "The council voted on Tuesday to extend the harbour ferry service through the winter,"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from newsdesk.domain.article import Article, Credit, Person
 from newsdesk.domain.status import UserRole
-from newsdesk.storage.sqlite_store import SQLiteStore
+from newsdesk.storage.sqlite.store import SQLiteStore
 
 REPORTERS = ["Lena Park", "Omar Diaz", "Mei Lin", "Ivo Brandt", "Zhou Ning", "Sara Kim"]
 WORDS_EN = (

@@ -9,9 +9,9 @@ import sys
 from newsdesk.cli.context import open_newsroom, print_json
 from newsdesk.domain.article import Article, ArticleSummary
 from newsdesk.domain.errors import NewsdeskError
+from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
-from newsdesk.publish.importers import read_article_file
-from newsdesk.storage.store import ArticleQuery
+from newsdesk.publish.importers.files import read_article_file
 
 
 def article_to_json(article: Article) -> dict:

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from newsdesk.domain.errors import NewsdeskError, StorageError
-from newsdesk.storage.backup import backup_database, check_database_file, restore_database
-from newsdesk.storage.locations import default_database_path
+from newsdesk.newsroom.paths import default_database_path
+from newsdesk.storage.sqlite.backup import backup_database, check_database_file, restore_database
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

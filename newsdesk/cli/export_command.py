@@ -26,15 +26,15 @@ from typing import TextIO
 from newsdesk.cli.context import open_newsroom
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import InvalidInputError
+from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
 from newsdesk.newsroom import Newsroom
-from newsdesk.publish.bundle import (
+from newsdesk.publish.export.bundle import (
     FORMAT_ALIASES,
     FORMAT_FILES,
     ExportProgress,
     normalize_formats,
 )
-from newsdesk.storage.store import ArticleQuery
 
 # What "ready for the site" means when no ID and no --status is given.
 # Recorded as the actor when neither --as nor NEWSDESK_USER names someone.

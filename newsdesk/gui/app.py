@@ -10,10 +10,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from newsdesk.domain.errors import NewsdeskError
-from newsdesk.gui.first_run_dialog import FirstRunDialog
+from newsdesk.gui.people.first_run_dialog import FirstRunDialog
 from newsdesk.gui.window_state import WindowState
 from newsdesk.newsroom import Newsroom
-from newsdesk.storage.locations import default_database_path, log_directory
+from newsdesk.newsroom.paths import default_database_path, log_directory
 
 log = logging.getLogger(__name__)
 

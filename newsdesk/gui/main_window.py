@@ -28,24 +28,24 @@ from newsdesk.domain.article import Article, AuditEvent, Credit, Person
 from newsdesk.domain.errors import NewsdeskError
 from newsdesk.domain.status import UserRole
 from newsdesk.domain.text_stats import counts
-from newsdesk.gui.article_editor import ArticleEditor
-from newsdesk.gui.article_images import ArticleImages
-from newsdesk.gui.article_list_panel import ArticleListPanel
-from newsdesk.gui.article_session import ArticleSession, Conflict
-from newsdesk.gui.comments_panel import CommentsPanel
-from newsdesk.gui.conflict_dialog import ConflictDialog
-from newsdesk.gui.crash_recovery import find_recovery
-from newsdesk.gui.database_guard import DatabaseGuard
-from newsdesk.gui.db_worker import DatabaseWorker
-from newsdesk.gui.export_dialog import ExportDialog
-from newsdesk.gui.history_dialog import HistoryDialog
-from newsdesk.gui.preview_pane import PreviewPane
-from newsdesk.gui.save_status import SaveStatus
-from newsdesk.gui.side_panel import SidePanel
-from newsdesk.gui.user_switcher import UserSwitcher
+from newsdesk.gui.editor.article_editor import ArticleEditor
+from newsdesk.gui.editor.conflict_dialog import ConflictDialog
+from newsdesk.gui.editor.crash_recovery import find_recovery
+from newsdesk.gui.editor.images import ArticleImages
+from newsdesk.gui.editor.save_status import SaveStatus
+from newsdesk.gui.editor.session import ArticleSession, Conflict
+from newsdesk.gui.export.dialog import ExportDialog
+from newsdesk.gui.history.dialog import HistoryDialog
+from newsdesk.gui.list.panel import ArticleListPanel
+from newsdesk.gui.ops.database_guard import DatabaseGuard
+from newsdesk.gui.ops.worker import DatabaseWorker
+from newsdesk.gui.people.user_switcher import UserSwitcher
+from newsdesk.gui.preview.pane import PreviewPane
+from newsdesk.gui.side.notes_panel import CommentsPanel
+from newsdesk.gui.side.panel import SidePanel
 from newsdesk.gui.window_actions import build_actions
 from newsdesk.gui.window_state import WindowState
-from newsdesk.gui.workflow_bar import (
+from newsdesk.gui.workflow.bar import (
     WorkflowBar,
     WorkflowController,
     article_notice,
@@ -53,9 +53,9 @@ from newsdesk.gui.workflow_bar import (
     edit_refusal,
 )
 from newsdesk.newsroom import Newsroom
-from newsdesk.publish.bundle import export_bundle
-from newsdesk.publish.page_html import render_page
-from newsdesk.storage.recovery_journal import RecoveryJournal
+from newsdesk.newsroom.journal import RecoveryJournal
+from newsdesk.publish.export.bundle import export_bundle
+from newsdesk.publish.formats.page_html import render_page
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSizePolicy, QToolBar, QWidget
 
-from newsdesk.gui.formatting_toolbar import FormattingToolbar
+from newsdesk.gui.editor.formatting_toolbar import FormattingToolbar
 
 
 @dataclass

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from typing import Protocol
 
 from newsdesk.domain.article import (
@@ -19,42 +18,11 @@ from newsdesk.domain.article import (
     Person,
     RevisionInfo,
 )
+from newsdesk.domain.comment import Comment
 from newsdesk.domain.credit_roles import CreditRole
+from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.site import SiteProfile
-from newsdesk.domain.status import Status, UserRole
-
-SORT_KEYS = ("updated", "headline", "status", "section", "reporter", "date", "id")
-
-
-@dataclass(frozen=True)
-class ArticleQuery:
-    """Which articles a list shows, and in what order."""
-
-    status: Status | None = None
-    statuses: tuple[Status, ...] = ()
-    search: str = ""
-    created_by: str | None = None
-    reporter: str | None = None
-    sort: str = "updated"
-    descending: bool = True
-    # "Waiting for me": the roles of `waiting_user`, each adding what waits for it:
-    # producer -> submitted; web -> approved and not exported at this revision;
-    # reporter -> returned drafts the user created or is credited on.
-    # What the site carries: approved and published articles, and those being corrected
-    # after an approval (the site keeps their last approved revision). Not archived.
-    on_site: bool = False
-    waiting_roles: tuple[UserRole, ...] = ()
-    waiting_user: str = ""
-
-
-@dataclass(frozen=True)
-class Comment:
-    id: int
-    article_id: int
-    parent_id: int | None
-    at: str
-    author: str
-    text: str
+from newsdesk.domain.status import Status
 
 
 class Store(Protocol):

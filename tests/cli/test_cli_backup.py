@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.storage.backup import backup_folder, check_database_file, list_backups
+from newsdesk.storage.sqlite.backup import backup_folder, check_database_file, list_backups
 from tests.storage.test_backup import REPORTER, damage_pages, make_newsroom_db
 
 PAGE = """current location:news > region > text

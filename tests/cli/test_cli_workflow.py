@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.publish.markdown_pipeline import render_body
-from newsdesk.publish.plain_text import html_blocks_to_text
+from newsdesk.publish.markdown.pipeline import render_body
+from newsdesk.publish.markdown.plain_text import html_blocks_to_text
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "pages"
 

@@ -15,9 +15,9 @@ import pytest
 from newsdesk.domain.article import Article, Credit
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.site import SiteProfile
-from newsdesk.publish.importers import MAX_IMPORT_BYTES
-from newsdesk.publish.ninjs import to_ninjs
-from newsdesk.storage.sqlite_store import SQLiteStore
+from newsdesk.publish.formats.ninjs import to_ninjs
+from newsdesk.publish.importers.files import MAX_IMPORT_BYTES
+from newsdesk.storage.sqlite.store import SQLiteStore
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "pages"
 

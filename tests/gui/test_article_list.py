@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from newsdesk.domain.article import Article, Credit
-from newsdesk.gui.article_list_panel import ArticleListPanel
-from newsdesk.gui.db_worker import DatabaseWorker
+from newsdesk.gui.list.panel import ArticleListPanel
+from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.newsroom import Newsroom
 
 

@@ -13,10 +13,10 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, Q
 from PySide6.QtWidgets import QApplication
 
 from newsdesk.domain.errors import InvalidInputError
-from newsdesk.gui.body_editor import BodyEditor
-from newsdesk.gui.link_dialog import link_problem
-from newsdesk.gui.paste_cleaning import clean_html_to_markdown
-from newsdesk.publish.markdown_pipeline import render_body
+from newsdesk.gui.editor.body.editor import BodyEditor
+from newsdesk.gui.editor.body.link_dialog import link_problem
+from newsdesk.gui.editor.body.paste_cleaning import clean_html_to_markdown
+from newsdesk.publish.markdown.pipeline import render_body
 
 BODIES = [
     "",

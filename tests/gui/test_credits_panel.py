@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QApplication
 
 from newsdesk.domain.article import Credit
 from newsdesk.domain.credit_roles import CreditVocabulary
-from newsdesk.gui.credit_row import ROW_MIME_TYPE
-from newsdesk.gui.credits_panel import CreditsPanel
-from newsdesk.gui.people_edit import split_names
+from newsdesk.gui.side.credit_row import ROW_MIME_TYPE
+from newsdesk.gui.side.credits_panel import CreditsPanel
+from newsdesk.gui.side.people_edit import split_names
 
 KNOWN = ["Lin Qiao", "Omar Haddad", "Greta Lind", "Kofi Mensah", "周晓雯"]
 ALT = Qt.KeyboardModifier.AltModifier

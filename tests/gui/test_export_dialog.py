@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from newsdesk.domain.status import Status
-from newsdesk.gui.export_dialog import ExportDialog, mark_published, run_export
+from newsdesk.gui.export.dialog import ExportDialog, mark_published, run_export
 from newsdesk.newsroom import Newsroom
 from tests.gui.workflow_helpers import (
     PRODUCER,

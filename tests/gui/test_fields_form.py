@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from newsdesk.domain.article import Article, Credit
 from newsdesk.domain.errors import InvalidInputError
 from newsdesk.domain.site import CHINESE_SITE, SiteProfile
-from newsdesk.gui.fields_form import FieldsForm
+from newsdesk.gui.editor.fields_form import FieldsForm
 
 STORY = Article(
     headline="Ferry service resumes on all routes",

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from newsdesk.domain.status import UserRole
 from newsdesk.gui.app import ensure_user
-from newsdesk.gui.first_run_dialog import FirstRunDialog
+from newsdesk.gui.people.first_run_dialog import FirstRunDialog
 from newsdesk.gui.window_state import USER_KEY
 from newsdesk.newsroom import Newsroom
 

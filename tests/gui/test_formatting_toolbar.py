@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from newsdesk.gui.body_editor import BodyEditor
-from newsdesk.gui.formatting_toolbar import FormattingToolbar
+from newsdesk.gui.editor.body.editor import BodyEditor
+from newsdesk.gui.editor.formatting_toolbar import FormattingToolbar
 from newsdesk.gui.icons import icon, icon_names
 
 CTRL = Qt.KeyboardModifier.ControlModifier

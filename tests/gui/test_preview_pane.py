@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer, QUrl
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import InvalidInputError
-from newsdesk.gui.preview_pane import PreviewPane
+from newsdesk.gui.preview.pane import PreviewPane
 
 WAIT_MS = 10_000  # generous: a limit for a hung test, not a timing assertion
 

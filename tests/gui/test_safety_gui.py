@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QMessageBox
 from newsdesk.domain.article import Article, Credit
 from newsdesk.gui.main_window import MainWindow
 from newsdesk.newsroom import Newsroom
-from newsdesk.storage.backup import list_backups, newest_backup
-from newsdesk.storage.recovery_journal import RecoveryJournal
+from newsdesk.newsroom.journal import RecoveryJournal
+from newsdesk.storage.sqlite.backup import list_backups, newest_backup
 from tests.storage.test_backup import damage_pages, make_newsroom_db
 
 TYPED = "The harbour crane was moved overnight"
@@ -175,7 +175,7 @@ def test_a_damaged_database_is_reported_and_never_written(qtbot, tmp_path, monke
     room = Newsroom.open(db)
     room.add_person("Mei Lin", ["reporter"])
     room.close()
-    from newsdesk.storage.backup import backup_database
+    from newsdesk.storage.sqlite.backup import backup_database
 
     good = backup_database(db)
     damage_pages(db)

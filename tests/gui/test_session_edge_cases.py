@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QMessageBox
 import newsdesk.newsroom as newsroom_module
 from newsdesk.domain.article import Article, Credit, Image
 from newsdesk.domain.status import Status
-from newsdesk.gui.conflict_dialog import ConflictDialog
+from newsdesk.gui.editor.conflict_dialog import ConflictDialog
 from newsdesk.gui.main_window import MainWindow
 from newsdesk.newsroom import Newsroom
-from newsdesk.storage.recovery_journal import RecoveryJournal
+from newsdesk.newsroom.journal import RecoveryJournal
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from newsdesk.domain.article import Credit
 from newsdesk.domain.status import Status
 from newsdesk.domain.workflow import Action
-from newsdesk.gui.checklist_view import ChecklistDialog
-from newsdesk.gui.workflow_bar import WITHDRAWN_BANNER, TransitionDialog
+from newsdesk.gui.workflow.bar import WITHDRAWN_BANNER, TransitionDialog
+from newsdesk.gui.workflow.checklist_view import ChecklistDialog
 from newsdesk.newsroom import Newsroom
 from tests.gui.workflow_helpers import (
     PRODUCER,

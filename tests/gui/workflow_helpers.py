@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog
 from newsdesk.domain.article import Article, Credit
 from newsdesk.domain.workflow import Action
 from newsdesk.gui.main_window import MainWindow
-from newsdesk.gui.workflow_bar import TransitionDialog
+from newsdesk.gui.workflow.bar import TransitionDialog
 from newsdesk.newsroom import Newsroom
 
 REPORTER, PRODUCER, WEB = "Mei Lin", "Tom Reed", "Kai Web"

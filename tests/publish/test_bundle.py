@@ -15,7 +15,7 @@ from newsdesk.domain.article import Image
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import InvalidInputError
 from newsdesk.domain.site import SiteProfile
-from newsdesk.publish.bundle import (
+from newsdesk.publish.export.bundle import (
     MANIFEST_NAME,
     BodyCache,
     ExportError,
@@ -23,7 +23,7 @@ from newsdesk.publish.bundle import (
     export_bundle,
     normalize_formats,
 )
-from newsdesk.publish.page_html import PageTemplates
+from newsdesk.publish.formats.page_html import PageTemplates
 from tests.golden import REFERENCE_DIR, first_difference
 from tests.publish.fixtures_articles import (
     FERRY_IMAGE_BYTES,

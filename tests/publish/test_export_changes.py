@@ -6,8 +6,8 @@ import dataclasses
 
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.site import SiteProfile
-from newsdesk.publish.bundle import export_bundle
-from newsdesk.publish.export_changes import ChangeState, export_changes
+from newsdesk.publish.export.bundle import export_bundle
+from newsdesk.publish.export.changes import ChangeState, export_changes
 from tests.publish.fixtures_articles import night_ferries
 
 SITE = SiteProfile()

@@ -22,8 +22,8 @@ import pytest
 from newsdesk.domain.article import Article, Credit, Image
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.site import SiteProfile
-from newsdesk.publish import bundle
-from newsdesk.publish.bundle import TEMP_PREFIX, ExportError, export_bundle
+from newsdesk.publish.export import bundle
+from newsdesk.publish.export.bundle import TEMP_PREFIX, ExportError, export_bundle
 
 SITE = SiteProfile()
 VOCABULARY = CreditVocabulary()

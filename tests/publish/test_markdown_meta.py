@@ -11,7 +11,7 @@ from newsdesk.domain.article import Article, Credit, Image
 from newsdesk.domain.errors import InvalidInputError
 from newsdesk.domain.site import CHINESE_SITE, SiteProfile
 from newsdesk.domain.status import Status
-from newsdesk.publish.markdown_meta import (
+from newsdesk.publish.formats.markdown_meta import (
     read_markdown_document,
     read_plain_markdown,
     write_markdown_document,

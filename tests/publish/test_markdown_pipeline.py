@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from newsdesk.publish.markdown_pipeline import (
+from newsdesk.publish.markdown.pipeline import (
     is_allowed_image_source,
     is_allowed_link,
     render_body,

@@ -14,8 +14,8 @@ from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import InvalidInputError
 from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.status import Status
-from newsdesk.publish.markdown_pipeline import render_body
-from newsdesk.publish.ninjs import body_counts, from_ninjs, to_ninjs
+from newsdesk.publish.formats.ninjs import body_counts, from_ninjs, to_ninjs
+from newsdesk.publish.markdown.pipeline import render_body
 from tests.publish.fixtures_articles import FIXTURES, hostile, night_ferries, wetland_park_zh
 
 SCHEMA_PATH = Path(__file__).parents[2] / ".." / "shared" / "specs" / "ninjs-schema_2.2.json"

@@ -14,8 +14,8 @@ from newsdesk.domain.article import Article, Credit
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.site import CHINESE_SITE, SiteProfile
 from newsdesk.domain.status import Status
-from newsdesk.publish.page_html import PageTemplates, render_page
-from newsdesk.publish.textpage import write_text_page
+from newsdesk.publish.formats.page_html import PageTemplates, render_page
+from newsdesk.publish.formats.textpage import write_text_page
 from tests.golden import assert_golden
 from tests.publish.fixtures_articles import (
     FIXTURES,

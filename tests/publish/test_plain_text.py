@@ -6,8 +6,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsdesk.publish.markdown_pipeline import render_body
-from newsdesk.publish.plain_text import html_blocks_to_text, normalize_space, plain_to_markdown
+from newsdesk.publish.markdown.pipeline import render_body
+from newsdesk.publish.markdown.plain_text import (
+    html_blocks_to_text,
+    normalize_space,
+    plain_to_markdown,
+)
 
 # Text a reporter might type, heavy on what Markdown and HTML treat specially.
 _PIECES = [

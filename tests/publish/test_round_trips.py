@@ -17,8 +17,8 @@ import pytest
 
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.newsroom import Newsroom
-from newsdesk.publish.bundle import FORMAT_FILES, export_bundle
-from newsdesk.publish.importers import read_article_file
+from newsdesk.publish.export.bundle import FORMAT_FILES, export_bundle
+from newsdesk.publish.importers.files import read_article_file
 from tests.golden import first_difference
 from tests.publish.fixtures_articles import FIXTURES
 

@@ -13,8 +13,8 @@ import pytest
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.site import SiteProfile
 from newsdesk.newsroom import Newsroom
-from newsdesk.publish.bundle import export_bundle
-from newsdesk.publish.importers import read_article_file
+from newsdesk.publish.export.bundle import export_bundle
+from newsdesk.publish.importers.files import read_article_file
 from tests.golden import first_difference
 from tests.publish.visible_text import squash, visible_blocks
 

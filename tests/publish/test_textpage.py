@@ -14,8 +14,8 @@ from newsdesk.domain.article import Article, Credit
 from newsdesk.domain.credit_roles import CreditRole, CreditVocabulary
 from newsdesk.domain.errors import InvalidInputError
 from newsdesk.domain.site import CHINESE_SITE, SiteProfile
-from newsdesk.publish.plain_text import normalize_space, plain_to_markdown
-from newsdesk.publish.textpage import read_text_page, write_text_page
+from newsdesk.publish.formats.textpage import read_text_page, write_text_page
+from newsdesk.publish.markdown.plain_text import normalize_space, plain_to_markdown
 
 PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
 SAMPLE = Path(__file__).parents[2] / ".." / "shared" / "reference" / "site-article-sample.txt"

@@ -22,11 +22,11 @@ import pytest
 from newsdesk.domain.article import Article, Credit, Image
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.site import SiteProfile
-from newsdesk.publish.bundle import export_bundle
-from newsdesk.publish.markdown_pipeline import ALLOWED_TAGS
-from newsdesk.publish.ninjs import to_ninjs
-from newsdesk.publish.page_html import render_page
-from newsdesk.publish.plain_text import normalize_space
+from newsdesk.publish.export.bundle import export_bundle
+from newsdesk.publish.formats.ninjs import to_ninjs
+from newsdesk.publish.formats.page_html import render_page
+from newsdesk.publish.markdown.pipeline import ALLOWED_TAGS
+from newsdesk.publish.markdown.plain_text import normalize_space
 from tests.publish.xss_vectors import VECTORS
 
 SITE = SiteProfile()

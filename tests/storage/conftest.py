@@ -4,7 +4,7 @@ import pytest
 
 from newsdesk.domain.article import Person
 from newsdesk.domain.status import UserRole
-from newsdesk.storage.sqlite_store import SQLiteStore
+from newsdesk.storage.sqlite.store import SQLiteStore
 
 
 def _sqlite(tmp_path):

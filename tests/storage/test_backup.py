@@ -18,7 +18,7 @@ from newsdesk.domain.article import Article, Person
 from newsdesk.domain.errors import StorageError
 from newsdesk.domain.status import UserRole
 from newsdesk.newsroom import Newsroom
-from newsdesk.storage.backup import (
+from newsdesk.storage.sqlite.backup import (
     AutoBackup,
     backup_database,
     backup_folder,
@@ -28,7 +28,7 @@ from newsdesk.storage.backup import (
     restore_database,
     rotate_backups,
 )
-from newsdesk.storage.sqlite_store import SQLiteStore
+from newsdesk.storage.sqlite.store import SQLiteStore
 
 REPORTER = "Ines Moreau"
 
@@ -210,7 +210,7 @@ def test_restore_carries_an_unmerged_wal_into_the_kept_database(db):
     script = (
         "import os, sys\n"
         "from newsdesk.domain.article import Article\n"
-        "from newsdesk.storage.sqlite_store import SQLiteStore\n"
+        "from newsdesk.storage.sqlite.store import SQLiteStore\n"
         "store = SQLiteStore(sys.argv[1])\n"
         "store.insert_article(Article(headline='Only in the WAL', slug='wal-only'),"
         f" actor={REPORTER!r})\n"

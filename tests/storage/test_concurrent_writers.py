@@ -19,7 +19,7 @@ import pytest
 
 from newsdesk.domain.article import Article, Person
 from newsdesk.domain.status import UserRole
-from newsdesk.storage.sqlite_store import SQLiteStore
+from newsdesk.storage.sqlite.store import SQLiteStore
 
 SAVES = 150
 WRITERS = {"Ines Moreau": 2, "Tariq Haddad": 3}  # writer -> their own article's id

@@ -27,7 +27,7 @@ import pytest
 
 from newsdesk.domain.article import Article, Credit, Person
 from newsdesk.domain.status import UserRole
-from newsdesk.storage.sqlite_store import SQLiteStore
+from newsdesk.storage.sqlite.store import SQLiteStore
 
 KILLS = 60
 REPORTER = "Ines Moreau"

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from newsdesk.domain.article import Article, Credit
-from newsdesk.storage.recovery_journal import RecoveryJournal
+from newsdesk.newsroom.journal import RecoveryJournal
 
 
 def _article() -> Article:

@@ -9,8 +9,8 @@ import pytest
 from newsdesk.domain.article import Article, Person
 from newsdesk.domain.errors import StorageError
 from newsdesk.domain.status import UserRole
-from newsdesk.storage.schema import SCHEMA_VERSION
-from newsdesk.storage.sqlite_store import SQLiteStore
+from newsdesk.storage.sqlite.schema import SCHEMA_VERSION
+from newsdesk.storage.sqlite.store import SQLiteStore
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ import pytest
 
 from newsdesk.domain.article import Article, Credit
 from newsdesk.domain.errors import ConflictError, InvalidInputError, NotFoundError
+from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.status import Status
-from newsdesk.storage.store import ArticleQuery
 
 
 def _article(**overrides) -> Article:

@@ -1,0 +1,136 @@
+"""The centre of the window: the article's fields, the formatting bar and the body.
+
+It turns an Article into widget state and back; it does not save. `edited` fires
+on every change the user makes (not on loading).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QStackedWidget, QToolButton, QVBoxLayout, QWidget
+
+from newsdesk.domain.article import Article, Credit, Image
+from newsdesk.domain.site import SiteProfile
+from newsdesk.gui.editor.body.editor import BodyEditor, LoadImage, StoreImage
+from newsdesk.gui.editor.fields_form import FieldsForm
+from newsdesk.gui.editor.formatting_toolbar import FormattingToolbar
+
+
+class ArticleEditor(QWidget):
+    edited = Signal()
+
+    def __init__(
+        self,
+        *,
+        site: SiteProfile,
+        store_image: StoreImage | None = None,
+        load_image: LoadImage | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._article: Article | None = None
+        self.images: list[Image] = []  # attached to the open article, with the body
+        self._loading = False
+        self.banner = QLabel()
+        self.banner.setObjectName("article_banner")
+        self.banner.setAccessibleName("Article notice")
+        self.banner.setWordWrap(True)
+        # Fixed colours with their own dark text: it must stand out on any palette.
+        self.banner.setStyleSheet(
+            "QLabel#article_banner { background: #fff1c7; color: #4d3800;"
+            " border: 1px solid #d9a81e; border-radius: 4px; padding: 6px; }"
+        )
+        self.banner.hide()
+        self.fields = FieldsForm.for_site(site)
+        self.body = BodyEditor(store_image, load_image=load_image)
+        self.toolbar = FormattingToolbar(self.body)
+        overflow = self.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if overflow is not None:  # Qt's » button, shown when the bar is narrower than its actions
+            overflow.setAccessibleName("More formatting actions")
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(6, 0, 6, 0)
+        form_layout.addWidget(self.banner)
+        form_layout.addWidget(self.fields)
+        form_layout.addWidget(self.toolbar)
+        form_layout.addWidget(self.body, 1)
+        self.placeholder = QLabel(
+            "No article open.\nChoose one from the list, or start a new one with Ctrl+N."
+        )
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.placeholder)
+        self.pages.addWidget(form)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        self.fields.fields_changed.connect(self._on_part_changed)
+        self.body.body_changed.connect(self._on_part_changed)
+
+    def load(self, article: Article | None) -> None:
+        self._loading = True
+        try:
+            self._article = article
+            self.images = list(article.images) if article is not None else []
+            self.pages.setCurrentIndex(0 if article is None else 1)
+            if article is not None:
+                self.fields.set_article(article)
+                self.body.set_markdown(article.body)
+        finally:
+            self._loading = False
+
+    def set_read_only(self, read_only: bool, reason: str = "") -> None:
+        self.fields.set_read_only(read_only)
+        self.toolbar.setEnabled(not read_only)
+        self.body.set_read_only(read_only)
+        self.setToolTip(reason if read_only else "")
+
+    def focus_headline(self) -> None:
+        self.fields.headline_edit.setFocus()
+        self.fields.headline_edit.selectAll()
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def article(self, base: Article, credits: list[Credit]) -> Article:
+        """`base` with what the widgets show now.
+
+        A field with a problem (an empty headline, a half-typed date) keeps `base`'s
+        value, so the rest can still be saved; `pending_fields()` has its raw text.
+        """
+        values = self.fields.values()
+        for name in self.fields.problems():
+            values[name] = getattr(base, name)
+        body = self.body.markdown()
+        if body.rstrip("\n") == base.body.rstrip("\n"):
+            body = base.body  # Qt's writer adds a final newline: not an edit
+        return dataclasses.replace(
+            base, **values, body=body, credits=credits, images=list(self.images)
+        )
+
+    def pending_fields(self) -> dict[str, str]:
+        """Raw text of the fields with a problem, which article() could not take."""
+        return {name: self.fields.edits[name].text() for name in self.fields.problems()}
+
+    def restore_pending_fields(self, pending: dict[str, str]) -> None:
+        """Put raw field text back on screen (after recovering from a crash)."""
+        for name, text in pending.items():
+            edit = self.fields.edits.get(name)
+            if edit is not None:
+                edit.setText(text)
+
+    def add_image(self, image: Image) -> None:
+        if all(i.sha256 != image.sha256 for i in self.images):
+            self.images.append(image)
+
+    def plain_text(self) -> str:
+        """The body as the reader sees it (no Markdown marks), for word counts."""
+        return self.body.rich_edit.toPlainText()
+
+    def _on_part_changed(self) -> None:
+        if not self._loading and self._article is not None:
+            self.edited.emit()

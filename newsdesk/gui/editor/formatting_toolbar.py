@@ -1,0 +1,139 @@
+"""The formatting toolbar of the body editor: buttons, shortcuts and their checked state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar, QWidget
+
+from newsdesk.gui.editor.body.editor import BodyEditor, FormatState
+from newsdesk.gui.icons import icon
+
+
+@dataclass(frozen=True)
+class _Spec:
+    name: str
+    text: str
+    icon: str
+    shortcut: QKeySequence | str
+    checkable: bool
+    description: str
+
+
+_SPECS = (
+    _Spec("bold", "Bold", "bold", QKeySequence.StandardKey.Bold, True, "Bold text"),
+    _Spec("italic", "Italic", "italic", QKeySequence.StandardKey.Italic, True, "Italic text"),
+    _Spec("heading2", "Heading 2", "heading-2", "Ctrl+Alt+2", True, "Section heading"),
+    _Spec("heading3", "Heading 3", "heading-3", "Ctrl+Alt+3", True, "Sub-section heading"),
+    _Spec("quote", "Quote", "quote", "Ctrl+Shift+Q", True, "Quoted paragraph"),
+    _Spec("bullet_list", "Bullet list", "list-bullet", "Ctrl+Shift+8", True, "Bulleted list"),
+    _Spec("numbered_list", "Numbered list", "list-numbered", "Ctrl+Shift+7", True, "Numbered list"),
+    _Spec("link", "Link…", "link", "Ctrl+K", True, "Add or edit a link (http, https or mailto)"),
+    _Spec("rule", "Horizontal rule", "rule", "Ctrl+Shift+R", False, "Line across the page"),
+    _Spec("image", "Image…", "image", "Ctrl+Shift+I", False, "Insert an image with a caption"),
+    _Spec("source", "Markdown source", "source", "Ctrl+Shift+M", True, "Edit the Markdown"),
+)
+# Groups separated on the bar: inline, blocks, insertions, view.
+_SEPARATOR_BEFORE = {"heading2", "link", "source"}
+
+
+class FormattingToolbar(QToolBar):
+    """A toolbar bound to one BodyEditor.
+
+    The shortcuts work while the focus is in the editor or on the bar (not in other
+    fields of the window, where Ctrl+B has no meaning). `actions_by_name` holds the
+    actions by name: bold, italic, heading2, heading3, quote, bullet_list,
+    numbered_list, link, rule, image, source (for menus the main window may build).
+    """
+
+    def __init__(self, editor: BodyEditor, parent: QWidget | None = None) -> None:
+        super().__init__("Formatting", parent)
+        self.setObjectName("formatting_toolbar")
+        self.setAccessibleName("Formatting")
+        self.editor = editor
+        self.actions_by_name: dict[str, QAction] = {}
+        handlers: dict[str, Callable[[], object]] = {
+            "bold": editor.toggle_bold,
+            "italic": editor.toggle_italic,
+            "heading2": lambda: editor.toggle_heading(2),
+            "heading3": lambda: editor.toggle_heading(3),
+            "quote": editor.toggle_quote,
+            "bullet_list": lambda: editor.toggle_list("bullet"),
+            "numbered_list": lambda: editor.toggle_list("numbered"),
+            "link": editor.ask_link,
+            "rule": editor.insert_rule,
+            "image": editor.choose_image,
+            "source": editor.toggle_source_mode,
+        }
+        for spec in _SPECS:
+            if spec.name in _SEPARATOR_BEFORE:
+                self.addSeparator()
+            action = QAction(icon(spec.icon), spec.text, self)
+            action.setObjectName(f"format_{spec.name}")
+            action.setShortcut(QKeySequence(spec.shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setCheckable(spec.checkable)
+            shortcut_text = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{spec.description} ({shortcut_text})")
+            action.setStatusTip(spec.description)
+            action.triggered.connect(_run(handlers[spec.name], self._refresh))
+            self.addAction(action)
+            # Also on the editor, so the shortcut works while typing in it.
+            editor.addAction(action)
+            button = self.widgetForAction(action)
+            button.setAccessibleName(spec.text.rstrip("…"))
+            button.setAccessibleDescription(f"{spec.description}, {shortcut_text}")
+            self.actions_by_name[spec.name] = action
+
+        editor.format_state_changed.connect(self._on_editor_format_state_changed)
+        editor.source_mode_changed.connect(self._on_editor_source_mode_changed)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self._on_editor_format_state_changed(self.editor.format_state())
+        self._on_editor_source_mode_changed(self.editor.is_source_mode())
+
+    def _on_editor_format_state_changed(self, state: FormatState) -> None:
+        if self.editor.is_source_mode():
+            state = FormatState()  # the cursor is in plain Markdown: nothing is "on"
+        checked = {
+            "bold": state.bold,
+            "italic": state.italic,
+            "heading2": state.heading_level == 2,
+            "heading3": state.heading_level == 3,
+            "quote": state.quote,
+            "bullet_list": state.list_style == "bullet",
+            "numbered_list": state.list_style == "numbered",
+            "link": state.link is not None,
+        }
+        for name, on in checked.items():
+            self.actions_by_name[name].setChecked(on)
+
+    def _on_editor_source_mode_changed(self, source_mode: bool) -> None:
+        # Formatting buttons act on the formatted view; in source mode the text is typed.
+        for name, action in self.actions_by_name.items():
+            if name == "source":
+                action.setChecked(source_mode)
+            elif name == "image":
+                action.setEnabled(not source_mode and self.editor.can_store_images())
+            else:
+                action.setEnabled(not source_mode)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            # Icons are drawn in the palette's text colour: redraw them for a new theme.
+            for spec in _SPECS:
+                self.actions_by_name[spec.name].setIcon(icon(spec.icon, self.palette()))
+
+
+def _run(handler: Callable[[], object], refresh: Callable[[], None]) -> Callable[[], None]:
+    def run() -> None:
+        handler()
+        # A checkable action flips itself when triggered; the editor decides what is true.
+        refresh()
+
+    return run

@@ -1,0 +1,267 @@
+"""The article open in the editor: its saved state, autosave, and saving off the UI thread.
+
+The session knows the revision the edit started from. Saving sends that revision
+with the new content; when someone saved in between, the store refuses and the
+session reports a conflict with both versions, so nothing is overwritten silently.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+
+from newsdesk.domain.article import Article
+from newsdesk.domain.errors import ConflictError
+from newsdesk.gui.ops.worker import DatabaseWorker
+from newsdesk.newsroom.journal import RecoveryJournal
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_DELAY_MS = 2_000
+# Unsaved text reaches the recovery journal at most this long after a keystroke
+# (the timer is not restarted by further typing, so steady typing is covered too).
+JOURNAL_DELAY_MS = 500
+
+
+class _JournalWrite(QRunnable):
+    def __init__(self, write: Callable[[], None]) -> None:
+        super().__init__()
+        self._write = write
+
+    def run(self) -> None:
+        try:
+            self._write()
+        except OSError:
+            log.exception("could not write the recovery journal")
+
+
+@dataclasses.dataclass(frozen=True)
+class Conflict:
+    mine: Article  # what the user has in the editor
+    theirs: Article  # the newest stored revision
+
+
+class ArticleSession(QObject):
+    """Holds the open article; `collect()` returns what the editor shows now.
+
+    `collect()` always gives an article: a field the editor finds invalid keeps its
+    stored value there, so one bad field never stops the rest from being saved.
+    `pending_fields()` gives the raw text of such fields, which only the recovery
+    journal keeps.
+    """
+
+    saved = Signal(object)  # Article as stored
+    save_failed = Signal(str)
+    conflict = Signal(object)  # Conflict
+    state_changed = Signal(str)  # "saved", "editing", "saving", "failed", "conflict"
+
+    def __init__(
+        self,
+        worker: DatabaseWorker,
+        actor: Callable[[], str],
+        parent=None,
+        *,
+        journal: RecoveryJournal | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._actor = actor
+        self._journal = journal
+        self._journal_pool = QThreadPool(self)
+        self._journal_pool.setMaxThreadCount(1)  # writes land in the order they were made
+        self._journal_timer = QTimer(self, singleShot=True, interval=JOURNAL_DELAY_MS)
+        self._journal_timer.timeout.connect(self.write_journal)
+        self.article: Article | None = None  # as last loaded or saved
+        self.collect: Callable[[], Article | None] = lambda: None
+        self.pending_fields: Callable[[], dict[str, str]] = dict
+        self._dirty = False
+        self._writable = True
+        self._saving = False
+        self._save_again = False
+        self._save_job: threading.Event | None = None
+        self.last_saved_at: dt.datetime | None = None
+        self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save)
+
+    # -- state -------------------------------------------------------------------
+
+    def load(self, article: Article | None) -> None:
+        self._timer.stop()
+        self.article = article
+        self._dirty = False
+        self._save_again = False
+        self.last_saved_at = article.updated_at if article else None
+        self.state_changed.emit("saved")
+
+    def is_open(self, article_id: int | None) -> bool:
+        return self.article is not None and self.article.id == article_id
+
+    def mark_edited(self) -> None:
+        """The user changed something: autosave at most 2 s after the last change."""
+        if self.article is None:
+            return
+        self._dirty = True
+        self.state_changed.emit("editing")
+        if self._writable:
+            self._timer.start()
+        if self._journal is not None and not self._journal_timer.isActive():
+            self._journal_timer.start()
+
+    def write_journal(self) -> None:
+        """Put the editor's unsaved text in the recovery journal (off the UI thread)."""
+        if self._journal is None or self.article is None or not self._dirty:
+            return
+        edited = self.collect()
+        if edited is None:
+            return
+        journal, base, user = self._journal, self.article.revision, self._actor()
+        pending = self.pending_fields()
+        written_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        self._journal_pool.start(
+            _JournalWrite(
+                lambda: journal.write(
+                    edited,
+                    base_revision=base,
+                    user=user,
+                    written_at=written_at,
+                    pending_fields=pending,
+                )
+            )
+        )
+
+    def clear_journal(self) -> None:
+        self._journal_timer.stop()
+        if self._journal is not None:
+            self._journal_pool.waitForDone(5_000)
+            self._journal.clear()
+
+    def set_writable(self, writable: bool) -> None:
+        """False: stop saving (a damaged database); edits still reach the journal."""
+        self._writable = writable
+        if not writable:
+            self._timer.stop()
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def is_saving(self) -> bool:
+        return self._saving
+
+    # -- saving ------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Save in the background if there is anything to save."""
+        self._timer.stop()
+        if self.article is None or not self._dirty or not self._writable:
+            return
+        if self._saving:
+            self._save_again = True  # one save in flight at a time; the newest text follows
+            return
+        edited = self.collect()
+        if edited is None:
+            return
+        base = self.article
+        actor = self._actor()
+        pending = bool(self.pending_fields())
+        self._saving = True
+        self._dirty = pending  # a field still invalid is not saved yet: stay unsaved
+        self.state_changed.emit("saving")
+        self._save_job = self._worker.submit(
+            lambda newsroom: newsroom.save_article(
+                edited, actor=actor, expected_revision=base.revision
+            ),
+            self._on_saved,
+            lambda exc: self._on_save_failed(exc, edited),
+        )
+
+    def save_now(self, timeout_ms: int = 30_000) -> bool:
+        """Save and wait for this session's saves alone (when switching or closing).
+
+        True when everything the editor shows is stored. Other work queued on the
+        worker is not waited for beyond what runs before the save.
+        """
+        deadline = time.monotonic() + timeout_ms / 1000
+        self.save()
+        while self._saving and time.monotonic() < deadline:
+            job = self._save_job
+            if job is not None:
+                job.wait(max(0.0, min(0.05, deadline - time.monotonic())))
+            QCoreApplication.processEvents()  # deliver the answer; a follow-up save starts
+        return not self._dirty and not self._saving
+
+    def _on_saved(self, stored: Article) -> None:
+        self._saving = False
+        if self.is_open(stored.id):
+            self.article = stored
+            self.last_saved_at = stored.updated_at
+        self.saved.emit(stored)
+        if self._save_again or (self._dirty and not self.pending_fields()):
+            self._save_again = False
+            self._dirty = True
+            self.save()
+        elif self._dirty:
+            self.state_changed.emit("editing")  # saved, but a field still needs fixing
+        else:
+            self.clear_journal()  # everything in the editor is stored now
+            self.state_changed.emit("saved")
+
+    def _on_save_failed(self, exc: Exception, edited: Article) -> None:
+        self._saving = False
+        self._save_again = False
+        if self.is_open(edited.id):
+            self._dirty = True  # the text is still in the editor: keep it marked unsaved
+        if isinstance(exc, ConflictError):
+            self.state_changed.emit("conflict")
+            self._worker.submit(
+                lambda newsroom: newsroom.article(exc.article_id),
+                lambda theirs: self.conflict.emit(Conflict(mine=edited, theirs=theirs)),
+            )
+            return
+        self.state_changed.emit("failed")
+        self.save_failed.emit(str(exc))
+
+    def resolve_keep_mine(self, conflict: Conflict) -> None:
+        """Save my text on top of theirs; theirs stays in the history as a revision."""
+        if self.is_open(conflict.mine.id):
+            # The editor still shows my text (perhaps edited further): save what it shows.
+            self.article = conflict.theirs
+            self._dirty = True
+            self.save()
+            return
+        # Another article is open now: save the conflicted text itself, not the editor.
+        mine, actor = conflict.mine, self._actor()
+        self._worker.submit(
+            lambda newsroom: newsroom.save_article(
+                mine, actor=actor, expected_revision=conflict.theirs.revision
+            ),
+            self.saved.emit,
+            lambda exc: self.save_failed.emit(f"“{mine.headline}” was not saved: {exc}"),
+        )
+
+    def resolve_take_theirs(self, conflict: Conflict, on_copied: Callable[[Article], None]) -> None:
+        """Keep mine as a new draft article (a conflict copy), then continue with theirs."""
+        mine = dataclasses.replace(
+            conflict.mine,
+            id=None,
+            slug="",
+            headline=f"{conflict.mine.headline} (conflict copy)",
+        )
+        actor = self._actor()
+
+        def copied(copy: Article) -> None:
+            # Only once my text is safe in its copy does the editor let it go.
+            if self.is_open(conflict.theirs.id):
+                self.load(conflict.theirs)
+            on_copied(copy)
+
+        self._worker.submit(
+            lambda newsroom: newsroom.create_article(mine, actor=actor),
+            copied,
+            lambda exc: self.save_failed.emit(f"the conflict copy could not be saved: {exc}"),
+        )

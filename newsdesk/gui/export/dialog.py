@@ -1,0 +1,615 @@
+"""The web team's export: the articles ready for the site into a folder, then published.
+
+The dialog lists the articles ready for the site (approved and published; the queue of
+approved ones not yet exported is marked). Choosing the folder and the formats shows
+what the export would change there since the last export (a diff of each page), before
+anything is written. Export runs on the database worker with a progress bar and records
+an `export` event per article written; then the exported approved articles can be
+marked published in one step.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from newsdesk.domain.article import Article, Person
+from newsdesk.domain.errors import InvalidInputError, NewsdeskError
+from newsdesk.domain.status import Status
+from newsdesk.domain.workflow import Action
+from newsdesk.gui.ops.worker import DatabaseWorker
+from newsdesk.gui.workflow.bar import reason_text
+from newsdesk.newsroom import Newsroom
+from newsdesk.publish.export.bundle import FORMAT_FILES, ExportProgress
+from newsdesk.publish.export.changes import ChangeState, PageChange, export_changes
+
+log = logging.getLogger(__name__)
+
+FORMAT_TITLES = {
+    "html": "Site pages (HTML)",
+    "text": "Text pages",
+    "ninjs": "ninjs (JSON)",
+    "markdown": "Markdown with metadata",
+}
+FOLDER_KEY = "export/folder"
+FORMATS_KEY = "export/formats"
+CHANGES_DELAY_MS = 250
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+COLUMNS = ("Article", "Status", "In the folder", "Queue")
+STATE_TEXT = {
+    ChangeState.NEW: "new",
+    ChangeState.CHANGED: "changed",
+    ChangeState.UNCHANGED: "unchanged",
+    ChangeState.DROPPED: "leaves the index",
+}
+
+
+@dataclass(frozen=True)
+class Candidates:
+    articles: list[Article]
+    waiting: frozenset[int]  # approved and not exported at this revision
+
+
+@dataclass
+class ExportOutcome:
+    folder: str
+    exported: list[int] = field(default_factory=list)
+    written: list[int] = field(default_factory=list)
+    files_written: int = 0
+    unchanged: int = 0
+    skipped: list[str] = field(default_factory=list)
+    cancelled: bool = False
+    publishable: list[int] = field(default_factory=list)  # exported, approved
+    revisions: dict[int, int] = field(default_factory=dict)  # id -> revision exported
+
+
+def load_candidates(newsroom: Newsroom, person: Person) -> Candidates:
+    waiting = newsroom.find(newsroom.waiting_query(person))
+    newest_first = sorted(newsroom.site_articles(), key=lambda a: a.id or 0, reverse=True)
+    return Candidates(newest_first, frozenset(waiting))
+
+
+def run_export(
+    newsroom: Newsroom,
+    ids: list[int],
+    folder: str,
+    *,
+    actor: str,
+    formats: list[str],
+    fragment: bool,
+    report: Callable[[ExportProgress], None],
+    cancel: threading.Event,
+) -> ExportOutcome:
+    """Export the articles `ids` at the revision the site may show, read afresh: one
+    edited meanwhile goes out at its last approved revision, one never approved or
+    archived meanwhile is skipped. The export carries approved revisions only."""
+    outcome = ExportOutcome(folder=folder)
+    articles = []
+    approved_now: list[int] = []  # may be marked published after the export
+    for article_id in ids:
+        article = newsroom.article(article_id)
+        version = newsroom.site_version(article)
+        if version is not None:
+            articles.append(version)
+            outcome.revisions[article_id] = version.revision
+            if article.status is Status.APPROVED:
+                approved_now.append(article_id)
+        else:
+            outcome.skipped.append(
+                f"#{article.id} {article.headline} is {article.status.value} now"
+            )
+    if not articles:
+        raise InvalidInputError("nothing to export: no chosen article is approved or published")
+    steps = newsroom.export_articles(
+        articles, folder, actor=actor, formats=formats, fragment=fragment
+    )
+    with closing(steps):
+        for step in steps:
+            report(step)
+            outcome.files_written += len(step.files_written)
+            if step.article_id is None:
+                continue  # the index and manifest: the files are in place now
+            outcome.exported.append(step.article_id)
+            if step.files_written:
+                outcome.written.append(step.article_id)
+            else:
+                outcome.unchanged += 1
+            # Stop between articles, before the bundle moves anything into the folder:
+            # closing() then discards what was staged and nothing is recorded.
+            if cancel.is_set():
+                outcome.cancelled = True
+                return outcome
+    outcome.publishable = [i for i in approved_now if i in outcome.exported]
+    return outcome
+
+
+def mark_published(newsroom: Newsroom, exported: dict[int, int], actor: str) -> list[str]:
+    """Mark each exported article published, if it is still at the revision that was
+    exported (an article edited and approved again meanwhile is refused: its new text
+    is not on the site yet). The refusals, one line each (empty: all done)."""
+    refusals = []
+    for article_id, revision in exported.items():
+        try:
+            newsroom.transition(article_id, Action.PUBLISH, actor=actor, expected_revision=revision)
+        except NewsdeskError as refusal:
+            refusals.append(f"#{article_id}: {reason_text(refusal)}")
+    return refusals
+
+
+class _ProgressRelay(QObject):
+    """Lives on the UI thread; the export emits from the worker (a queued signal)."""
+
+    step = Signal(object)
+
+
+class DiffHighlighter(QSyntaxHighlighter):
+    """Colours a unified diff: removed lines red, added green, file headers bold."""
+
+    def highlightBlock(self, text: str) -> None:
+        fmt = QTextCharFormat()
+        if text.startswith(("+++", "---")):
+            fmt.setFontWeight(700)
+        elif text.startswith("@@"):
+            fmt.setForeground(QColor("#6a5acd"))
+        elif text.startswith("+"):
+            fmt.setBackground(QColor(40, 170, 80, 70))
+        elif text.startswith("-"):
+            fmt.setBackground(QColor(220, 60, 60, 70))
+        else:
+            return
+        self.setFormat(0, len(text), fmt)
+
+
+class ExportDialog(QDialog):
+    exported = Signal(object)  # ExportOutcome
+    articles_changed = Signal(object)  # list[int] whose status changed (published)
+
+    def __init__(
+        self,
+        worker: DatabaseWorker,
+        person: Person,
+        *,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export for the site")
+        self._worker = worker
+        self._person = person
+        self._settings = settings
+        self._articles: dict[int, Article] = {}
+        self._waiting: frozenset[int] = frozenset()
+        self.changes: dict[int | None, PageChange] = {}
+        self._changes_generation = 0
+        self._cancel = threading.Event()
+        self._relay = _ProgressRelay(self)
+        self._relay.step.connect(self._on_progress)
+        self.outcome: ExportOutcome | None = None
+        self.exporting = False
+
+        self.folder_edit = QLineEdit()
+        self.folder_edit.setAccessibleName("Export folder")
+        self.folder_edit.setPlaceholderText("The site folder (created if missing)")
+        self.choose_button = QPushButton("Choose…")
+        self.choose_button.setAccessibleName("Choose the export folder")
+        self.format_boxes: dict[str, QCheckBox] = {}
+        formats_box = QGroupBox("Formats")
+        formats_layout = QHBoxLayout(formats_box)
+        for fmt in FORMAT_FILES:
+            box = QCheckBox(FORMAT_TITLES[fmt])
+            box.setAccessibleName(FORMAT_TITLES[fmt])
+            box.setToolTip(f"Writes {FORMAT_FILES[fmt].format(slug='SLUG')} per article")
+            self.format_boxes[fmt] = box
+            formats_layout.addWidget(box)
+        self.fragment_box = QCheckBox("HTML: article part only")
+        self.fragment_box.setToolTip("For pasting into a CMS: the article, without page frame")
+        formats_layout.addWidget(self.fragment_box)
+        formats_layout.addStretch(1)
+
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Articles to export")
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setRootIsDecorated(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.diff_view = QPlainTextEdit()
+        self.diff_view.setAccessibleName("What changes in the folder")
+        self.diff_view.setReadOnly(True)
+        # One line per line: a page's long metadata lines would otherwise push the
+        # changed paragraphs out of view (scroll sideways to read a line whole).
+        self.diff_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.diff_view.setPlaceholderText("Choose an article to see what changes in its pages.")
+        self._highlighter = DiffHighlighter(self.diff_view.document())
+        self.queue_label = QLabel()
+        self.queue_label.setAccessibleName("Articles ready for the site")
+        self.changes_label = QLabel()
+        self.changes_label.setAccessibleName("Changes since the last export")
+        self.changes_label.setWordWrap(True)
+
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Export progress")
+        self.progress.setTextVisible(True)
+        self.progress.setValue(0)
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName("Export status")
+        self.status_label.setWordWrap(True)
+        self.export_button = QPushButton("Export")
+        self.export_button.setAccessibleName("Export")
+        self.export_button.setDefault(True)
+        self.cancel_button = QPushButton("Stop")
+        self.cancel_button.setAccessibleName("Stop the export")
+        self.cancel_button.setEnabled(False)
+        self.publish_button = QPushButton("Mark published")
+        self.publish_button.setAccessibleName("Mark the exported articles published")
+        self.publish_button.setEnabled(False)
+        self.publish_button.setToolTip("Export first; then mark the approved articles published")
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.reject)
+
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(QLabel("Folder"))
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(self.choose_button)
+        lists = QSplitter(Qt.Orientation.Horizontal)
+        tree_box = QWidget()
+        tree_layout = QVBoxLayout(tree_box)
+        tree_layout.setContentsMargins(0, 0, 0, 0)
+        tree_layout.addWidget(self.queue_label)
+        tree_layout.addWidget(self.tree, 1)
+        lists.addWidget(tree_box)
+        diff_box = QWidget()
+        diff_layout = QVBoxLayout(diff_box)
+        diff_layout.setContentsMargins(0, 0, 0, 0)
+        diff_layout.addWidget(self.changes_label)
+        diff_layout.addWidget(self.diff_view, 1)
+        lists.addWidget(diff_box)
+        lists.setSizes([480, 640])
+        lists.setChildrenCollapsible(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.publish_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(folder_row)
+        layout.addWidget(formats_box)
+        layout.addWidget(lists, 1)
+        layout.addWidget(self.status_label)
+        layout.addLayout(buttons)
+        self.resize(1160, 680)
+
+        self._changes_timer = QTimer(self, singleShot=True, interval=CHANGES_DELAY_MS)
+        self._changes_timer.timeout.connect(self.refresh_changes)
+        self._restore_choices()
+        self.folder_edit.textChanged.connect(self._on_choice_changed)
+        for box in (*self.format_boxes.values(), self.fragment_box):
+            box.toggled.connect(self._on_choice_changed)
+        self.tree.itemChanged.connect(lambda *_: self._on_choice_changed())
+        self.tree.currentItemChanged.connect(lambda *_: self._show_diff())
+        self.choose_button.clicked.connect(self._on_choose_clicked)
+        self.export_button.clicked.connect(self.start_export)
+        self.cancel_button.clicked.connect(self._cancel.set)
+        self.publish_button.clicked.connect(self.publish)
+        self._update_buttons()
+        self.load()
+
+    # -- choices ------------------------------------------------------------------------
+
+    def formats(self) -> list[str]:
+        return [fmt for fmt, box in self.format_boxes.items() if box.isChecked()]
+
+    def folder(self) -> str:
+        return self.folder_edit.text().strip()
+
+    def checked_ids(self) -> list[int]:
+        ids = []
+        for row in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(row)
+            checkable = bool(item.flags() & Qt.ItemFlag.ItemIsUserCheckable)
+            if checkable and item.checkState(0) == Qt.CheckState.Checked:
+                ids.append(item.data(0, ID_ROLE))
+        return ids
+
+    def item_of(self, article_id: int) -> QTreeWidgetItem | None:
+        for row in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(row)
+            if item.data(0, ID_ROLE) == article_id:
+                return item
+        return None
+
+    def _restore_choices(self) -> None:
+        folder = self._settings.value(FOLDER_KEY, "", str) if self._settings else ""
+        saved = self._settings.value(FORMATS_KEY, "html", str) if self._settings else "html"
+        chosen = {f for f in saved.split(",") if f in FORMAT_FILES} or {"html"}
+        self.folder_edit.setText(folder)
+        for fmt, box in self.format_boxes.items():
+            box.setChecked(fmt in chosen)
+
+    def _remember_choices(self) -> None:
+        if self._settings is not None:
+            self._settings.setValue(FOLDER_KEY, self.folder())
+            self._settings.setValue(FORMATS_KEY, ",".join(self.formats()))
+
+    def _on_choose_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Export folder", self.folder())
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def _on_choice_changed(self) -> None:
+        self._update_buttons()
+        self._changes_timer.start()
+
+    def _update_buttons(self) -> None:
+        reason = ""
+        if self.exporting:
+            reason = "An export is running"
+        elif not self.folder():
+            reason = "Choose the export folder first"
+        elif not self.formats():
+            reason = "Choose at least one format"
+        elif self.fragment_box.isChecked() and "html" not in self.formats():
+            reason = "The article-part option shapes HTML pages: add Site pages (HTML)"
+        elif not self.checked_ids():
+            reason = "Tick at least one article"
+        self.export_button.setEnabled(not reason)
+        self.export_button.setToolTip(reason or "Write the chosen articles into the folder")
+        self.cancel_button.setEnabled(self.exporting)
+
+    # -- loading and comparing ------------------------------------------------------------
+
+    def load(self) -> None:
+        person = self._person
+        self.queue_label.setText("Reading the articles ready for the site…")
+        self._worker.submit(
+            lambda newsroom: load_candidates(newsroom, person),
+            self._on_candidates,
+            lambda exc: self.queue_label.setText(f"The articles could not be read: {exc}"),
+        )
+
+    def _on_candidates(self, candidates: Candidates) -> None:
+        self._articles = {a.id: a for a in candidates.articles}
+        self._waiting = candidates.waiting
+        blocked = self.tree.blockSignals(True)
+        self.tree.clear()
+        for article in candidates.articles:
+            queued = article.id in candidates.waiting
+            item = QTreeWidgetItem(
+                [
+                    f"#{article.id} {article.title}",
+                    article.status.value,
+                    "",
+                    "waiting" if queued else "",
+                ]
+            )
+            item.setData(0, ID_ROLE, article.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(0, Qt.CheckState.Checked)
+            item.setToolTip(3, "Approved, not yet exported at this revision" if queued else "")
+            self.tree.addTopLevelItem(item)
+        self.tree.blockSignals(blocked)
+        for column in range(1, len(COLUMNS)):
+            self.tree.resizeColumnToContents(column)
+        queue = len(candidates.waiting)
+        self.queue_label.setText(
+            f"{len(candidates.articles)} article(s) ready for the site;"
+            f" {queue} waiting to be exported."
+            if candidates.articles
+            else "No article is approved or published: nothing to export."
+        )
+        self._update_buttons()
+        self.refresh_changes()
+
+    def refresh_changes(self) -> None:
+        """Work out (on the worker) what an export of the ticked articles would change."""
+        self._changes_timer.stop()
+        folder, formats = self.folder(), self.formats()
+        ids = self.checked_ids()
+        self._changes_generation += 1
+        generation = self._changes_generation
+        if not folder or not formats or (self.fragment_box.isChecked() and "html" not in formats):
+            self._show_changes(generation, [])
+            self.changes_label.setText("Choose a folder and formats to see what changes there.")
+            return
+        articles = [self._articles[i] for i in ids if i in self._articles]
+        fragment = self.fragment_box.isChecked()
+
+        def compare(newsroom: Newsroom) -> list[PageChange]:
+            return export_changes(
+                articles,
+                folder,
+                site=newsroom.site(),
+                vocabulary=newsroom.vocabulary(),
+                formats=formats,
+                fragment=fragment,
+            )
+
+        self.changes_label.setText("Comparing with the folder…")
+        self._worker.submit(
+            compare,
+            lambda changes: self._show_changes(generation, changes),
+            lambda exc: self.changes_label.setText(f"Cannot compare with the folder: {exc}"),
+        )
+
+    def _show_changes(self, generation: int, changes: list[PageChange]) -> None:
+        if generation != self._changes_generation:
+            return
+        self.changes = {c.article_id: c for c in changes}
+        blocked = self.tree.blockSignals(True)
+        for row in reversed(range(self.tree.topLevelItemCount())):
+            item = self.tree.topLevelItem(row)
+            if not item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                self.tree.takeTopLevelItem(row)  # a dropped row of an older comparison
+                continue
+            change = self.changes.get(item.data(0, ID_ROLE))
+            item.setText(2, STATE_TEXT[change.state] if change else "")
+        for change in changes:
+            if change.state is ChangeState.DROPPED:
+                item = QTreeWidgetItem(
+                    [f"#{change.article_id} {change.slug}", "", STATE_TEXT[change.state], ""]
+                )
+                item.setData(0, ID_ROLE, change.article_id)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                item.setToolTip(
+                    2, "In the folder's last export but not in this one: its files stay"
+                )
+                self.tree.addTopLevelItem(item)
+        self.tree.blockSignals(blocked)
+        self.tree.resizeColumnToContents(2)
+        counts = {state: 0 for state in ChangeState}
+        for change in changes:
+            counts[change.state] += 1
+        if not changes:
+            self.changes_label.setText("No article is ticked: nothing would change.")
+        else:
+            self.changes_label.setText(
+                f"Since the last export to this folder: {counts[ChangeState.NEW]} new,"
+                f" {counts[ChangeState.CHANGED]} changed, {counts[ChangeState.UNCHANGED]}"
+                f" unchanged, {counts[ChangeState.DROPPED]} leaving the index."
+            )
+        self._show_diff()
+
+    def _show_diff(self) -> None:
+        item = self.tree.currentItem()
+        change = self.changes.get(item.data(0, ID_ROLE)) if item is not None else None
+        if change is None:
+            self.diff_view.setPlainText("")
+        elif change.state is ChangeState.UNCHANGED:
+            self.diff_view.setPlainText("Its pages in the folder are up to date.")
+        elif change.state is ChangeState.DROPPED:
+            self.diff_view.setPlainText(
+                "Not in this export: its files stay in the folder, but the index and the"
+                " manifest no longer list it."
+            )
+        else:
+            self.diff_view.setPlainText(change.diff)
+
+    # -- exporting ------------------------------------------------------------------------
+
+    def start_export(self) -> None:
+        ids, folder, formats = self.checked_ids(), self.folder(), self.formats()
+        if not ids or not folder or not formats:
+            return
+        self._remember_choices()
+        self._cancel.clear()
+        self.exporting = True
+        self.publish_button.setEnabled(False)
+        self.progress.setRange(0, len(ids))
+        self.progress.setValue(0)
+        self.status_label.setText("Exporting…")
+        self._update_buttons()
+        relay, cancel, actor = self._relay, self._cancel, self._person.name
+        fragment = self.fragment_box.isChecked()
+        self._worker.submit(
+            lambda newsroom: run_export(
+                newsroom,
+                ids,
+                folder,
+                actor=actor,
+                formats=formats,
+                fragment=fragment,
+                report=relay.step.emit,
+                cancel=cancel,
+            ),
+            self._on_exported,
+            self._on_export_failed,
+        )
+
+    def _on_progress(self, step: ExportProgress) -> None:
+        self.progress.setRange(0, max(step.total, 1))
+        self.progress.setValue(step.done)
+        self.progress.setFormat(f"%v/%m {step.current}")
+
+    def _on_exported(self, outcome: ExportOutcome) -> None:
+        self.exporting = False
+        self.outcome = outcome
+        self._update_buttons()
+        if outcome.cancelled:
+            self.status_label.setText("Stopped: nothing was written, the folder is as it was.")
+            self.progress.setValue(0)
+            return
+        self.progress.setValue(self.progress.maximum())
+        lines = [
+            f"Exported {len(outcome.exported)} article(s) to {Path(outcome.folder)}:"
+            f" {outcome.files_written} file(s) written, {outcome.unchanged} article(s) unchanged."
+        ]
+        if outcome.skipped:
+            lines.append("Skipped (no longer ready): " + "; ".join(outcome.skipped))
+        count = len(outcome.publishable)
+        if count:
+            lines.append(f"{count} approved article(s) can now be marked published.")
+        self.status_label.setText("\n".join(lines))
+        self.publish_button.setEnabled(bool(count))
+        self.publish_button.setText(f"Mark {count} published" if count else "Mark published")
+        self.publish_button.setToolTip(
+            "Record that the exported approved articles are on the site"
+            if count
+            else "No exported article is waiting to be marked published"
+        )
+        self.exported.emit(outcome)
+        self.refresh_changes()
+
+    def _on_export_failed(self, exc: Exception) -> None:
+        self.exporting = False
+        self._update_buttons()
+        self.progress.setValue(0)
+        self.status_label.setText(f"Not exported: {reason_text(exc)}")
+
+    def publish(self) -> None:
+        outcome = self.outcome
+        if outcome is None or not outcome.publishable:
+            return
+        ids, actor = list(outcome.publishable), self._person.name
+        exported = {i: outcome.revisions[i] for i in ids}
+        self.publish_button.setEnabled(False)
+        self._worker.submit(
+            lambda newsroom: mark_published(newsroom, exported, actor),
+            lambda refusals: self._on_published(ids, refusals),
+            lambda exc: self.status_label.setText(f"Not marked published: {reason_text(exc)}"),
+        )
+
+    def _on_published(self, ids: list[int], refusals: list[str]) -> None:
+        done = len(ids) - len(refusals)
+        text = f"Marked {done} article(s) published."
+        if refusals:
+            text += " Not marked: " + "; ".join(refusals)
+        self.status_label.setText(text)
+        if self.outcome is not None:
+            self.outcome.publishable = []
+        self.publish_button.setText("Mark published")
+        self.articles_changed.emit(ids)
+        self.load()
+
+    def reject(self) -> None:
+        if self.exporting:
+            self._cancel.set()  # the worker stops at the next article; nothing is half-written
+        super().reject()

@@ -1,0 +1,248 @@
+"""The article list panel: search, filters, the lazy table, and an empty state."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from newsdesk.domain.article import Person
+from newsdesk.domain.query import ArticleQuery
+from newsdesk.domain.status import Status, UserRole
+from newsdesk.gui.list.model import COLUMNS, ArticleListModel
+from newsdesk.gui.list.status_badge import StatusBadgeDelegate
+from newsdesk.gui.ops.worker import DatabaseWorker
+from newsdesk.newsroom import Newsroom
+
+log = logging.getLogger(__name__)
+
+SEARCH_DEBOUNCE_MS = 200
+ALL_STATUSES = "All statuses"
+# What "Waiting for me" lists, per role (the store's waiting query decides).
+WAITING_TIPS = {
+    UserRole.PRODUCER: "submitted articles to approve or return",
+    UserRole.WEB: "approved articles not yet exported",
+    UserRole.REPORTER: "your articles returned to you",
+}
+
+
+class ArticleListPanel(QWidget):
+    open_article_requested = Signal(int)
+    new_article_requested = Signal()
+    count_changed = Signal(int)
+
+    def __init__(self, newsroom: Newsroom, worker: DatabaseWorker, parent=None) -> None:
+        super().__init__(parent)
+        self._newsroom = newsroom
+        self._worker = worker
+        self._user = ""
+        self._person: Person | None = None
+        self._sort = ("updated", True)
+        self._generation = 0
+        self._pending_select: int | None = None
+        self._open_pending = False
+
+        self.search_box = QLineEdit(placeholderText="Search headlines, text, credits…")
+        self.search_box.setAccessibleName("Search articles")
+        self.search_box.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Filter by status")
+        self.status_filter.addItem(ALL_STATUSES, None)
+        for status in Status:
+            self.status_filter.addItem(status.value.capitalize(), status.value)
+        self.mine_filter = QCheckBox("Mine")
+        self.mine_filter.setAccessibleName("Only my articles")
+        self.mine_filter.setToolTip("Articles you created or are credited on as reporter")
+        self.waiting_filter = QCheckBox("Waiting for me")
+        self.waiting_filter.setAccessibleName("Only articles waiting for me")
+
+        self.model = ArticleListModel(self._newsroom.summaries, self)
+        self.view = QTableView()
+        self.view.setAccessibleName("Article list")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(
+            len(COLUMNS) - 1, Qt.SortOrder.DescendingOrder
+        )
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.setShowGrid(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        # Headline first and widest; the rest sized for their usual content.
+        for column, width in enumerate((250, 92, 96, 110, 120)):
+            header.resizeSection(column, width)
+        self.view.setItemDelegateForColumn(1, StatusBadgeDelegate(self.view))
+
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.new_button = QPushButton("New article")
+        self.new_button.setAccessibleName("New article")
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch()
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(empty)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(self.mine_filter)
+        filters.addWidget(self.waiting_filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search_box)
+        layout.addLayout(filters)
+        layout.addWidget(self.stack, 1)
+
+        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.reload)
+        self.search_box.textChanged.connect(self._debounce.start)
+        self.status_filter.currentIndexChanged.connect(self.reload)
+        self.mine_filter.toggled.connect(self.reload)
+        self.waiting_filter.toggled.connect(self.reload)
+        self.model.sort_requested.connect(self._on_model_sort_requested)
+        self.view.selectionModel().currentRowChanged.connect(self._on_view_current_changed)
+        self.new_button.clicked.connect(self.new_article_requested)
+
+    # -- queries -----------------------------------------------------------------
+
+    def set_user(self, name: str) -> None:
+        self._user = name
+        if self.mine_filter.isChecked():
+            self.reload()
+
+    def set_person(self, person: Person) -> None:
+        """The current user, for "Mine" and "Waiting for me" (reloads when they are on)."""
+        self._person = person
+        tips = [WAITING_TIPS[r] for r in UserRole if r in person.roles]
+        self.waiting_filter.setToolTip(
+            "What waits for you: " + "; ".join(tips) if tips else "Nothing waits for you"
+        )
+        self._user = person.name
+        if self.mine_filter.isChecked() or self.waiting_filter.isChecked():
+            self.reload()
+
+    def query(self) -> ArticleQuery:
+        status = self.status_filter.currentData()
+        fields = dict(
+            status=Status(status) if status else None,
+            search=self.search_box.text(),
+            reporter=self._user if self.mine_filter.isChecked() and self._user else None,
+            sort=self._sort[0],
+            descending=self._sort[1],
+        )
+        if self.waiting_filter.isChecked() and self._person is not None:
+            return self._newsroom.waiting_query(self._person, **fields)
+        return ArticleQuery(**fields)
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Re-run the query on the worker; only the newest answer is shown.
+
+        `select_id` is selected (and opened) when the answer comes; without it the
+        current row stays selected, quietly.
+        """
+        self._debounce.stop()
+        self._generation += 1
+        generation = self._generation
+        query = self.query()
+        self._open_pending = select_id is not None
+        if select_id is not None:
+            self._pending_select = select_id
+        elif self.current_id() is not None:
+            self._pending_select = self.current_id()
+        self._worker.submit(
+            lambda newsroom: newsroom.find(query),
+            lambda ids: self._on_ids_found(generation, ids),
+            lambda exc: self._on_query_failed(generation, exc),
+        )
+
+    def _on_ids_found(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation:
+            return  # an older query answered late
+        self.model.set_ids(ids)
+        self._show_empty_state(not ids)
+        self.count_changed.emit(len(ids))
+        if self._pending_select is not None:
+            self.select_article(self._pending_select, emit=self._open_pending)
+            self._pending_select = None
+
+    def _on_query_failed(self, generation: int, exc: Exception) -> None:
+        if generation == self._generation:
+            self.model.set_ids([])
+            self.empty_label.setText(f"The list could not be loaded:\n{exc}")
+            self.stack.setCurrentIndex(1)
+
+    def _show_empty_state(self, empty: bool) -> None:
+        if not empty:
+            self.stack.setCurrentIndex(0)
+            return
+        filtered = (
+            bool(self.search_box.text().strip())
+            or self.status_filter.currentData()
+            or self.mine_filter.isChecked()
+            or self.waiting_filter.isChecked()
+        )
+        if self.waiting_filter.isChecked():
+            text = "Nothing is waiting for you."
+        elif filtered:
+            text = "No article matches these filters."
+        else:
+            text = "No articles yet.\nStart the first one."
+        self.empty_label.setText(text)
+        self.new_button.setVisible(not filtered)
+        self.stack.setCurrentIndex(1)
+
+    # -- selection ---------------------------------------------------------------
+
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.article_id(index.row()) if index.isValid() else None
+
+    def select_article(self, article_id: int, *, emit: bool = True) -> bool:
+        row = self.model.row_of(article_id)
+        if row is None:
+            return False
+        selection = self.view.selectionModel()
+        was_blocked = selection.blockSignals(not emit)
+        self.view.selectRow(row)
+        self.view.setCurrentIndex(self.model.index(row, 0))
+        selection.blockSignals(was_blocked)
+        self.view.scrollTo(self.model.index(row, 0))
+        return True
+
+    def refresh_article(self, article_id: int) -> None:
+        self.model.refresh_article(article_id)
+
+    def _on_view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        article_id = self.model.article_id(current.row()) if current.isValid() else None
+        if article_id is not None:
+            self.open_article_requested.emit(article_id)
+
+    def _on_model_sort_requested(self, key: str, descending: bool) -> None:
+        self._sort = (key, descending)
+        self.reload()

@@ -1,0 +1,89 @@
+"""Keeps the newsroom database safe while the app runs.
+
+On start it runs SQLite's quick_check and a backup, both on the worker thread; then
+it backs up every few minutes while the newsroom changes. A damaged database is
+reported once, with the newest backup to restore, and the window stops writing.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from newsdesk.gui.ops.worker import DatabaseWorker
+from newsdesk.newsroom import Newsroom
+from newsdesk.storage.sqlite.backup import AutoBackup
+
+log = logging.getLogger(__name__)
+
+CHECK_EVERY_MS = 60_000  # how often to ask the policy; it backs up every `every` at most
+
+
+class DatabaseGuard(QObject):
+    damaged = Signal(str)  # what is wrong and which backup to restore
+    backup_failed = Signal(str)
+    backed_up = Signal(str)  # path of the new backup
+
+    def __init__(self, worker: DatabaseWorker, db_path: str | Path, parent=None) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._policy = AutoBackup(Path(db_path))
+        self._damage: str | None = None
+        self._timer = QTimer(self, interval=CHECK_EVERY_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    @property
+    def damage(self) -> str | None:
+        return self._damage
+
+    def start(self) -> None:
+        """Check the database, then back it up (both on the worker)."""
+
+        def check_then_back_up(newsroom: Newsroom) -> tuple[str | None, Path | None]:
+            newsroom.store.verify()
+            if newsroom.store.damaged:
+                return newsroom.store.damaged, None
+            return None, self._policy.on_start()
+
+        self._worker.submit(check_then_back_up, self._on_checked, self._on_backup_failed)
+        self._timer.start()
+
+    def recheck(self) -> None:
+        """Look again (after a failed save, say): damage is reported, once."""
+
+        def check(newsroom: Newsroom) -> tuple[str | None, None]:
+            newsroom.store.verify()
+            return newsroom.store.damaged, None
+
+        self._worker.submit(check, self._on_checked)
+
+    def _on_checked(self, result: tuple[str | None, Path | None]) -> None:
+        damage, backup = result
+        if damage:
+            self._report_damage(damage)
+        elif backup is not None:
+            self.backed_up.emit(str(backup))
+
+    def _on_timer_timeout(self) -> None:
+        if self._damage:
+            return
+
+        def back_up(newsroom: Newsroom) -> tuple[str | None, Path | None]:
+            if newsroom.store.damaged:
+                return newsroom.store.damaged, None
+            return None, self._policy.maybe_backup()
+
+        self._worker.submit(back_up, self._on_checked, self._on_backup_failed)
+
+    def _on_backup_failed(self, exc: Exception) -> None:
+        log.warning("automatic backup failed: %s", exc)
+        self.backup_failed.emit(str(exc))
+        self.recheck()  # a backup refused because the database is damaged says so here
+
+    def _report_damage(self, message: str) -> None:
+        if self._damage is None:
+            self._damage = message
+            self._timer.stop()
+            self.damaged.emit(message)

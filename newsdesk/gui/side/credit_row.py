@@ -1,0 +1,228 @@
+"""One credit line of the credits panel: role, people, buttons, drag handle, flag."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import QDrag, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+)
+
+from newsdesk.domain.article import Credit
+from newsdesk.gui.side.people_edit import PeopleEdit
+
+if TYPE_CHECKING:
+    # The row asks its panel for role labels, known people and its drag payload.
+    from newsdesk.gui.side.credits_panel import CreditsPanel
+
+# Accent for flags: readable on light and dark window backgrounds alike.
+FLAG_COLOUR = "#d9822b"
+# What a dragged row carries; the panel reads it back when the row is dropped.
+ROW_MIME_TYPE = "application/x-newsdesk-credit-row"
+
+
+class _Grip(QLabel):
+    """The drag handle of a row."""
+
+    def __init__(self, row: CreditRow) -> None:
+        super().__init__("≡", row)
+        self._row = row
+        self._press: QPoint | None = None
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setToolTip("Drag to reorder (or Alt+Up / Alt+Down)")
+        self.setAccessibleName("Drag handle")
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.setFont(font)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is None:
+            return
+        moved = (event.position().toPoint() - self._press).manhattanLength()
+        if moved < QApplication.startDragDistance():
+            return
+        self._press = None
+        self._row.start_drag()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._press = None
+
+
+class CreditRow(QFrame):
+    """One credit line: role, people, buttons, and a flag when it is incomplete."""
+
+    changed = Signal()
+    move_requested = Signal(int)  # -1 up, +1 down
+    remove_requested = Signal()
+
+    def __init__(
+        self,
+        panel: CreditsPanel,
+        role: str = "",
+        names: Sequence[str] = (),
+    ) -> None:
+        super().__init__(panel)
+        self.panel = panel
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.grip = _Grip(self)
+        self.role_combo = QComboBox(self)
+        self.role_combo.setEditable(True)
+        self.role_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.set_role_labels(panel.role_labels())
+        self.role_combo.setEditText(role)
+        self.role_combo.lineEdit().setPlaceholderText("Role")
+        self.role_combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.role_combo.setMinimumContentsLength(12)
+        self.role_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.people = PeopleEdit(panel.known_people(), self)
+        self.people.set_names(names)
+        self.up_button = self._button("▲", "Move up (Alt+Up)", self._request_move_up)
+        self.down_button = self._button("▼", "Move down (Alt+Down)", self._request_move_down)
+        self.remove_button = self._button("✕", "Remove (Alt+Delete)", self.remove_requested.emit)
+        self.flag = QLabel(self)
+        self.flag.setStyleSheet(f"color: {FLAG_COLOUR};")
+        self.flag.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.grip, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.role_combo, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.people, 1)
+        for button in (self.up_button, self.down_button, self.remove_button):
+            top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(1)
+        layout.addLayout(top)
+        layout.addWidget(self.flag)
+
+        # Row keys are read from the row's own controls: an editable combo box would
+        # otherwise take Alt+Down to open its list, and a window shortcut Alt+Up.
+        for control in (
+            self.role_combo,
+            self.role_combo.lineEdit(),
+            self.people.line_edit,
+            self.up_button,
+            self.down_button,
+            self.remove_button,
+        ):
+            control.installEventFilter(self)
+
+        self.role_combo.currentTextChanged.connect(self._on_changed)
+        self.people.names_changed.connect(self._on_changed)
+
+    def _button(self, text: str, tip: str, handler) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.clicked.connect(handler)
+        return button
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+        if isinstance(event, QKeyEvent):
+            action = self._key_action(watched, event)
+            if action is not None:
+                if event.type() == QEvent.Type.ShortcutOverride:
+                    event.accept()  # the key is the row's: no window shortcut takes it
+                    return True
+                if event.type() == QEvent.Type.KeyPress:
+                    action()
+                    return True
+        return super().eventFilter(watched, event)
+
+    def _key_action(self, watched: object, event: QKeyEvent):
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers == Qt.KeyboardModifier.AltModifier:
+            return {
+                Qt.Key.Key_Up: self._request_move_up,
+                Qt.Key.Key_Down: self._request_move_down,
+                Qt.Key.Key_Delete: self.remove_requested.emit,
+            }.get(Qt.Key(event.key()))
+        if (
+            watched is self.remove_button
+            and modifiers == Qt.KeyboardModifier.NoModifier
+            and event.key() == Qt.Key.Key_Delete
+        ):
+            return self.remove_requested.emit
+        return None
+
+    def set_role_labels(self, labels: Sequence[str]) -> None:
+        """Offer `labels` in the role list; the role typed or chosen stays as it is."""
+        text = self.role_combo.currentText()
+        self.role_combo.blockSignals(True)
+        self.role_combo.clear()
+        self.role_combo.addItems(labels)
+        self.role_combo.setCurrentIndex(-1)
+        self.role_combo.setEditText(text)
+        self.role_combo.blockSignals(False)
+
+    def role(self) -> str:
+        return self.role_combo.currentText().strip()
+
+    def names(self) -> list[str]:
+        return self.people.names()
+
+    def credit(self) -> Credit | None:
+        """The credit this row stands for, or None while it is incomplete."""
+        if not self.role() or not self.names():
+            return None
+        return Credit(self.role(), tuple(self.names()))
+
+    def problem(self) -> str:
+        if not self.role() and not self.names():
+            return "Empty row: not printed. Choose a role and add names, or remove it."
+        if not self.role():
+            return "No role: this line is not printed until it has one."
+        if not self.names():
+            return "No names yet: this line is not printed until it has one."
+        return ""
+
+    def set_number(self, number: int) -> None:
+        self.role_combo.setAccessibleName(f"Credit {number} role")
+        self.people.set_accessible_label(f"Credit {number} people")
+        self.up_button.setAccessibleName(f"Move credit {number} up")
+        self.down_button.setAccessibleName(f"Move credit {number} down")
+        self.remove_button.setAccessibleName(f"Remove credit {number}")
+        self.grip.setAccessibleName(f"Credit {number} drag handle")
+        self.setAccessibleName(f"Credit {number}")
+
+    def set_flag(self, text: str) -> None:
+        self.flag.setText(text)
+        self.flag.setVisible(bool(text))
+        self.flag.setAccessibleName(text)
+        self.role_combo.setAccessibleDescription(text)
+
+    def start_drag(self) -> None:
+        drag = QDrag(self)
+        mime = QMimeData()
+        mime.setData(ROW_MIME_TYPE, self.panel.drag_payload(self))
+        drag.setMimeData(mime)
+        drag.setPixmap(self.grab())
+        drag.setHotSpot(QPoint(10, 10))
+        drag.exec(Qt.DropAction.MoveAction)
+
+    def _request_move_up(self) -> None:
+        self.move_requested.emit(-1)
+
+    def _request_move_down(self) -> None:
+        self.move_requested.emit(1)
+
+    def _on_changed(self) -> None:
+        self.changed.emit()

@@ -1,0 +1,188 @@
+"""Editorial notes on the open article, threaded: a note, and the replies to it.
+
+Notes are for the newsroom only. They are never part of the article's content, so they
+are never exported and writing one is not an edit (no new revision).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from newsdesk.domain.comment import Comment
+from newsdesk.gui.ops.worker import DatabaseWorker
+
+log = logging.getLogger(__name__)
+
+COMMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _when(at: str) -> str:
+    try:
+        return dt.datetime.fromisoformat(at).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return at
+
+
+class CommentsPanel(QWidget):
+    comment_added = Signal(object)  # Comment
+    count_changed = Signal(int)
+
+    def __init__(
+        self, worker: DatabaseWorker, actor: Callable[[], str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._actor = actor
+        self._article_id: int | None = None
+        self._generation = 0
+        self.comments: list[Comment] = []
+
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Notes")
+        self.tree.setHeaderHidden(True)
+        self.tree.setColumnCount(1)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setIndentation(16)
+        self.empty_label = QLabel("No notes yet.")
+        self.empty_label.setEnabled(False)
+        self.compose = QPlainTextEdit()
+        self.compose.setAccessibleName("New note")
+        self.compose.setPlaceholderText("Write a note for the newsroom…")
+        self.compose.setTabChangesFocus(True)
+        self.compose.setFixedHeight(64)
+        self.add_button = QPushButton("Add note")
+        self.add_button.setAccessibleName("Add note")
+        self.reply_button = QPushButton("Reply")
+        self.reply_button.setAccessibleName("Reply to the selected note")
+        self.reply_button.setToolTip("Answer the selected note, in its thread")
+        hint = QLabel("Notes stay in the newsroom: they are never exported.")
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.reply_button)
+        buttons.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty_label, 1)
+        layout.addWidget(self.compose)
+        layout.addWidget(hint)
+        layout.addLayout(buttons)
+
+        self.compose.textChanged.connect(self._update_buttons)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.add_button.clicked.connect(lambda: self._post(parent_id=None))
+        self.reply_button.clicked.connect(lambda: self._post(parent_id=self.selected_id()))
+        self.load(None)
+
+    # -- loading ------------------------------------------------------------------
+
+    def load(self, article_id: int | None) -> None:
+        """Show the notes of `article_id` (read on the worker)."""
+        self._article_id = article_id
+        self._generation += 1
+        generation = self._generation
+        self._show([])
+        self.compose.setEnabled(article_id is not None)
+        if article_id is None:
+            self._update_buttons()
+            return
+        self._worker.submit(
+            lambda newsroom: newsroom.store.comments(article_id),
+            lambda comments: self._on_loaded(generation, comments),
+            lambda exc: log.warning("notes of article %s not loaded: %s", article_id, exc),
+        )
+
+    def _on_loaded(self, generation: int, comments: list[Comment]) -> None:
+        if generation == self._generation:
+            self._show(comments)
+
+    def _show(self, comments: list[Comment]) -> None:
+        self.comments = list(comments)
+        self.tree.clear()
+        items: dict[int, QTreeWidgetItem] = {}
+        for comment in self.comments:  # oldest first, so a parent comes before its replies
+            parent = items.get(comment.parent_id) if comment.parent_id is not None else None
+            item = QTreeWidgetItem([f"{comment.author} · {_when(comment.at)}\n{comment.text}"])
+            item.setData(0, COMMENT_ID_ROLE, comment.id)
+            item.setToolTip(0, comment.text)
+            if parent is None:
+                self.tree.addTopLevelItem(item)
+            else:
+                parent.addChild(item)
+            items[comment.id] = item
+        self.tree.expandAll()
+        self.empty_label.setText("No notes yet.")
+        self.empty_label.setVisible(not self.comments)
+        self.tree.setVisible(bool(self.comments))
+        self.count_changed.emit(len(self.comments))
+        self._update_buttons()
+
+    # -- writing --------------------------------------------------------------------
+
+    def selected_id(self) -> int | None:
+        item = self.tree.currentItem()
+        return item.data(0, COMMENT_ID_ROLE) if item is not None else None
+
+    def thread_of(self, comment_id: int) -> list[int]:
+        """The ids of `comment_id`'s replies, nested, as the tree shows them."""
+        items = self.tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)
+        for item in items:
+            if item.data(0, COMMENT_ID_ROLE) == comment_id:
+                found: list[int] = []
+                stack = [item.child(i) for i in range(item.childCount())]
+                while stack:
+                    child = stack.pop(0)
+                    found.append(child.data(0, COMMENT_ID_ROLE))
+                    stack.extend(child.child(i) for i in range(child.childCount()))
+                return found
+        return []
+
+    def _post(self, parent_id: int | None) -> None:
+        text = self.compose.toPlainText().strip()
+        article_id = self._article_id
+        if not text or article_id is None:
+            return
+        actor = self._actor()
+        self.add_button.setEnabled(False)
+        self.reply_button.setEnabled(False)
+        self._worker.submit(
+            lambda newsroom: newsroom.comment(article_id, text, actor=actor, parent_id=parent_id),
+            lambda comment: self._on_posted(article_id, comment),
+            self._on_post_failed,
+        )
+
+    def _on_posted(self, article_id: int, comment: Comment) -> None:
+        if article_id == self._article_id:
+            self.compose.clear()
+            self.load(article_id)
+        self.comment_added.emit(comment)
+
+    def _on_post_failed(self, exc: Exception) -> None:
+        self.empty_label.setText(f"The note was not saved: {exc}")
+        self.empty_label.setVisible(True)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_text = bool(self.compose.toPlainText().strip()) and self._article_id is not None
+        self.add_button.setEnabled(has_text)
+        self.reply_button.setEnabled(has_text and self.selected_id() is not None)

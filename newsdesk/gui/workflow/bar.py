@@ -1,0 +1,419 @@
+"""The workflow bar over the open article: its status and the actions the user may take.
+
+Each action (Submit, Return, Approve, Mark published, Archive) is a button. One the
+current user may not take is disabled, and its tooltip says why, in the words of the
+workflow rules (`allowed_actions`). Taking an action asks for confirmation first (a
+comment is required to return an article), then runs on the database worker; a failed
+checklist opens the checklist dialog, where a producer may override with a reason.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from newsdesk.domain.article import Article, AuditEvent, Person
+from newsdesk.domain.checklist import CheckFailure, ChecklistFailed
+from newsdesk.domain.errors import ConflictError, RuleViolation
+from newsdesk.domain.status import Status, UserRole
+from newsdesk.domain.workflow import (
+    TRANSITIONS,
+    Action,
+    allowed_actions,
+    check_create,
+    check_edit,
+)
+from newsdesk.gui.list.status_badge import STATUS_COLOURS
+from newsdesk.gui.ops.worker import DatabaseWorker
+from newsdesk.gui.workflow.checklist_view import ChecklistDialog
+
+log = logging.getLogger(__name__)
+
+ACTION_LABELS: dict[Action, str] = {
+    Action.SUBMIT: "Submit",
+    Action.RETURN: "Return…",
+    Action.APPROVE: "Approve",
+    Action.PUBLISH: "Mark published",
+    Action.ARCHIVE: "Archive",
+}
+# What the confirmation's main button says: the action, in full.
+CONFIRM_LABELS: dict[Action, str] = {
+    Action.SUBMIT: "Submit for approval",
+    Action.RETURN: "Return to the reporter",
+    Action.APPROVE: "Approve",
+    Action.PUBLISH: "Mark published",
+    Action.ARCHIVE: "Archive",
+}
+WITHDRAWN_BANNER = "Edited after approval, needs approval again: this article is back to submitted."
+_RULE_TAG = re.compile(r"\s*\[rule: [^\]]*\]$")
+
+
+def reason_text(refusal: str | Exception) -> str:
+    """A refusal as a sentence for a person: without the rule's tag."""
+    return _RULE_TAG.sub("", str(refusal))
+
+
+def edit_refusal(article: Article, person: Person) -> str:
+    """Why `person` may not edit `article` ("" when they may)."""
+    try:
+        check_edit(article, person)
+    except RuleViolation as refusal:
+        return reason_text(refusal)
+    return ""
+
+
+def create_refusal(person: Person) -> str:
+    """Why `person` may not start articles ("" when they may)."""
+    try:
+        check_create(person)
+    except RuleViolation as refusal:
+        return reason_text(refusal)
+    return ""
+
+
+def article_notice(article: Article | None, person: Person, withdrawn: AuditEvent | None) -> str:
+    """The banner over the editor: why it is read-only, or that approval was withdrawn."""
+    if article is None:
+        return ""
+    refusal = edit_refusal(article, person)
+    if refusal:
+        return refusal
+    if withdrawn is not None and article.status is Status.SUBMITTED:
+        when = withdrawn.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        return f"{WITHDRAWN_BANNER} ({withdrawn.actor}, {when}, revision {withdrawn.revision})"
+    return ""
+
+
+def confirmation_text(action: Action, article: Article) -> str:
+    title = f"“{article.headline}”"
+    return {
+        Action.SUBMIT: f"Submit {title} for approval? A producer reviews it next.",
+        Action.RETURN: (
+            f"Return {title} to its reporter as a draft? Say what needs to change:"
+            " the comment is required and goes into the history."
+        ),
+        Action.APPROVE: (
+            f"Approve revision {article.revision} of {title} for the site? Any later edit"
+            " withdraws the approval."
+        ),
+        Action.PUBLISH: (
+            f"Mark {title} as published? Do this once its exported page is on the site."
+        ),
+        Action.ARCHIVE: f"Archive {title}? An archived article can no longer be edited.",
+    }[action]
+
+
+def status_badge_html(status: Status) -> str:
+    colour = STATUS_COLOURS.get(status.value, "#7a869a")
+    return f'<span style="background:{colour}; color:white;">&nbsp;{status.value}&nbsp;</span>'
+
+
+class TransitionDialog(QDialog):
+    """Asks to confirm one workflow action, with a comment (required for Return)."""
+
+    def __init__(self, action: Action, article: Article, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.action = action
+        self.needs_comment = TRANSITIONS[action].needs_comment
+        self.setWindowTitle(f"{ACTION_LABELS[action].rstrip('…')} article {article.id}")
+        self.message = QLabel(confirmation_text(action, article))
+        self.message.setWordWrap(True)
+        self.comment_edit = QPlainTextEdit()
+        self.comment_edit.setAccessibleName("Comment")
+        self.comment_edit.setPlaceholderText(
+            "What needs to change (required)"
+            if self.needs_comment
+            else "Comment for the history (optional)"
+        )
+        self.comment_edit.setTabChangesFocus(True)
+        self.comment_edit.setFixedHeight(80)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.confirm_button = self.buttons.addButton(
+            CONFIRM_LABELS[action], QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.confirm_button.setAccessibleName(CONFIRM_LABELS[action])
+        self.confirm_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.comment_edit.textChanged.connect(self._update_confirm)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.comment_edit)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+        self._update_confirm()
+        self.comment_edit.setFocus()
+
+    def comment(self) -> str:
+        return self.comment_edit.toPlainText().strip()
+
+    def _update_confirm(self) -> None:
+        missing = self.needs_comment and not self.comment()
+        self.confirm_button.setEnabled(not missing)
+        self.confirm_button.setToolTip("Write a comment first" if missing else "")
+
+
+class WorkflowBar(QFrame):
+    """Status, revision and the workflow buttons of the open article."""
+
+    action_requested = Signal(object)  # Action
+    history_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workflow_bar")
+        self.setAccessibleName("Workflow")
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName("Status")
+        self.title_label = QLabel()
+        self.title_label.setAccessibleName("Open article")
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setMinimumWidth(80)
+        bold = self.title_label.font()
+        bold.setBold(True)
+        self.title_label.setFont(bold)
+        self.revision_label = QLabel()
+        self.revision_label.setAccessibleName("Revision")
+        self.checks_label = QLabel()
+        self.checks_label.setAccessibleName("Checklist")
+        self.buttons: dict[Action, QPushButton] = {}
+        # A strip of its own, set apart from the toolbar above and the panes below.
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.title_label, 1)
+        layout.addWidget(self.revision_label)
+        layout.addWidget(self.checks_label)
+        layout.addSpacing(12)
+        for action in Action:
+            button = QPushButton(ACTION_LABELS[action])
+            button.setAccessibleName(ACTION_LABELS[action].rstrip("…"))
+            button.setObjectName(f"workflow_{action.value}")
+            button.clicked.connect(lambda _checked=False, a=action: self.action_requested.emit(a))
+            self.buttons[action] = button
+            layout.addWidget(button)
+        layout.addSpacing(12)
+        self.history_button = QPushButton("History…")
+        self.history_button.setAccessibleName("History")
+        self.history_button.setToolTip("Revisions, differences, restore, and the audit trail")
+        self.history_button.clicked.connect(self.history_requested)
+        layout.addWidget(self.history_button)
+        self._full_title = ""
+        self.show_article(None, None)
+
+    def show_article(self, article: Article | None, person: Person | None) -> None:
+        """Show `article`'s state, and enable what `person` may do to it."""
+        if article is None or person is None:
+            self.status_label.clear()
+            self.title_label.setText("No article open")
+            self.revision_label.clear()
+            self.checks_label.clear()
+            for button in self.buttons.values():
+                button.setEnabled(False)
+                button.setToolTip("Open an article first")
+            self.history_button.setEnabled(False)
+            return
+        self.status_label.setText(status_badge_html(article.status))
+        self._full_title = f"#{article.id} {article.headline}"
+        self._elide_title()
+        self.title_label.setToolTip(self._full_title)
+        approved = (
+            f", approved revision {article.approved_revision}" if article.approved_revision else ""
+        )
+        self.revision_label.setText(f"revision {article.revision}{approved}")
+        for action, refusal in allowed_actions(article, person).items():
+            button = self.buttons[action]
+            button.setEnabled(refusal is None)
+            button.setToolTip(reason_text(refusal) if refusal else confirmation_hint(action))
+        self.history_button.setEnabled(True)
+
+    def show_checks(self, failures: list[CheckFailure] | None) -> None:
+        """What the Submit/Approve checklist says now (None: not known / not relevant)."""
+        if failures is None:
+            self.checks_label.clear()
+            self.checks_label.setToolTip("")
+        elif failures:
+            names = ", ".join(dict.fromkeys(f.name for f in failures))
+            self.checks_label.setText(f"⚠ {len(failures)} check(s) fail")
+            self.checks_label.setToolTip(
+                "Failed checks: " + names + "\n" + "\n".join(f.message for f in failures)
+            )
+        else:
+            self.checks_label.setText("✓ checks pass")
+            self.checks_label.setToolTip("Every Submit/Approve check passes")
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide_title()
+
+    def _elide_title(self) -> None:
+        width = max(40, self.title_label.width())
+        metrics = self.title_label.fontMetrics()
+        self.title_label.setText(
+            metrics.elidedText(self._full_title, Qt.TextElideMode.ElideRight, width)
+        )
+
+
+def confirmation_hint(action: Action) -> str:
+    return {
+        Action.SUBMIT: "Send to a producer for approval (the checklist runs first)",
+        Action.RETURN: "Send back to the reporter as a draft, with a comment",
+        Action.APPROVE: "Approve this revision for the site (the checklist runs first)",
+        Action.PUBLISH: "Record that the exported page is on the site",
+        Action.ARCHIVE: "Take the article out of the workflow; it becomes read-only",
+    }[action]
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """The article and revision the user confirmed an action for."""
+
+    article_id: int
+    revision: int
+
+
+class WorkflowController(QObject):
+    """Runs the bar's actions: confirm, save pending edits, transition on the worker.
+
+    `prepare()` is called before anything is asked, to store what the editor holds
+    (False: stop). The open dialog is kept in `dialog` (tests and screenshots reach it).
+    """
+
+    transitioned = Signal(object)  # Article, as stored after the action
+    outdated = Signal(int)  # article id: someone saved a newer revision meanwhile
+    checks_known = Signal(object, object)  # article id, list[CheckFailure]
+
+    def __init__(
+        self,
+        bar: WorkflowBar,
+        worker: DatabaseWorker,
+        *,
+        person: Callable[[], Person],
+        article: Callable[[], Article | None],
+        prepare: Callable[[], bool],
+        parent_widget: QWidget,
+    ) -> None:
+        super().__init__(parent_widget)
+        self.bar = bar
+        self._worker = worker
+        self._person = person
+        self._article = article
+        self._prepare = prepare
+        self._parent = parent_widget
+        self.dialog: QDialog | None = None
+        self.message_box: QMessageBox | None = None
+        self._checks_generation = 0
+        bar.action_requested.connect(self._on_bar_action_requested)
+
+    # -- the checklist, shown before anyone presses Submit ----------------------------
+
+    def refresh_checks(self, article: Article | None) -> None:
+        """Run the checklist for `article` on the worker; the bar shows the answer."""
+        self._checks_generation += 1
+        generation = self._checks_generation
+        if article is None or article.status not in (Status.DRAFT, Status.SUBMITTED):
+            self.bar.show_checks(None)
+            return
+        self._worker.submit(
+            lambda newsroom: newsroom.checklist(article),
+            lambda failures: self._on_checks(generation, article.id, failures),
+        )
+
+    def _on_checks(self, generation: int, article_id: int, failures: list[CheckFailure]) -> None:
+        if generation == self._checks_generation:
+            self.bar.show_checks(failures)
+            self.checks_known.emit(article_id, failures)
+
+    # -- actions ------------------------------------------------------------------------
+
+    def _on_bar_action_requested(self, action: Action) -> None:
+        if self._article() is None or not self._prepare():
+            return
+        article = self._article()  # as stored now, after the pending edits were saved
+        if article is None:
+            return
+        dialog = TransitionDialog(action, article, self._parent)
+        seen = _Seen(article.id, article.revision)
+        dialog.accepted.connect(lambda: self._run(action, seen, dialog.comment(), None))
+        self._show(dialog)
+
+    def _run(self, action: Action, seen: _Seen, comment: str, override: str | None) -> None:
+        actor = self._person().name
+        self._worker.submit(
+            lambda newsroom: newsroom.transition(
+                seen.article_id,
+                action,
+                actor=actor,
+                comment=comment,
+                override=override,
+                expected_revision=seen.revision,  # approve what was seen, nothing newer
+            ),
+            self._on_transitioned,
+            lambda exc: self._on_refused(exc, action, seen, comment),
+        )
+
+    def _on_transitioned(self, article: Article) -> None:
+        self.transitioned.emit(article)
+
+    def _on_refused(self, exc: Exception, action: Action, seen: _Seen, comment: str) -> None:
+        if isinstance(exc, ChecklistFailed):
+            person = self._person()
+            can_override = UserRole.PRODUCER in person.roles
+            dialog = ChecklistDialog(
+                action.value,
+                exc.failures,
+                can_override=can_override,
+                parent=self._parent,
+            )
+            dialog.override_requested.connect(
+                lambda reason: self._run(action, seen, comment, reason)
+            )
+            self._show(dialog)
+            return
+        text = reason_text(exc)
+        if isinstance(exc, ConflictError):
+            text = (
+                f"Revision {exc.actual} was saved after the revision {exc.expected} you were"
+                f" looking at, so nothing was done. Read the new revision, then {action.value}"
+                " again."
+            )
+            self.outdated.emit(seen.article_id)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            f"Cannot {action.value}",
+            text,
+            QMessageBox.StandardButton.Ok,
+            self._parent,
+        )
+        self.message_box = box
+        box.open()
+
+    def _show(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        dialog.open()
+
+    def _forget(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None

@@ -1,0 +1,355 @@
+"""The newsroom: the one API every front end (CLI, desktop app, tests) talks to.
+
+It asks the domain's rules before every change and lets the store write
+conditionally, so no front end can skip a rule and no race can slip past one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import logging
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import closing
+from pathlib import Path
+
+from newsdesk.domain.article import Article, ArticleSummary, AuditEvent, Person
+from newsdesk.domain.checklist import CheckFailure, ChecklistFailed, ImageRef, run_checklist
+from newsdesk.domain.credit_roles import CreditVocabulary
+from newsdesk.domain.errors import ConflictError, InvalidInputError, RuleViolation
+from newsdesk.domain.query import ArticleQuery
+from newsdesk.domain.revision_diff import DiffSection, compare_revisions
+from newsdesk.domain.site import SiteProfile
+from newsdesk.domain.status import Status, UserRole
+from newsdesk.domain.workflow import (
+    Action,
+    check_create,
+    check_edit,
+    check_override,
+    check_site_settings,
+    check_transition,
+)
+from newsdesk.newsroom.paths import default_database_path
+from newsdesk.publish.export.bundle import BodyCache, ExportProgress, export_bundle
+from newsdesk.publish.formats.markdown_meta import write_markdown_document
+from newsdesk.publish.markdown.inspect import body_references
+from newsdesk.publish.markdown.pipeline import is_allowed_link
+from newsdesk.publish.slugs import make_slug
+from newsdesk.storage.sqlite.store import SQLiteStore
+from newsdesk.storage.store import Store
+
+log = logging.getLogger(__name__)
+
+
+class Newsroom:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, verify: bool = False) -> Newsroom:
+        """Open the newsroom database. `verify` runs the full quick_check now instead of
+        before the first write (see SQLiteStore): a damaged database then refuses
+        every write, naming the newest backup."""
+        return cls(SQLiteStore(path or default_database_path(), verify=verify))
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- people ---------------------------------------------------------------
+
+    def add_person(self, name: str, roles: Iterable[UserRole | str]) -> Person:
+        parsed = frozenset(r if isinstance(r, UserRole) else UserRole.parse(r) for r in roles)
+        return self.store.add_person(Person(name=name, roles=parsed))
+
+    def person(self, name: str | None) -> Person:
+        if not name or not name.strip():
+            raise InvalidInputError(
+                "say who you are: --as NAME, or set NEWSDESK_USER (see `newsdesk users list`)"
+            )
+        return self.store.get_person(name)
+
+    def people(self) -> list[Person]:
+        return self.store.people()
+
+    # -- settings -------------------------------------------------------------
+
+    def site(self) -> SiteProfile:
+        return self.store.site_profile()
+
+    def vocabulary(self) -> CreditVocabulary:
+        return CreditVocabulary(self.store.credit_roles())
+
+    def set_site_setting(self, key: str, value: str, *, actor: str) -> SiteProfile:
+        person = self.person(actor)
+        check_site_settings(person)
+        profile = self.site().with_setting(key, value)
+        self.store.save_site_profile(profile, actor=person.name)
+        return profile
+
+    # -- articles -------------------------------------------------------------
+
+    def create_article(self, article: Article, *, actor: str) -> Article:
+        person = self.person(actor)
+        check_create(person)
+        _require_headline(article)
+        slug = article.slug or make_slug(article.headline, self.store.slug_taken)
+        return self.store.insert_article(dataclasses.replace(article, slug=slug), actor=person.name)
+
+    def article(self, article_id: int) -> Article:
+        return self.store.get_article(article_id)
+
+    def save_article(
+        self, article: Article, *, actor: str, expected_revision: int | None = None
+    ) -> Article:
+        """Save `article`'s content as a new revision.
+
+        `expected_revision` is the revision the edit started from (default: the
+        article's own `revision`); if someone saved since, ConflictError is raised
+        and nothing is written.
+        """
+        if article.id is None:
+            raise InvalidInputError("only a stored article can be saved; create it first")
+        person = self.person(actor)
+        _require_headline(article)
+        current = self.store.get_article(article.id)
+        new_status = check_edit(current, person)
+        expected = article.revision if expected_revision is None else expected_revision
+        withdrawn = new_status is not current.status
+        return self.store.save_article(
+            article,
+            actor=person.name,
+            expected_revision=expected,
+            expected_status=current.status,
+            new_status=new_status,
+            action="edit-after-approval" if withdrawn else "edit",
+            comment=(
+                f"edited after {current.status.value}: approval withdrawn, needs approval again"
+                if withdrawn
+                else ""
+            ),
+        )
+
+    def checklist(self, article: Article) -> list[CheckFailure]:
+        """What stops `article` from being submitted or approved (empty: nothing)."""
+        refs = body_references(article.body)
+        return run_checklist(
+            article,
+            site=self.site(),
+            vocabulary=self.vocabulary(),
+            links=refs.links,
+            images=[ImageRef(i.src, i.alt, i.caption) for i in refs.images],
+            link_allowed=is_allowed_link,
+        )
+
+    def transition(
+        self,
+        article_id: int,
+        action: Action | str,
+        *,
+        actor: str,
+        comment: str = "",
+        override: str | None = None,
+        expected_revision: int | None = None,
+    ) -> Article:
+        """Move the article through the workflow.
+
+        Submit and approve run the checklist first; failures refuse the action unless
+        a producer overrides them with a reason, which the audit log records.
+        `expected_revision` is the revision the user looked at: when someone saved
+        since, ConflictError is raised, so nobody approves a text they have not seen.
+        """
+        action = Action(action)
+        person = self.person(actor)
+        current = self.store.get_article(article_id)
+        if expected_revision is not None and current.revision != expected_revision:
+            raise ConflictError(article_id, expected_revision, current.revision)
+        target = check_transition(current, action, person, comment)
+        if action in (Action.SUBMIT, Action.APPROVE):
+            failures = self.checklist(current)
+            if failures and not (override and override.strip()):
+                raise ChecklistFailed(action.value, failures)
+            if failures:
+                check_override(person)
+                note = (
+                    f"override: {override.strip()} (failed: {', '.join(f.name for f in failures)})"
+                )
+                comment = f"{comment}\n{note}" if comment.strip() else note
+        return self.store.set_status(
+            article_id,
+            actor=person.name,
+            action=action.value,
+            expected_status=current.status,
+            new_status=target,
+            expected_revision=current.revision,
+            comment=comment,
+        )
+
+    def revert(
+        self, article_id: int, revision: int, *, actor: str, expected_revision: int | None = None
+    ) -> Article:
+        """Restore `revision`'s content as a new revision (history is never rewritten)."""
+        old = self.store.get_revision(article_id, revision)
+        current = self.store.get_article(article_id)
+        restored = current.with_content(old.content())
+        if expected_revision is None:
+            expected_revision = current.revision
+        person = self.person(actor)
+        new_status = check_edit(current, person)
+        return self.store.save_article(
+            restored,
+            actor=person.name,
+            expected_revision=expected_revision,
+            expected_status=current.status,
+            new_status=new_status,
+            action="revert",
+            comment=f"restored revision {revision}",
+        )
+
+    def diff(self, article_id: int, revision_a: int, revision_b: int) -> str:
+        """A unified diff of two revisions' text (fields, credits and body)."""
+        site = self.site()
+        texts = []
+        for revision in (revision_a, revision_b):
+            article = self.store.get_revision(article_id, revision)
+            texts.append(write_markdown_document(article, site=site).splitlines(keepends=True))
+        lines = difflib.unified_diff(
+            texts[0], texts[1], f"revision {revision_a}", f"revision {revision_b}"
+        )
+        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+    def compare(self, article_id: int, revision_a: int, revision_b: int) -> list[DiffSection]:
+        """Revisions `a` and `b` side by side: the text, then the credits."""
+        return compare_revisions(
+            self.store.get_revision(article_id, revision_a),
+            self.store.get_revision(article_id, revision_b),
+        )
+
+    def approval_withdrawn(self, article_id: int) -> AuditEvent | None:
+        """The edit that took the article's approval away, while it still waits for a
+        new one (None when the article is not in that state)."""
+        return approval_withdrawn(self.store.audit_events(article_id))
+
+    def export_articles(
+        self,
+        articles: Sequence[Article],
+        out: str | os.PathLike[str],
+        *,
+        actor: str,
+        formats: Iterable[str] = ("html",),
+        fragment: bool = False,
+        cache: BodyCache | None = None,
+    ) -> Iterator[ExportProgress]:
+        """Export `articles` into `out` (see publish.bundle), yielding its progress.
+
+        Once the files are in place, each article whose files were written gets an
+        `export` event in the audit log naming its revision and the folder: that is how
+        the web team's queue knows an approved revision went out. Stop iterating early
+        and nothing is written or recorded.
+        """
+        # Refuse before writing any file: the export's audit events could not be
+        # recorded in a damaged database, and its content may be wrong.
+        self.store.ensure_writable()
+        steps = export_bundle(
+            articles,
+            out,
+            site=self.site(),
+            vocabulary=self.vocabulary(),
+            formats=formats,
+            fragment=fragment,
+            image_data=self.store.image_data,
+            cache=cache,
+        )
+        written: list[int] = []
+        # closing(): an interrupted export removes its temporary files now.
+        with closing(steps):
+            for step in steps:
+                if step.article_id is not None and step.files_written:
+                    written.append(step.article_id)
+                yield step
+        # Only now are the files in place (the bundle renames them in at the end).
+        folder = str(Path(out).resolve())
+        revisions = {a.id: a.revision for a in articles}
+        with self.store.transaction():
+            for article_id in written:
+                revision = revisions[article_id]
+                self.store.record_event(
+                    actor=actor,
+                    action="export",
+                    article_id=article_id,
+                    comment=f"revision {revision} to {folder}",
+                    revision=revision,
+                )
+
+    def waiting_query(self, person: Person, **fields) -> ArticleQuery:
+        """The "waiting for me" list of `person` (see ArticleQuery)."""
+        return ArticleQuery(
+            waiting_roles=tuple(sorted(person.roles)), waiting_user=person.name, **fields
+        )
+
+    def site_version(self, article: Article) -> Article | None:
+        """What the site may show of `article`: its approved revision, or None.
+
+        An approved or published article is shown as it is. One edited after approval
+        (back to submitted, or returned) keeps its last approved revision on the site
+        until the new text is approved. Archived and never-approved articles: None.
+        """
+        if article.status in (Status.APPROVED, Status.PUBLISHED):
+            return article
+        if article.status is Status.ARCHIVED or article.approved_revision is None:
+            return None
+        approved = article.approved_revision
+        # The article exactly as it stood after its last approval or publication, so
+        # its exported files stay byte for byte what the site already has.
+        last = next(
+            e
+            for e in reversed(self.store.audit_events(article.id))
+            if e.action in ("approve", "publish") and e.revision == approved
+        )
+        return dataclasses.replace(
+            self.store.get_revision(article.id, approved),
+            status=Status.PUBLISHED if last.action == "publish" else Status.APPROVED,
+            approved_revision=approved,
+            updated_at=last.at,
+            updated_by=last.actor,
+        )
+
+    def site_articles(self) -> list[Article]:
+        """Every article the site carries, each at the revision the site may show."""
+        ids = self.store.article_ids(ArticleQuery(on_site=True, sort="id", descending=False))
+        versions = (self.site_version(self.store.get_article(i)) for i in ids)
+        return [v for v in versions if v is not None]
+
+    def find(self, query: ArticleQuery | None = None) -> list[int]:
+        return self.store.article_ids(query)
+
+    def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
+        return self.store.summaries(ids)
+
+    def comment(self, article_id: int, text: str, *, actor: str, parent_id: int | None = None):
+        person = self.person(actor)
+        return self.store.add_comment(
+            article_id, author=person.name, text=text, parent_id=parent_id
+        )
+
+    def check(self) -> list[str]:
+        return self.store.check()
+
+
+def approval_withdrawn(events: Sequence[AuditEvent]) -> AuditEvent | None:
+    """The newest status change in `events` (oldest first) when it took an approved or
+    published article back to submitted (an edit or a restore); else None."""
+    for event in reversed(events):
+        if event.to_status is None or event.from_status == event.to_status:
+            continue  # comments, exports and plain edits leave the status as it was
+        withdrawn = (
+            event.from_status in (Status.APPROVED.value, Status.PUBLISHED.value)
+            and event.to_status == Status.SUBMITTED.value
+        )
+        return event if withdrawn else None
+    return None
+
+
+def _require_headline(article: Article) -> None:
+    if not article.headline.strip():
+        raise RuleViolation("headline-required", "an article needs a headline")

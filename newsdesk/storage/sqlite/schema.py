@@ -1,0 +1,139 @@
+"""The schema, created and migrated by version (PRAGMA user_version).
+
+Each migration runs in its own transaction together with the version bump, so a
+database is always at one whole version. Never edit a migration that has shipped:
+add the next one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import sqlite_utils
+
+from newsdesk.domain.errors import StorageError
+from newsdesk.storage.sqlite.connection import write_transaction
+
+log = logging.getLogger(__name__)
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db["people"].create(
+        {"name": str, "roles": str, "created_at": str},
+        pk="name",
+    )
+    db["articles"].create(
+        {
+            "id": int,
+            "slug": str,
+            "kicker": str,
+            "headline": str,
+            "section": str,
+            "date": str,
+            "source": str,
+            "language": str,
+            "body": str,
+            "credits": str,
+            "images": str,
+            "reporters": str,
+            "status": str,
+            "revision": int,
+            "approved_revision": int,
+            "created_by": str,
+            "created_at": str,
+            "updated_at": str,
+            "updated_by": str,
+        },
+        pk="id",
+        not_null={"slug", "headline", "status", "revision", "created_by"},
+    )
+    db["articles"].create_index(["slug"], unique=True)
+    db["articles"].create_index(["status", "updated_at"])
+    db["articles"].create_index(["updated_at"])
+    db["articles"].create_index(["created_by"])
+    # One index per sortable list column, so a header click never scans the table.
+    db.execute("CREATE INDEX idx_articles_headline ON articles (headline COLLATE NOCASE, id)")
+    db["articles"].create_index(["section", "updated_at"])
+    db["articles"].create_index(["reporters", "updated_at"])
+    db["articles"].create_index(["date", "id"])
+    db["revisions"].create(
+        {
+            "article_id": int,
+            "revision": int,
+            "saved_at": str,
+            "saved_by": str,
+            "status": str,
+            "note": str,
+            "data": bytes,
+        },
+        pk=("article_id", "revision"),
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["audit"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "at": str,
+            "actor": str,
+            "action": str,
+            "from_status": str,
+            "to_status": str,
+            "revision": int,
+            "comment": str,
+            "prev_hash": str,
+            "hash": str,
+        },
+        pk="id",
+    )
+    db["audit"].create_index(["article_id"])
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    db["credit_roles"].create({"position": int, "key": str, "en": str, "zh": str}, pk="key")
+    db["images"].create(
+        {"sha256": str, "media_type": str, "data": bytes, "created_at": str}, pk="sha256"
+    )
+    # Our own content (segmented text, see search_text.py), rowid = article id.
+    db.execute(
+        "CREATE VIRTUAL TABLE articles_fts USING fts5("
+        "headline, kicker, body, credits, tokenize = 'unicode61 remove_diacritics 2')"
+    )
+
+
+def _v2(db: sqlite_utils.Database) -> None:
+    db["comments"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "parent_id": int,
+            "at": str,
+            "author": str,
+            "text": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("parent_id", "comments", "id")],
+    )
+    db["comments"].create_index(["article_id"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database, path: str = "") -> int:
+    """Bring the schema to SCHEMA_VERSION; returns the version found before."""
+    found = schema_version(db)
+    if found > SCHEMA_VERSION:
+        raise StorageError(
+            f"the database {path} was written by a newer newsdesk (schema {found}, this "
+            f"version knows {SCHEMA_VERSION}); update newsdesk to open it"
+        )
+    for version in range(found + 1, SCHEMA_VERSION + 1):
+        with write_transaction(db, path):
+            MIGRATIONS[version - 1](db)
+            db.execute(f"PRAGMA user_version = {version}")
+        log.info("migrated %s to schema version %d", path, version)
+    return found
