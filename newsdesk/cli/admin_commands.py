@@ -28,8 +28,8 @@ def users_list(args: argparse.Namespace) -> int:
 def check(args: argparse.Namespace) -> int:
     with open_newsroom(args) as newsroom:
         problems = newsroom.check()
-        count = newsroom.store.count()
-        path = newsroom.store.path
+        count = newsroom.count()
+        path = newsroom.location
     if problems:
         for problem in problems:
             print(f"problem: {problem}")

@@ -157,9 +157,9 @@ def transition(args: argparse.Namespace) -> int:
 
 def history(args: argparse.Namespace) -> int:
     with open_newsroom(args) as newsroom:
-        revisions = newsroom.store.revisions(args.id)
-        events = newsroom.store.audit_events(args.id)
-        comments = newsroom.store.comments(args.id)
+        revisions = newsroom.revisions(args.id)
+        events = newsroom.audit_events(args.id)
+        comments = newsroom.comments(args.id)
     if args.json:
         print_json(
             {

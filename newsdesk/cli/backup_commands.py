@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from newsdesk.domain.errors import NewsdeskError, StorageError
+from newsdesk.newsroom import backups
 from newsdesk.newsroom.paths import default_database_path
-from newsdesk.storage.sqlite.backup import backup_database, check_database_file, restore_database
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -39,7 +39,7 @@ def _database(args: argparse.Namespace) -> Path:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    path = backup_database(_database(args), args.out)
+    path = backups.backup(_database(args), args.out)
     print(path)
     return 0
 
@@ -48,14 +48,14 @@ def run_restore(args: argparse.Namespace) -> int:
     database = _database(args)
     backup = Path(args.file)
     # Check before asking: nobody should confirm the restore of an unusable file.
-    problems = check_database_file(backup)
+    problems = backups.check_backup(backup)
     if problems:
         raise StorageError(
             f"{backup} is not a usable newsdesk backup ({problems[0]}); nothing was changed"
         )
     if not args.yes and not _confirmed(database, backup):
         return 1
-    kept = restore_database(backup, database)
+    kept = backups.restore(backup, database)
     print(f"restored {database} from {backup}")
     if kept is not None:
         print(f"the previous database is kept as {kept}")

@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.session.pending_fields = lambda: self.editor.pending_fields()
         self.images = ArticleImages(
             self.worker,
-            newsroom.store.image_data,
+            newsroom.image_data,
             self._on_image_not_stored,
             attached=lambda: self.editor.images,
             attach=lambda image: self.editor.add_image(image),
@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self._damage: str | None = None
         self.editor = ArticleEditor(
             site=self.site,
-            store_image=self.images.store,
+            store_image=self.images.keep,
             load_image=self.images.load,
         )
         self.preview = PreviewPane(self._render_preview, open_in_browser=self._open_in_browser)
@@ -507,7 +507,7 @@ class MainWindow(QMainWindow):
                 folder,
                 site=site,
                 vocabulary=vocabulary,
-                image_data=newsroom.store.image_data,
+                image_data=newsroom.image_data,
             ):
                 pass
             return folder / f"{article.slug}.html"
@@ -535,7 +535,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             "About newsdesk",
-            f"newsdesk {__version__}\nDatabase: {self.newsroom.store.path}",
+            f"newsdesk {__version__}\nDatabase: {self.newsroom.location}",
         )
 
     # -- closing ---------------------------------------------------------------------

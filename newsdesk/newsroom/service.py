@@ -10,12 +10,13 @@ import dataclasses
 import difflib
 import logging
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
 
-from newsdesk.domain.article import Article, ArticleSummary, AuditEvent, Person
+from newsdesk.domain.article import Article, ArticleSummary, AuditEvent, Person, RevisionInfo
 from newsdesk.domain.checklist import CheckFailure, ChecklistFailed, ImageRef, run_checklist
+from newsdesk.domain.comment import Comment
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import ConflictError, InvalidInputError, RuleViolation
 from newsdesk.domain.query import ArticleQuery
@@ -30,6 +31,7 @@ from newsdesk.domain.workflow import (
     check_site_settings,
     check_transition,
 )
+from newsdesk.newsroom.changes import Change, ChangeKind, Changes
 from newsdesk.newsroom.paths import default_database_path
 from newsdesk.publish.export.bundle import BodyCache, ExportProgress, export_bundle
 from newsdesk.publish.formats.markdown_meta import write_markdown_document
@@ -42,9 +44,20 @@ from newsdesk.storage.store import Store
 log = logging.getLogger(__name__)
 
 
+Listener = Callable[[Changes], None]
+
+
 class Newsroom:
+    """Every operation a front end may ask for, each checked against the rules.
+
+    Front ends (gui/, cli/) call only these methods, never `store` (tests and
+    storage tooling may). Each write announces what it changed to the listeners of
+    `subscribe` once it has committed.
+    """
+
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._listeners: list[Listener] = []
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, verify: bool = False) -> Newsroom:
@@ -56,11 +69,41 @@ class Newsroom:
     def close(self) -> None:
         self.store.close()
 
+    @property
+    def location(self) -> str:
+        """Where this newsroom lives, as a person may read it (a file path)."""
+        return self.store.path
+
+    # -- change notification ----------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener(changes)` after every write of this newsroom has committed
+        (on the thread that wrote). Returns the function that unsubscribes."""
+        self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def _announce(self, *items: Change) -> None:
+        changes = Changes.of(*items)
+        if not changes:
+            return
+        for listener in list(self._listeners):
+            try:
+                listener(changes)
+            except Exception:  # a broken view must not undo a committed write
+                log.exception("a change listener failed")
+
     # -- people ---------------------------------------------------------------
 
     def add_person(self, name: str, roles: Iterable[UserRole | str]) -> Person:
         parsed = frozenset(r if isinstance(r, UserRole) else UserRole.parse(r) for r in roles)
-        return self.store.add_person(Person(name=name, roles=parsed))
+        person = self.store.add_person(Person(name=name, roles=parsed))
+        self._announce(Change(ChangeKind.PEOPLE, actor=person.name))
+        return person
 
     def person(self, name: str | None) -> Person:
         if not name or not name.strip():
@@ -85,6 +128,7 @@ class Newsroom:
         check_site_settings(person)
         profile = self.site().with_setting(key, value)
         self.store.save_site_profile(profile, actor=person.name)
+        self._announce(Change(ChangeKind.SETTINGS, actor=person.name))
         return profile
 
     # -- articles -------------------------------------------------------------
@@ -94,7 +138,11 @@ class Newsroom:
         check_create(person)
         _require_headline(article)
         slug = article.slug or make_slug(article.headline, self.store.slug_taken)
-        return self.store.insert_article(dataclasses.replace(article, slug=slug), actor=person.name)
+        stored = self.store.insert_article(
+            dataclasses.replace(article, slug=slug), actor=person.name
+        )
+        self._announce(_article_change(ChangeKind.CREATED, stored, person.name))
+        return stored
 
     def article(self, article_id: int) -> Article:
         return self.store.get_article(article_id)
@@ -116,7 +164,7 @@ class Newsroom:
         new_status = check_edit(current, person)
         expected = article.revision if expected_revision is None else expected_revision
         withdrawn = new_status is not current.status
-        return self.store.save_article(
+        stored = self.store.save_article(
             article,
             actor=person.name,
             expected_revision=expected,
@@ -129,6 +177,16 @@ class Newsroom:
                 else ""
             ),
         )
+        self._announce_save(current, stored, person.name)
+        return stored
+
+    def _announce_save(self, before: Article, stored: Article, actor: str) -> None:
+        if stored.revision == before.revision:
+            return  # nothing changed: no revision was written
+        items = [_article_change(ChangeKind.CONTENT, stored, actor)]
+        if stored.status is not before.status:
+            items.append(_article_change(ChangeKind.STATUS, stored, actor))
+        self._announce(*items)
 
     def checklist(self, article: Article) -> list[CheckFailure]:
         """What stops `article` from being submitted or approved (empty: nothing)."""
@@ -175,7 +233,7 @@ class Newsroom:
                     f"override: {override.strip()} (failed: {', '.join(f.name for f in failures)})"
                 )
                 comment = f"{comment}\n{note}" if comment.strip() else note
-        return self.store.set_status(
+        moved = self.store.set_status(
             article_id,
             actor=person.name,
             action=action.value,
@@ -184,6 +242,8 @@ class Newsroom:
             expected_revision=current.revision,
             comment=comment,
         )
+        self._announce(_article_change(ChangeKind.STATUS, moved, person.name))
+        return moved
 
     def revert(
         self, article_id: int, revision: int, *, actor: str, expected_revision: int | None = None
@@ -196,7 +256,7 @@ class Newsroom:
             expected_revision = current.revision
         person = self.person(actor)
         new_status = check_edit(current, person)
-        return self.store.save_article(
+        stored = self.store.save_article(
             restored,
             actor=person.name,
             expected_revision=expected_revision,
@@ -205,6 +265,8 @@ class Newsroom:
             action="revert",
             comment=f"restored revision {revision}",
         )
+        self._announce_save(current, stored, person.name)
+        return stored
 
     def diff(self, article_id: int, revision_a: int, revision_b: int) -> str:
         """A unified diff of two revisions' text (fields, credits and body)."""
@@ -280,6 +342,12 @@ class Newsroom:
                     comment=f"revision {revision} to {folder}",
                     revision=revision,
                 )
+        self._announce(
+            *(
+                Change(ChangeKind.EXPORTED, i, revisions[i], None, actor)
+                for i in dict.fromkeys(written)
+            )
+        )
 
     def waiting_query(self, person: Person, **fields) -> ArticleQuery:
         """The "waiting for me" list of `person` (see ArticleQuery)."""
@@ -326,14 +394,58 @@ class Newsroom:
     def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
         return self.store.summaries(ids)
 
-    def comment(self, article_id: int, text: str, *, actor: str, parent_id: int | None = None):
+    def count(self) -> int:
+        """How many articles the newsroom holds."""
+        return self.store.count()
+
+    # -- history and notes ----------------------------------------------------
+
+    def revisions(self, article_id: int) -> list[RevisionInfo]:
+        return self.store.revisions(article_id)
+
+    def revision(self, article_id: int, revision: int) -> Article:
+        return self.store.get_revision(article_id, revision)
+
+    def audit_events(self, article_id: int | None = None) -> list[AuditEvent]:
+        """The audit log of one article (oldest first), or of the whole newsroom."""
+        return self.store.audit_events(article_id)
+
+    def comments(self, article_id: int) -> list[Comment]:
+        return self.store.comments(article_id)
+
+    def comment(
+        self, article_id: int, text: str, *, actor: str, parent_id: int | None = None
+    ) -> Comment:
         person = self.person(actor)
-        return self.store.add_comment(
+        note = self.store.add_comment(
             article_id, author=person.name, text=text, parent_id=parent_id
         )
+        self._announce(Change(ChangeKind.COMMENTS, article_id, actor=person.name))
+        return note
+
+    # -- images ---------------------------------------------------------------
+
+    def put_image(self, data: bytes, media_type: str) -> str:
+        """Store an image's bytes (once per content); returns its SHA-256."""
+        return self.store.put_image(data, media_type)
+
+    def image_data(self, sha256: str) -> bytes:
+        return self.store.image_data(sha256)
+
+    # -- health -----------------------------------------------------------------
 
     def check(self) -> list[str]:
+        """Every problem found: integrity, revisions, search index, audit chain."""
         return self.store.check()
+
+    def verify(self) -> list[str]:
+        """The quick check; a damaged newsroom refuses writes from then on."""
+        return self.store.verify()
+
+    @property
+    def damaged(self) -> str | None:
+        """Why this newsroom refuses writes, or None while it is not known damaged."""
+        return self.store.damaged
 
 
 def approval_withdrawn(events: Sequence[AuditEvent]) -> AuditEvent | None:
@@ -348,6 +460,10 @@ def approval_withdrawn(events: Sequence[AuditEvent]) -> AuditEvent | None:
         )
         return event if withdrawn else None
     return None
+
+
+def _article_change(kind: ChangeKind, article: Article, actor: str) -> Change:
+    return Change(kind, article.id, article.revision, article.status, actor)
 
 
 def _require_headline(article: Article) -> None:

@@ -37,14 +37,14 @@ class ArticleImages:
         self._attached = attached
         self._attach = attach
 
-    def store(self, path: Path) -> tuple[str, str]:
+    def keep(self, path: Path) -> tuple[str, str]:
         """File the image with the open article; returns (name, url) for the body."""
         data = path.read_bytes()
         media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         digest = hashlib.sha256(data).hexdigest()
         name = f"img-{digest[:12]}{path.suffix.lower() or '.png'}"
         self._worker.submit(
-            lambda newsroom: newsroom.store.put_image(data, media_type), None, self._on_failed
+            lambda newsroom: newsroom.put_image(data, media_type), None, self._on_failed
         )
         self._attach(Image(name, digest, media_type))
         return name, name

@@ -224,8 +224,8 @@ class HistoryDialog(QDialog):
         article_id = self._article_id
         self._worker.submit(
             lambda newsroom: (
-                newsroom.store.revisions(article_id),
-                newsroom.store.audit_events(article_id),
+                newsroom.revisions(article_id),
+                newsroom.audit_events(article_id),
             ),
             self._on_loaded,
             lambda exc: self.status_label.setText(f"The history could not be read: {exc}"),

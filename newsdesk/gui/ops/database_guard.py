@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.newsroom import Newsroom
-from newsdesk.storage.sqlite.backup import AutoBackup
+from newsdesk.newsroom.backups import auto_backup
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ class DatabaseGuard(QObject):
     def __init__(self, worker: DatabaseWorker, db_path: str | Path, parent=None) -> None:
         super().__init__(parent)
         self._worker = worker
-        self._policy = AutoBackup(Path(db_path))
+        self._policy = auto_backup(db_path)
         self._damage: str | None = None
         self._timer = QTimer(self, interval=CHECK_EVERY_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -42,9 +42,9 @@ class DatabaseGuard(QObject):
         """Check the database, then back it up (both on the worker)."""
 
         def check_then_back_up(newsroom: Newsroom) -> tuple[str | None, Path | None]:
-            newsroom.store.verify()
-            if newsroom.store.damaged:
-                return newsroom.store.damaged, None
+            newsroom.verify()
+            if newsroom.damaged:
+                return newsroom.damaged, None
             return None, self._policy.on_start()
 
         self._worker.submit(check_then_back_up, self._on_checked, self._on_backup_failed)
@@ -54,8 +54,8 @@ class DatabaseGuard(QObject):
         """Look again (after a failed save, say): damage is reported, once."""
 
         def check(newsroom: Newsroom) -> tuple[str | None, None]:
-            newsroom.store.verify()
-            return newsroom.store.damaged, None
+            newsroom.verify()
+            return newsroom.damaged, None
 
         self._worker.submit(check, self._on_checked)
 
@@ -71,8 +71,8 @@ class DatabaseGuard(QObject):
             return
 
         def back_up(newsroom: Newsroom) -> tuple[str | None, Path | None]:
-            if newsroom.store.damaged:
-                return newsroom.store.damaged, None
+            if newsroom.damaged:
+                return newsroom.damaged, None
             return None, self._policy.maybe_backup()
 
         self._worker.submit(back_up, self._on_checked, self._on_backup_failed)

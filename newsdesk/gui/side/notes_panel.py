@@ -107,7 +107,7 @@ class CommentsPanel(QWidget):
             self._update_buttons()
             return
         self._worker.submit(
-            lambda newsroom: newsroom.store.comments(article_id),
+            lambda newsroom: newsroom.comments(article_id),
             lambda comments: self._on_loaded(generation, comments),
             lambda exc: log.warning("notes of article %s not loaded: %s", article_id, exc),
         )
