@@ -247,3 +247,47 @@ def test_saving_an_approved_article_unchanged_keeps_the_approval(newsroom):
     again = newsroom.save_article(approved, actor="Pia Holm")
     assert (again.status, again.revision) == (Status.APPROVED, 1)
     assert newsroom.store.audit_events(approved.id)[-1].action == "approve"
+
+
+# --- export and preview ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("who", ["Rita Vance", "Pia Holm"])
+def test_only_the_web_team_exports_and_nothing_is_written_or_recorded(newsroom, tmp_path, who):
+    article = _approved(newsroom)
+    out = tmp_path / "site"
+    with pytest.raises(RuleViolation) as refused:
+        list(newsroom.export_articles([article], out, actor=who))
+    assert refused.value.rule == "export-needs-web"
+    assert not out.exists()
+    assert [e.action for e in newsroom.audit_events(article.id)].count("export") == 0
+    list(newsroom.export_articles([article], out, actor="Wes Tan"))
+    assert [e.action for e in newsroom.audit_events(article.id)].count("export") == 1
+
+
+def test_publish_is_the_web_teams(newsroom):
+    article = _approved(newsroom)
+    for who in ("Rita Vance", "Pia Holm"):
+        with pytest.raises(RuleViolation) as refused:
+            newsroom.transition(article.id, "publish", actor=who)
+        assert refused.value.rule == "publish-needs-web"
+    assert newsroom.transition(article.id, "publish", actor="Wes Tan").status is Status.PUBLISHED
+
+
+def test_a_reporter_previews_a_draft_in_a_private_folder_recording_nothing(newsroom, tmp_path):
+    draft = _draft(newsroom)
+    unsaved = dataclasses.replace(draft, headline="Library opens until midnight")
+    page = newsroom.preview_page(unsaved)
+    assert "Library opens until midnight" in page.read_text(encoding="utf-8")
+    folder = page.parent
+    # A folder made for this session (not a fixed, shared name), only for this user.
+    assert folder.name.startswith("newsdesk-preview-") and folder.name != "newsdesk-preview"
+    assert folder.stat().st_mode & 0o077 == 0
+    assert [e.action for e in newsroom.audit_events(draft.id)] == ["create"]
+    other = Newsroom.open(tmp_path / "rules.db")
+    try:
+        assert other.preview_page(draft).parent != folder
+    finally:
+        other.close()
+    newsroom.close()
+    assert not folder.exists()  # the preview folder goes with the session

@@ -36,10 +36,6 @@ from newsdesk.publish.export.bundle import (
     normalize_formats,
 )
 
-# What "ready for the site" means when no ID and no --status is given.
-# Recorded as the actor when neither --as nor NEWSDESK_USER names someone.
-ANONYMOUS_ACTOR = "cli"
-
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     formats = ", ".join([*FORMAT_FILES, *FORMAT_ALIASES])
@@ -82,7 +78,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "--as",
         dest="actor",
         metavar="NAME",
-        help=f"who exports, for the audit log (default: NEWSDESK_USER, else {ANONYMOUS_ACTOR!r})",
+        help="who exports: someone of the web team (default: NEWSDESK_USER)",
     )
     export.set_defaults(handler=run_export)
 
@@ -133,11 +129,9 @@ def _split_formats(values: Iterable[str]) -> list[str]:
 
 
 def _actor(newsroom: Newsroom, given: str | None) -> str:
+    # The newsroom checks that this person may export (the web team), before any
+    # file is written.
     name = given if given is not None else os.environ.get("NEWSDESK_USER")
-    if not name or not name.strip():
-        return ANONYMOUS_ACTOR
-    # A name that is given must be someone the newsroom knows: a typo would otherwise
-    # put a stranger into the audit log.
     return newsroom.person(name).name
 
 

@@ -79,6 +79,17 @@ def check_override(person: Person) -> None:
         )
 
 
+def check_export(person: Person) -> None:
+    """Exporting pages for the site is the web team's job (its export events tell the
+    web team's queue which approved revision went out)."""
+    if UserRole.WEB not in person.roles:
+        raise RuleViolation(
+            "export-needs-web",
+            f"{person.name} may not export articles for the site: only the web team may"
+            " (anyone may preview a page)",
+        )
+
+
 def check_site_settings(person: Person) -> None:
     if not person.roles & frozenset({UserRole.PRODUCER, UserRole.WEB}):
         raise RuleViolation(

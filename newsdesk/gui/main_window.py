@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import tempfile
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
@@ -54,7 +52,6 @@ from newsdesk.gui.workflow.bar import (
 )
 from newsdesk.newsroom import Newsroom
 from newsdesk.newsroom.journal import RecoveryJournal
-from newsdesk.publish.export.bundle import export_bundle
 from newsdesk.publish.formats.page_html import render_page
 
 log = logging.getLogger(__name__)
@@ -498,22 +495,8 @@ class MainWindow(QMainWindow):
         article = self._collect() or self.session.article
         if article is None:
             return
-        folder = Path(tempfile.gettempdir()) / "newsdesk-preview"
-        site, vocabulary = self.site, self.vocabulary
-
-        def export(newsroom: Newsroom) -> Path:
-            for _ in export_bundle(
-                [article],
-                folder,
-                site=site,
-                vocabulary=vocabulary,
-                image_data=newsroom.image_data,
-            ):
-                pass
-            return folder / f"{article.slug}.html"
-
         self.background.submit(
-            export,
+            lambda newsroom: newsroom.preview_page(article),
             lambda page: QDesktopServices.openUrl(QUrl.fromLocalFile(str(page))),
             lambda exc: QMessageBox.warning(self, "Cannot open the page", str(exc)),
         )

@@ -10,6 +10,8 @@ import dataclasses
 import difflib
 import logging
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
@@ -27,6 +29,7 @@ from newsdesk.domain.workflow import (
     Action,
     check_create,
     check_edit,
+    check_export,
     check_override,
     check_site_settings,
     check_transition,
@@ -58,6 +61,7 @@ class Newsroom:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._listeners: list[Listener] = []
+        self._preview_folder: Path | None = None
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, verify: bool = False) -> Newsroom:
@@ -68,6 +72,9 @@ class Newsroom:
 
     def close(self) -> None:
         self.store.close()
+        if self._preview_folder is not None:
+            shutil.rmtree(self._preview_folder, ignore_errors=True)
+            self._preview_folder = None
 
     @property
     def location(self) -> str:
@@ -309,6 +316,9 @@ class Newsroom:
         the web team's queue knows an approved revision went out. Stop iterating early
         and nothing is written or recorded.
         """
+        person = self.person(actor)
+        check_export(person)
+        actor = person.name
         # Refuse before writing any file: the export's audit events could not be
         # recorded in a damaged database, and its content may be wrong.
         self.store.ensure_writable()
@@ -348,6 +358,27 @@ class Newsroom:
                 for i in dict.fromkeys(written)
             )
         )
+
+    def preview_page(self, article: Article) -> Path:
+        """Write `article` (as it is now, saved or not) as a site page into a private
+        folder made for this newsroom session, and return the page's path: for
+        checking in a browser. Anyone may preview; nothing is recorded."""
+        if self._preview_folder is None:
+            # mkdtemp: a fresh folder only this user can read, never a fixed name
+            # another local user could have made first.
+            self._preview_folder = Path(tempfile.mkdtemp(prefix="newsdesk-preview-"))
+        folder = self._preview_folder
+        steps = export_bundle(
+            [article],
+            folder,
+            site=self.site(),
+            vocabulary=self.vocabulary(),
+            image_data=self.store.image_data,
+        )
+        with closing(steps):
+            for _ in steps:
+                pass
+        return folder / f"{article.slug}.html"
 
     def waiting_query(self, person: Person, **fields) -> ArticleQuery:
         """The "waiting for me" list of `person` (see ArticleQuery)."""

@@ -182,7 +182,7 @@ def test_write_commands_refuse_a_damaged_database(damaged_cli, page, command):
 def test_export_from_a_damaged_database_writes_no_file(damaged_cli, tmp_path):
     cli, good = damaged_cli
     out = tmp_path / "site"
-    code, _out, err = cli("export", "1", "--out", str(out))
+    code, _out, err = cli("export", "1", "--out", str(out), "--as", "Kai Web")
     assert code == 1
     assert "damaged" in err and str(good) in err
     assert not out.exists() or not any(out.iterdir())
