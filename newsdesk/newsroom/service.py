@@ -41,6 +41,7 @@ from newsdesk.publish.formats.markdown_meta import write_markdown_document
 from newsdesk.publish.markdown.inspect import body_references
 from newsdesk.publish.markdown.pipeline import is_allowed_link
 from newsdesk.publish.slugs import make_slug
+from newsdesk.storage.sqlite.probe import DatabaseAccess, probe_database
 from newsdesk.storage.sqlite.store import SQLiteStore
 from newsdesk.storage.store import Store
 
@@ -477,6 +478,14 @@ class Newsroom:
     def damaged(self) -> str | None:
         """Why this newsroom refuses writes, or None while it is not known damaged."""
         return self.store.damaged
+
+    @staticmethod
+    def probe(path: Path | str | None = None) -> DatabaseAccess:
+        """Try the database in a child process before this process opens it: whether it
+        can be used at all (`problem`), and written (`read_only`). A file system that
+        cannot back SQLite's shared memory kills the process that touches it; here
+        that is the child, and the answer says so."""
+        return probe_database(path or default_database_path())
 
 
 def approval_withdrawn(events: Sequence[AuditEvent]) -> AuditEvent | None:
