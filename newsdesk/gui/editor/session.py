@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QT
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import ConflictError
 from newsdesk.gui.ops.worker import DatabaseWorker
-from newsdesk.newsroom.journal import RecoveryJournal
+from newsdesk.newsroom.journal import SessionJournal
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ class ArticleSession(QObject):
         actor: Callable[[], str],
         parent=None,
         *,
-        journal: RecoveryJournal | None = None,
+        journal: SessionJournal | None = None,
     ) -> None:
         super().__init__(parent)
         self._worker = worker
@@ -134,6 +134,13 @@ class ArticleSession(QObject):
                 )
             )
         )
+
+    def finish(self) -> None:
+        """The session ends: journal what is still unsaved, and wait for the writes."""
+        if self._journal_timer.isActive() or self._dirty:
+            self._journal_timer.stop()
+            self.write_journal()
+        self._journal_pool.waitForDone(5_000)
 
     def clear_journal(self) -> None:
         self._journal_timer.stop()
