@@ -36,7 +36,8 @@ from newsdesk.domain.workflow import (
 )
 from newsdesk.newsroom.changes import Change, ChangeKind, Changes
 from newsdesk.newsroom.paths import default_database_path
-from newsdesk.publish.export.bundle import BodyCache, ExportProgress, export_bundle
+from newsdesk.publish.export.body_cache import BodyCache
+from newsdesk.publish.export.bundle import ExportProgress, export_bundle
 from newsdesk.publish.formats.markdown_meta import write_markdown_document
 from newsdesk.publish.markdown.inspect import body_references
 from newsdesk.publish.markdown.pipeline import is_allowed_link
