@@ -507,10 +507,7 @@ class Newsroom:
 
     @staticmethod
     def probe(path: Path | str | None = None) -> DatabaseAccess:
-        """Try the database in a child process before this process opens it: whether it
-        can be used at all (`problem`), and written (`read_only`). A file system that
-        cannot back SQLite's shared memory kills the process that touches it; here
-        that is the child, and the answer says so."""
+        """Whether the database can be used and written, tried in a child process."""
         return probe_database(path or default_database_path())
 
 
