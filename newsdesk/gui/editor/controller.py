@@ -291,6 +291,7 @@ class ArticleController(QObject):
         )
         self.unwritable = reason
         self.session.set_writable(False)
+        self._views.notes.set_writable(False, reason)
         self._apply_permissions(self.session.article)
         text = f"{message}\n\nnewsdesk will not write to it. {KEPT_TEXT}"
         tell = lambda: QMessageBox.critical(self._parent, title, text)  # noqa: E731

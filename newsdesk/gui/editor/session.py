@@ -107,7 +107,8 @@ class ArticleSession(QObject):
         if self.article is None:
             return
         self._dirty = True
-        self.state_changed.emit("editing")
+        # Nothing can be saved while the database refuses writes: say so, not "editing".
+        self.state_changed.emit("editing" if self._writable else "failed")
         if self._writable:
             self._timer.start()
         if self._journal is not None and not self._journal_timer.isActive():
@@ -153,6 +154,8 @@ class ArticleSession(QObject):
         self._writable = writable
         if not writable:
             self._timer.stop()
+            if self._dirty:
+                self.state_changed.emit("failed")
 
     def is_dirty(self) -> bool:
         return self._dirty

@@ -57,6 +57,7 @@ class CommentsPanel(QWidget):
         self._worker = worker
         self._actor = actor
         self._article_id: int | None = None
+        self._writable = True
         self._generation = 0
         self.comments: list[Comment] = []
 
@@ -109,12 +110,19 @@ class CommentsPanel(QWidget):
         """Show the notes of `article_id` (read on the worker)."""
         self._article_id = article_id
         self._show([])
-        self.compose.setEnabled(article_id is not None)
+        self.compose.setEnabled(article_id is not None and self._writable)
         if article_id is None:
             self._generation += 1
             self._update_buttons()
             return
         self._read()
+
+    def set_writable(self, writable: bool, reason: str = "") -> None:
+        """False: the database takes no notes now (`reason` says why)."""
+        self._writable = writable
+        self.compose.setEnabled(writable and self._article_id is not None)
+        self.compose.setToolTip("" if writable else reason)
+        self._update_buttons()
 
     def _read(self) -> None:
         article_id = self._article_id
@@ -207,6 +215,10 @@ class CommentsPanel(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        has_text = bool(self.compose.toPlainText().strip()) and self._article_id is not None
+        has_text = (
+            bool(self.compose.toPlainText().strip())
+            and self._article_id is not None
+            and self._writable
+        )
         self.add_button.setEnabled(has_text)
         self.reply_button.setEnabled(has_text and self.selected_id() is not None)
