@@ -184,6 +184,9 @@ class MainWindow(QMainWindow):
         self.list_panel.model.rows_unreadable.connect(lambda _why: self.guard.recheck())
         c.article_shown.connect(self._on_article_shown)
         c.person_changed.connect(self._on_person_changed)
+        c.people_changed.connect(
+            lambda people: self.user_switcher.set_people(people, self.user.name)
+        )
         self.guard.backed_up.connect(
             lambda path: self.statusBar().showMessage(f"Backed up to {path}", 5000)
         )

@@ -165,6 +165,12 @@ def _child(db: str) -> int:
             window.session.save()
             wait_until(lambda: not window.session.is_saving())
             return state()
+        if verb == "saved":  # until everything typed is stored (autosave included)
+            wait_until(lambda: not window.session.is_dirty() and not window.session.is_saving())
+            return state()
+        if verb == "told":  # until the app has said something in a dialog
+            wait_until(lambda: bool(dialogs))
+            return state()
         if verb == "wait":
             wait_until(lambda: False, float(rest))
             return state()

@@ -89,7 +89,7 @@ def test_two_windows_keep_their_own_journals_and_a_killed_ones_goes_to_its_write
     assert d.ready["article"] == 1
     assert TYPED in d.ready["body"]
     assert "stopped before saving" in d.ready["banner"]
-    saved = d.ask("wait 3")  # autosave stores it, under the person who wrote it
+    saved = d.ask("saved")  # autosave stores it, under the person who wrote it
     assert not saved["dirty"], saved
     stored = _stored(db)
     assert TYPED in stored.body and stored.revision == 2
@@ -115,7 +115,8 @@ def test_a_broken_shared_memory_file_is_said_plainly_and_the_text_kept(db, apps,
     a.ask("type  " + TYPED)
     after = a.ask("save")  # today: the process dies here (SIGBUS)
     assert a.child.poll() is None, f"the app died ({signal.Signals(-a.child.poll()).name})"
-    after = a.ask("wait 1")
+    a.ask("told")
+    after = a.ask("wait 1")  # and nothing more is said
     texts = [d["text"] for d in after["dialogs"]]
     assert len(texts) == 1, texts  # said once, plainly
     assert "shared-memory file" in texts[0] and "journal" in texts[0]

@@ -149,6 +149,18 @@ def test_a_new_article_from_another_desk_is_listed(qtbot, db):
     close_window(window)
 
 
+def test_a_person_added_elsewhere_can_be_chosen_and_credited(qtbot, db):
+    window = open_window(qtbot, db, REPORTER)
+    desk = OtherDesk(db, window)
+    desk.room.add_person("Ana Ruiz", ["reporter"])
+    combo = window.user_switcher.combo
+    qtbot.waitUntil(lambda: combo.findText("Ana Ruiz") >= 0, timeout=5000)
+    assert combo.currentText() == REPORTER  # still me
+    assert "Ana Ruiz" in window.side.credits.known_people()
+    desk.close()
+    close_window(window)
+
+
 def test_this_windows_own_actions_refresh_every_view_through_the_hub(qtbot, db):
     article_id = add_article(db, "Swimming pool extends hours")
     window = open_window(qtbot, db, REPORTER, article_id)

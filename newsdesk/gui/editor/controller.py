@@ -64,6 +64,7 @@ class Views:
 class ArticleController(QObject):
     article_shown = Signal(object)  # Article | None: what the editor shows now
     person_changed = Signal(object)  # Person: who works from now on
+    people_changed = Signal(object)  # list[Person]: the newsroom's directory, read again
 
     def __init__(
         self,
@@ -139,6 +140,7 @@ class ArticleController(QObject):
     def _on_people_changed(self) -> None:
         def shown(people: list[Person]) -> None:
             self._views.side.credits.set_known_people([p.name for p in people])
+            self.people_changed.emit(people)
             me = next((p for p in people if p.name == self.person.name), None)
             if me is not None and me.roles != self.person.roles:
                 self.person = me  # my roles changed: what I may do changes with them
@@ -302,6 +304,12 @@ class ArticleController(QObject):
 
     def recover_unsaved(self) -> int | None:
         """Put back text this person's last session could not save; its article's id."""
+        if not self._journal.available:
+            self._views.status_bar.showMessage(
+                "No recovery journal this time: the per-user state folder cannot be"
+                " written, so text not yet saved is lost if newsdesk stops.",
+                30000,
+            )
         recovery = find_recovery(self._journal, self._newsroom, self.person.name)
         if recovery is None:
             return None
