@@ -363,11 +363,15 @@ def test_chinese_page_uses_the_chinese_labels_and_reporter_role():
     assert "城南湿地公园" in html  # not escaped to \\u sequences
 
 
-def test_labels_follow_the_site_language_for_english_roles():
+def test_roles_print_as_stored_on_any_site():
+    # Issue 13: an article keeps the labels it was written with; a page never
+    # translates them. Only a bare role key takes the label of the page's language.
     article = dataclasses.replace(night_ferries())
     blocks = visible_blocks(page(article, CHINESE_SITE))
-    assert "监制丨Marta Oyelaran" in blocks
-    assert "记者丨Tomas Brandt Ines Okafor" in blocks
+    assert "Producer丨Marta Oyelaran" in blocks
+    assert "Reporter丨Tomas Brandt Ines Okafor" in blocks
+    keyed = dataclasses.replace(article, credits=[Credit("reporter", ("Tomas Brandt",))])
+    assert "记者丨Tomas Brandt" in visible_blocks(page(keyed, CHINESE_SITE))
 
 
 # --- safety ----------------------------------------------------------------------------
