@@ -39,7 +39,7 @@ from newsdesk.newsroom.paths import default_database_path
 from newsdesk.publish.export.bundle import BodyCache, ExportProgress, export_bundle
 from newsdesk.publish.formats.markdown_meta import write_markdown_document
 from newsdesk.publish.markdown.inspect import body_references
-from newsdesk.publish.markdown.pipeline import is_allowed_link
+from newsdesk.publish.markdown.pipeline import is_allowed_image_source, is_allowed_link
 from newsdesk.publish.slugs import make_slug
 from newsdesk.storage.sqlite.store import SQLiteStore
 from newsdesk.storage.store import Store
@@ -205,6 +205,7 @@ class Newsroom:
             links=refs.links,
             images=[ImageRef(i.src, i.alt, i.caption) for i in refs.images],
             link_allowed=is_allowed_link,
+            image_allowed=is_allowed_image_source,
         )
 
     def transition(
