@@ -18,12 +18,16 @@ same fields before anything is saved. Plain data, no Qt, nothing written anywher
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from newsdesk.domain.article import Article
 from newsdesk.publish.markdown.inspect import body_references
 from newsdesk.publish.markdown.pipeline import render_body
 from newsdesk.publish.markdown.plain_text import html_blocks_to_text
+
+# The body pipeline (nh3) writes captions in exactly this form.
+_FIGCAPTION = re.compile(r"<figcaption>.*?</figcaption>", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -69,8 +73,10 @@ class ImportReport:
         self.left_out.append(LeftOut(what, text, reason))
 
     def paragraph_count(self) -> int:
-        """Blocks of text the body shows (paragraphs, headings, list items, captions)."""
-        return len(html_blocks_to_text(render_body(self.article.body)))
+        """Blocks of text the body shows (paragraphs, headings, list items), captions
+        of images not counted."""
+        html = _FIGCAPTION.sub("", render_body(self.article.body))
+        return len(html_blocks_to_text(html))
 
     def image_count(self) -> int:
         """Images the body shows plus attached images it does not show."""

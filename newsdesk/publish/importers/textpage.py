@@ -168,19 +168,20 @@ def _source_labels(profiles: Sequence[SiteProfile]) -> list[str]:
     return sorted({label for label in labels if label.strip()}, key=len, reverse=True)
 
 
-def _is_date_line(line: str, profiles: Sequence[SiteProfile]) -> bool:
-    if _DATE_START.match(line):
-        return True
-    return any(line.startswith(label) for label in _source_labels(profiles))
-
-
 def _is_bare_article(lines: list[str], position: int, profiles: Sequence[SiteProfile]) -> bool:
     """A title line followed (after at most one blank line) by a dated date line."""
-    following = [line for line in lines[position + 1 : position + 3]]
+    following = lines[position + 1 : position + 3]
     if not following:
         return False
     candidate = following[0] or (following[1] if len(following) > 1 else "")
     return bool(candidate) and bool(_DATE_START.match(candidate))
+
+
+def is_bare_article(text: str, sites: Sequence[SiteProfile]) -> bool:
+    """True for text that starts like a bare article: a title, then a dated line."""
+    lines = _lines(text)
+    position = _skip_blank(lines, 0)
+    return position < len(lines) and _is_bare_article(lines, position, sites)
 
 
 def split_title(title: str, site: SiteProfile) -> tuple[str, str]:
