@@ -21,7 +21,7 @@ credits                     credit (ours); else author / authors as Reporter cre
                             (Pelican splits Authors at `;` when there is one, else at
                             `,`; YAML lists as they are)
 keywords                    tags, keywords (split like authors; duplicates dropped)
-summary                     summary, description (Markdown made plain text)
+summary                     summary, description, abstract (Markdown made plain text)
 slug                        slug: any slug Pelican accepts that is safe as a file name
 status                      newsdesk-status; status (published, draft; hidden is
                             published and unlisted, skip is a draft, both noted; any
@@ -82,6 +82,7 @@ _MAPPED_KEYS = frozenset(
         "keywords",
         "summary",
         "description",
+        "abstract",
         "slug",
         "status",
         "newsdesk-status",
@@ -171,7 +172,9 @@ def _read_foreign(
     article.keywords = _unique(
         _list_value(meta.get("tags"), typed) + _list_value(meta.get("keywords"), typed)
     )
-    summary = _text(meta.get("summary") or meta.get("description"), typed, joiner="\n")
+    summary = _text(
+        meta.get("summary") or meta.get("description") or meta.get("abstract"), typed, joiner="\n"
+    )
     article.summary = _plain(summary)
     _read_slug(report, _text(meta.get("slug"), typed))
     for key in sorted(set(meta) - _MAPPED_KEYS):
