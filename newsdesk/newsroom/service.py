@@ -42,6 +42,7 @@ from newsdesk.publish.formats.markdown_meta import write_markdown_document
 from newsdesk.publish.markdown.inspect import body_references
 from newsdesk.publish.markdown.pipeline import is_allowed_image_source, is_allowed_link
 from newsdesk.publish.slugs import make_slug
+from newsdesk.storage.sqlite.probe import DatabaseAccess, probe_database
 from newsdesk.storage.sqlite.store import SQLiteStore
 from newsdesk.storage.store import Store
 
@@ -504,6 +505,11 @@ class Newsroom:
     def damaged(self) -> str | None:
         """Why this newsroom refuses writes, or None while it is not known damaged."""
         return self.store.damaged
+
+    @staticmethod
+    def probe(path: Path | str | None = None) -> DatabaseAccess:
+        """Whether the database can be used and written, tried in a child process."""
+        return probe_database(path or default_database_path())
 
 
 def approval_withdrawn(events: Sequence[AuditEvent]) -> AuditEvent | None:
