@@ -19,6 +19,8 @@ CONTENT_FIELDS = (
     "body",
     "credits",
     "images",
+    "summary",
+    "keywords",
 )
 
 
@@ -71,6 +73,12 @@ class Article:
     body: str = ""
     credits: list[Credit] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
+    # The standfirst: a sentence or two saying what the article is about (the page's
+    # description); empty means the description is taken from the body.
+    summary: str = ""
+    # Subject keywords (tags), in the order given; exported as ninjs subjects and
+    # page keywords.
+    keywords: list[str] = field(default_factory=list)
     id: int | None = None
     slug: str = ""
     status: Status = Status.DRAFT
@@ -80,6 +88,10 @@ class Article:
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
     updated_by: str = ""
+    # The last change of the content (a new revision), and by whom: unlike
+    # updated_at, a workflow action (approve, publish) leaves these as they were.
+    content_updated_at: dt.datetime | None = None
+    content_updated_by: str = ""
 
     def content(self) -> dict:
         """The reader-visible content, as plain data (what approval is bound to)."""
@@ -92,7 +104,7 @@ class Article:
                 value = [c.to_dict() for c in value]
             elif name == "images":
                 value = [i.to_dict() for i in value]
-            elif name == "section":
+            elif name in ("section", "keywords"):
                 value = list(value)
             data[name] = value
         return data
@@ -116,10 +128,15 @@ class Article:
 
 
 def content_from_dict(data: dict) -> dict:
-    """Turn `Article.content()`-shaped data back into constructor arguments."""
+    """Turn `Article.content()`-shaped data back into constructor arguments.
+
+    A field missing from `data` (a revision stored before the field existed) takes the
+    field's default: such a revision had none of it."""
     out: dict = {}
     for name in CONTENT_FIELDS:
         if name not in data:
+            if name in _CONTENT_DEFAULTS:
+                out[name] = _CONTENT_DEFAULTS[name]()
             continue
         value = data[name]
         if name == "date":
@@ -128,10 +145,25 @@ def content_from_dict(data: dict) -> dict:
             value = [Credit.from_dict(c) for c in value]
         elif name == "images":
             value = [Image.from_dict(i) for i in value]
-        elif name == "section":
+        elif name in ("section", "keywords"):
             value = [str(s) for s in value]
         out[name] = value
     return out
+
+
+def _field_default(f: dataclasses.Field):
+    if f.default_factory is not dataclasses.MISSING:
+        return f.default_factory
+    if f.default is not dataclasses.MISSING:
+        return lambda: f.default
+    return None
+
+
+_CONTENT_DEFAULTS = {
+    f.name: _field_default(f)
+    for f in dataclasses.fields(Article)
+    if f.name in CONTENT_FIELDS and _field_default(f) is not None
+}
 
 
 @dataclass(frozen=True)

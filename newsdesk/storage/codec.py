@@ -40,6 +40,8 @@ def article_to_row(article: Article) -> dict:
         "body": content["body"],
         "credits": dumps(content["credits"]),
         "images": dumps(content["images"]),
+        "summary": content["summary"],
+        "keywords": dumps(content["keywords"]),
         "reporters": dumps(article.reporters),
         "status": article.status.value,
         "revision": article.revision,
@@ -48,6 +50,8 @@ def article_to_row(article: Article) -> dict:
         "created_at": time_to_text(article.created_at),
         "updated_at": time_to_text(article.updated_at),
         "updated_by": article.updated_by,
+        "content_updated_at": time_to_text(article.content_updated_at),
+        "content_updated_by": article.content_updated_by,
     }
 
 
@@ -63,6 +67,8 @@ def article_from_row(row: dict) -> Article:
             "body": row["body"] or "",
             "credits": json.loads(row["credits"] or "[]"),
             "images": json.loads(row["images"] or "[]"),
+            "summary": row["summary"] or "",
+            "keywords": json.loads(row["keywords"] or "[]"),
         }
     )
     return Article(
@@ -75,6 +81,8 @@ def article_from_row(row: dict) -> Article:
         created_at=time_from_text(row["created_at"]),
         updated_at=time_from_text(row["updated_at"]),
         updated_by=row["updated_by"] or "",
+        content_updated_at=time_from_text(row["content_updated_at"]),
+        content_updated_by=row["content_updated_by"] or "",
         **content,
     )
 

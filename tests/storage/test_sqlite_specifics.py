@@ -95,3 +95,88 @@ def test_failed_unit_of_work_leaves_nothing_behind(db_path):
         raise Boom
     assert store.get_article(1).headline == "Story 0"
     assert store.audit_events() == before
+
+
+def _v2_database(path) -> None:
+    """A newsroom file as newsdesk wrote it at schema version 2 (before summaries,
+    keywords and the content time)."""
+    import sqlite_utils
+
+    from newsdesk.storage import codec
+    from newsdesk.storage.audit_chain import GENESIS, entry_hash
+    from newsdesk.storage.sqlite.schema import MIGRATIONS
+
+    db = sqlite_utils.Database(path)
+    for migration in MIGRATIONS[:2]:
+        migration(db)
+    db.execute("PRAGMA user_version = 2")
+    article = Article(headline="Night trains return to the valley", slug="night-trains", id=1)
+    row = codec.article_to_row(article)
+    for column in ("summary", "keywords", "content_updated_at", "content_updated_by"):
+        del row[column]
+    row.update(revision=1, created_by="Lena Park", status="draft", updated_by="Lena Park")
+    row.update(created_at="2025-01-02T03:04:05+00:00", updated_at="2025-01-02T03:04:05+00:00")
+    db["articles"].insert(row)
+    db["revisions"].insert(
+        {
+            "article_id": 1,
+            "revision": 1,
+            "saved_at": "2025-01-02T03:04:05+00:00",
+            "saved_by": "Lena Park",
+            "status": "draft",
+            "note": "created",
+            "data": codec.pack_revision(article),
+        }
+    )
+    entry = {
+        "id": 1,
+        "article_id": 1,
+        "at": "2025-01-02T03:04:05+00:00",
+        "actor": "Lena Park",
+        "action": "create",
+        "from_status": None,
+        "to_status": "draft",
+        "revision": 1,
+        "comment": "",
+    }
+    entry["prev_hash"] = GENESIS
+    entry["hash"] = entry_hash(entry, GENESIS)
+    db["audit"].insert(entry)
+    db["settings"].insert({"key": "audit_head", "value": entry["hash"]})
+    db.execute(
+        "INSERT INTO articles_fts (rowid, headline, kicker, body, credits)"
+        " VALUES (1, 'Night trains return to the valley', '', '', '')"
+    )
+    db.conn.commit()
+    db.close()
+
+
+def test_a_version_2_newsroom_is_upgraded_in_place(tmp_path):
+    path = tmp_path / "old.db"
+    _v2_database(path)
+    store = SQLiteStore(path)
+    try:
+        article = store.get_article(1)
+        assert (article.summary, article.keywords) == ("", [])
+        assert article.content_updated_by == "Lena Park"
+        assert article.content_updated_at.isoformat() == "2025-01-02T03:04:05+00:00"
+        from newsdesk.domain.query import ArticleQuery
+
+        assert store.article_ids(ArticleQuery(search="valley")) == [1]  # reindexed
+        assert store.check() == []
+        assert store.get_revision(1, 1).keywords == []  # an old revision has none
+    finally:
+        store.close()
+
+
+def test_two_entries_can_never_chain_onto_the_same_audit_entry(db_path):
+    conn = sqlite3.connect(db_path)
+    last = conn.execute("SELECT * FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+    names = [d[0] for d in conn.execute("SELECT * FROM audit LIMIT 0").description]
+    fork = dict(zip(names, last, strict=True))
+    fork["id"] += 100
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute(
+            f"INSERT INTO audit ({', '.join(fork)}) VALUES ({', '.join('?' * len(fork))})",
+            list(fork.values()),
+        )

@@ -253,3 +253,108 @@ def test_a_transaction_lands_whole_or_not_at_all(store):
     assert store.count() == 2
     assert not store.slug_taken("three")
     assert store.check() == []
+
+
+def test_summary_and_keywords_are_content_with_their_revisions(store):
+    first = store.insert_article(
+        _article(summary="The ferry is back.", keywords=["zeppelin", "harbour"]),
+        actor="Lena Park",
+    )
+    again = store.get_article(first.id)
+    assert again.summary == "The ferry is back."
+    assert again.keywords == ["zeppelin", "harbour"]
+    assert store.article_ids(ArticleQuery(search="zeppelin")) == [first.id]
+    second = _save(store, dataclasses.replace(again, keywords=["tides"], summary=""))
+    assert store.get_article(first.id).keywords == ["tides"]
+    assert store.get_revision(first.id, 1).keywords == ["zeppelin", "harbour"]
+    assert store.get_revision(first.id, 1).summary == "The ferry is back."
+    assert second.revision == 2
+    # Keywords are searched, and follow edits.
+    assert store.article_ids(ArticleQuery(search="tides")) == [first.id]
+    assert store.article_ids(ArticleQuery(search="zeppelin")) == []
+
+
+def test_the_summary_is_searched(store):
+    first = store.insert_article(_article(summary="Commuters cheer."), actor="Lena Park")
+    assert store.article_ids(ArticleQuery(search="commuters")) == [first.id]
+
+
+def test_content_time_and_author_follow_content_not_workflow(store):
+    first = store.insert_article(_article(), actor="Lena Park")
+    assert first.content_updated_by == "Lena Park"
+    assert first.content_updated_at == first.created_at
+    moved = store.set_status(
+        first.id,
+        actor="Omar Diaz",
+        action="submit",
+        expected_status=Status.DRAFT,
+        new_status=Status.SUBMITTED,
+    )
+    reread = store.get_article(first.id)
+    assert moved.updated_by == reread.updated_by == "Omar Diaz"
+    assert reread.content_updated_by == "Lena Park"
+    assert reread.content_updated_at == first.content_updated_at
+    edited = _save(store, dataclasses.replace(reread, body="New body."), actor="Omar Diaz")
+    assert store.get_article(first.id).content_updated_by == "Omar Diaz"
+    assert edited.content_updated_at is not None
+
+
+def test_a_status_change_decided_on_a_stale_read_is_refused_in_sql(store, monkeypatch):
+    # The store must not trust what it read before the UPDATE: the UPDATE itself is
+    # conditional on status and revision (a second writer may have moved the article
+    # between another engine's read and write).
+    first = store.insert_article(_article(), actor="Lena Park")
+    stale = store.get_article(first.id)
+    store.set_status(
+        first.id,
+        actor="Lena Park",
+        action="submit",
+        expected_status=Status.DRAFT,
+        new_status=Status.SUBMITTED,
+    )
+    events_before = len(store.audit_events(first.id))
+    monkeypatch.setattr(store, "get_article", lambda article_id: stale)
+    with pytest.raises(ConflictError):
+        store.set_status(
+            first.id,
+            actor="Lena Park",
+            action="submit",
+            expected_status=Status.DRAFT,
+            new_status=Status.SUBMITTED,
+        )
+    monkeypatch.undo()
+    assert store.get_article(first.id).status is Status.SUBMITTED
+    assert len(store.audit_events(first.id)) == events_before
+
+
+def test_a_save_decided_on_a_stale_status_is_refused(store, monkeypatch):
+    first = store.insert_article(_article(), actor="Lena Park")
+    stale = store.get_article(first.id)
+    store.set_status(
+        first.id,
+        actor="Lena Park",
+        action="submit",
+        expected_status=Status.DRAFT,
+        new_status=Status.SUBMITTED,
+    )
+    monkeypatch.setattr(store, "get_article", lambda article_id: stale)
+    with pytest.raises(ConflictError):
+        store.save_article(
+            dataclasses.replace(stale, body="Edited as a draft."),
+            actor="Lena Park",
+            expected_revision=1,
+            expected_status=Status.DRAFT,
+            new_status=Status.DRAFT,
+        )
+    monkeypatch.undo()
+    assert store.get_article(first.id).body == first.body
+
+
+def test_lock_article_reads_inside_a_unit_of_work_only(store):
+    first = store.insert_article(_article(), actor="Lena Park")
+    with pytest.raises(RuntimeError):
+        store.lock_article(first.id)
+    with store.transaction():
+        locked = store.lock_article(first.id)
+        _save(store, dataclasses.replace(locked, body="Written against what was read."))
+    assert store.get_article(first.id).revision == 2

@@ -7,12 +7,14 @@ add the next one.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 
 import sqlite_utils
 
 from newsdesk.domain.errors import StorageError
+from newsdesk.storage.search_text import segment_for_index
 from newsdesk.storage.sqlite.connection import write_transaction
 
 log = logging.getLogger(__name__)
@@ -115,7 +117,74 @@ def _v2(db: sqlite_utils.Database) -> None:
     db["comments"].create_index(["article_id"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+def _v3(db: sqlite_utils.Database) -> None:
+    # A standfirst and keywords per article; the time and author of the last change of
+    # content, which a workflow action (approve, publish) leaves as it was.
+    for column in ("summary", "keywords", "content_updated_at", "content_updated_by"):
+        db.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT")
+    db.execute(
+        "UPDATE articles SET summary = '', keywords = '[]',"
+        " content_updated_at = (SELECT r.saved_at FROM revisions r"
+        "   WHERE r.article_id = articles.id AND r.revision = articles.revision),"
+        " content_updated_by = (SELECT r.saved_by FROM revisions r"
+        "   WHERE r.article_id = articles.id AND r.revision = articles.revision)"
+    )
+    # Two writers can never chain onto the same audit entry: the second insert fails
+    # (and its whole unit of work with it) instead of forking the chain. A database
+    # whose chain already forked keeps opening; `newsdesk check` reports the fork.
+    forked = db.execute(
+        "SELECT 1 FROM audit GROUP BY prev_hash HAVING count(*) > 1 LIMIT 1"
+    ).fetchone()
+    if forked:
+        log.warning("the audit chain has a fork; not adding its unique index")
+    else:
+        db.execute("CREATE UNIQUE INDEX idx_audit_prev_hash ON audit (prev_hash)")
+    # Keywords get a column of their own in the search index (weighted like the kicker).
+    db.execute("DROP TABLE articles_fts")
+    _create_fts(db)
+    for row in db.execute(
+        "SELECT id, headline, kicker, body, credits, summary, keywords FROM articles"
+    ).fetchall():
+        db.execute(
+            "INSERT INTO articles_fts (rowid, headline, kicker, body, credits, keywords)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            search_row(*row),
+        )
+
+
+def _create_fts(db: sqlite_utils.Database) -> None:
+    # Our own content (segmented text, see search_text.py), rowid = article id.
+    db.execute(
+        "CREATE VIRTUAL TABLE articles_fts USING fts5("
+        "headline, kicker, body, credits, keywords,"
+        " tokenize = 'unicode61 remove_diacritics 2')"
+    )
+
+
+def search_row(
+    article_id: int,
+    headline: str,
+    kicker: str,
+    body: str,
+    credits_json: str,
+    summary: str,
+    keywords_json: str,
+) -> list:
+    """The articles_fts row of an article, from its stored columns."""
+    credits = " ".join(
+        f"{c['role']} {' '.join(c.get('names', ()))}" for c in json.loads(credits_json or "[]")
+    )
+    return [
+        article_id,
+        segment_for_index(headline or ""),
+        segment_for_index(kicker or ""),
+        segment_for_index(f"{summary or ''}\n{body or ''}"),
+        segment_for_index(credits),
+        segment_for_index(" ".join(json.loads(keywords_json or "[]"))),
+    ]
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

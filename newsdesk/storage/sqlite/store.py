@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import json
 import logging
-import sqlite3
-import threading
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 
 from newsdesk.domain.article import (
     Article,
@@ -20,59 +16,21 @@ from newsdesk.domain.article import (
     RevisionInfo,
 )
 from newsdesk.domain.comment import Comment
-from newsdesk.domain.credit_roles import DEFAULT_CREDIT_ROLES, CreditRole
-from newsdesk.domain.errors import ConflictError, InvalidInputError, NotFoundError, StorageError
+from newsdesk.domain.credit_roles import CreditRole
+from newsdesk.domain.errors import ConflictError, InvalidInputError, NotFoundError
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.site import SiteProfile
-from newsdesk.domain.status import Status, UserRole
+from newsdesk.domain.status import Status
 from newsdesk.storage import codec
-from newsdesk.storage.audit_chain import GENESIS, entry_hash, verify_chain
-from newsdesk.storage.search_text import build_match_query, segment_for_index
-from newsdesk.storage.sqlite.backup import damage_report, is_corruption
-from newsdesk.storage.sqlite.connection import connect, describe_database_error, write_transaction
-from newsdesk.storage.sqlite.schema import migrate
+from newsdesk.storage.sqlite.base import AUDIT_HEAD, SITE_PROFILE, SQLiteBase
+from newsdesk.storage.sqlite.health import check_database
+from newsdesk.storage.sqlite.queries import article_ids_sql
+from newsdesk.storage.sqlite.schema import search_row
 
 log = logging.getLogger(__name__)
 
-_SORT_SQL = {
-    "updated": "updated_at {dir}, id {dir}",
-    "headline": "headline COLLATE NOCASE {dir}, id {dir}",
-    "status": "status {dir}, updated_at DESC, id DESC",
-    "section": "section {dir}, updated_at DESC, id DESC",
-    "reporter": "reporters {dir}, updated_at DESC, id DESC",
-    "date": "date {dir}, id {dir}",
-    "id": "id {dir}",
-}
-# bm25 weights for headline, kicker, body, credits.
-_RANK = "bm25(articles_fts, 10.0, 5.0, 1.0, 2.0)"
-_AUDIT_HEAD = "audit_head"
-_SITE_PROFILE = "site_profile"
 
-
-def _waiting_clause(roles: tuple[UserRole, ...], user: str) -> tuple[str, list[object]]:
-    """SQL for "waiting for me": what each of the user's roles has to act on."""
-    parts: list[str] = []
-    values: list[object] = []
-    if UserRole.PRODUCER in roles:
-        parts.append("a.status = 'submitted'")
-    if UserRole.WEB in roles:
-        parts.append(
-            "(a.status = 'approved' AND NOT EXISTS (SELECT 1 FROM audit e"
-            " WHERE e.article_id = a.id AND e.action = 'export' AND e.revision = a.revision))"
-        )
-    if UserRole.REPORTER in roles:
-        parts.append(
-            "(a.status = 'draft' AND (SELECT e.action FROM audit e WHERE e.article_id = a.id"
-            " AND e.action IN ('submit', 'return', 'approve', 'publish', 'archive')"
-            " ORDER BY e.id DESC LIMIT 1) = 'return'"
-            " AND (a.created_by = ? OR EXISTS (SELECT 1 FROM json_each(a.reporters)"
-            " WHERE value = ?)))"
-        )
-        values.extend([user, user])
-    return "(" + " OR ".join(parts or ["0"]) + ")", values
-
-
-class SQLiteStore:
+class SQLiteStore(SQLiteBase):
     """Articles, people, revisions, audit and settings in one SQLite file.
 
     One connection, guarded by a lock, so the store may be used from a worker
@@ -85,131 +43,6 @@ class SQLiteStore:
     every write from then on with a StorageError naming the newest backup; reads go
     on as far as the file allows.
     """
-
-    def __init__(self, path: Path | str, *, verify: bool = False) -> None:
-        self.path = str(path)
-        self._lock = threading.RLock()
-        self._verified = False
-        self._damage: str | None = None
-        self.db = connect(path)
-        try:
-            self._check_readable()
-            migrate(self.db, self.path)
-            self._seed_defaults()
-            if verify:
-                self.verify()
-        except sqlite3.DatabaseError as exc:
-            self.db.close()
-            raise self._failure(exc) from exc
-        except BaseException:
-            self.db.close()
-            raise
-
-    # -- plumbing -------------------------------------------------------------
-
-    def _check_readable(self) -> None:
-        # A cheap read of the schema on every open; the full quick_check reads the
-        # whole file (0.4 s at 100,000 articles), so it runs in quick_check() instead.
-        try:
-            self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.DatabaseError as exc:
-            raise self._failure(exc) from exc
-
-    def quick_check(self) -> list[str]:
-        """SQLite's quick_check: problems found, or an empty list."""
-        try:
-            lines = [r[0] for r in self.db.execute("PRAGMA quick_check").fetchall()]
-        except sqlite3.DatabaseError as exc:
-            return [describe_database_error(self.path, exc)]
-        return [] if lines == ["ok"] else lines
-
-    def verify(self) -> list[str]:
-        """Run quick_check now; a damaged store refuses writes from then on."""
-        with self._lock:
-            problems = self.quick_check()
-            self._verified = True
-            if problems and self._damage is None:
-                self._damage = damage_report(self.path, problems[0])
-                log.info("%s", self._damage)
-        return problems
-
-    def ensure_writable(self) -> None:
-        """Raise StorageError when this database must not be written (it is damaged)."""
-        with self._lock:
-            if not self._verified:
-                self.verify()
-            if self._damage is not None:
-                raise StorageError(self._damage)
-
-    @property
-    def damaged(self) -> str | None:
-        """Why this store refuses writes, or None while it is not known to be damaged."""
-        return self._damage
-
-    def _failure(self, exc: sqlite3.Error) -> StorageError:
-        """The StorageError for a failed statement; corruption marks the store damaged."""
-        if is_corruption(exc):
-            with self._lock:
-                if self._damage is None:
-                    self._damage = damage_report(self.path, str(exc))
-                    # Raised to the caller, who shows it; logged for the app's log file.
-                    log.info("%s", self._damage)
-            return StorageError(self._damage)
-        return StorageError(describe_database_error(self.path, exc))
-
-    @contextlib.contextmanager
-    def _write(self) -> Iterator[None]:
-        self.ensure_writable()
-        try:
-            with write_transaction(self.db, self.path):
-                yield
-        except StorageError as exc:
-            cause = exc.__cause__
-            if isinstance(cause, sqlite3.Error) and is_corruption(cause):
-                raise self._failure(cause) from cause
-            raise
-
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        """Group several writes into one unit: all of them land, or none."""
-        with self._lock, self._write():
-            yield
-
-    def _rows(self, sql: str, params: Sequence | dict = ()) -> list[dict]:
-        try:
-            cursor = self.db.execute(sql, params)
-            names = [d[0] for d in cursor.description]
-            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-        except sqlite3.Error as exc:
-            raise self._failure(exc) from exc
-
-    def _tuples(self, sql: str, params: Sequence | dict = ()) -> list[tuple]:
-        try:
-            return self.db.execute(sql, params).fetchall()
-        except sqlite3.Error as exc:
-            raise self._failure(exc) from exc
-
-    def _one(self, sql: str, params: Sequence | dict = ()) -> dict | None:
-        rows = self._rows(sql, params)
-        return rows[0] if rows else None
-
-    def _seed_defaults(self) -> None:
-        with self._lock:
-            seeded = self.db.execute("SELECT 1 FROM credit_roles LIMIT 1").fetchone()
-            if seeded and self._setting(_SITE_PROFILE) is not None:
-                return  # opening an existing newsroom writes nothing
-        with self._lock, self._write():
-            if not self.db.execute("SELECT 1 FROM credit_roles LIMIT 1").fetchone():
-                self.db["credit_roles"].insert_all(
-                    {"position": i, "key": r.key, "en": r.en, "zh": r.zh}
-                    for i, r in enumerate(DEFAULT_CREDIT_ROLES)
-                )
-            if self._setting(_SITE_PROFILE) is None:
-                self._put_setting(_SITE_PROFILE, codec.dumps(SiteProfile().to_dict()))
-
-    def close(self) -> None:
-        with self._lock:
-            self.db.close()
 
     # -- people ---------------------------------------------------------------
 
@@ -270,6 +103,8 @@ class SQLiteStore:
                 updated_by=actor,
                 created_at=now,
                 updated_at=now,
+                content_updated_at=now,
+                content_updated_by=actor,
             )
             row = codec.article_to_row(stored)
             del row["id"]
@@ -285,6 +120,14 @@ class SQLiteStore:
                 revision=1,
             )
         return stored
+
+    def lock_article(self, article_id: int) -> Article:
+        """The article, held against other writers until the enclosing `transaction()`
+        ends, so a unit of work may read it and then write against what it read. (In
+        SQLite the write transaction already holds the whole database.)"""
+        if not self.db.conn.in_transaction:
+            raise RuntimeError("lock_article() belongs inside transaction()")
+        return self.get_article(article_id)
 
     def get_article(self, article_id: int) -> Article:
         row = self._one("SELECT * FROM articles WHERE id = ?", [article_id])
@@ -329,16 +172,20 @@ class SQLiteStore:
                 approved_revision=current.approved_revision,
                 updated_at=now,
                 updated_by=actor,
+                content_updated_at=now,
+                content_updated_by=actor,
             )
             row = codec.article_to_row(stored)
             updated = self.db.execute(
                 "UPDATE articles SET kicker=:kicker, headline=:headline, section=:section,"
                 " date=:date, source=:source, language=:language, body=:body,"
-                " credits=:credits, images=:images, reporters=:reporters, status=:status,"
+                " credits=:credits, images=:images, summary=:summary, keywords=:keywords,"
+                " reporters=:reporters, status=:status,"
                 " revision=:revision, approved_revision=:approved_revision,"
-                " updated_at=:updated_at, updated_by=:updated_by"
-                " WHERE id=:id AND revision=:expected",
-                {**row, "expected": expected_revision},
+                " updated_at=:updated_at, updated_by=:updated_by,"
+                " content_updated_at=:content_updated_at, content_updated_by=:content_updated_by"
+                " WHERE id=:id AND revision=:expected AND status=:expected_status",
+                {**row, "expected": expected_revision, "expected_status": expected_status.value},
             ).rowcount
             if updated != 1:
                 raise ConflictError(article.id, expected_revision, current.revision + 1)
@@ -378,11 +225,26 @@ class SQLiteStore:
                 current.revision if new_status is Status.APPROVED else current.approved_revision
             )
             now = codec.now_utc()
-            self.db.execute(
+            # Conditional in SQL too, not only on what was read above: the row changes
+            # only if it is still at the status and revision this action was decided on.
+            updated = self.db.execute(
                 "UPDATE articles SET status = ?, approved_revision = ?, updated_at = ?,"
-                " updated_by = ? WHERE id = ?",
-                [new_status.value, approved, codec.time_to_text(now), actor, article_id],
-            )
+                " updated_by = ? WHERE id = ? AND status = ? AND revision = ?",
+                [
+                    new_status.value,
+                    approved,
+                    codec.time_to_text(now),
+                    actor,
+                    article_id,
+                    expected_status.value,
+                    current.revision if expected_revision is None else expected_revision,
+                ],
+            ).rowcount
+            if updated != 1:
+                fresh = self.get_article(article_id)
+                raise ConflictError(
+                    article_id, expected_revision or current.revision, fresh.revision
+                )
             self._append_audit(
                 actor=actor,
                 action=action,
@@ -401,48 +263,11 @@ class SQLiteStore:
         )
 
     def article_ids(self, query: ArticleQuery | None = None) -> list[int]:
-        query = query or ArticleQuery()
-        where: list[str] = []
-        params: list[object] = []
-        statuses = list(query.statuses) + ([query.status] if query.status else [])
-        if statuses:
-            where.append(f"a.status IN ({','.join('?' * len(statuses))})")
-            params.extend(s.value for s in statuses)
-        if query.created_by:
-            where.append("a.created_by = ?")
-            params.append(query.created_by)
-        if query.reporter:
-            where.append("EXISTS (SELECT 1 FROM json_each(a.reporters) WHERE value = ?)")
-            params.append(query.reporter)
-        if query.on_site:
-            where.append(
-                "(a.status IN ('approved', 'published') OR (a.status IN ('submitted', 'draft')"
-                " AND a.approved_revision IS NOT NULL))"
-            )
-        if query.waiting_roles:
-            clause, values = _waiting_clause(query.waiting_roles, query.waiting_user)
-            where.append(clause)
-            params.extend(values)
-        match = build_match_query(query.search) if query.search.strip() else None
-        if query.search.strip() and match is None:
-            return []
-        if match:
-            sql = (
-                "SELECT a.id FROM articles_fts f JOIN articles a ON a.id = f.rowid"
-                f" WHERE articles_fts MATCH ? {''.join(' AND ' + w for w in where)}"
-                f" ORDER BY {_RANK}, a.updated_at DESC, a.id DESC"
-            )
-            params.insert(0, match)
-        else:
-            if query.sort not in _SORT_SQL:
-                raise InvalidInputError(f"unknown sort key {query.sort!r}")
-            order = _SORT_SQL[query.sort].format(dir="DESC" if query.descending else "ASC")
-            clause = f" WHERE {' AND '.join(where)}" if where else ""
-            sql = f"SELECT a.id FROM articles a{clause} ORDER BY {order}"
-        try:
-            return [r[0] for r in self.db.execute(sql, params).fetchall()]
-        except sqlite3.Error as exc:
-            raise self._failure(exc) from exc
+        built = article_ids_sql(query or ArticleQuery())
+        if built is None:
+            return []  # a search with no words finds nothing
+        sql, params = built
+        return [r[0] for r in self._tuples(sql, params)]
 
     def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
         """Rows for `ids`, in the order given (missing ids are skipped)."""
@@ -462,18 +287,20 @@ class SQLiteStore:
         return self._tuples("SELECT count(*) FROM articles")[0][0]
 
     def _index(self, article: Article) -> None:
-        credits = " ".join(f"{c.role} {' '.join(c.names)}" for c in article.credits)
+        row = codec.article_to_row(article)
         self.db.execute("DELETE FROM articles_fts WHERE rowid = ?", [article.id])
         self.db.execute(
-            "INSERT INTO articles_fts (rowid, headline, kicker, body, credits)"
-            " VALUES (?, ?, ?, ?, ?)",
-            [
+            "INSERT INTO articles_fts (rowid, headline, kicker, body, credits, keywords)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            search_row(
                 article.id,
-                segment_for_index(article.headline),
-                segment_for_index(article.kicker),
-                segment_for_index(article.body),
-                segment_for_index(credits),
-            ],
+                row["headline"],
+                row["kicker"],
+                row["body"],
+                row["credits"],
+                row["summary"],
+                row["keywords"],
+            ),
         )
 
     # -- history --------------------------------------------------------------
@@ -524,35 +351,6 @@ class SQLiteStore:
             updated_at=codec.time_from_text(row["saved_at"]),
             updated_by=row["saved_by"],
         )
-
-    def _append_audit(
-        self,
-        *,
-        actor: str,
-        action: str,
-        article_id: int | None,
-        from_status: str | None = None,
-        to_status: str | None = None,
-        revision: int | None = None,
-        comment: str = "",
-    ) -> None:
-        last = self.db.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
-        entry = {
-            "id": (last[0] + 1) if last else 1,
-            "article_id": article_id,
-            "at": codec.time_to_text(codec.now_utc()),
-            "actor": actor,
-            "action": action,
-            "from_status": from_status,
-            "to_status": to_status,
-            "revision": revision,
-            "comment": comment,
-        }
-        prev = last[1] if last else GENESIS
-        entry["prev_hash"] = prev
-        entry["hash"] = entry_hash(entry, prev)
-        self.db["audit"].insert(entry)
-        self._put_setting(_AUDIT_HEAD, entry["hash"])
 
     def record_event(
         self,
@@ -622,17 +420,6 @@ class SQLiteStore:
 
     # -- settings, vocabulary, images ------------------------------------------
 
-    def _setting(self, key: str) -> str | None:
-        rows = self._tuples("SELECT value FROM settings WHERE key = ?", [key])
-        return rows[0][0] if rows else None
-
-    def _put_setting(self, key: str, value: str) -> None:
-        self.db.execute(
-            "INSERT INTO settings (key, value) VALUES (?, ?)"
-            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [key, value],
-        )
-
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         value = self._setting(key)
         return default if value is None else value
@@ -642,7 +429,7 @@ class SQLiteStore:
             self._put_setting(key, value)
 
     def site_profile(self) -> SiteProfile:
-        raw = self._setting(_SITE_PROFILE)
+        raw = self._setting(SITE_PROFILE)
         return SiteProfile.from_dict(json.loads(raw)) if raw else SiteProfile()
 
     def save_site_profile(self, profile: SiteProfile, *, actor: str) -> None:
@@ -650,7 +437,7 @@ class SQLiteStore:
             before = self.site_profile().to_dict()
             after = profile.to_dict()
             changed = sorted(k for k in after if before.get(k) != after[k])
-            self._put_setting(_SITE_PROFILE, codec.dumps(after))
+            self._put_setting(SITE_PROFILE, codec.dumps(after))
             self._append_audit(
                 actor=actor,
                 action="site-profile-changed",
@@ -695,32 +482,5 @@ class SQLiteStore:
 
     def check(self) -> list[str]:
         """Problems found in the database; an empty list means all is well."""
-        problems: list[str] = []
-        try:
-            for (line,) in self.db.execute("PRAGMA integrity_check").fetchall():
-                if line != "ok":
-                    problems.append(f"integrity: {line}")
-            for row in self.db.execute("PRAGMA foreign_key_check").fetchall():
-                problems.append(f"foreign key: table {row[0]} row {row[1]} -> {row[2]}")
-            missing = self.db.execute(
-                "SELECT a.id, a.revision FROM articles a LEFT JOIN revisions r"
-                " ON r.article_id = a.id AND r.revision = a.revision WHERE r.article_id IS NULL"
-            ).fetchall()
-            for article_id, revision in missing:
-                problems.append(f"article {article_id}: revision {revision} is not stored")
-            for article_id, blob in self.db.execute(
-                "SELECT r.article_id, r.data FROM revisions r JOIN articles a"
-                " ON a.id = r.article_id AND a.revision = r.revision"
-            ).fetchall():
-                try:
-                    codec.unpack_revision(blob)
-                except (ValueError, OSError) as exc:
-                    problems.append(f"article {article_id}: newest revision unreadable ({exc})")
-            fts = self.db.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
-            if fts != self.count():
-                problems.append(f"search index holds {fts} articles, the database {self.count()}")
-            entries = self._rows("SELECT * FROM audit ORDER BY id")
-            problems.extend(verify_chain(entries, self._setting(_AUDIT_HEAD)))
-        except sqlite3.DatabaseError as exc:
-            problems.append(describe_database_error(self.path, exc))
-        return problems
+        with self._lock:
+            return check_database(self.db, self.path, self._setting(AUDIT_HEAD))
