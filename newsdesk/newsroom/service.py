@@ -40,7 +40,7 @@ from newsdesk.publish.export.body_cache import BodyCache
 from newsdesk.publish.export.bundle import ExportProgress, export_bundle
 from newsdesk.publish.formats.markdown_meta import write_markdown_document
 from newsdesk.publish.markdown.inspect import body_references
-from newsdesk.publish.markdown.pipeline import is_allowed_link
+from newsdesk.publish.markdown.pipeline import is_allowed_image_source, is_allowed_link
 from newsdesk.publish.slugs import make_slug
 from newsdesk.storage.sqlite.store import SQLiteStore
 from newsdesk.storage.store import Store
@@ -240,6 +240,7 @@ class Newsroom:
             links=refs.links,
             images=[ImageRef(i.src, i.alt, i.caption) for i in refs.images],
             link_allowed=is_allowed_link,
+            image_allowed=is_allowed_image_source,
         )
 
     def transition(
