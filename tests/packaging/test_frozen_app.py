@@ -14,13 +14,15 @@ import configparser
 import json
 import os
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from newsdesk import __version__
-from tests.packaging.conftest import need_tool
+from tests.fixtures.word_documents import river_report
+from tests.packaging.conftest import ROOT, need_tool
 
 REPORTER, PRODUCER, WEB = "Mei Lin", "Tom Reed", "Kai Web"
 HEADLINE = "港口新吊车夜间就位"
@@ -114,6 +116,29 @@ def test_the_frozen_command_line_runs_the_whole_workflow(frozen_app, home, tmp_p
     assert text.splitlines()[:-2] == PAGE.splitlines()[:-2]
 
     assert "verdict: OK" in ok(frozen_app, home, "check", "--db", db)
+
+
+def test_the_frozen_app_reads_every_import_format_as_the_source_does(frozen_app, home, tmp_path):
+    """Word (mammoth), Pelican Markdown (YAML, dates), a Chinese text page with page chrome
+    (HTML cleaning): the frozen import report must equal the one this checkout gives."""
+    corpus = ROOT / "tests" / "fixtures" / "import"
+    files = [
+        str(river_report(tmp_path / "river.docx")),
+        str(corpus / "pelican-full.md"),
+        str(corpus / "zh-editor-note-and-chrome.txt"),
+    ]
+    args = ["import", "--dry-run", "--json", "--db", str(tmp_path / "none.db"), *files]
+    frozen = json.loads(ok(frozen_app, home, *args))
+    source = subprocess.run(
+        [sys.executable, "-m", "newsdesk", *args],
+        env=_env(home, QT_QPA_PLATFORM="offscreen"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert source.returncode == 0, source.stderr
+    assert frozen == json.loads(source.stdout)
+    assert [report["format"] for report in frozen] == ["docx", "pelican", "text"]
 
 
 def _windows(display: str, title: str) -> list[str]:
