@@ -217,3 +217,31 @@ def test_icons_draw_in_the_palette_text_colour(qtbot, name):
 
 def test_an_unknown_icon_is_empty_not_an_error():
     assert icon("no-such-icon").isNull()
+
+
+@pytest.mark.parametrize(
+    ("key", "mark"), [(Qt.Key.Key_B, "**"), (Qt.Key.Key_I, "*")], ids=["bold", "italic"]
+)
+def test_a_format_toggled_with_nothing_selected_changes_only_what_is_typed_next(
+    window, qtbot, key, mark
+):
+    """Ctrl+B, "20 per cent", Ctrl+B: the whole phrase is bold, not `**20 per** cent`."""
+    editor = window.editor
+    editor.set_markdown("")
+    qtbot.keyClicks(editor.rich_edit, "Up ")
+    qtbot.keyClick(editor.rich_edit, key, CTRL)
+    qtbot.keyClicks(editor.rich_edit, "20 per cent")
+    qtbot.keyClick(editor.rich_edit, key, CTRL)
+    qtbot.keyClicks(editor.rich_edit, " on the year")
+    assert editor.markdown() == f"Up {mark}20 per cent{mark} on the year\n"
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_B, Qt.Key.Key_I], ids=["bold", "italic"])
+def test_a_format_toggled_inside_a_word_leaves_the_word_alone(window, qtbot, key):
+    editor = window.editor
+    editor.set_markdown("The rate rose\n")
+    editor.rich_edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(editor.rich_edit, key, CTRL)
+    qtbot.keyClick(editor.rich_edit, key, CTRL)
+    assert editor.markdown() == "The rate rose\n"
+    assert not editor.rich_edit.document().isModified()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtGui import (
     QFont,
     QTextBlock,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -32,6 +34,50 @@ def one_undo_step(cursor: QTextCursor) -> Iterator[None]:
         yield
     finally:
         cursor.endEditBlock()
+
+
+@functools.cache
+def paragraph_margins() -> tuple[float, float]:
+    """Top and bottom margin Qt's Markdown reader gives a paragraph: the space between
+    paragraphs a loaded body shows. Paragraphs typed here get the same, so a body looks
+    the same before and after it is saved and opened again (as on the page, where
+    paragraphs are set apart)."""
+    scratch = QTextDocument()
+    scratch.setMarkdown("x")
+    fmt = scratch.firstBlock().blockFormat()
+    return fmt.topMargin(), fmt.bottomMargin()
+
+
+def needs_paragraph_spacing(block: QTextBlock) -> bool:
+    """A body paragraph (not a heading, rule, code or list item) that has no spacing."""
+    fmt = block.blockFormat()
+    return (
+        fmt.headingLevel() == 0
+        and block.textList() is None
+        and not is_rule(block)
+        and not fmt.nonBreakableLines()
+        and not fmt.hasProperty(QTextFormat.Property.BlockCodeFence)
+        and fmt.topMargin() == 0
+        and fmt.bottomMargin() == 0
+    )
+
+
+def space_paragraph(cursor: QTextCursor) -> None:
+    """Give the cursor's paragraph the spacing of a loaded paragraph, if it has none."""
+    if needs_paragraph_spacing(cursor.block()):
+        fmt = cursor.blockFormat()
+        top, bottom = paragraph_margins()
+        fmt.setTopMargin(top)
+        fmt.setBottomMargin(bottom)
+        cursor.setBlockFormat(fmt)
+
+
+def with_paragraph_spacing(fmt: QTextBlockFormat) -> QTextBlockFormat:
+    spaced = QTextBlockFormat(fmt)
+    top, bottom = paragraph_margins()
+    spaced.setTopMargin(top)
+    spaced.setBottomMargin(bottom)
+    return spaced
 
 
 def is_rule(block: QTextBlock) -> bool:
