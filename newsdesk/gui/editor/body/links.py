@@ -81,11 +81,7 @@ class LinksMixin:
         problem = link_problem(url)
         if problem is not None:
             raise InvalidInputError(problem)
-        link_format = QTextCharFormat()
-        link_format.setAnchor(True)
-        link_format.setAnchorHref(url)
-        link_format.setForeground(self.palette().brush(QPalette.ColorRole.Link))
-        link_format.setFontUnderline(True)
+        link_format = self.link_format(url)
         cursor = self.rich_edit.textCursor()
         existing = self._link_range()
         if cursor.hasSelection():
@@ -102,6 +98,15 @@ class LinksMixin:
             # Typing on after a new link must not lengthen the link.
             self.rich_edit.setCurrentCharFormat(without_link(self.rich_edit.currentCharFormat()))
         self._emit_format_state()
+
+    def link_format(self, url: str) -> QTextCharFormat:
+        """How a link to `url` looks in the editor (the palette's link colour, underlined)."""
+        link_format = QTextCharFormat()
+        link_format.setAnchor(True)
+        link_format.setAnchorHref(url)
+        link_format.setForeground(self.palette().brush(QPalette.ColorRole.Link))
+        link_format.setFontUnderline(True)
+        return link_format
 
     def remove_link(self) -> None:
         existing = self._link_range()
