@@ -174,7 +174,8 @@ def test_source_mode_button_disables_formatting(window, qtbot):
     qtbot.keyClick(editor.rich_edit, Qt.Key.Key_M, CTRL | SHIFT)
     assert editor.is_source_mode()
     assert actions["source"].isChecked()
-    assert not actions["bold"].isEnabled() and not actions["link"].isEnabled()
+    assert not actions["bold"].isEnabled() and not actions["italic"].isEnabled()
+    assert actions["link"].isEnabled()  # the link dialog writes Markdown there
     assert not actions["italic"].isChecked()  # the cursor was in *text*, now in Markdown
     assert editor.source_edit.hasFocus()
     assert editor.source_edit.toPlainText() == "Some *text*.\n"
@@ -245,3 +246,23 @@ def test_a_format_toggled_inside_a_word_leaves_the_word_alone(window, qtbot, key
     qtbot.keyClick(editor.rich_edit, key, CTRL)
     assert editor.markdown() == "The rate rose\n"
     assert not editor.rich_edit.document().isModified()
+
+
+def test_ctrl_k_in_the_markdown_source_opens_the_link_dialog_and_writes_a_link(window, qtbot):
+    editor = window.editor
+    editor.set_markdown("Read the notice.\n")
+    editor.set_source_mode(True)
+    source = editor.source_edit
+    cursor = source.document().find("notice")
+    source.setTextCursor(cursor)
+    qtbot.keyClick(source, Qt.Key.Key_K, CTRL)
+    dialog = editor.link_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.text() == "notice"
+    assert source.toPlainText() == "Read the notice.\n"  # nothing deleted
+    qtbot.keyClicks(dialog.url_edit, "https://example.org/notice")
+    qtbot.keyClick(dialog.url_edit, Qt.Key.Key_Return)
+    assert editor.markdown() == "Read the [notice](<https://example.org/notice>).\n"
+    editor.set_source_mode(False)
+    put_cursor_in(editor, "otice")
+    assert window.toolbar.actions_by_name["link"].isChecked()

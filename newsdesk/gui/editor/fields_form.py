@@ -11,7 +11,8 @@ import datetime as dt
 import logging
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QFormLayout,
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 # Accent for problems: readable on light and dark window backgrounds alike.
 PROBLEM_COLOUR = "#d9534f"
 FIELDS = ("kicker", "headline", "section", "date", "source")
+LINK_KEY = QKeySequence("Ctrl+K")
 
 
 class FieldsForm(QWidget):
@@ -133,6 +135,7 @@ class FieldsForm(QWidget):
             form.addRow(label, cell)
 
         for edit in self.edits.values():
+            edit.installEventFilter(self)
             edit.textChanged.connect(self._on_edit_text_changed)
             edit.textEdited.connect(self._on_edit_text_edited)
         self.date_edit.editingFinished.connect(self._on_date_edit_editing_finished)
@@ -154,6 +157,17 @@ class FieldsForm(QWidget):
         edit.setPlaceholderText(placeholder)
         edit.setClearButtonEnabled(True)
         return edit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Ctrl+K means "link" in the editor. On X11 a line edit takes it as "delete to the
+        # end of the line": a reporter reaching for a link must never lose text that way.
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and QKeySequence(event.keyCombination()) == LINK_KEY
+            and watched in self.edits.values()
+        ):
+            return True
+        return super().eventFilter(watched, event)
 
     # API ---------------------------------------------------------------------------------
     def set_article(self, article: Article) -> None:
