@@ -320,7 +320,10 @@ class ArticleController(QObject):
         self._views.side.credits.set_credits(recovery.recovered.credits)
         self._recovered = recovery.notice  # said until another article is shown
         self._apply_permissions(recovery.base)
-        self.session.mark_edited()  # autosave stores it; a newer revision means a conflict
+        # Text an earlier session should have saved becomes a revision at once, as if
+        # that session had left the article; a newer revision meets it as a conflict.
+        self.session.mark_edited()
+        self.session.save()
         return recovery.base.id
 
     def _on_session_conflict(self, conflict: Conflict) -> None:
