@@ -215,6 +215,12 @@ def test_typing_then_undoing_keeps_the_approval(qtbot, env):
     window = _window(qtbot, db, user="Tom Reed")
     _open(qtbot, window, tram)
     _type_at_end(qtbot, window, "x")
+    qtbot.waitUntil(lambda: window.controller.edit_guard.question is not None, timeout=3000)
+    box = window.controller.edit_guard.question
+    qtbot.mouseClick(
+        next(b for b in box.buttons() if "Edit anyway" in b.text().replace("&", "")),
+        Qt.MouseButton.LeftButton,
+    )
     qtbot.keyClick(window.editor.body.rich_edit, Qt.Key.Key_Backspace)
     window.session.save_now()
     stored = window.newsroom.article(tram)

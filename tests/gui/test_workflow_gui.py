@@ -21,6 +21,7 @@ from tests.gui.workflow_helpers import (
     REPORTER,
     WEB,
     add_article,
+    agree_to_edit,
     close_window,
     confirm,
     make_newsroom,
@@ -267,6 +268,7 @@ def test_an_edit_after_approval_shows_the_banner_and_needs_approval_again(qtbot,
     body = window.editor.body.rich_edit
     body.setFocus()
     qtbot.keyClicks(body, " The slide stays closed.")
+    agree_to_edit(qtbot, window)
     window.actions.save.trigger()
     qtbot.waitUntil(lambda: window.editor.banner.isVisible(), timeout=5000)
     assert WITHDRAWN_BANNER in window.editor.banner.text()
@@ -293,6 +295,7 @@ def test_a_published_article_edited_needs_approval_again(qtbot, db):
     fields = window.editor.fields
     fields.headline_edit.setFocus()
     qtbot.keyClicks(fields.headline_edit, " and winter")
+    agree_to_edit(qtbot, window)
     window.actions.save.trigger()
     wait_status(qtbot, window, article_id, "submitted")
     qtbot.waitUntil(lambda: WITHDRAWN_BANNER in window.editor.banner.text(), timeout=5000)

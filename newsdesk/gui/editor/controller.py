@@ -26,6 +26,7 @@ from newsdesk.domain.text_stats import counts
 from newsdesk.gui.editor.article_editor import ArticleEditor
 from newsdesk.gui.editor.conflict_dialog import ConflictDialog
 from newsdesk.gui.editor.crash_recovery import find_recovery
+from newsdesk.gui.editor.edit_guard import EditGuard
 from newsdesk.gui.editor.permissions import Permissions, refusals
 from newsdesk.gui.editor.save_status import SaveStatus
 from newsdesk.gui.editor.session import ArticleSession, Conflict
@@ -97,6 +98,9 @@ class ArticleController(QObject):
         self._recovered = ""  # what the banner says of text recovered into the open article
         self._last_failure = ""  # a save failure is shown once, not on every autosave
         self._fetch_generation = 0
+        self.edit_guard = EditGuard(
+            parent, agreed=self._on_editor_edited, declined=self._on_edit_declined
+        )
         self.session = ArticleSession(
             worker, lambda: self.person.name, parent=self, journal=journal
         )
@@ -233,11 +237,19 @@ class ArticleController(QObject):
         return self._views.editor.article(base, self._views.side.credits.credits())
 
     def _on_editor_edited(self) -> None:
+        if self.edit_guard.holds(self.session.article, self.person, self.session.is_dirty()):
+            return  # the first edit of an approved article waits for the answer
         self.session.mark_edited()
         self._counts_timer.start()
         article = self.collect()
         if article is not None:
             self._views.preview.request_render(article)
+
+    def _on_edit_declined(self, article: Article) -> None:
+        # Not editing after all: what was typed goes, the approved text stays on screen.
+        if self.session.is_open(article.id):
+            self._views.editor.load(self.session.article)
+            self._views.side.credits.set_credits(self.session.article.credits)
 
     def _update_counts(self) -> None:
         # The document's plain text is what the reader sees; counting it is cheap,

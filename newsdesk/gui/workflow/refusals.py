@@ -17,6 +17,11 @@ from newsdesk.domain.status import Status
 from newsdesk.domain.workflow import check_create, check_edit, check_export
 
 WITHDRAWN_BANNER = "Edited after approval, needs approval again: this article is back to submitted."
+EDIT_APPROVED_TITLE = "Edit the approved article?"
+EDIT_APPROVED_QUESTION = (
+    "This withdraws the approval; the site keeps the approved version until a producer"
+    " approves again. Edit anyway?"
+)
 _RULE_TAG = re.compile(r"\s*\[rule: [^\]]*\]$")
 
 
@@ -36,6 +41,15 @@ def _refusal(check: Callable[[], object]) -> str:
 def edit_refusal(article: Article, person: Person) -> str:
     """Why `person` may not edit `article` ("" when they may)."""
     return _refusal(lambda: check_edit(article, person))
+
+
+def edit_withdraws_approval(article: Article, person: Person) -> bool:
+    """Whether `person`'s edit of `article` would take its approval away (the rule the
+    newsroom applies when the edit is saved)."""
+    try:
+        return check_edit(article, person) is not article.status
+    except RuleViolation:
+        return False  # the edit is refused outright; nothing to ask
 
 
 def create_refusal(person: Person) -> str:
