@@ -21,3 +21,104 @@ from hypothesis import settings  # noqa: E402
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+
+# -- PostgreSQL: one throwaway cluster per session, a fresh newsroom database per test --
+
+import re  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
+
+import pytest  # noqa: E402
+
+from tests import pg_cluster as _pg  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The test session's PostgreSQL server (see tests/pg_cluster.py), with a template
+    database that holds the newsroom schema. Skips (fails under CI) without one."""
+    import psycopg
+
+    from newsdesk.storage.open import init_server
+
+    try:
+        cluster = _pg.start_cluster()
+    except Exception as exc:  # a broken install must not pass as a skip in CI
+        if os.environ.get("CI"):
+            pytest.fail(f"the test PostgreSQL server did not start: {exc}")
+        pytest.skip(f"PostgreSQL tests skipped: the test server did not start ({exc})")
+    if cluster is None:
+        if os.environ.get("CI"):
+            pytest.fail(_pg.INSTALL_HINT)
+        pytest.skip(_pg.INSTALL_HINT)
+    template = cluster.unique_name("newsdesk_template")
+    with psycopg.connect(cluster.url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{template}"')
+    init_server(cluster.database_url(template))
+    cluster.template = template
+    yield cluster
+    with psycopg.connect(cluster.url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
+        for (role,) in conn.execute(
+            "SELECT rolname FROM pg_roles WHERE starts_with(rolname, %s)",
+            [f"newsdesk_{template}_"],
+        ).fetchall():
+            conn.execute(f'DROP ROLE "{role}"')
+    cluster.stop()
+
+
+@dataclass
+class PgNewsroom:
+    """A fresh newsroom database on the test server: `url` as its owner, and one login
+    per person added with `add_person` (names unique on the cluster)."""
+
+    server: _pg.Cluster
+    name: str
+    logins: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return self.server.database_url(self.name)
+
+    def login_name(self, person: str) -> str:
+        return f"{self.name}_{re.sub(r'[^a-z0-9]+', '_', person.lower()).strip('_')}"
+
+    def url_as(self, person_or_login: str) -> str:
+        login = self.logins.get(person_or_login, person_or_login)
+        return self.server.database_url(self.name, user=login)
+
+    def add_person(self, name: str, roles) -> str:
+        """Add `name` with their own login, as the owner; returns the login."""
+        from newsdesk.newsroom import Newsroom
+
+        login = self.login_name(name)
+        owner = Newsroom.open(self.url)
+        try:
+            owner.add_person(name, roles, login=login)
+        finally:
+            owner.close()
+        self.logins[name] = login
+        return login
+
+
+@pytest.fixture
+def pg_newsroom(pg_server):
+    """A newsroom database copied from the session's template, with groups of its own."""
+    import psycopg
+
+    from newsdesk.storage.open import init_server
+
+    name = pg_server.unique_name("nd")
+    with psycopg.connect(pg_server.url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_server.template}" STRATEGY FILE_COPY')
+    init_server(pg_server.database_url(name))
+    room = PgNewsroom(pg_server, name)
+    yield room
+    with psycopg.connect(pg_server.url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        for (role,) in conn.execute(
+            "SELECT rolname FROM pg_roles WHERE starts_with(rolname, %s)"
+            " OR starts_with(rolname, %s)",
+            [f"newsdesk_{name}_", f"{name}_"],
+        ).fetchall():
+            conn.execute(f'DROP ROLE "{role}"')
