@@ -25,6 +25,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# Logins in this group must give a password on the test cluster (see start_cluster).
+PASSWORD_GROUP = "newsdesk_test_password_required"
 INSTALL_HINT = (
     "PostgreSQL tests skipped: no PostgreSQL server binaries (initdb, pg_ctl) found;"
     " install them (Debian/Ubuntu: apt-get install postgresql) or set NEWSDESK_TEST_PG_URL"
@@ -153,6 +155,13 @@ def start_cluster() -> Cluster | None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+    # Members of PASSWORD_GROUP must give a password (SCRAM); everyone else is trusted
+    # on the socket, which only this user can reach.
+    hba = data / "pg_hba.conf"
+    hba.write_text(
+        f"local all +{PASSWORD_GROUP} scram-sha-256\n" + hba.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
     # In postgresql.conf, not `-o`: a later pg_ctl start would forget `-o` settings.
     with open(data / "postgresql.conf", "a", encoding="utf-8") as conf:
         conf.write(
@@ -184,6 +193,8 @@ def start_cluster() -> Cluster | None:
                 log = logfile.read_text(errors="replace")[-2000:]
                 raise RuntimeError(f"the test PostgreSQL server did not start:\n{log}") from None
             time.sleep(0.05)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {PASSWORD_GROUP} NOLOGIN")
 
     def stop() -> None:
         subprocess.run(
