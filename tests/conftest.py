@@ -122,3 +122,81 @@ def pg_newsroom(pg_server):
             [f"newsdesk_{name}_", f"{name}_"],
         ).fetchall():
             conn.execute(f'DROP ROLE "{role}"')
+
+
+# -- one newsroom, every engine ---------------------------------------------------------
+
+ENGINE_NAMES = ("postgres", "sqlite")
+
+
+@pytest.fixture(params=ENGINE_NAMES)
+def engine(request) -> str:
+    """The name of the engine a test runs on (every engine in turn)."""
+    return request.param
+
+
+class Desks:
+    """A newsroom as its people meet it. Each call naming `actor=` runs on that person's
+    desk: on a server their own connection with their own login; on a file the one
+    newsroom (it trusts names). Other calls run on the first person's desk."""
+
+    def __init__(self, desks: dict, default, session) -> None:
+        self._desks = desks
+        self._default = default
+        self._session = session
+
+    def desk(self, person: str):
+        return self._desks.get(person, self._default)
+
+    def session(self, person: str | None = None):
+        """A separate, new newsroom session (the caller closes it)."""
+        return self._session(person)
+
+    def __getattr__(self, name: str):
+        attribute = getattr(self._default, name)
+        if not callable(attribute):
+            return attribute
+
+        def call(*args, **kwargs):
+            room = self._desks.get(kwargs.get("actor") or "", self._default)
+            return getattr(room, name)(*args, **kwargs)
+
+        return call
+
+    def close(self) -> None:
+        for room in {id(r): r for r in [self._default, *self._desks.values()]}.values():
+            room.close()
+
+
+@pytest.fixture
+def open_desks(request, engine, tmp_path):
+    """`open_desks({name: [roles]})`: the newsroom of these people on the engine under
+    test (see Desks); closed at the end of the test."""
+    from newsdesk.newsroom import Newsroom
+
+    opened: list[Desks] = []
+
+    def make(people: dict[str, list[str]]) -> Desks:
+        if engine == "sqlite":
+            path = tmp_path / "newsroom.db"
+            room = Newsroom.open(path)
+            for name, roles in people.items():
+                room.add_person(name, roles)
+            desks = Desks({}, room, lambda person=None: Newsroom.open(path))
+        else:
+            server = request.getfixturevalue("pg_newsroom")
+            for name, roles in people.items():
+                server.add_person(name, roles)
+            rooms = {name: Newsroom.open(server.url_as(name)) for name in people}
+            first = next(iter(people))
+            desks = Desks(
+                rooms,
+                rooms[first],
+                lambda person=None: Newsroom.open(server.url_as(person or first)),
+            )
+        opened.append(desks)
+        return desks
+
+    yield make
+    for desks in opened:
+        desks.close()

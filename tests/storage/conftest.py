@@ -19,14 +19,9 @@ def _postgres(request, tmp_path):
     return PostgresStore(request.getfixturevalue("pg_newsroom").url)
 
 
-# Every engine behind the Store interface is listed here and must pass the contract.
+# Every engine behind the Store interface is listed here and must pass the contract
+# (tests/conftest.py's ENGINE_NAMES parametrises `engine` with the same names).
 ENGINES = {"sqlite": _sqlite, "postgres": _postgres}
-
-
-@pytest.fixture(params=sorted(ENGINES))
-def engine(request) -> str:
-    """The name of the engine a test runs on (every engine in turn)."""
-    return request.param
 
 
 @pytest.fixture
