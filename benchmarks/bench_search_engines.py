@@ -49,7 +49,7 @@ def measure(store, repeat: int) -> dict[str, tuple[float, float, int]]:
             found = len(store.article_ids(asked))
             times.append((time.perf_counter() - start) * 1000)
         times.sort()
-        p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+        p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
         results[query] = (statistics.median(times), p95, found)
     return results
 
@@ -86,9 +86,8 @@ def main() -> None:
             try:
                 start = time.perf_counter()
                 fill(store, args.articles)
-                print(
-                    f"{name}: {args.articles} articles stored in {time.perf_counter() - start:.1f} s"
-                )
+                took = time.perf_counter() - start
+                print(f"{name}: {args.articles} articles stored in {took:.1f} s")
                 readings[name] = measure(store, args.repeat)
             finally:
                 store.close()
