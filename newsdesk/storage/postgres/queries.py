@@ -72,19 +72,16 @@ def article_ids_sql(query: ArticleQuery) -> tuple[str, list[object]] | None:
         if words is None:
             return None
         # Every word must be found in some part of the article (a long body is split
-        # into parts); the rank adds up each part's weighted matches of any word.
+        # into parts); the rank adds up each part's weighted matches of any word. One
+        # pass over the matching parts (HAVING) is faster than a subquery per word.
         any_word = " | ".join(f"({w})" for w in words)
-        each = [
-            "EXISTS (SELECT 1 FROM article_search t WHERE t.article_id = a.id"
-            " AND t.doc @@ %s::tsquery)"
-            for _ in words
-        ]
+        each = " AND ".join("bool_or(s.doc @@ %s::tsquery)" for _ in words)
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
         sql = (
             "SELECT a.id FROM articles a JOIN (SELECT s.article_id,"
             f" sum(ts_rank('{RANK_WEIGHTS}', s.doc, %s::tsquery)) AS rank"
-            " FROM article_search s WHERE s.doc @@ %s::tsquery GROUP BY s.article_id) r"
-            " ON r.article_id = a.id"
-            f" WHERE {' AND '.join([*each, *where])}"
+            " FROM article_search s WHERE s.doc @@ %s::tsquery GROUP BY s.article_id"
+            f" HAVING {each}) r ON r.article_id = a.id{clause}"
             ' ORDER BY r.rank DESC, a.updated_at COLLATE "C" DESC, a.id DESC'
         )
         return sql, [any_word, any_word, *words, *params]
