@@ -58,13 +58,27 @@ def display_url(conninfo: str) -> str:
     return f"postgresql://{netloc}/{dbname}" + (f"?{tail}" if tail else "")
 
 
-def connect(conninfo: str, *, password: str | None = None, **kwargs) -> psycopg.Connection:
-    """One connection (autocommit: units of work open their own transactions)."""
-    extra = {"password": password} if password else {}
+def _defaults(conninfo: str, password: str | None) -> dict:
+    """What newsdesk adds to the URL, unless the URL says otherwise."""
     try:
-        return psycopg.connect(
-            conninfo, connect_timeout=CONNECT_TIMEOUT_S, autocommit=True, **extra, **kwargs
-        )
+        given = pg_conninfo.conninfo_to_dict(conninfo)
+    except psycopg.ProgrammingError as exc:
+        raise StorageError(f"not a newsroom server address ({exc})") from exc
+    extra: dict = {}
+    if "connect_timeout" not in given:
+        extra["connect_timeout"] = CONNECT_TIMEOUT_S
+    if "application_name" not in given:
+        extra["application_name"] = "newsdesk"
+    if password:
+        extra["password"] = password
+    return extra
+
+
+def connect(conninfo: str, *, password: str | None = None) -> psycopg.Connection:
+    """One connection (autocommit: units of work open their own transactions)."""
+    extra = _defaults(conninfo, password)
+    try:
+        return psycopg.connect(conninfo, autocommit=True, **extra)
     except psycopg.Error as exc:
         raise translate(exc, conninfo) from exc
 
@@ -98,9 +112,7 @@ def connect_asking(
 def make_pool(conninfo: str, password: str | None) -> ConnectionPool:
     """A small pool whose connections are checked before use, so a desk survives a
     server restart (the first unit after it reconnects)."""
-    kwargs: dict = {"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_S}
-    if password:
-        kwargs["password"] = password
+    kwargs: dict = {"autocommit": True, **_defaults(conninfo, password)}
     pool = ConnectionPool(
         conninfo,
         kwargs=kwargs,
