@@ -208,3 +208,13 @@ def test_an_unreachable_server_is_named_plainly(tmp_path):
     assert len(err.strip().splitlines()) == 1
     code, _, err = newsdesk("list", env={"NEWSDESK_DB": url})
     assert code == 1 and "the newsroom server is unreachable" in err
+
+
+@pytest.mark.parametrize(
+    "url", ["postgresql://[bad/newsroom", "postgresql://mei@/newsroom?host=/tmp&colour=red"]
+)
+def test_a_malformed_server_address_is_one_clear_line(url):
+    code, _, err = newsdesk("--db", url, "list")
+    assert code == 1
+    assert err.startswith("newsdesk: not a newsroom server address")
+    assert len(err.strip().splitlines()) == 1

@@ -63,7 +63,7 @@ def _defaults(conninfo: str, password: str | None) -> dict:
     try:
         given = pg_conninfo.conninfo_to_dict(conninfo)
     except psycopg.ProgrammingError as exc:
-        raise StorageError(f"not a newsroom server address ({exc})") from exc
+        raise StorageError(f"not a newsroom server address ({str(exc).strip()})") from exc
     extra: dict = {}
     if "connect_timeout" not in given:
         extra["connect_timeout"] = CONNECT_TIMEOUT_S
