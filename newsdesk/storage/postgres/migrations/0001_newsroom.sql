@@ -40,15 +40,16 @@ CREATE TABLE articles (
     content_updated_at text,
     content_updated_by text
 );
-CREATE INDEX articles_status_updated ON articles (status, updated_at);
-CREATE INDEX articles_updated ON articles (updated_at);
+-- One index per sortable list column, so a header click never sorts the table. "C":
+-- the byte order SQLite sorts by, whatever the server's locale (queries.py sorts so).
+CREATE INDEX articles_status_updated ON articles (status, updated_at COLLATE "C");
+CREATE INDEX articles_updated ON articles (updated_at COLLATE "C", id);
 CREATE INDEX articles_created_by ON articles (created_by);
--- One index per sortable list column, so a header click never scans the table. "C":
--- the byte order SQLite sorts by, whatever the server's locale.
 CREATE INDEX articles_headline ON articles ((lower(headline)) COLLATE "C", id);
-CREATE INDEX articles_section ON articles (section COLLATE "C", updated_at);
-CREATE INDEX articles_reporters ON articles (reporters COLLATE "C", updated_at);
-CREATE INDEX articles_date ON articles (date COLLATE "C", id);
+CREATE INDEX articles_section ON articles (section COLLATE "C", updated_at COLLATE "C");
+CREATE INDEX articles_reporters ON articles (reporters COLLATE "C", updated_at COLLATE "C");
+-- An undated article comes first going up and last going down, as in SQLite.
+CREATE INDEX articles_date ON articles (date COLLATE "C" NULLS FIRST, id);
 
 CREATE TABLE revisions (
     article_id bigint NOT NULL REFERENCES articles (id),
