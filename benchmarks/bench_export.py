@@ -22,7 +22,8 @@ from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.status import Status
 from newsdesk.newsroom.paths import APP_NAME
-from newsdesk.publish.export.bundle import BodyCache, export_bundle
+from newsdesk.publish.export.body_cache import BodyCache
+from newsdesk.publish.export.bundle import export_bundle
 from newsdesk.publish.formats.page_html import PageTemplates
 
 PARAGRAPH = (

@@ -116,6 +116,7 @@ def test_an_action_on_a_revision_replaced_meanwhile_is_refused(newsroom):
         Article(
             headline="Ferry fares frozen",
             date=dt.date(2026, 8, 3),
+            body="Fares stay as they are.",
             credits=[Credit("Reporter", ("Rita Vance",))],
         ),
         actor="Rita Vance",

@@ -1,17 +1,13 @@
-"""Subcommands about articles: import, list, show, workflow actions, history."""
+"""Subcommands about articles: list, show, workflow actions, history."""
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import sys
 
 from newsdesk.cli.context import open_newsroom, print_json
 from newsdesk.domain.article import Article, ArticleSummary
-from newsdesk.domain.errors import NewsdeskError
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
-from newsdesk.publish.importers.files import read_article_file
 
 
 def article_to_json(article: Article) -> dict:
@@ -50,57 +46,6 @@ def summary_to_json(row: ArticleSummary) -> dict:
         "created_by": row.created_by,
         "revision": row.revision,
     }
-
-
-def import_files(args: argparse.Namespace) -> int:
-    if args.expect_revision is not None and args.into is None:
-        raise NewsdeskError("--expect-revision goes with --into ID")
-    if args.into is not None and len(args.files) != 1:
-        raise NewsdeskError("--into ID takes exactly one file")
-    failures = 0
-    with open_newsroom(args) as newsroom:
-        person = newsroom.person(args.actor)
-        site, vocabulary = newsroom.site(), newsroom.vocabulary()
-        known = [p.name for p in newsroom.people()]
-        for path in args.files:
-            # Each file stands alone: one refused file does not stop the others.
-            try:
-                parsed = read_article_file(
-                    path,
-                    site=site,
-                    vocabulary=vocabulary,
-                    known_people=known,
-                    encoding=args.encoding,
-                )
-                if args.into is not None:
-                    current = newsroom.article(args.into)
-                    expected = (
-                        current.revision if args.expect_revision is None else args.expect_revision
-                    )
-                    stored = newsroom.save_article(
-                        current.with_content(parsed.content()),
-                        actor=person.name,
-                        expected_revision=expected,
-                    )
-                else:
-                    stored = newsroom.create_article(
-                        dataclasses.replace(parsed, slug=""), actor=person.name
-                    )
-            except NewsdeskError as exc:
-                failures += 1
-                message = str(exc)
-                if not message.startswith(str(path)):
-                    message = f"{path}: {message}"
-                print(f"newsdesk: {message}", file=sys.stderr)
-                continue
-            print(f"{stored.id}\t{stored.headline}")
-    if failures:
-        print(
-            f"newsdesk: {failures} of {len(args.files)} file(s) refused; nothing was written"
-            " for them",
-            file=sys.stderr,
-        )
-    return 1 if failures else 0
 
 
 def list_articles(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ from newsdesk.cli import (
     backup_commands,
     editorial_commands,
     export_command,
+    import_command,
     server_commands,
 )
 from newsdesk.domain.status import Status, UserRole
@@ -81,19 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=admin_commands.users_list, owner_command=True)
 
-    # import
-    imp = sub.add_parser("import", parents=[common], help="import article files")
-    imp.add_argument("files", nargs="+", metavar="FILE")
-    _actor(imp)
-    imp.add_argument("--encoding", help="the files' text encoding (default: UTF-8)")
-    imp.add_argument("--into", type=int, metavar="ID", help="make the file a new revision of ID")
-    imp.add_argument(
-        "--expect-revision",
-        type=int,
-        metavar="N",
-        help="with --into: refuse if ID is no longer at revision N",
-    )
-    imp.set_defaults(handler=article_commands.import_files)
+    import_command.register(sub, common, _actor)
 
     # list / show
     ls = sub.add_parser("list", parents=[common], help="list articles")

@@ -43,8 +43,12 @@ class ChecklistFailed(RuleViolation):
         self.failures = failures
 
 
+# What a new article is called until its reporter gives it a headline.
+PLACEHOLDER_HEADLINE = "Untitled article"
+
 CHECK_NAMES = (
     "headline",
+    "body",
     "headline-length",
     "reporter-credited",
     "empty-credit-row",
@@ -67,6 +71,8 @@ def run_checklist(
     headline = article.headline.strip()
     if not headline:
         failures.append(CheckFailure("headline", "the article has no headline"))
+    elif headline.casefold() == PLACEHOLDER_HEADLINE.casefold():
+        failures.append(CheckFailure("headline", f"the headline is still {PLACEHOLDER_HEADLINE!r}"))
     elif len(headline) > site.headline_max_length:
         failures.append(
             CheckFailure(
@@ -75,6 +81,8 @@ def run_checklist(
                 f" {site.headline_max_length}",
             )
         )
+    if not article.body.strip():
+        failures.append(CheckFailure("body", "the article has no text"))
     reporter = vocabulary.find("Reporter")
     credited = [
         c for c in article.credits if c.names and (vocabulary.find(c.role) or None) == reporter

@@ -37,7 +37,8 @@ from newsdesk.domain.workflow import (
 from newsdesk.newsroom.changes import Change, ChangeKind, Changes
 from newsdesk.newsroom.identity import acting_person, check_may_manage_people
 from newsdesk.newsroom.paths import default_target
-from newsdesk.publish.export.bundle import BodyCache, ExportProgress, export_bundle
+from newsdesk.publish.export.body_cache import BodyCache
+from newsdesk.publish.export.bundle import ExportProgress, export_bundle
 from newsdesk.publish.formats.markdown_meta import write_markdown_document
 from newsdesk.publish.markdown.inspect import body_references
 from newsdesk.publish.markdown.pipeline import is_allowed_link
@@ -188,25 +189,59 @@ class Newsroom:
         """
         if article.id is None:
             raise InvalidInputError("only a stored article can be saved; create it first")
+        expected = article.revision if expected_revision is None else expected_revision
+        return self._write_content(article.id, article, actor=actor, expected_revision=expected)
+
+    def replace_content(
+        self,
+        article_id: int,
+        article: Article,
+        *,
+        actor: str,
+        expected_revision: int | None = None,
+    ) -> Article:
+        """Make `article`'s content (an imported file, say) the next revision of
+        `article_id`. With `expected_revision`, refuse if the article moved on since;
+        without, it becomes the next revision of whatever is newest when it is written:
+        read and write are one unit of work, so two such writers never conflict."""
+        return self._write_content(
+            article_id, article, actor=actor, expected_revision=expected_revision
+        )
+
+    def _write_content(
+        self,
+        article_id: int,
+        article: Article,
+        *,
+        actor: str,
+        expected_revision: int | None,
+        action: str = "edit",
+        comment: str = "",
+    ) -> Article:
+        """The one path of every content write: the rules decided on the article as
+        it is inside the write unit, then the conditional save."""
         person = self.person(actor)
         _require_headline(article)
-        current = self.store.get_article(article.id)
-        new_status = check_edit(current, person)
-        expected = article.revision if expected_revision is None else expected_revision
-        withdrawn = new_status is not current.status
-        stored = self.store.save_article(
-            article,
-            actor=person.name,
-            expected_revision=expected,
-            expected_status=current.status,
-            new_status=new_status,
-            action="edit-after-approval" if withdrawn else "edit",
-            comment=(
-                f"edited after {current.status.value}: approval withdrawn, needs approval again"
-                if withdrawn
-                else ""
-            ),
-        )
+        with self.store.transaction():
+            current = self.store.lock_article(article_id)
+            new_status = check_edit(current, person)
+            withdrawn = new_status is not current.status
+            if withdrawn and action == "edit":
+                action = "edit-after-approval"
+                comment = (
+                    f"edited after {current.status.value}: approval withdrawn, needs approval again"
+                )
+            stored = self.store.save_article(
+                current.with_content(article.content()),
+                actor=person.name,
+                expected_revision=(
+                    current.revision if expected_revision is None else expected_revision
+                ),
+                expected_status=current.status,
+                new_status=new_status,
+                action=action,
+                comment=comment,
+            )
         self._announce_save(current, stored, person.name)
         return stored
 
@@ -280,23 +315,14 @@ class Newsroom:
     ) -> Article:
         """Restore `revision`'s content as a new revision (history is never rewritten)."""
         old = self.store.get_revision(article_id, revision)
-        current = self.store.get_article(article_id)
-        restored = current.with_content(old.content())
-        if expected_revision is None:
-            expected_revision = current.revision
-        person = self.person(actor)
-        new_status = check_edit(current, person)
-        stored = self.store.save_article(
-            restored,
-            actor=person.name,
+        return self._write_content(
+            article_id,
+            old,
+            actor=actor,
             expected_revision=expected_revision,
-            expected_status=current.status,
-            new_status=new_status,
             action="revert",
             comment=f"restored revision {revision}",
         )
-        self._announce_save(current, stored, person.name)
-        return stored
 
     def diff(self, article_id: int, revision_a: int, revision_b: int) -> str:
         """A unified diff of two revisions' text (fields, credits and body)."""

@@ -17,7 +17,8 @@ from newsdesk.domain.article import Article, Credit, Image
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import NewsdeskError
 from newsdesk.domain.site import SiteProfile
-from newsdesk.publish.export.bundle import ExportError, export_bundle
+from newsdesk.publish.export.bundle import export_bundle
+from newsdesk.publish.export.staging import ExportError
 from newsdesk.publish.formats.page_html import PageTemplates, render_page
 
 SITE = SiteProfile()

@@ -15,14 +15,10 @@ from newsdesk.domain.article import Image
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import InvalidInputError
 from newsdesk.domain.site import SiteProfile
-from newsdesk.publish.export.bundle import (
-    MANIFEST_NAME,
-    BodyCache,
-    ExportError,
-    ExportProgress,
-    export_bundle,
-    normalize_formats,
-)
+from newsdesk.publish.export.body_cache import BodyCache
+from newsdesk.publish.export.bundle import ExportProgress, export_bundle, normalize_formats
+from newsdesk.publish.export.manifest import MANIFEST_NAME
+from newsdesk.publish.export.staging import ExportError
 from newsdesk.publish.formats.page_html import PageTemplates
 from tests.golden import REFERENCE_DIR, first_difference
 from tests.publish.fixtures_articles import (

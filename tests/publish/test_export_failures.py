@@ -22,8 +22,9 @@ import pytest
 from newsdesk.domain.article import Article, Credit, Image
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.site import SiteProfile
-from newsdesk.publish.export import bundle
-from newsdesk.publish.export.bundle import TEMP_PREFIX, ExportError, export_bundle
+from newsdesk.publish.export import staging
+from newsdesk.publish.export.bundle import export_bundle
+from newsdesk.publish.export.staging import TEMP_PREFIX, ExportError
 
 SITE = SiteProfile()
 VOCABULARY = CreditVocabulary()
@@ -254,5 +255,5 @@ def test_after_a_failure_the_next_export_completes(previous, monkeypatch):
 
 def test_the_real_functions_are_the_ones_patched():
     """Guard for the simulations above: the exporter calls exactly these."""
-    source = Path(bundle.__file__).read_text(encoding="utf-8")
+    source = Path(staging.__file__).read_text(encoding="utf-8")
     assert "tempfile.mkstemp(" in source and "os.fdopen(" in source and "os.replace(" in source

@@ -39,27 +39,27 @@ the manifest and the index, whatever order they were passed in.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import hashlib
 import json
 import logging
 import os
 import re
-import secrets
-import shutil
-import tempfile
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from enum import Enum
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from newsdesk.domain.article import Article, Image
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import InvalidInputError, NewsdeskError
 from newsdesk.domain.site import SiteProfile
+from newsdesk.publish.export.body_cache import BodyCache
+from newsdesk.publish.export.manifest import (
+    MANIFEST_NAME,
+    article_hash,
+    format_fingerprints,
+    read_manifest,
+)
+from newsdesk.publish.export.staging import ExportError, Staging, differs
 from newsdesk.publish.formats.markdown_meta import write_markdown_document
 from newsdesk.publish.formats.ninjs import to_ninjs
 from newsdesk.publish.formats.page_html import (
@@ -71,16 +71,11 @@ from newsdesk.publish.formats.page_html import (
     render_page,
 )
 from newsdesk.publish.formats.textpage import write_text_page
-from newsdesk.publish.markdown.pipeline import render_body
 from newsdesk.publish.slugs import is_valid_slug
 
 logger = logging.getLogger(__name__)
 
-# Bump when the exporter's own output changes, so every file is written again.
-EXPORT_VERSION = "1"
-MANIFEST_NAME = "manifest.json"
 INDEX_NAME = "index.html"
-TEMP_PREFIX = ".newsdesk-export-"
 
 FORMAT_FILES: dict[str, str] = {
     "html": "{slug}.html",
@@ -93,10 +88,6 @@ FORMAT_LABELS = {"html": "page", "text": "text", "ninjs": "ninjs", "markdown": "
 # Pictures a browser shows and cannot run code from (SVG can carry scripts).
 IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"})
 _UNSAFE_NAME_CHARS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
-
-
-class ExportError(NewsdeskError):
-    """An export could not be completed; the message names the file or article."""
 
 
 @dataclass(frozen=True)
@@ -112,34 +103,6 @@ class ExportProgress:
     unchanged: bool = False
 
 
-class BodyCache:
-    """Rendered body HTML by SHA-256 of the Markdown; the least recently used entry
-    goes first when full. Keep one between exports to skip unchanged conversions."""
-
-    def __init__(self, max_entries: int = 4096) -> None:
-        self.max_entries = max_entries
-        self._entries: OrderedDict[str, str] = OrderedDict()
-        self.hits = 0
-        self.misses = 0
-
-    def body_html(self, markdown_text: str) -> str:
-        key = hashlib.sha256(markdown_text.encode("utf-8")).hexdigest()
-        html = self._entries.get(key)
-        if html is not None:
-            self.hits += 1
-            self._entries.move_to_end(key)
-            return html
-        self.misses += 1
-        html = render_body(markdown_text)
-        self._entries[key] = html
-        if len(self._entries) > self.max_entries:
-            self._entries.popitem(last=False)
-        return html
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-
 def normalize_formats(formats: Iterable[str]) -> tuple[str, ...]:
     """Canonical format names in a fixed order; `md`, `txt` and `json` are aliases."""
     wanted: set[str] = set()
@@ -152,22 +115,6 @@ def normalize_formats(formats: Iterable[str]) -> tuple[str, ...]:
     if not wanted:
         raise InvalidInputError("no export format asked for")
     return tuple(name for name in FORMAT_FILES if name in wanted)
-
-
-def article_hash(article: Article) -> str:
-    """SHA-256 of everything an export of the article can show (all its fields)."""
-    payload = json.dumps(
-        dataclasses.asdict(article), default=_json_default, sort_keys=True, ensure_ascii=False
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def _json_default(value: object) -> object:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    raise TypeError(f"cannot hash {type(value).__name__}")
 
 
 def export_bundle(
@@ -196,16 +143,16 @@ def export_bundle(
     if not out.is_dir():
         raise ExportError(f"the export folder {out} is not a folder")
 
-    previous = _read_manifest(out)
+    previous = read_manifest(out)
     previous_articles = {
         _entry_key(entry.get("id"), entry.get("slug")): entry
         for entry in previous.get("articles", [])
         if isinstance(entry, dict)
     }
     previous_fingerprints = previous.get("site", {}).get("fingerprints", {})
-    fingerprints = _fingerprints(wanted, site, vocabulary, templates, fragment)
+    fingerprints = format_fingerprints(wanted, site, vocabulary, templates, fragment)
 
-    staged = _Staging(out)
+    staged = Staging(out)
     try:
         entries: list[dict] = []
         index_entries: list[dict] = []
@@ -262,7 +209,7 @@ def export_bundle(
             (INDEX_NAME, index_html.encode("utf-8")),
             (STYLESHEET_NAME, templates.stylesheet()),
         ):
-            if _differs(out / name, data):
+            if differs(out / name, data):
                 staged.add(name, data)
                 finishing.append(name)
         manifest = {
@@ -278,7 +225,7 @@ def export_bundle(
         manifest_bytes = (
             json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
         ).encode("utf-8")
-        if _differs(out / MANIFEST_NAME, manifest_bytes):
+        if differs(out / MANIFEST_NAME, manifest_bytes):
             staged.add(MANIFEST_NAME, manifest_bytes)
             finishing.append(MANIFEST_NAME)
         staged.commit()
@@ -359,7 +306,7 @@ def _check_image_name(article: Article, image: Image, reserved: set[str]) -> Non
 
 
 def _stage_image(
-    staged: _Staging,
+    staged: Staging,
     out: Path,
     article: Article,
     image: Image,
@@ -443,156 +390,3 @@ def _index_entry(article: Article, files: dict[str, str], site: SiteProfile) -> 
         "href": files.get("html", ""),
         "others": others,
     }
-
-
-def _fingerprints(
-    formats: tuple[str, ...],
-    site: SiteProfile,
-    vocabulary: CreditVocabulary,
-    templates: PageTemplates,
-    fragment: bool,
-) -> dict[str, str]:
-    common = {
-        "export": EXPORT_VERSION,
-        "site": site.to_dict(),
-        "vocabulary": [[r.key, r.en, r.zh] for r in vocabulary.roles],
-        "libraries": {name: _version(name) for name in ("markdown", "nh3", "jinja2")},
-    }
-    result = {}
-    for fmt in formats:
-        data = dict(common, format=fmt)
-        if fmt == "html":
-            data.update(templates=templates.fingerprint, fragment=fragment)
-        encoded = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
-        result[fmt] = hashlib.sha256(encoded).hexdigest()
-    return result
-
-
-def _version(distribution: str) -> str:
-    try:
-        return version(distribution)
-    except PackageNotFoundError:
-        return "unknown"
-
-
-def _read_manifest(out: Path) -> dict:
-    path = out / MANIFEST_NAME
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError) as error:
-        logger.warning("ignoring unreadable %s (%s): every file is written again", path, error)
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _differs(path: Path, data: bytes) -> bool:
-    try:
-        return path.read_bytes() != data
-    except OSError:
-        return True
-
-
-def _remove(path: Path) -> None:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError as error:
-        logger.warning("could not remove temporary file %s: %s", path, error)
-
-
-class _Staging:
-    """Files written under temporary names in the export folder, renamed in on commit."""
-
-    def __init__(self, out: Path) -> None:
-        self.out = out
-        self._pending: list[tuple[Path, Path]] = []
-
-    def add(self, name: str, data: bytes) -> None:
-        target = self.out / name
-        if target.resolve().parent != self.out.resolve():
-            raise ExportError(f"refusing to write {name!r}: it is outside {self.out}")
-        if target.is_dir():
-            raise ExportError(f"cannot write {target}: a folder of that name is in the way")
-        try:
-            handle, temp_name = tempfile.mkstemp(dir=self.out, prefix=TEMP_PREFIX, suffix=".tmp")
-        except OSError as error:
-            raise ExportError(f"cannot write {target}: {error.strerror}") from None
-        temp = Path(temp_name)
-        self._pending.append((temp, target))
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            # mkstemp makes owner-only files; a published page must be readable.
-            os.chmod(temp, 0o644)
-        except OSError as error:
-            raise ExportError(f"cannot write {target}: {error.strerror}") from None
-
-    def commit(self) -> None:
-        """Rename every staged file into place, the manifest last; all or nothing."""
-        pending = sorted(self._pending, key=lambda pair: pair[1].name == MANIFEST_NAME)
-        done: list[tuple[Path, Path | None]] = []  # (target, its previous version)
-        for temp, target in pending:
-            previous = self._keep_previous(target, done)
-            try:
-                os.replace(temp, target)
-            except OSError as error:
-                if previous is not None:
-                    _remove(previous)
-                raise ExportError(
-                    f"cannot replace {target}: {error.strerror}{self._roll_back(done)}"
-                ) from None
-            self._pending.remove((temp, target))
-            done.append((target, previous))
-        for _target, previous in done:
-            if previous is not None:
-                _remove(previous)
-
-    def _keep_previous(self, target: Path, done: list[tuple[Path, Path | None]]) -> Path | None:
-        """The file `target` holds now, kept under a temporary name; None if none."""
-        if not target.is_file():
-            return None
-        kept = self.out / f"{TEMP_PREFIX}{secrets.token_hex(8)}.previous"
-        try:
-            os.link(target, kept)
-        except OSError:
-            try:
-                shutil.copy2(target, kept)
-            except OSError as error:
-                _remove(kept)
-                raise ExportError(
-                    f"cannot keep the previous {target} while replacing it: {error.strerror}"
-                    f"{self._roll_back(done)}"
-                ) from None
-        return kept
-
-    def _roll_back(self, done: list[tuple[Path, Path | None]]) -> str:
-        """Put back what `done` replaced; the end of the error message saying how it went."""
-        failed: list[Path] = []
-        for target, previous in reversed(done):
-            try:
-                if previous is None:
-                    target.unlink()
-                else:
-                    os.replace(previous, target)
-            except OSError as error:
-                logger.error("could not put back %s: %s", target, error)
-                failed.append(target)
-        if failed:
-            return (
-                f"; {len(failed)} file(s) could not be put back, so the export in {self.out}"
-                " is incomplete: run it again"
-            )
-        return f"; the previous export in {self.out} was left as it was"
-
-    def discard(self) -> None:
-        for temp, _target in self._pending:
-            try:
-                temp.unlink()
-            except FileNotFoundError:
-                pass
-            except OSError as error:
-                logger.warning("could not remove temporary file %s: %s", temp, error)
-        self._pending.clear()

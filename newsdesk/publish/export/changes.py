@@ -18,13 +18,9 @@ from pathlib import Path
 from newsdesk.domain.article import Article
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.site import SiteProfile
-from newsdesk.publish.export.bundle import (
-    FORMAT_FILES,
-    MANIFEST_NAME,
-    BodyCache,
-    normalize_formats,
-    render_file,
-)
+from newsdesk.publish.export.body_cache import BodyCache
+from newsdesk.publish.export.bundle import FORMAT_FILES, normalize_formats, render_file
+from newsdesk.publish.export.manifest import MANIFEST_NAME
 from newsdesk.publish.formats.page_html import PageTemplates, default_templates, page_title
 
 log = logging.getLogger(__name__)

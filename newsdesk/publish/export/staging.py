@@ -1,0 +1,134 @@
+"""Atomic writes of an export: files staged under temporary names in the export
+folder, renamed into place all together (the manifest last), and the folder's previous
+state put back when a rename fails part-way."""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import shutil
+import tempfile
+from pathlib import Path
+
+from newsdesk.domain.errors import NewsdeskError
+from newsdesk.publish.export.manifest import MANIFEST_NAME
+
+logger = logging.getLogger(__name__)
+
+TEMP_PREFIX = ".newsdesk-export-"
+
+
+class ExportError(NewsdeskError):
+    """An export could not be completed; the message names the file or article."""
+
+
+def differs(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() != data
+    except OSError:
+        return True
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        logger.warning("could not remove temporary file %s: %s", path, error)
+
+
+class Staging:
+    """Files written under temporary names in the export folder, renamed in on commit."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self._pending: list[tuple[Path, Path]] = []
+
+    def add(self, name: str, data: bytes) -> None:
+        target = self.out / name
+        if target.resolve().parent != self.out.resolve():
+            raise ExportError(f"refusing to write {name!r}: it is outside {self.out}")
+        if target.is_dir():
+            raise ExportError(f"cannot write {target}: a folder of that name is in the way")
+        try:
+            handle, temp_name = tempfile.mkstemp(dir=self.out, prefix=TEMP_PREFIX, suffix=".tmp")
+        except OSError as error:
+            raise ExportError(f"cannot write {target}: {error.strerror}") from None
+        temp = Path(temp_name)
+        self._pending.append((temp, target))
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            # mkstemp makes owner-only files; a published page must be readable.
+            os.chmod(temp, 0o644)
+        except OSError as error:
+            raise ExportError(f"cannot write {target}: {error.strerror}") from None
+
+    def commit(self) -> None:
+        """Rename every staged file into place, the manifest last; all or nothing."""
+        pending = sorted(self._pending, key=lambda pair: pair[1].name == MANIFEST_NAME)
+        done: list[tuple[Path, Path | None]] = []  # (target, its previous version)
+        for temp, target in pending:
+            previous = self._keep_previous(target, done)
+            try:
+                os.replace(temp, target)
+            except OSError as error:
+                if previous is not None:
+                    _remove(previous)
+                raise ExportError(
+                    f"cannot replace {target}: {error.strerror}{self._roll_back(done)}"
+                ) from None
+            self._pending.remove((temp, target))
+            done.append((target, previous))
+        for _target, previous in done:
+            if previous is not None:
+                _remove(previous)
+
+    def _keep_previous(self, target: Path, done: list[tuple[Path, Path | None]]) -> Path | None:
+        """The file `target` holds now, kept under a temporary name; None if none."""
+        if not target.is_file():
+            return None
+        kept = self.out / f"{TEMP_PREFIX}{secrets.token_hex(8)}.previous"
+        try:
+            os.link(target, kept)
+        except OSError:
+            try:
+                shutil.copy2(target, kept)
+            except OSError as error:
+                _remove(kept)
+                raise ExportError(
+                    f"cannot keep the previous {target} while replacing it: {error.strerror}"
+                    f"{self._roll_back(done)}"
+                ) from None
+        return kept
+
+    def _roll_back(self, done: list[tuple[Path, Path | None]]) -> str:
+        """Put back what `done` replaced; the end of the error message saying how it went."""
+        failed: list[Path] = []
+        for target, previous in reversed(done):
+            try:
+                if previous is None:
+                    target.unlink()
+                else:
+                    os.replace(previous, target)
+            except OSError as error:
+                logger.error("could not put back %s: %s", target, error)
+                failed.append(target)
+        if failed:
+            return (
+                f"; {len(failed)} file(s) could not be put back, so the export in {self.out}"
+                " is incomplete: run it again"
+            )
+        return f"; the previous export in {self.out} was left as it was"
+
+    def discard(self) -> None:
+        for temp, _target in self._pending:
+            try:
+                temp.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError as error:
+                logger.warning("could not remove temporary file %s: %s", temp, error)
+        self._pending.clear()
