@@ -94,6 +94,12 @@ def test_each_desk_acts_as_its_own_login(pg_newsroom, story):
     article_id = out.split("\t")[0]
     code, out, _ = newsdesk("--db", mei_url, "show", article_id, "--json")
     assert '"created_by": "Mei Lin"' in out
+    # A new revision from a file: read and written in one unit on the server too.
+    story.write_text(STORY.replace("every ten minutes", "every eight minutes"), "utf-8")
+    code, out, err = newsdesk("--db", mei_url, "import", str(story), "--into", article_id)
+    assert code == 0, err
+    code, out, _ = newsdesk("--db", mei_url, "show", article_id, "--json")
+    assert '"revision": 2' in out and "every eight minutes" in out
     # Naming someone else is refused, naming the rule; nothing is written.
     code, _, err = newsdesk("--db", mei_url, "submit", article_id, "--as", "Tom Reed")
     assert code == 1

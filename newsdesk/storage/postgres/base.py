@@ -134,13 +134,10 @@ class PostgresBase:
     def _unit(self, *, write: bool) -> Iterator[psycopg.Connection]:
         conn = getattr(self._local, "conn", None)
         if conn is not None:
-            if not write:
-                yield conn
-                return
-            # Inside an enclosing unit: a savepoint, so a refused step undoes only itself
-            # unless the caller lets the error end the whole unit.
-            with conn.transaction():
-                yield conn
+            # Inside an enclosing unit: part of its transaction (no savepoint), so every
+            # row the unit writes carries its transaction id, which the server's rules
+            # check (newsdesk_set_search). A step refused by the server ends the unit.
+            yield conn
             return
         try:
             with self._pool.connection() as conn:
