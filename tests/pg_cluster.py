@@ -51,6 +51,9 @@ class Cluster:
 
     url: str
     host: str | None = None
+    # The postmaster's process id and the cluster's folder (a throwaway cluster only).
+    pid: int | None = None
+    folder: Path | None = None
     _stop: list = field(default_factory=list, repr=False)
     _names: itertools.count = field(default_factory=itertools.count, repr=False)
 
@@ -210,6 +213,6 @@ def start_cluster() -> Cluster | None:
             server.wait()
         shutil.rmtree(root, ignore_errors=True)
 
-    cluster = Cluster(url=url, host=str(sockets))
+    cluster = Cluster(url=url, host=str(sockets), pid=server.pid, folder=root)
     cluster._stop.append(stop)
     return cluster

@@ -3,8 +3,14 @@ lock, schema versions, the split search index and newsrooms copied from a templa
 
 from __future__ import annotations
 
+import os
+import shutil
+import signal
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -199,3 +205,47 @@ def test_the_password_never_shows_in_the_location(pg_newsroom):
         assert "s3cret" not in room.path and "postgres@" in room.path
     finally:
         room.close()
+
+
+def test_the_throwaway_cluster_stops_when_its_test_process_is_killed():
+    from tests import pg_cluster
+
+    if os.environ.get("NEWSDESK_TEST_PG_URL") or pg_cluster.find_binaries() is None:
+        pytest.skip("needs the PostgreSQL binaries for a throwaway cluster")
+    script = (
+        "import os, signal, sys\n"
+        "sys.path.insert(0, sys.argv[1])\n"
+        "from tests import pg_cluster\n"
+        "cluster = pg_cluster.start_cluster()\n"
+        "print(cluster.pid, cluster.folder, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(root)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    pid_text, folder = done.stdout.split()
+    pid = int(pid_text)
+    try:
+        deadline = time.monotonic() + 15
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(pid), "the server outlived the killed test process"
+    finally:
+        if _alive(pid):  # the server this test started, left running: stop it
+            os.kill(pid, signal.SIGKILL)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie (exited, not yet reaped by init) is gone for our purpose.
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().split(") ")[1][0] != "Z"
+    except FileNotFoundError:
+        return False
