@@ -1,7 +1,14 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
+import subprocess
 import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
 
 # Qt must never try to open a display in tests; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,12 +30,37 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 
+@pytest.fixture
+def read_only():
+    """`read_only(*paths)` makes files refuse writes as a read-only disk does, even to
+    a process that has them open: `chattr +i` as root (root ignores permissions),
+    else the permission bits (which bind new opens only). Undone after the test."""
+    changed: list[tuple[Path, str]] = []
+
+    def make(*paths: Path, running: bool = False) -> None:
+        for path in paths:
+            if os.geteuid() == 0:
+                done = shutil.which("chattr") and subprocess.run(
+                    ["chattr", "+i", str(path)], capture_output=True
+                )
+                if not done or done.returncode != 0:
+                    pytest.skip("running as root without chattr +i on this file system")
+                changed.append((path, "chattr"))
+            elif running:
+                pytest.skip("only root can take write access from an open file (chattr +i)")
+            else:
+                changed.append((path, oct(path.stat().st_mode)))
+                path.chmod(0o444)
+
+    yield make
+    for path, how in reversed(changed):
+        if how == "chattr":
+            subprocess.run(["chattr", "-i", str(path)], capture_output=True)
+        else:
+            path.chmod(int(how, 8))
+
+
 # -- PostgreSQL: one throwaway cluster per session, a fresh newsroom database per test --
-
-import re  # noqa: E402
-from dataclasses import dataclass, field  # noqa: E402
-
-import pytest  # noqa: E402
 
 from tests import pg_cluster as _pg  # noqa: E402
 

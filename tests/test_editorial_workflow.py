@@ -60,6 +60,9 @@ def test_a_complete_article_passes(newsroom):
         ({"body": "Click [here](javascript:alert(1)) now."}, "link-schemes"),
         ({"body": "See [it](ftp://files.example.org/x)."}, "link-schemes"),
         ({"body": "![](https://example.org/towpath.jpg)"}, "image-text"),
+        # Issue 13: an imported image whose source the page cannot use is named.
+        ({"body": "![Lock gates]({static}/images/lock.jpg)"}, "image-source"),
+        ({"body": "![Lock gates]()"}, "image-source"),
     ],
 )
 def test_each_failed_check_blocks_submit_by_name(newsroom, fields, check):

@@ -1,5 +1,14 @@
 """`newsdesk import`: article files into the newsroom, as new articles or as the next
-revision of one (`--into`)."""
+revision of one (`--into`); with `--dry-run`, only what each file would become.
+
+`--dry-run` writes nothing: it reads the newsroom's site profile, credit vocabulary
+and people when the database exists (and makes none when it does not: the defaults
+are used), then prints per file the import report (`publish/importers/report.py`):
+fields, credits, keywords, how many paragraphs and images, the notes, and what was
+left out and why. `--json` prints the reports as a JSON list, one object per file in
+the order given; a refused file is `{"file": ..., "refused": message}`. The exit
+status is 1 when any file was refused, as for a real import.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +16,15 @@ import argparse
 import dataclasses
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
-from newsdesk.cli.context import open_newsroom
+from newsdesk.cli.context import open_newsroom, print_json
+from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import NewsdeskError
-from newsdesk.publish.importers.files import read_article_file
+from newsdesk.domain.site import SiteProfile
+from newsdesk.newsroom.paths import default_database_path
+from newsdesk.publish.importers.files import import_file
+from newsdesk.publish.importers.report import ImportReport
 
 
 def register(sub, common: argparse.ArgumentParser, add_actor: Callable) -> None:
@@ -25,10 +39,20 @@ def register(sub, common: argparse.ArgumentParser, add_actor: Callable) -> None:
         metavar="N",
         help="with --into: refuse if ID is no longer at revision N",
     )
+    imp.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="write nothing: show what each file would become and what would be left out",
+    )
+    imp.add_argument("--json", action="store_true", help="with --dry-run: print JSON")
     imp.set_defaults(handler=import_files)
 
 
 def import_files(args: argparse.Namespace) -> int:
+    if args.dry_run:
+        return preview_files(args)
+    if args.json:
+        raise NewsdeskError("--json goes with --dry-run (an import prints ID<TAB>headline)")
     if args.expect_revision is not None and args.into is None:
         raise NewsdeskError("--expect-revision goes with --into ID")
     if args.into is not None and len(args.files) != 1:
@@ -41,13 +65,18 @@ def import_files(args: argparse.Namespace) -> int:
         for path in args.files:
             # Each file stands alone: one refused file does not stop the others.
             try:
-                parsed = read_article_file(
+                report = import_file(
                     path,
                     site=site,
                     vocabulary=vocabulary,
                     known_people=known,
                     encoding=args.encoding,
                 )
+                parsed = report.article
+                # Pictures that came inside the file (Word): stored by content hash,
+                # so storing one twice or for an import refused later is harmless.
+                for image in report.images:
+                    newsroom.put_image(image.data, image.media_type)
                 if args.into is not None:
                     # Without --expect-revision the file becomes the next revision of
                     # whatever is newest, read and written in one unit of work.
@@ -76,3 +105,57 @@ def import_files(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 1 if failures else 0
+
+
+def preview_files(args: argparse.Namespace) -> int:
+    """`import --dry-run`: the import report of every file, nothing written."""
+    if args.into is not None or args.expect_revision is not None:
+        raise NewsdeskError("--dry-run shows new articles; it takes no --into or --expect-revision")
+    database = Path(getattr(args, "db", None) or default_database_path())
+    if database.exists():
+        with open_newsroom(args) as newsroom:
+            site, vocabulary = newsroom.site(), newsroom.vocabulary()
+            known = [p.name for p in newsroom.people()]
+    else:  # opening would create the database: a dry run uses the defaults instead
+        site, vocabulary, known = SiteProfile(), CreditVocabulary(), []
+    results: list[dict] = []
+    failures = 0
+    for path in args.files:
+        try:
+            report = import_file(
+                path, site=site, vocabulary=vocabulary, known_people=known, encoding=args.encoding
+            )
+        except NewsdeskError as exc:
+            failures += 1
+            message = str(exc)
+            if not message.startswith(str(path)):
+                message = f"{path}: {message}"
+            results.append({"file": str(path), "refused": message})
+            if not args.json:
+                print(f"newsdesk: {message}", file=sys.stderr)
+            continue
+        results.append(report.to_json())
+        if not args.json:
+            _print_report(report)
+    if args.json:
+        print_json(results)
+    return 1 if failures else 0
+
+
+def _print_report(report: ImportReport) -> None:
+    data = report.to_json()
+    fields = data["fields"]
+    title = f"{fields['kicker']}丨{fields['headline']}" if fields["kicker"] else fields["headline"]
+    print(f"{data['file']} ({data['format']}): {title}")
+    print(f"  section: {' > '.join(fields['section'])}  date: {fields['date'] or '-'}")
+    for credit in data["credits"]:
+        print(f"  {credit['role']}: {', '.join(credit['names'])}")
+    if data["keywords"]:
+        print(f"  keywords: {', '.join(data['keywords'])}")
+    print(f"  {data['paragraphs']} paragraph(s), {data['images']} image(s)")
+    for note in data["notes"]:
+        print(f"  note: {note}")
+    for item in data["left_out"]:
+        print(f"  left out ({item['what']}): {item['text']} -- {item['reason']}")
+    for role in data["unknown_roles"]:
+        print(f"  role not in the vocabulary: {role}")

@@ -55,6 +55,7 @@ CHECK_NAMES = (
     "date-set",
     "link-schemes",
     "image-text",
+    "image-source",
 )
 
 
@@ -66,6 +67,7 @@ def run_checklist(
     links: Iterable[str],
     images: Iterable[ImageRef],
     link_allowed: Callable[[str], bool],
+    image_allowed: Callable[[str], bool] | None = None,
 ) -> list[CheckFailure]:
     failures: list[CheckFailure] = []
     headline = article.headline.strip()
@@ -103,6 +105,16 @@ def run_checklist(
                 CheckFailure("link-schemes", f"the link {link!r} is not http, https or mailto")
             )
     for image in images:
+        # An image the page cannot show (no source, or a generator's placeholder such
+        # as Pelican's {static}/...) is named here; the export leaves it out.
+        if not image.src.strip() or (image_allowed is not None and not image_allowed(image.src)):
+            failures.append(
+                CheckFailure(
+                    "image-source",
+                    f"the image {image.src or image.alt!r} has no usable source (an attached"
+                    " image's name or an http(s) address)",
+                )
+            )
         if not image.alt.strip() and not image.caption.strip():
             failures.append(
                 CheckFailure("image-text", f"the image {image.src!r} has no caption or alt text")

@@ -4,8 +4,14 @@ A credit line lists several people in one run of text: `Li Na Zhou Wei` is two p
 `李娜 周伟` too. `split_names` guesses the people, in order, so the user only has to
 correct the guess:
 
-1. Explicit delimiters win: when the text contains `、`, `，`, `,`, `;` or `；`, each
-   delimited piece is one name, as written.
+0. An organisation (`Camera Team of the General Station News Center`, `新闻中心摄像组`)
+   is one credit holder: text with a word organisations are named with (Team,
+   Center, Station, Desk, 中心, 团队, ...) and no explicit delimiter stays whole.
+1. Explicit delimiters win: when the text contains `、`, `，`, `,`, `;`, `；`, the word
+   `and` or the word `&`, each delimited piece is one name, as written
+   (`Yan Shuainan and Wang Shanshan` is two people). `和` between two Chinese names
+   (`李娜和周伟`) separates them too, but only when both sides are 2 to 4 characters
+   long, the length of a Chinese name: `王和平` is one person.
 2. Otherwise the text is cut into whitespace-separated tokens and the people the
    newsroom already knows are matched first: at each position the longest known name
    (compared case-insensitively, token by token) is taken, spelled as the newsroom
@@ -26,7 +32,42 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-_DELIMITERS = re.compile(r"\s*[、，,;；]\s*")
+_DELIMITERS = re.compile(r"\s*[、，,;；]\s*|\s+(?:and|&)\s+", re.IGNORECASE)
+_HAN_AND = re.compile(r"^(?P<a>[^\s和]{2,4})\s*和\s*(?P<b>[^\s和]{2,4})$")
+# Words organisations are named with; a credit holder containing one is not split.
+_ORGANISATION_WORDS = frozenset(
+    {
+        "team",
+        "center",
+        "centre",
+        "station",
+        "desk",
+        "department",
+        "office",
+        "bureau",
+        "group",
+        "agency",
+        "studio",
+        "studios",
+        "network",
+        "channel",
+        "newsroom",
+        "crew",
+        "unit",
+        "service",
+        "press",
+        "media",
+        "committee",
+        "association",
+        "university",
+        "institute",
+        "corporation",
+        "company",
+        "ltd",
+        "inc",
+    }
+)
+_ORGANISATION_SUFFIXES = ("中心", "团队", "小组", "组", "部", "站", "台", "社", "工作室", "频道")
 
 
 def is_han(ch: str) -> bool:
@@ -43,6 +84,14 @@ def split_names(text: str, known_people: Iterable[str] = ()) -> list[str]:
     text = text.strip()
     if not text:
         return []
+    known_people = tuple(known_people)
+    if is_organisation(text) and not re.search(r"[、，,;；]", text):
+        return [" ".join(text.split())]
+    han_pair = _HAN_AND.match(text)
+    if han_pair and all(_is_han_token(han_pair.group(g)) for g in "ab"):
+        known_whole = {" ".join(p.split()) for p in known_people}
+        if text not in known_whole:
+            return [han_pair.group("a"), han_pair.group("b")]
     if _DELIMITERS.search(text):
         return [" ".join(piece.split()) for piece in _DELIMITERS.split(text) if piece.strip()]
     known = _KnownPeople(known_people)
@@ -69,6 +118,15 @@ def split_names(text: str, known_people: Iterable[str] = ()) -> list[str]:
         i += 1
     names.extend(_pair_up(unknown_run))
     return names
+
+
+def is_organisation(text: str) -> bool:
+    """True for a credit holder named like an organisation, not a person."""
+    words = {word.strip(".,").casefold() for word in text.split()}
+    if words & _ORGANISATION_WORDS:
+        return True
+    compact = "".join(text.split())
+    return _is_han_token(compact) and len(compact) > 4 and compact.endswith(_ORGANISATION_SUFFIXES)
 
 
 def _pair_up(tokens: list[str]) -> list[str]:

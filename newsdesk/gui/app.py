@@ -1,12 +1,20 @@
-"""Starting the desktop app: logging, the database, who the user is, the window."""
+"""Starting the desktop app: logging, a display, the database, who the user is, the window.
+
+Failures at start say what to do, in one line or one dialog: no display (Qt itself
+would abort with a misleading plugin message), a database that cannot be used at all
+(tried in a child process first: a file system that cannot map SQLite's shared memory
+kills the process that touches it), or one that can be read but not written.
+"""
 
 from __future__ import annotations
 
+import faulthandler
 import logging
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from newsdesk.domain.errors import NewsdeskError
@@ -19,18 +27,74 @@ log = logging.getLogger(__name__)
 
 ORGANIZATION = "newsdesk"
 APPLICATION = "newsdesk"
+LOG_NAME = "newsdesk.log"
+HOW_TO_RUN = (
+    "run it in a desktop session, or set QT_QPA_PLATFORM=offscreen to run it without a screen"
+)
 
 
 def _log_to_file() -> None:
     folder = log_directory()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(folder / "newsdesk.log", encoding="utf-8")
+        handler = logging.FileHandler(folder / LOG_NAME, encoding="utf-8")
+        # A fatal signal (SIGBUS, SIGSEGV) can not be handled, but it is written down.
+        faulthandler.enable(open(folder / LOG_NAME, "a", encoding="utf-8"))  # noqa: SIM115
     except OSError:
         return  # no log file is no reason not to start
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger().addHandler(handler)
     logging.getLogger().setLevel(logging.INFO)
+
+
+def no_window_message(qt_messages: list[str]) -> str:
+    """One line saying why Qt could not open a window, and how to run newsdesk."""
+    text = "\n".join(qt_messages)
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    display = os.environ.get("DISPLAY", "")
+    no_session = not display and not os.environ.get("WAYLAND_DISPLAY")
+    if "could not connect to display" in text or (not platform and no_session):
+        where = (
+            f"the display {display!r} cannot be reached"
+            if display
+            else "there is no display (DISPLAY and WAYLAND_DISPLAY are not set)"
+        )
+        return f"newsdesk: cannot open its window: {where}; {HOW_TO_RUN}"
+    plugin = f" {platform!r}" if platform else ""
+    return (
+        f"newsdesk: Qt could not start its window platform{plugin}; {HOW_TO_RUN}"
+        f" (QT_DEBUG_PLUGINS=1 names a missing system library; see {log_directory() / LOG_NAME})"
+    )
+
+
+def application() -> QApplication:
+    """The QApplication; without a usable display, one line on stderr and exit 1.
+
+    Qt reports a platform it cannot start as a fatal message and aborts (SIGABRT)
+    right after; its message handler is the one place to speak before that.
+    """
+    existing = QApplication.instance()
+    if existing is not None:
+        return existing  # type: ignore[return-value]
+    heard: list[str] = []
+
+    def handler(kind: QtMsgType, _context, message: str) -> None:
+        heard.append(message)
+        log.info("Qt at start: %s", message)
+        if kind == QtMsgType.QtFatalMsg:
+            print(no_window_message(heard), file=sys.stderr, flush=True)
+            logging.shutdown()
+            os._exit(1)
+
+    qInstallMessageHandler(handler)
+    try:
+        app = QApplication(sys.argv)
+    finally:
+        qInstallMessageHandler(None)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("newsdesk")
+    return app
 
 
 def ensure_user(newsroom: Newsroom, settings: QSettings) -> str | None:
@@ -53,27 +117,44 @@ def ensure_user(newsroom: Newsroom, settings: QSettings) -> str | None:
     return name
 
 
-def run(db_path: str | Path | None = None) -> int:
+def start(db_path: str | Path | None = None):
+    """Open the window on the database (the app's event loop is not run yet).
+
+    Returns the MainWindow, or an exit code when there is nothing to show."""
     _log_to_file()
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setOrganizationName(ORGANIZATION)
-    app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("newsdesk")
+    application()
     path = Path(db_path) if db_path else default_database_path()
+    access = Newsroom.probe(path)
+    if access.problem:
+        QMessageBox.critical(None, "newsdesk cannot use its database", access.problem)
+        return 1
     try:
         newsroom = Newsroom.open(path)
     except NewsdeskError as exc:
+        log.error("cannot open %s: %s", path, exc)
         QMessageBox.critical(None, "newsdesk cannot open its database", str(exc))
         return 1
     settings = QSettings()
-    user = ensure_user(newsroom, settings)
+    try:
+        user = ensure_user(newsroom, settings)
+    except NewsdeskError as exc:  # a first run on a database that cannot be written
+        newsroom.close()
+        QMessageBox.critical(None, "newsdesk cannot start", str(exc))
+        return 1
     if user is None:
         newsroom.close()
         return 0
     from newsdesk.gui.main_window import MainWindow
 
-    window = MainWindow(newsroom, str(path), user, settings)
+    window = MainWindow(newsroom, str(path), user, settings, read_only=access.read_only)
     window.show()
-    code = app.exec()
-    newsroom.close()
+    return window
+
+
+def run(db_path: str | Path | None = None) -> int:
+    window = start(db_path)
+    if isinstance(window, int):
+        return window
+    code = QApplication.instance().exec()
+    window.newsroom.close()
     return code

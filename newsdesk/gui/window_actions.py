@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QToolBar,
+    QWidget,
+)
 
 from newsdesk.gui.editor.formatting_toolbar import FormattingToolbar
 
@@ -99,3 +106,16 @@ def build_actions(
         toolbar.addWidget(trailing)
     window.addToolBar(toolbar)
     return actions
+
+
+def in_focused_editor(method: str) -> None:
+    """Undo or redo in whichever text field has the focus (each keeps its own history)."""
+    widget = QApplication.focusWidget()
+    if widget is not None and hasattr(widget, method):
+        getattr(widget, method)()
+
+
+def show_about(parent: QWidget, location: str) -> None:
+    from newsdesk import __version__
+
+    QMessageBox.about(parent, "About newsdesk", f"newsdesk {__version__}\nDatabase: {location}")

@@ -1,24 +1,40 @@
-"""The crash-recovery journal: the open article's unsaved text, on disk within a second.
+"""Crash-recovery journals: the open article's unsaved text, on disk within a second.
 
 Revisions are saved when the reporter pauses; the journal covers the time between.
-It is one small JSON file beside the database, replaced atomically (write, fsync,
-rename), so a kill at any moment leaves either the previous journal or the new one.
-A clean exit removes it; finding it at start means the last session ended abruptly.
+Each app session keeps its own journal in the per-user state folder (not beside the
+database, whose disk may be the one failing), keyed by database and person, and holds
+an OS lock on it while the session lives. Two windows on one database therefore never
+share a journal, and a journal is offered as recovered text only when its session is
+gone (its lock is free: the process died, or it closed with text it could not save)
+and only to the person who wrote it.
+
+Each journal file is replaced atomically (write, fsync, rename), so a kill at any
+moment leaves either the previous journal or the new one.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import logging
 import os
+import re
+import secrets
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import platformdirs
+from filelock import FileLock, Timeout
+
 from newsdesk.domain.article import Article
+from newsdesk.newsroom.paths import APP_NAME
 
 log = logging.getLogger(__name__)
+
+LEGACY_SUFFIX = ".recovery.json"  # the one shared journal beside the database, before 0.2
 
 
 @dataclass(frozen=True)
@@ -35,11 +51,125 @@ class JournalEntry:
     def apply_to(self, article: Article) -> Article:
         return article.with_content(self.content)
 
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
 
-class RecoveryJournal:
-    def __init__(self, db_path: Path | str) -> None:
-        db = Path(db_path)
-        self.path = db.with_name(db.name + ".recovery.json")
+
+def journal_root() -> Path:
+    """Where every session's journals live: the per-user state folder."""
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)) / "journals"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def database_key(db_path: Path | str) -> str:
+    """A folder name for one database: readable stem plus a hash of its real path."""
+    resolved = Path(db_path).expanduser().resolve()
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "_", resolved.stem)[:40] or "db"
+    return f"{stem}-{_digest(str(resolved))}"
+
+
+def person_key(name: str) -> str:
+    return _digest(name)
+
+
+def write_entry(path: Path, entry: JournalEntry) -> None:
+    """Replace the journal at `path` with `entry`, atomically and durably."""
+    payload = json.dumps(entry.to_dict(), ensure_ascii=False, sort_keys=True).encode("utf-8")
+    fd, temp = tempfile.mkstemp(prefix=".journal-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except OSError:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def read_entry(path: Path) -> JournalEntry | None:
+    """The journal at `path`, or None (also for an unreadable one, which is logged)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return JournalEntry(
+            article_id=int(data["article_id"]),
+            base_revision=int(data["base_revision"]),
+            user=str(data["user"]),
+            written_at=str(data["written_at"]),
+            content=dict(data["content"]),
+            pending_fields={
+                str(k): str(v) for k, v in dict(data.get("pending_fields") or {}).items()
+            },
+        )
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.warning("ignoring an unreadable recovery journal %s: %s", path, exc)
+        return None
+
+
+def _lock(path: Path) -> FileLock:
+    # A real OS lock (flock), never a marker file: the kernel frees it when the
+    # process dies, which is exactly how a dead session is told from a live one.
+    return FileLock(path, timeout=0, thread_local=False, fallback_to_soft=False)
+
+
+@dataclass
+class StaleJournal:
+    """A journal whose session is gone, locked by us while we look at it."""
+
+    path: Path
+    entry: JournalEntry
+    _lock: FileLock | None = None
+
+    def discard(self) -> None:
+        """Remove it (its text is saved, taken over, or its article is gone)."""
+        self.path.unlink(missing_ok=True)
+        if self._lock is not None:
+            Path(self._lock.lock_file).unlink(missing_ok=True)
+        self.release()
+
+    def release(self) -> None:
+        """Leave it for a later session."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+
+class SessionJournal:
+    """The journal of one app session on one database.
+
+    Locked from construction to `close()`. `write()` keeps the unsaved text of the
+    person named by `user`; `clear()` removes it once it is saved. A session that
+    ends with text it could not save keeps its journal (and frees the lock), so the
+    next session of that person offers it.
+    """
+
+    def __init__(self, db_path: Path | str, *, root: Path | None = None) -> None:
+        self.db_path = Path(db_path)
+        self.folder = (root or journal_root()) / database_key(db_path)
+        self.session_id = f"{os.getpid()}-{secrets.token_hex(4)}"
+        self._lock: FileLock | None = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            lock = _lock(self.folder / f"{self.session_id}.lock")
+            lock.acquire()
+            self._lock = lock
+        except (OSError, Timeout) as exc:
+            # Without its lock a journal would look abandoned to every other window.
+            log.warning("no recovery journal for this session (%s): %s", self.folder, exc)
+
+    @property
+    def available(self) -> bool:
+        return self._lock is not None
+
+    def path_for(self, user: str) -> Path:
+        return self.folder / f"{self.session_id}.{person_key(user)}.json"
+
+    # -- this session's text ----------------------------------------------------
 
     def write(
         self,
@@ -52,45 +182,84 @@ class RecoveryJournal:
     ) -> None:
         if article.id is None:
             return
-        data = {
-            "article_id": article.id,
-            "base_revision": base_revision,
-            "user": user,
-            "written_at": written_at,
-            "content": article.content(),
-            "pending_fields": dict(pending_fields or {}),
-        }
-        payload = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
-        fd, temp = tempfile.mkstemp(prefix=".recovery-", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, self.path)
-        except OSError:
-            Path(temp).unlink(missing_ok=True)
-            raise
-
-    def read(self) -> JournalEntry | None:
-        """The journal left by the last session, or None (also for an unreadable one)."""
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            return JournalEntry(
-                article_id=int(data["article_id"]),
-                base_revision=int(data["base_revision"]),
-                user=str(data["user"]),
-                written_at=str(data["written_at"]),
-                content=dict(data["content"]),
-                pending_fields={
-                    str(k): str(v) for k, v in dict(data.get("pending_fields") or {}).items()
-                },
+        self.write_entry(
+            JournalEntry(
+                article_id=article.id,
+                base_revision=base_revision,
+                user=user,
+                written_at=written_at,
+                content=article.content(),
+                pending_fields=dict(pending_fields or {}),
             )
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            log.warning("ignoring an unreadable recovery journal %s: %s", self.path, exc)
-            return None
+        )
+
+    def write_entry(self, entry: JournalEntry) -> None:
+        if not self.available:
+            raise OSError(f"the recovery journal in {self.folder} could not be locked")
+        target = self.path_for(entry.user)
+        write_entry(target, entry)
+        # One article is open at a time: a journal kept under another person's name
+        # (before a switch) is superseded.
+        for other in self._own_files():
+            if other != target:
+                other.unlink(missing_ok=True)
+
+    def read(self, user: str) -> JournalEntry | None:
+        return read_entry(self.path_for(user))
 
     def clear(self) -> None:
-        self.path.unlink(missing_ok=True)
+        for path in self._own_files():
+            path.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        """End the session: free the lock; unsaved text stays for the next session."""
+        if self._lock is None:
+            return
+        # A journal left without its lock file reads as abandoned, as it should.
+        Path(self._lock.lock_file).unlink(missing_ok=True)
+        self._lock.release()
+        self._lock = None
+
+    def _own_files(self) -> Iterator[Path]:
+        return self.folder.glob(f"{self.session_id}.*.json")
+
+    # -- what other sessions left -------------------------------------------------
+
+    def stale(self, user: str) -> list[StaleJournal]:
+        """Journals `user` wrote in sessions that are gone, newest first. Each is locked
+        for us until it is discarded or released, so two windows never both take one."""
+        found: list[StaleJournal] = []
+        for path in self.folder.glob(f"*.{person_key(user)}.json"):
+            session = path.name.split(".", 1)[0]
+            if session == self.session_id:
+                continue
+            lock = _lock(self.folder / f"{session}.lock")
+            try:
+                lock.acquire()
+            except Timeout:
+                continue  # its session is alive: that window is still editing it
+            except OSError as exc:
+                log.warning("cannot check recovery journal %s: %s", path, exc)
+                continue
+            entry = read_entry(path)
+            if entry is None or entry.user != user:
+                lock.release()
+                continue
+            found.append(StaleJournal(path, entry, lock))
+        legacy = self.db_path.with_name(self.db_path.name + LEGACY_SUFFIX)
+        entry = read_entry(legacy)
+        if entry is not None and entry.user == user:
+            found.append(StaleJournal(legacy, entry))
+        found.sort(key=lambda s: s.entry.written_at, reverse=True)
+        return found
+
+    def take_over(self, stale: StaleJournal) -> None:
+        """Make `stale`'s text this session's journal, then remove `stale`: at every
+        moment one of the two files holds the text."""
+        try:
+            self.write_entry(stale.entry)
+        except OSError as exc:
+            log.warning("kept %s: this session's journal could not be written: %s", stale.path, exc)
+            stale.release()
+            return
+        stale.discard()

@@ -41,9 +41,10 @@ from newsdesk.publish.export.body_cache import BodyCache
 from newsdesk.publish.export.bundle import ExportProgress, export_bundle
 from newsdesk.publish.formats.markdown_meta import write_markdown_document
 from newsdesk.publish.markdown.inspect import body_references
-from newsdesk.publish.markdown.pipeline import is_allowed_link
+from newsdesk.publish.markdown.pipeline import is_allowed_image_source, is_allowed_link
 from newsdesk.publish.slugs import make_slug
-from newsdesk.storage.open import open_store
+from newsdesk.storage.open import is_server, open_store
+from newsdesk.storage.sqlite.probe import DatabaseAccess, probe_database
 from newsdesk.storage.store import Login, Store
 
 log = logging.getLogger(__name__)
@@ -263,6 +264,7 @@ class Newsroom:
             links=refs.links,
             images=[ImageRef(i.src, i.alt, i.caption) for i in refs.images],
             link_allowed=is_allowed_link,
+            image_allowed=is_allowed_image_source,
         )
 
     def transition(
@@ -526,6 +528,15 @@ class Newsroom:
     def damaged(self) -> str | None:
         """Why this newsroom refuses writes, or None while it is not known damaged."""
         return self.store.damaged
+
+    @staticmethod
+    def probe(path: Path | str | None = None) -> DatabaseAccess:
+        """Whether the database can be used and written, tried in a child process (a
+        newsroom file; a server guards its own files, and opening it says the rest)."""
+        target = path or default_target()
+        if is_server(target):
+            return DatabaseAccess()
+        return probe_database(target)
 
 
 def approval_withdrawn(events: Sequence[AuditEvent]) -> AuditEvent | None:

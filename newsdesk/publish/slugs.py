@@ -21,7 +21,10 @@ from collections.abc import Callable, Collection
 
 logger = logging.getLogger(__name__)
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Made slugs are letters, digits and single hyphens; imported ones (Pelican accepts
+# `mac-osx-10.8`) may also have single dots or underscores between them. Never a
+# leading dot or `..`, so a slug stays one safe file name.
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-._][a-z0-9]+)*$")
 # `index` would overwrite the bundle's index.html.
 RESERVED_SLUGS = frozenset({"index"})
 DEFAULT_MAX_LENGTH = 80

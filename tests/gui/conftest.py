@@ -9,6 +9,9 @@ import pytest
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from newsdesk.domain.article import Article
+from newsdesk.newsroom.journal import SessionJournal
+
 
 def type_text(qtbot, widget: QWidget, text: str) -> None:
     """Type `text` into `widget` as a user would.
@@ -27,3 +30,15 @@ def type_text(qtbot, widget: QWidget, text: str) -> None:
 @pytest.fixture
 def typer(qtbot):
     return lambda widget, text: type_text(qtbot, widget, text)
+
+
+def leave_journal(db, article: Article, *, base_revision: int, user: str, written_at: str) -> None:
+    """What a session that ended with unsaved text leaves: its journal, unlocked."""
+    journal = SessionJournal(db)
+    journal.write(article, base_revision=base_revision, user=user, written_at=written_at)
+    journal.close()
+
+
+@pytest.fixture
+def abandoned_journal():
+    return leave_journal

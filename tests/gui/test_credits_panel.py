@@ -239,7 +239,11 @@ def test_preview_uses_the_page_language_and_the_injected_separator(qtbot):
     panel = CreditsPanel(CreditVocabulary(), KNOWN, language="zh", separator="|")
     qtbot.addWidget(panel)
     panel.set_credits(CREDITS)
-    assert panel.preview.text() == "监制|Greta Lind\n记者|Lin Qiao Omar Haddad\n摄像|Kofi Mensah"
+    # The preview prints what the page prints: the labels as stored, never translated
+    # (issue 13); the roles offered are those of the page's language.
+    assert panel.preview.text() == (
+        "Producer|Greta Lind\nReporter|Lin Qiao Omar Haddad\nPhotography|Kofi Mensah"
+    )
     assert panel.rows()[0].role_combo.itemText(0) == "监制"
     panel.set_language("en")
     panel.set_separator("丨")

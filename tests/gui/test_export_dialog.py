@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from newsdesk.domain.status import Status
-from newsdesk.gui.export.dialog import ExportDialog, mark_published, run_export
+from newsdesk.gui.export.dialog import ExportDialog
+from newsdesk.gui.export.jobs import mark_published, run_export
 from newsdesk.newsroom import Newsroom
 from tests.gui.workflow_helpers import (
     PRODUCER,

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QMessageBox
 from newsdesk.domain.article import Article, Credit
 from newsdesk.gui.main_window import MainWindow
 from newsdesk.newsroom import Newsroom
-from newsdesk.newsroom.journal import RecoveryJournal
 from newsdesk.storage.sqlite.backup import list_backups, newest_backup
 from tests.storage.test_backup import damage_pages, make_newsroom_db
 
@@ -45,7 +44,7 @@ body = window.editor.body.rich_edit
 body.setFocus()
 body.moveCursor(body.textCursor().MoveOperation.End)
 QTest.keyClicks(body, " " + typed)
-journal = Path(db + ".recovery.json")
+journal = window.journal.path_for("Mei Lin")
 while time.monotonic() < deadline:
     app.processEvents()
     if journal.exists() and typed in journal.read_text(encoding="utf-8"):
@@ -122,14 +121,17 @@ def test_a_killed_app_gives_back_the_unsaved_text_and_says_so(qtbot, newsroom_db
     # Autosave stores the recovered text as a new revision, and the journal goes.
     qtbot.waitUntil(lambda: TYPED in window.newsroom.article(1).body, timeout=10_000)
     assert window.newsroom.article(1).revision == 2
-    qtbot.waitUntil(lambda: RecoveryJournal(newsroom_db).read() is None, timeout=5000)
+    qtbot.waitUntil(lambda: not list(window.journal.folder.glob("*.json")), timeout=5000)
     _close(window)
 
 
-def test_recovered_text_meets_a_newer_revision_as_a_conflict(qtbot, newsroom_db, monkeypatch):
+def test_recovered_text_meets_a_newer_revision_as_a_conflict(
+    qtbot, newsroom_db, monkeypatch, abandoned_journal
+):
     room = Newsroom.open(newsroom_db)
     article = room.article(1)
-    RecoveryJournal(newsroom_db).write(
+    abandoned_journal(
+        newsroom_db,
         article.with_content({**article.content(), "body": "My unsaved paragraph."}),
         base_revision=1,
         user="Mei Lin",
@@ -142,12 +144,12 @@ def test_recovered_text_meets_a_newer_revision_as_a_conflict(qtbot, newsroom_db,
     room.close()
     conflicts = []
     monkeypatch.setattr(
-        "newsdesk.gui.main_window.ConflictDialog.exec_choice",
+        "newsdesk.gui.editor.controller.ConflictDialog.exec_choice",
         lambda dialog: conflicts.append(dialog) or 0,  # "decide later"
     )
     # Closing with the conflict undecided asks whether to stay: answer "close".
     monkeypatch.setattr(
-        "newsdesk.gui.main_window.QMessageBox.warning",
+        "newsdesk.gui.editor.controller.QMessageBox.warning",
         lambda *a, **k: QMessageBox.StandardButton.No,
     )
     window = _window(qtbot, newsroom_db)
@@ -161,7 +163,7 @@ def test_recovered_text_meets_a_newer_revision_as_a_conflict(qtbot, newsroom_db,
 def test_start_checks_and_backs_up_the_database(qtbot, newsroom_db):
     window = _window(qtbot, newsroom_db)
     qtbot.waitUntil(lambda: len(list_backups(newsroom_db)) == 1, timeout=10_000)
-    assert window._damage is None
+    assert window.controller.unwritable is None
     _close(window)
     window = _window(qtbot, newsroom_db)  # nothing changed: no second backup
     window.worker.wait()
@@ -181,7 +183,7 @@ def test_a_damaged_database_is_reported_and_never_written(qtbot, tmp_path, monke
     damage_pages(db)
     shown = []
     monkeypatch.setattr(
-        "newsdesk.gui.main_window.QMessageBox.critical",
+        "newsdesk.gui.editor.controller.QMessageBox.critical",
         lambda parent, title, text: shown.append(text),
     )
     before = db.read_bytes()
@@ -192,7 +194,7 @@ def test_a_damaged_database_is_reported_and_never_written(qtbot, tmp_path, monke
     assert newest_backup(db) == good  # no backup of a damaged file
     warned = []
     monkeypatch.setattr(
-        "newsdesk.gui.main_window.QMessageBox.warning",
+        "newsdesk.gui.editor.controller.QMessageBox.warning",
         lambda *args, **kwargs: warned.append(args) or QMessageBox.StandardButton.No,
     )
     assert not window.actions.new.isEnabled()

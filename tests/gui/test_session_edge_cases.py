@@ -18,7 +18,6 @@ from newsdesk.domain.status import Status
 from newsdesk.gui.editor.conflict_dialog import ConflictDialog
 from newsdesk.gui.main_window import MainWindow
 from newsdesk.newsroom import Newsroom
-from newsdesk.newsroom.journal import RecoveryJournal
 
 
 @pytest.fixture
@@ -155,7 +154,7 @@ def test_a_picture_added_while_a_save_is_in_flight_is_kept(qtbot, env, tmp_path,
     window.close()
 
 
-def test_recovered_pictures_come_back_with_the_text(qtbot, env):
+def test_recovered_pictures_come_back_with_the_text(qtbot, env, abandoned_journal):
     db, (tram, _library) = env
     room = Newsroom.open(db)
     digest = room.store.put_image(b"\x89PNG fake", "image/png")
@@ -165,9 +164,7 @@ def test_recovered_pictures_come_back_with_the_text(qtbot, env):
         body=current.body + "\n\n![A red square](img-abc.png)",
         images=[Image("img-abc.png", digest, "image/png")],
     )
-    RecoveryJournal(db).write(
-        unsaved, base_revision=current.revision, user="Mei Lin", written_at="t"
-    )
+    abandoned_journal(db, unsaved, base_revision=current.revision, user="Mei Lin", written_at="t")
     room.close()
     window = _window(qtbot, db)
     qtbot.waitUntil(lambda: window.newsroom.article(tram).revision == 2, timeout=10_000)
@@ -184,15 +181,15 @@ def test_an_invalid_field_does_not_stop_the_rest_from_being_saved(qtbot, env, an
     window.editor.fields.headline_edit.clear()  # cleared to be rewritten
     window.editor.fields.date_edit.setText("2026-13")  # half typed
     _type_at_end(qtbot, window, " Three paragraphs of new reporting.")
-    journal = RecoveryJournal(db)
-    qtbot.waitUntil(lambda: journal.read() is not None, timeout=5000)
-    assert journal.read().pending_fields == {"headline": "", "date": "2026-13"}
+    journal = window.journal
+    qtbot.waitUntil(lambda: journal.read("Mei Lin") is not None, timeout=5000)
+    assert journal.read("Mei Lin").pending_fields == {"headline": "", "date": "2026-13"}
     qtbot.waitUntil(lambda: "new reporting" in window.newsroom.article(tram).body, timeout=10_000)
     stored = window.newsroom.article(tram)
     assert stored.headline == "Tram line reopens"  # the stored value stays until fixed
     assert stored.date == dt.date(2026, 3, 1)
     assert window.session.is_dirty()  # the fields still need fixing: not "Saved"
-    assert journal.read() is not None
+    assert journal.read("Mei Lin") is not None
     qtbot.keyClicks(window.editor.fields.headline_edit, "Tram line reopens early")
     window.editor.fields.date_edit.setText("2026-03-02")
     qtbot.waitUntil(
@@ -200,7 +197,7 @@ def test_an_invalid_field_does_not_stop_the_rest_from_being_saved(qtbot, env, an
         timeout=10_000,
     )
     assert window.newsroom.article(tram).date == dt.date(2026, 3, 2)
-    qtbot.waitUntil(lambda: journal.read() is None, timeout=5000)
+    qtbot.waitUntil(lambda: journal.read("Mei Lin") is None, timeout=5000)
     window.close()
 
 

@@ -12,8 +12,9 @@ from PySide6.QtCore import Qt
 from newsdesk.domain.article import Credit
 from newsdesk.domain.status import Status
 from newsdesk.domain.workflow import Action
-from newsdesk.gui.workflow.bar import WITHDRAWN_BANNER, TransitionDialog
+from newsdesk.gui.workflow.bar import TransitionDialog
 from newsdesk.gui.workflow.checklist_view import ChecklistDialog
+from newsdesk.gui.workflow.refusals import WITHDRAWN_BANNER
 from newsdesk.newsroom import Newsroom
 from tests.gui.workflow_helpers import (
     PRODUCER,
@@ -79,7 +80,8 @@ def test_actions_a_role_may_not_take_are_disabled_with_the_reason(qtbot, db):
     assert "only a producer or web may" in buttons[Action.ARCHIVE].toolTip()
     assert "[rule:" not in buttons[Action.APPROVE].toolTip()
     assert not window.actions.export.isEnabled()
-    assert "Only the web team exports" in window.actions.export.toolTip()
+    # In the words of the core's rule, as the CLI refuses it.
+    assert "only the web team may" in window.actions.export.toolTip()
 
     window.switch_user(window.newsroom.person(PRODUCER))
     # A producer does not approve what they created.

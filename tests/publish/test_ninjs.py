@@ -3,9 +3,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import re
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -18,34 +15,8 @@ from newsdesk.publish.formats.ninjs import body_counts, from_ninjs, to_ninjs
 from newsdesk.publish.markdown.pipeline import render_body
 from tests.publish.fixtures_articles import FIXTURES, hostile, night_ferries, wetland_park_zh
 
-SCHEMA_PATH = Path(__file__).parents[2] / ".." / "shared" / "specs" / "ninjs-schema_2.2.json"
 VOCABULARY = CreditVocabulary()
 SITE = SiteProfile()
-
-_RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
-
-
-@pytest.fixture(scope="module")
-def validator():
-    jsonschema = pytest.importorskip("jsonschema")
-    if not SCHEMA_PATH.exists():
-        pytest.skip(f"ninjs schema not found at {SCHEMA_PATH}")
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    # jsonschema checks these two formats only with optional packages; check them here.
-    checker = jsonschema.FormatChecker()
-
-    @checker.checks("date-time", raises=ValueError)
-    def _date_time(value: object) -> bool:
-        if not isinstance(value, str):
-            return True
-        dt.datetime.fromisoformat(value)
-        return bool(_RFC3339.match(value))
-
-    @checker.checks("uri", raises=ValueError)
-    def _uri(value: object) -> bool:
-        return not isinstance(value, str) or bool(urlsplit(value).scheme)
-
-    return jsonschema.Draft202012Validator(schema, format_checker=checker)
 
 
 def _errors(validator, data):

@@ -297,7 +297,11 @@ def test_head_has_title_description_canonical_and_open_graph():
         for m in head.find_all("meta")
         if "content" in m.attrs
     }
-    assert metas["description"].startswith("The first night ferry since the pier was rebuilt")
+    # The summary (standfirst) is the description when there is one.
+    assert metas["description"] == (
+        "The night service is back after the pier was rebuilt, every 40 minutes."
+    )
+    assert metas["keywords"] == "ferries, harbour, night transport"
     assert metas["og:type"] == "article"
     assert metas["og:title"].startswith("Live report丨Night ferries")
     assert metas["og:url"].endswith("/night-ferries-return-to-the-harbour.html")
@@ -305,6 +309,27 @@ def test_head_has_title_description_canonical_and_open_graph():
     assert metas["og:site_name"] == "China News Online"
     assert metas["article:published_time"] == "2025-03-14"
     assert "robots" not in metas  # approved revision: indexable
+
+
+def test_description_comes_from_the_body_without_a_summary_and_keywords_reach_json_ld():
+    article = dataclasses.replace(night_ferries(), summary="", keywords=[])
+    html = page(article)
+    tree = parse(html)
+    metas = {
+        m.attrs.get("name"): m.attrs.get("content")
+        for m in tree.root.find("head").find_all("meta")
+        if m.attrs.get("name")
+    }
+    assert metas["description"].startswith("The first night ferry since the pier was rebuilt")
+    assert "keywords" not in metas
+    script = tree.root.find("script")
+    assert "keywords" not in json.loads(script.text())
+    with_keywords = parse(page(night_ferries())).root.find("script")
+    assert json.loads(with_keywords.text())["keywords"] == [
+        "ferries",
+        "harbour",
+        "night transport",
+    ]
 
 
 def test_long_description_is_cut_at_a_word():
@@ -363,11 +388,15 @@ def test_chinese_page_uses_the_chinese_labels_and_reporter_role():
     assert "城南湿地公园" in html  # not escaped to \\u sequences
 
 
-def test_labels_follow_the_site_language_for_english_roles():
+def test_roles_print_as_stored_on_any_site():
+    # Issue 13: an article keeps the labels it was written with; a page never
+    # translates them. Only a bare role key takes the label of the page's language.
     article = dataclasses.replace(night_ferries())
     blocks = visible_blocks(page(article, CHINESE_SITE))
-    assert "监制丨Marta Oyelaran" in blocks
-    assert "记者丨Tomas Brandt Ines Okafor" in blocks
+    assert "Producer丨Marta Oyelaran" in blocks
+    assert "Reporter丨Tomas Brandt Ines Okafor" in blocks
+    keyed = dataclasses.replace(article, credits=[Credit("reporter", ("Tomas Brandt",))])
+    assert "记者丨Tomas Brandt" in visible_blocks(page(keyed, CHINESE_SITE))
 
 
 # --- safety ----------------------------------------------------------------------------

@@ -358,3 +358,12 @@ def test_lock_article_reads_inside_a_unit_of_work_only(store):
         locked = store.lock_article(first.id)
         _save(store, dataclasses.replace(locked, body="Written against what was read."))
     assert store.get_article(first.id).revision == 2
+
+
+def test_an_old_revision_carries_its_own_content_time_and_author(store):
+    first = store.insert_article(_article(), actor="Lena Park")
+    _save(store, dataclasses.replace(first, body="Corrected."), actor="Omar Diaz")
+    old = store.get_revision(first.id, 1)
+    assert old.content_updated_by == "Lena Park"
+    assert old.content_updated_at == first.content_updated_at
+    assert store.get_revision(first.id, 2).content_updated_by == "Omar Diaz"

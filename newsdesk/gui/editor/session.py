@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QT
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import ConflictError
 from newsdesk.gui.ops.worker import DatabaseWorker
-from newsdesk.newsroom.journal import RecoveryJournal
+from newsdesk.newsroom.journal import SessionJournal
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ class ArticleSession(QObject):
         actor: Callable[[], str],
         parent=None,
         *,
-        journal: RecoveryJournal | None = None,
+        journal: SessionJournal | None = None,
     ) -> None:
         super().__init__(parent)
         self._worker = worker
@@ -107,7 +107,8 @@ class ArticleSession(QObject):
         if self.article is None:
             return
         self._dirty = True
-        self.state_changed.emit("editing")
+        # Nothing can be saved while the database refuses writes: say so, not "editing".
+        self.state_changed.emit("editing" if self._writable else "failed")
         if self._writable:
             self._timer.start()
         if self._journal is not None and not self._journal_timer.isActive():
@@ -135,6 +136,13 @@ class ArticleSession(QObject):
             )
         )
 
+    def finish(self) -> None:
+        """The session ends: journal what is still unsaved, and wait for the writes."""
+        if self._journal_timer.isActive() or self._dirty:
+            self._journal_timer.stop()
+            self.write_journal()
+        self._journal_pool.waitForDone(5_000)
+
     def clear_journal(self) -> None:
         self._journal_timer.stop()
         if self._journal is not None:
@@ -146,6 +154,8 @@ class ArticleSession(QObject):
         self._writable = writable
         if not writable:
             self._timer.stop()
+            if self._dirty:
+                self.state_changed.emit("failed")
 
     def is_dirty(self) -> bool:
         return self._dirty

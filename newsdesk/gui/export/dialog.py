@@ -2,23 +2,19 @@
 
 The dialog lists the articles ready for the site (approved and published; the queue of
 approved ones not yet exported is marked). Choosing the folder and the formats shows
-what the export would change there since the last export (a diff of each page), before
-anything is written. Export runs on the database worker with a progress bar and records
-an `export` event per article written; then the exported approved articles can be
-marked published in one step.
+what the export would change there since the last export (a diff of each page, see
+diff_view.py), before anything is written. Export runs on the database worker with a
+progress bar and records an `export` event per article written (jobs.py); then the
+exported approved articles can be marked published in one step.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
-from contextlib import closing
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,7 +25,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -40,11 +35,16 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.domain.article import Article, Person
-from newsdesk.domain.errors import InvalidInputError, NewsdeskError
-from newsdesk.domain.status import Status
-from newsdesk.domain.workflow import Action
+from newsdesk.gui.export.diff_view import STATE_TEXT, change_text, changes_summary, diff_view
+from newsdesk.gui.export.jobs import (
+    Candidates,
+    ExportOutcome,
+    load_candidates,
+    mark_published,
+    run_export,
+)
 from newsdesk.gui.ops.worker import DatabaseWorker
-from newsdesk.gui.workflow.bar import reason_text
+from newsdesk.gui.workflow.refusals import reason_text
 from newsdesk.newsroom import Newsroom
 from newsdesk.publish.export.bundle import FORMAT_FILES, ExportProgress
 from newsdesk.publish.export.changes import ChangeState, PageChange, export_changes
@@ -62,104 +62,6 @@ FORMATS_KEY = "export/formats"
 CHANGES_DELAY_MS = 250
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Article", "Status", "In the folder", "Queue")
-STATE_TEXT = {
-    ChangeState.NEW: "new",
-    ChangeState.CHANGED: "changed",
-    ChangeState.UNCHANGED: "unchanged",
-    ChangeState.DROPPED: "leaves the index",
-}
-
-
-@dataclass(frozen=True)
-class Candidates:
-    articles: list[Article]
-    waiting: frozenset[int]  # approved and not exported at this revision
-
-
-@dataclass
-class ExportOutcome:
-    folder: str
-    exported: list[int] = field(default_factory=list)
-    written: list[int] = field(default_factory=list)
-    files_written: int = 0
-    unchanged: int = 0
-    skipped: list[str] = field(default_factory=list)
-    cancelled: bool = False
-    publishable: list[int] = field(default_factory=list)  # exported, approved
-    revisions: dict[int, int] = field(default_factory=dict)  # id -> revision exported
-
-
-def load_candidates(newsroom: Newsroom, person: Person) -> Candidates:
-    waiting = newsroom.find(newsroom.waiting_query(person))
-    newest_first = sorted(newsroom.site_articles(), key=lambda a: a.id or 0, reverse=True)
-    return Candidates(newest_first, frozenset(waiting))
-
-
-def run_export(
-    newsroom: Newsroom,
-    ids: list[int],
-    folder: str,
-    *,
-    actor: str,
-    formats: list[str],
-    fragment: bool,
-    report: Callable[[ExportProgress], None],
-    cancel: threading.Event,
-) -> ExportOutcome:
-    """Export the articles `ids` at the revision the site may show, read afresh: one
-    edited meanwhile goes out at its last approved revision, one never approved or
-    archived meanwhile is skipped. The export carries approved revisions only."""
-    outcome = ExportOutcome(folder=folder)
-    articles = []
-    approved_now: list[int] = []  # may be marked published after the export
-    for article_id in ids:
-        article = newsroom.article(article_id)
-        version = newsroom.site_version(article)
-        if version is not None:
-            articles.append(version)
-            outcome.revisions[article_id] = version.revision
-            if article.status is Status.APPROVED:
-                approved_now.append(article_id)
-        else:
-            outcome.skipped.append(
-                f"#{article.id} {article.headline} is {article.status.value} now"
-            )
-    if not articles:
-        raise InvalidInputError("nothing to export: no chosen article is approved or published")
-    steps = newsroom.export_articles(
-        articles, folder, actor=actor, formats=formats, fragment=fragment
-    )
-    with closing(steps):
-        for step in steps:
-            report(step)
-            outcome.files_written += len(step.files_written)
-            if step.article_id is None:
-                continue  # the index and manifest: the files are in place now
-            outcome.exported.append(step.article_id)
-            if step.files_written:
-                outcome.written.append(step.article_id)
-            else:
-                outcome.unchanged += 1
-            # Stop between articles, before the bundle moves anything into the folder:
-            # closing() then discards what was staged and nothing is recorded.
-            if cancel.is_set():
-                outcome.cancelled = True
-                return outcome
-    outcome.publishable = [i for i in approved_now if i in outcome.exported]
-    return outcome
-
-
-def mark_published(newsroom: Newsroom, exported: dict[int, int], actor: str) -> list[str]:
-    """Mark each exported article published, if it is still at the revision that was
-    exported (an article edited and approved again meanwhile is refused: its new text
-    is not on the site yet). The refusals, one line each (empty: all done)."""
-    refusals = []
-    for article_id, revision in exported.items():
-        try:
-            newsroom.transition(article_id, Action.PUBLISH, actor=actor, expected_revision=revision)
-        except NewsdeskError as refusal:
-            refusals.append(f"#{article_id}: {reason_text(refusal)}")
-    return refusals
 
 
 class _ProgressRelay(QObject):
@@ -168,27 +70,8 @@ class _ProgressRelay(QObject):
     step = Signal(object)
 
 
-class DiffHighlighter(QSyntaxHighlighter):
-    """Colours a unified diff: removed lines red, added green, file headers bold."""
-
-    def highlightBlock(self, text: str) -> None:
-        fmt = QTextCharFormat()
-        if text.startswith(("+++", "---")):
-            fmt.setFontWeight(700)
-        elif text.startswith("@@"):
-            fmt.setForeground(QColor("#6a5acd"))
-        elif text.startswith("+"):
-            fmt.setBackground(QColor(40, 170, 80, 70))
-        elif text.startswith("-"):
-            fmt.setBackground(QColor(220, 60, 60, 70))
-        else:
-            return
-        self.setFormat(0, len(text), fmt)
-
-
 class ExportDialog(QDialog):
     exported = Signal(object)  # ExportOutcome
-    articles_changed = Signal(object)  # list[int] whose status changed (published)
 
     def __init__(
         self,
@@ -241,14 +124,7 @@ class ExportDialog(QDialog):
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        self.diff_view = QPlainTextEdit()
-        self.diff_view.setAccessibleName("What changes in the folder")
-        self.diff_view.setReadOnly(True)
-        # One line per line: a page's long metadata lines would otherwise push the
-        # changed paragraphs out of view (scroll sideways to read a line whole).
-        self.diff_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.diff_view.setPlaceholderText("Choose an article to see what changes in its pages.")
-        self._highlighter = DiffHighlighter(self.diff_view.document())
+        self.diff_view = diff_view()
         self.queue_label = QLabel()
         self.queue_label.setAccessibleName("Articles ready for the site")
         self.changes_label = QLabel()
@@ -485,33 +361,13 @@ class ExportDialog(QDialog):
                 self.tree.addTopLevelItem(item)
         self.tree.blockSignals(blocked)
         self.tree.resizeColumnToContents(2)
-        counts = {state: 0 for state in ChangeState}
-        for change in changes:
-            counts[change.state] += 1
-        if not changes:
-            self.changes_label.setText("No article is ticked: nothing would change.")
-        else:
-            self.changes_label.setText(
-                f"Since the last export to this folder: {counts[ChangeState.NEW]} new,"
-                f" {counts[ChangeState.CHANGED]} changed, {counts[ChangeState.UNCHANGED]}"
-                f" unchanged, {counts[ChangeState.DROPPED]} leaving the index."
-            )
+        self.changes_label.setText(changes_summary(changes))
         self._show_diff()
 
     def _show_diff(self) -> None:
         item = self.tree.currentItem()
         change = self.changes.get(item.data(0, ID_ROLE)) if item is not None else None
-        if change is None:
-            self.diff_view.setPlainText("")
-        elif change.state is ChangeState.UNCHANGED:
-            self.diff_view.setPlainText("Its pages in the folder are up to date.")
-        elif change.state is ChangeState.DROPPED:
-            self.diff_view.setPlainText(
-                "Not in this export: its files stay in the folder, but the index and the"
-                " manifest no longer list it."
-            )
-        else:
-            self.diff_view.setPlainText(change.diff)
+        self.diff_view.setPlainText(change_text(change))
 
     # -- exporting ------------------------------------------------------------------------
 
@@ -606,8 +462,7 @@ class ExportDialog(QDialog):
         if self.outcome is not None:
             self.outcome.publishable = []
         self.publish_button.setText("Mark published")
-        self.articles_changed.emit(ids)
-        self.load()
+        self.load()  # what is ready (and what waits) changed with it
 
     def reject(self) -> None:
         if self.exporting:

@@ -2,7 +2,9 @@
 
 Restoring a revision never rewrites history: its content is saved as a new revision
 (and, on an approved article, withdraws the approval like any edit). The audit trail
-lists every event with who, what, when and the comment given.
+lists every event with who, what, when and the comment given. The dialog reads the
+history again whenever the change hub reports a change to its article, made here or
+at another desk.
 """
 
 from __future__ import annotations
@@ -35,8 +37,10 @@ from PySide6.QtWidgets import (
 
 from newsdesk.domain.article import Article, AuditEvent, RevisionInfo
 from newsdesk.domain.revision_diff import DiffSection, RowKind
+from newsdesk.gui.ops.change_hub import ChangeHub
 from newsdesk.gui.ops.worker import DatabaseWorker
-from newsdesk.gui.workflow.bar import reason_text
+from newsdesk.gui.workflow.refusals import reason_text
+from newsdesk.newsroom.changes import Changes
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +133,7 @@ class HistoryDialog(QDialog):
         worker: DatabaseWorker,
         article: Article,
         *,
+        hub: ChangeHub,
         actor: Callable[[], str],
         restore_refusal: str = "",
         prepare: Callable[[], bool] = lambda: True,
@@ -216,6 +221,7 @@ class HistoryDialog(QDialog):
         self.revisions_table.currentCellChanged.connect(lambda *_: self._update_restore())
         self.revisions_table.cellDoubleClicked.connect(self._on_revision_double_clicked)
         self.restore_button.clicked.connect(self._on_restore_clicked)
+        hub.changed.connect(self._on_hub_changed)
         self.load()
 
     # -- loading ------------------------------------------------------------------------
@@ -231,7 +237,13 @@ class HistoryDialog(QDialog):
             lambda exc: self.status_label.setText(f"The history could not be read: {exc}"),
         )
 
+    def _on_hub_changed(self, changes: Changes) -> None:
+        if changes.touches(self._article_id):  # a revision, a status, an export, a note
+            self.load()
+
     def _on_loaded(self, loaded: tuple[list[RevisionInfo], list[AuditEvent]]) -> None:
+        # Read again after a change: what the user was comparing stays as chosen.
+        kept = (self.a_combo.currentData(), self.b_combo.currentData(), self.selected_revision())
         self.revisions, self.events = loaded
         newest_first = list(reversed(self.revisions))
         self.revisions_table.setRowCount(len(newest_first))
@@ -258,9 +270,17 @@ class HistoryDialog(QDialog):
                 combo.addItem(f"{info.revision} ({info.saved_by})", info.revision)
             combo.blockSignals(blocked)
         count = len(self.revisions)
-        self.a_combo.setCurrentIndex(max(count - 2, 0))
-        self.b_combo.setCurrentIndex(max(count - 1, 0))
-        if count:
+        known = [info.revision for info in self.revisions]
+        a, b, selected = kept
+        if a in known and b in known:
+            self.a_combo.setCurrentIndex(self.a_combo.findData(a))
+            self.b_combo.setCurrentIndex(self.b_combo.findData(b))
+        else:
+            self.a_combo.setCurrentIndex(max(count - 2, 0))
+            self.b_combo.setCurrentIndex(max(count - 1, 0))
+        if selected in known:
+            self.revisions_table.selectRow(list(reversed(known)).index(selected))
+        elif count:
             self.revisions_table.selectRow(min(1, count - 1))
         self._fill_audit()
         self._update_restore()
@@ -382,5 +402,4 @@ class HistoryDialog(QDialog):
 
     def _on_restored(self, article: Article, revision: int) -> None:
         self.status_label.setText(f"Revision {revision} restored as revision {article.revision}")
-        self.restored.emit(article)
-        self.load()
+        self.restored.emit(article)  # the hub has told every view (and this dialog) by now

@@ -47,6 +47,8 @@ class ArticleListModel(QAbstractTableModel):
     # -- what the panel calls --------------------------------------------------
 
     def set_ids(self, ids: Sequence[int]) -> None:
+        if list(ids) == self._ids:
+            return  # the same rows: keep the view (scroll, selection) and the cache
         self.beginResetModel()
         self._ids = list(ids)
         self._rows.clear()

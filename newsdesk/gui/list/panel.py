@@ -1,4 +1,10 @@
-"""The article list panel: search, filters, the lazy table, and an empty state."""
+"""The article list panel: search, filters, the lazy table, and an empty state.
+
+Given the change hub, the list follows every change by itself: the rows of changed
+articles are re-read at once, and the query runs again shortly after (a burst of
+changes, say a dozen imports, is one query), since a new article, a status change or
+an export may add a row to a filter or to "Waiting for me", or take one away.
+"""
 
 from __future__ import annotations
 
@@ -25,12 +31,25 @@ from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status, UserRole
 from newsdesk.gui.list.model import COLUMNS, ArticleListModel
 from newsdesk.gui.list.status_badge import StatusBadgeDelegate
+from newsdesk.gui.ops.change_hub import ChangeHub
 from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.newsroom import Newsroom
+from newsdesk.newsroom.changes import ChangeKind, Changes
 
 log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 200
+CHANGES_DEBOUNCE_MS = 150
+# What can change which articles a query lists, or what a row shows.
+LIST_KINDS = frozenset(
+    {
+        ChangeKind.CREATED,
+        ChangeKind.CONTENT,
+        ChangeKind.STATUS,
+        ChangeKind.DELETED,
+        ChangeKind.EXPORTED,
+    }
+)
 ALL_STATUSES = "All statuses"
 # What "Waiting for me" lists, per role (the store's waiting query decides).
 WAITING_TIPS = {
@@ -45,7 +64,14 @@ class ArticleListPanel(QWidget):
     new_article_requested = Signal()
     count_changed = Signal(int)
 
-    def __init__(self, newsroom: Newsroom, worker: DatabaseWorker, parent=None) -> None:
+    def __init__(
+        self,
+        newsroom: Newsroom,
+        worker: DatabaseWorker,
+        parent=None,
+        *,
+        hub: ChangeHub | None = None,
+    ) -> None:
         super().__init__(parent)
         self._newsroom = newsroom
         self._worker = worker
@@ -121,6 +147,10 @@ class ArticleListPanel(QWidget):
 
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.reload)
+        self._changes_timer = QTimer(self, singleShot=True, interval=CHANGES_DEBOUNCE_MS)
+        self._changes_timer.timeout.connect(self._requery)
+        if hub is not None:
+            hub.changed.connect(self._on_hub_changed)
         self.search_box.textChanged.connect(self._debounce.start)
         self.status_filter.currentIndexChanged.connect(self.reload)
         self.mine_filter.toggled.connect(self.reload)
@@ -167,19 +197,34 @@ class ArticleListPanel(QWidget):
         current row stays selected, quietly.
         """
         self._debounce.stop()
+        self._changes_timer.stop()
         self._generation += 1
         generation = self._generation
         query = self.query()
         self._open_pending = select_id is not None
         if select_id is not None:
             self._pending_select = select_id
-        elif self.current_id() is not None:
+        elif self._pending_select is None:
             self._pending_select = self.current_id()
         self._worker.submit(
             lambda newsroom: newsroom.find(query),
             lambda ids: self._on_ids_found(generation, ids),
             lambda exc: self._on_query_failed(generation, exc),
         )
+
+    def _on_hub_changed(self, changes: Changes) -> None:
+        if not changes.has(*LIST_KINDS):
+            return
+        for article_id in changes.article_ids:
+            self.model.refresh_article(article_id)
+        if not self._debounce.isActive():  # a search about to run will list them anyway
+            self._changes_timer.start()
+
+    def _requery(self) -> None:
+        if self._open_pending:  # an answer that opens an article is awaited: not over it
+            self._changes_timer.start()
+        else:
+            self.reload()
 
     def _on_ids_found(self, generation: int, ids: list[int]) -> None:
         if generation != self._generation:
@@ -190,9 +235,11 @@ class ArticleListPanel(QWidget):
         if self._pending_select is not None:
             self.select_article(self._pending_select, emit=self._open_pending)
             self._pending_select = None
+        self._open_pending = False
 
     def _on_query_failed(self, generation: int, exc: Exception) -> None:
         if generation == self._generation:
+            self._open_pending = False
             self.model.set_ids([])
             self.empty_label.setText(f"The list could not be loaded:\n{exc}")
             self.stack.setCurrentIndex(1)
@@ -235,8 +282,15 @@ class ArticleListPanel(QWidget):
         self.view.scrollTo(self.model.index(row, 0))
         return True
 
-    def refresh_article(self, article_id: int) -> None:
-        self.model.refresh_article(article_id)
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def show_current(self, article_id: int | None) -> None:
+        """Mark `article_id` as the open one, quietly (now, or once a query lists it)."""
+        if article_id is None or self.select_article(article_id, emit=False):
+            return
+        self._pending_select = article_id
 
     def _on_view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         article_id = self.model.article_id(current.row()) if current.isValid() else None

@@ -8,6 +8,7 @@ reported once, with the newest backup to restore, and the window stops writing.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -50,14 +51,31 @@ class DatabaseGuard(QObject):
         self._worker.submit(check_then_back_up, self._on_checked, self._on_backup_failed)
         self._timer.start()
 
-    def recheck(self) -> None:
-        """Look again (after a failed save, say): damage is reported, once."""
+    def recheck(self, then: Callable[[str | None], None] | None = None) -> None:
+        """Look again (after a failed save, say): damage is reported, once; `then`
+        hears what was found (None: nothing wrong with the database itself)."""
 
         def check(newsroom: Newsroom) -> tuple[str | None, None]:
             newsroom.verify()
             return newsroom.damaged, None
 
-        self._worker.submit(check, self._on_checked)
+        def checked(result: tuple[str | None, Path | None]) -> None:
+            self._on_checked(result)
+            if then is not None:
+                then(result[0])
+
+        def failed(exc: Exception) -> None:
+            if "locked" in str(exc):  # busy for a while: a colleague's long write
+                log.warning("database check postponed: %s", exc)
+                if then is not None:
+                    then(None)
+                return
+            # Not even the check could read it: it is unusable, whatever the cause.
+            self._report_damage(str(exc))
+            if then is not None:
+                then(str(exc))
+
+        self._worker.submit(check, checked, failed)
 
     def _on_checked(self, result: tuple[str | None, Path | None]) -> None:
         damage, backup = result

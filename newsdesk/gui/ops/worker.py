@@ -2,7 +2,8 @@
 
 Jobs run one at a time, in order, on a single thread that owns its own newsroom
 connection (SQLite's WAL lets the UI thread's connection read meanwhile). The UI
-thread never waits on a search, a save or an export.
+thread never waits on a search, a save or an export. With a change hub, everything
+that newsroom writes is announced on the hub (before the job's own answer arrives).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from newsdesk.gui.ops.change_hub import ChangeHub
 from newsdesk.newsroom import Newsroom
 
 log = logging.getLogger(__name__)
@@ -58,9 +60,12 @@ class DatabaseWorker(QObject):
 
     busy_changed = Signal(bool)
 
-    def __init__(self, db_path: str, parent: QObject | None = None) -> None:
+    def __init__(
+        self, db_path: str, parent: QObject | None = None, *, hub: ChangeHub | None = None
+    ) -> None:
         super().__init__(parent)
         self._db_path = db_path
+        self._hub = hub
         self._newsroom: Newsroom | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -71,6 +76,8 @@ class DatabaseWorker(QObject):
         # Opened lazily on the worker thread, the only thread that uses it.
         if self._newsroom is None:
             self._newsroom = Newsroom.open(self._db_path)
+            if self._hub is not None:
+                self._hub.watch(self._newsroom)
         return self._newsroom
 
     def submit(

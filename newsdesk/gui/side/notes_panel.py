@@ -1,7 +1,9 @@
 """Editorial notes on the open article, threaded: a note, and the replies to it.
 
 Notes are for the newsroom only. They are never part of the article's content, so they
-are never exported and writing one is not an edit (no new revision).
+are never exported and writing one is not an edit (no new revision). The panel reads
+the notes again whenever the change hub says the open article's notes changed (a note
+written here, or at another desk).
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.domain.comment import Comment
+from newsdesk.gui.ops.change_hub import ChangeHub
 from newsdesk.gui.ops.worker import DatabaseWorker
+from newsdesk.newsroom.changes import ChangeKind, Changes
 
 log = logging.getLogger(__name__)
 
@@ -43,12 +47,17 @@ class CommentsPanel(QWidget):
     count_changed = Signal(int)
 
     def __init__(
-        self, worker: DatabaseWorker, actor: Callable[[], str], parent: QWidget | None = None
+        self,
+        worker: DatabaseWorker,
+        actor: Callable[[], str],
+        hub: ChangeHub,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._worker = worker
         self._actor = actor
         self._article_id: int | None = None
+        self._writable = True
         self._generation = 0
         self.comments: list[Comment] = []
 
@@ -92,6 +101,7 @@ class CommentsPanel(QWidget):
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.add_button.clicked.connect(lambda: self._post(parent_id=None))
         self.reply_button.clicked.connect(lambda: self._post(parent_id=self.selected_id()))
+        hub.changed.connect(self._on_hub_changed)
         self.load(None)
 
     # -- loading ------------------------------------------------------------------
@@ -99,24 +109,44 @@ class CommentsPanel(QWidget):
     def load(self, article_id: int | None) -> None:
         """Show the notes of `article_id` (read on the worker)."""
         self._article_id = article_id
-        self._generation += 1
-        generation = self._generation
         self._show([])
-        self.compose.setEnabled(article_id is not None)
+        self.compose.setEnabled(article_id is not None and self._writable)
         if article_id is None:
+            self._generation += 1
             self._update_buttons()
             return
+        self._read()
+
+    def set_writable(self, writable: bool, reason: str = "") -> None:
+        """False: the database takes no notes now (`reason` says why)."""
+        self._writable = writable
+        self.compose.setEnabled(writable and self._article_id is not None)
+        self.compose.setToolTip("" if writable else reason)
+        self._update_buttons()
+
+    def _read(self) -> None:
+        article_id = self._article_id
+        self._generation += 1
+        generation = self._generation
         self._worker.submit(
             lambda newsroom: newsroom.comments(article_id),
             lambda comments: self._on_loaded(generation, comments),
             lambda exc: log.warning("notes of article %s not loaded: %s", article_id, exc),
         )
 
+    def _on_hub_changed(self, changes: Changes) -> None:
+        article_id = self._article_id
+        if article_id is not None and any(
+            c.kind is ChangeKind.COMMENTS for c in changes.for_article(article_id)
+        ):
+            self._read()  # the thread stays on screen (and selected) until the answer
+
     def _on_loaded(self, generation: int, comments: list[Comment]) -> None:
         if generation == self._generation:
             self._show(comments)
 
     def _show(self, comments: list[Comment]) -> None:
+        selected = self.selected_id()
         self.comments = list(comments)
         self.tree.clear()
         items: dict[int, QTreeWidgetItem] = {}
@@ -131,6 +161,8 @@ class CommentsPanel(QWidget):
                 parent.addChild(item)
             items[comment.id] = item
         self.tree.expandAll()
+        if selected in items:
+            self.tree.setCurrentItem(items[selected])
         self.empty_label.setText("No notes yet.")
         self.empty_label.setVisible(not self.comments)
         self.tree.setVisible(bool(self.comments))
@@ -173,8 +205,8 @@ class CommentsPanel(QWidget):
 
     def _on_posted(self, article_id: int, comment: Comment) -> None:
         if article_id == self._article_id:
-            self.compose.clear()
-            self.load(article_id)
+            self.compose.clear()  # the hub's announcement shows the note in the thread
+        self._update_buttons()
         self.comment_added.emit(comment)
 
     def _on_post_failed(self, exc: Exception) -> None:
@@ -183,6 +215,10 @@ class CommentsPanel(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        has_text = bool(self.compose.toPlainText().strip()) and self._article_id is not None
+        has_text = (
+            bool(self.compose.toPlainText().strip())
+            and self._article_id is not None
+            and self._writable
+        )
         self.add_button.setEnabled(has_text)
         self.reply_button.setEnabled(has_text and self.selected_id() is not None)

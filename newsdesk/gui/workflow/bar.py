@@ -3,18 +3,15 @@
 Each action (Submit, Return, Approve, Mark published, Archive) is a button. One the
 current user may not take is disabled, and its tooltip says why, in the words of the
 workflow rules (`allowed_actions`). Taking an action asks for confirmation first (a
-comment is required to return an article), then runs on the database worker; a failed
-checklist opens the checklist dialog, where a producer may override with a reason.
+comment is required to return an article, see TransitionDialog); workflow/actions.py
+then runs it on the database worker.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Callable
-from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,27 +19,18 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from newsdesk.domain.article import Article, AuditEvent, Person
-from newsdesk.domain.checklist import CheckFailure, ChecklistFailed
-from newsdesk.domain.errors import ConflictError, RuleViolation
-from newsdesk.domain.status import Status, UserRole
-from newsdesk.domain.workflow import (
-    TRANSITIONS,
-    Action,
-    allowed_actions,
-    check_create,
-    check_edit,
-)
+from newsdesk.domain.article import Article, Person
+from newsdesk.domain.checklist import CheckFailure
+from newsdesk.domain.status import Status
+from newsdesk.domain.workflow import TRANSITIONS, Action, allowed_actions
 from newsdesk.gui.list.status_badge import STATUS_COLOURS
-from newsdesk.gui.ops.worker import DatabaseWorker
-from newsdesk.gui.workflow.checklist_view import ChecklistDialog
+from newsdesk.gui.workflow.refusals import reason_text
 
 log = logging.getLogger(__name__)
 
@@ -61,44 +49,6 @@ CONFIRM_LABELS: dict[Action, str] = {
     Action.PUBLISH: "Mark published",
     Action.ARCHIVE: "Archive",
 }
-WITHDRAWN_BANNER = "Edited after approval, needs approval again: this article is back to submitted."
-_RULE_TAG = re.compile(r"\s*\[rule: [^\]]*\]$")
-
-
-def reason_text(refusal: str | Exception) -> str:
-    """A refusal as a sentence for a person: without the rule's tag."""
-    return _RULE_TAG.sub("", str(refusal))
-
-
-def edit_refusal(article: Article, person: Person) -> str:
-    """Why `person` may not edit `article` ("" when they may)."""
-    try:
-        check_edit(article, person)
-    except RuleViolation as refusal:
-        return reason_text(refusal)
-    return ""
-
-
-def create_refusal(person: Person) -> str:
-    """Why `person` may not start articles ("" when they may)."""
-    try:
-        check_create(person)
-    except RuleViolation as refusal:
-        return reason_text(refusal)
-    return ""
-
-
-def article_notice(article: Article | None, person: Person, withdrawn: AuditEvent | None) -> str:
-    """The banner over the editor: why it is read-only, or that approval was withdrawn."""
-    if article is None:
-        return ""
-    refusal = edit_refusal(article, person)
-    if refusal:
-        return refusal
-    if withdrawn is not None and article.status is Status.SUBMITTED:
-        when = withdrawn.at.astimezone().strftime("%Y-%m-%d %H:%M")
-        return f"{WITHDRAWN_BANNER} ({withdrawn.actor}, {when}, revision {withdrawn.revision})"
-    return ""
 
 
 def confirmation_text(action: Action, article: Article) -> str:
@@ -221,8 +171,11 @@ class WorkflowBar(QFrame):
         self._full_title = ""
         self.show_article(None, None)
 
-    def show_article(self, article: Article | None, person: Person | None) -> None:
-        """Show `article`'s state, and enable what `person` may do to it."""
+    def show_article(
+        self, article: Article | None, person: Person | None, *, unwritable: str = ""
+    ) -> None:
+        """Show `article`'s state, and enable what `person` may do to it (nothing while
+        the database must not be written: `unwritable` says why)."""
         if article is None or person is None:
             self.status_label.clear()
             self.title_label.setText("No article open")
@@ -243,6 +196,8 @@ class WorkflowBar(QFrame):
         self.revision_label.setText(f"revision {article.revision}{approved}")
         for action, refusal in allowed_actions(article, person).items():
             button = self.buttons[action]
+            if unwritable and refusal is None:
+                refusal = unwritable
             button.setEnabled(refusal is None)
             button.setToolTip(reason_text(refusal) if refusal else confirmation_hint(action))
         self.history_button.setEnabled(True)
@@ -282,138 +237,3 @@ def confirmation_hint(action: Action) -> str:
         Action.PUBLISH: "Record that the exported page is on the site",
         Action.ARCHIVE: "Take the article out of the workflow; it becomes read-only",
     }[action]
-
-
-@dataclass(frozen=True)
-class _Seen:
-    """The article and revision the user confirmed an action for."""
-
-    article_id: int
-    revision: int
-
-
-class WorkflowController(QObject):
-    """Runs the bar's actions: confirm, save pending edits, transition on the worker.
-
-    `prepare()` is called before anything is asked, to store what the editor holds
-    (False: stop). The open dialog is kept in `dialog` (tests and screenshots reach it).
-    """
-
-    transitioned = Signal(object)  # Article, as stored after the action
-    outdated = Signal(int)  # article id: someone saved a newer revision meanwhile
-    checks_known = Signal(object, object)  # article id, list[CheckFailure]
-
-    def __init__(
-        self,
-        bar: WorkflowBar,
-        worker: DatabaseWorker,
-        *,
-        person: Callable[[], Person],
-        article: Callable[[], Article | None],
-        prepare: Callable[[], bool],
-        parent_widget: QWidget,
-    ) -> None:
-        super().__init__(parent_widget)
-        self.bar = bar
-        self._worker = worker
-        self._person = person
-        self._article = article
-        self._prepare = prepare
-        self._parent = parent_widget
-        self.dialog: QDialog | None = None
-        self.message_box: QMessageBox | None = None
-        self._checks_generation = 0
-        bar.action_requested.connect(self._on_bar_action_requested)
-
-    # -- the checklist, shown before anyone presses Submit ----------------------------
-
-    def refresh_checks(self, article: Article | None) -> None:
-        """Run the checklist for `article` on the worker; the bar shows the answer."""
-        self._checks_generation += 1
-        generation = self._checks_generation
-        if article is None or article.status not in (Status.DRAFT, Status.SUBMITTED):
-            self.bar.show_checks(None)
-            return
-        self._worker.submit(
-            lambda newsroom: newsroom.checklist(article),
-            lambda failures: self._on_checks(generation, article.id, failures),
-        )
-
-    def _on_checks(self, generation: int, article_id: int, failures: list[CheckFailure]) -> None:
-        if generation == self._checks_generation:
-            self.bar.show_checks(failures)
-            self.checks_known.emit(article_id, failures)
-
-    # -- actions ------------------------------------------------------------------------
-
-    def _on_bar_action_requested(self, action: Action) -> None:
-        if self._article() is None or not self._prepare():
-            return
-        article = self._article()  # as stored now, after the pending edits were saved
-        if article is None:
-            return
-        dialog = TransitionDialog(action, article, self._parent)
-        seen = _Seen(article.id, article.revision)
-        dialog.accepted.connect(lambda: self._run(action, seen, dialog.comment(), None))
-        self._show(dialog)
-
-    def _run(self, action: Action, seen: _Seen, comment: str, override: str | None) -> None:
-        actor = self._person().name
-        self._worker.submit(
-            lambda newsroom: newsroom.transition(
-                seen.article_id,
-                action,
-                actor=actor,
-                comment=comment,
-                override=override,
-                expected_revision=seen.revision,  # approve what was seen, nothing newer
-            ),
-            self._on_transitioned,
-            lambda exc: self._on_refused(exc, action, seen, comment),
-        )
-
-    def _on_transitioned(self, article: Article) -> None:
-        self.transitioned.emit(article)
-
-    def _on_refused(self, exc: Exception, action: Action, seen: _Seen, comment: str) -> None:
-        if isinstance(exc, ChecklistFailed):
-            person = self._person()
-            can_override = UserRole.PRODUCER in person.roles
-            dialog = ChecklistDialog(
-                action.value,
-                exc.failures,
-                can_override=can_override,
-                parent=self._parent,
-            )
-            dialog.override_requested.connect(
-                lambda reason: self._run(action, seen, comment, reason)
-            )
-            self._show(dialog)
-            return
-        text = reason_text(exc)
-        if isinstance(exc, ConflictError):
-            text = (
-                f"Revision {exc.actual} was saved after the revision {exc.expected} you were"
-                f" looking at, so nothing was done. Read the new revision, then {action.value}"
-                " again."
-            )
-            self.outdated.emit(seen.article_id)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            f"Cannot {action.value}",
-            text,
-            QMessageBox.StandardButton.Ok,
-            self._parent,
-        )
-        self.message_box = box
-        box.open()
-
-    def _show(self, dialog: QDialog) -> None:
-        self.dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._forget(dialog))
-        dialog.open()
-
-    def _forget(self, dialog: QDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None

@@ -15,21 +15,26 @@ Keys written, in this order (keys are case-insensitive when read):
     Slug: {slug}                          only when the article has one
     Status: published | draft             Pelican's view: published only when published
     Newsdesk-Status: {status}             our workflow status, exactly
+    Summary: {summary}                    only when there is one; a summary of several
+                                          lines continues on lines indented by 4 spaces
+    Tags: {keyword}, {keyword}            only when there are keywords (Pelican's key)
     Authors: {reporter}; {reporter}       derived from the credits (the reporter role in
                                           either language), for Pelican; ignored when read
     Credit: {role}: {name}; {name}        one line per credit, in the article's order
     Image: {name}; {sha256}; {media type}; {alt}; {caption}
                                           one line per attached image
 
-List values (Section, Credit, Image) escape their separators so that any name survives:
-a backslash makes the next character literal, so `\\;`, `\\:`, `\\>` and `\\\\` stand for
-`;`, `:`, `>` and `\\`. Every value is one line: a line break in a headline, name or other
+List values (Section, Tags, Credit, Image) escape their separators so that any name survives:
+a backslash makes the next character literal, so `\\;`, `\\:`, `\\>`, `\\,` and `\\\\` stand for
+`;`, `:`, `>`, `,` and `\\`. Every value is one line: a line break in a headline, name or other
 field cannot be written and raises InvalidInputError. Whitespace around a value or list
 item is not kept (Python-Markdown strips it), and empty names are dropped. The body is
 kept byte for byte.
 
-Reading, a missing Section or Lang takes the site's default; a missing Kicker or Source
-is empty; missing Newsdesk-Status falls back to Pelican's Status (published/draft).
+Reading: a document with `Newsdesk-Status` is ours and is read exactly here
+(`read_own_header`); a missing Section or Lang takes the site's default, a missing
+Kicker or Source is empty. Any other header (Pelican's, YAML or TOML front matter) is
+mapped by `publish/importers/markdown.py`, which `read_markdown_document` calls.
 """
 
 from __future__ import annotations
@@ -38,9 +43,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Iterable
-from types import SimpleNamespace
-
-from markdown.extensions.meta import MetaPreprocessor
+from typing import TYPE_CHECKING
 
 from newsdesk.domain.article import Article, Credit, Image
 from newsdesk.domain.credit_roles import CreditVocabulary
@@ -52,31 +55,16 @@ from newsdesk.publish.markdown.pipeline import render_body
 from newsdesk.publish.markdown.plain_text import html_blocks_to_text
 from newsdesk.publish.slugs import is_valid_slug
 
+if TYPE_CHECKING:
+    from newsdesk.publish.importers.front_matter import FrontMatter
+
 logger = logging.getLogger(__name__)
 
 SECTION_SEPARATOR = ">"
+KEYWORD_SEPARATOR = ","
 NAME_SEPARATOR = ";"
 ROLE_SEPARATOR = ":"
 IMAGE_FIELDS = ("name", "sha256", "media_type", "alt", "caption")
-
-_KNOWN_KEYS = frozenset(
-    {
-        "title",
-        "kicker",
-        "date",
-        "section",
-        "source",
-        "lang",
-        "slug",
-        "status",
-        "newsdesk-status",
-        "authors",
-        "credit",
-        "image",
-    }
-)
-_PELICAN_STATUS = {"published": Status.PUBLISHED, "draft": Status.DRAFT}
-
 
 # --- writing -------------------------------------------------------------------------
 
@@ -99,6 +87,12 @@ def write_markdown_document(article: Article, *, site: SiteProfile) -> str:
     header.append(("Lang", _single_line("language", article.language)))
     if article.slug:
         header.append(("Slug", _single_line("slug", article.slug)))
+    if article.summary.strip():
+        # Further lines continue the value, indented (Python-Markdown's meta syntax).
+        lines = [line.strip() for line in article.summary.strip().splitlines()]
+        header.append(("Summary", "\n    ".join(line for line in lines if line)))
+    if article.keywords:
+        header.append(("Tags", _join("keyword", article.keywords, KEYWORD_SEPARATOR)))
     pelican_status = "published" if article.status is Status.PUBLISHED else "draft"
     header.append(("Status", pelican_status))
     header.append(("Newsdesk-Status", article.status.value))
@@ -138,19 +132,25 @@ def _join(what: str, items: Iterable[str], separator: str) -> str:
 
 
 def read_markdown_document(text: str, *, site: SiteProfile) -> Article:
-    """Read a document written by `write_markdown_document` (or by hand, or for Pelican)."""
-    meta, body = _split_header(text)
-    if not meta:
+    """Read a Markdown document with a metadata header: ours exactly, any other
+    (Pelican, YAML, TOML) as `publish/importers/markdown.py` maps it."""
+    from newsdesk.publish.importers.front_matter import split_front_matter
+    from newsdesk.publish.importers.markdown import read_markdown_report
+
+    if not split_front_matter(text).kind:
         raise InvalidInputError(
             "this Markdown file has no metadata header (lines such as 'Title: ...' and a"
             " blank line before the body); import it as plain Markdown instead"
         )
+    return read_markdown_report(text, site=site).article
+
+
+def read_own_header(front: FrontMatter, *, site: SiteProfile) -> Article:
+    """A document written by `write_markdown_document`, every field exactly."""
+    meta: dict[str, list[str]] = {key: list(value) for key, value in front.meta.items()}  # type: ignore[call-overload]
     if "title" not in meta:
         raise InvalidInputError("the metadata header has no 'Title:' line (the headline)")
-    for key in sorted(set(meta) - _KNOWN_KEYS):
-        logger.debug("ignoring unknown metadata key %r", key)
-
-    article = Article(headline=_one(meta, "title"), body=body)
+    article = Article(headline=_one(meta, "title"), body=front.body)
     article.kicker = _one(meta, "kicker", "")
     article.source = _one(meta, "source", "")
     article.language = _one(meta, "lang", site.language) or site.language
@@ -165,23 +165,17 @@ def read_markdown_document(text: str, *, site: SiteProfile) -> Article:
     if slug:
         if not is_valid_slug(slug):
             raise InvalidInputError(
-                f"Slug: {slug!r} is not a valid slug (lowercase letters, digits and"
-                " single hyphens only)"
+                f"Slug: {slug!r} is not a valid slug (lowercase letters and digits, with"
+                " single hyphens, dots or underscores between them)"
             )
         article.slug = slug
-    article.status = _read_status(meta)
-    article.credits = [_parse_credit(value) for value in meta.get("credit", [])]
-    article.images = [_parse_image(value) for value in meta.get("image", [])]
+    article.summary = "\n".join(meta.get("summary", []))
+    tags = _one(meta, "tags", "")
+    article.keywords = [k for k in _split(tags, KEYWORD_SEPARATOR) if k] if tags else []
+    article.status = Status.parse(_one(meta, "newsdesk-status"))
+    article.credits = [parse_credit(value) for value in meta.get("credit", [])]
+    article.images = [parse_image(value) for value in meta.get("image", [])]
     return article
-
-
-def _split_header(text: str) -> tuple[dict[str, list[str]], str]:
-    text = text.removeprefix("\ufeff")
-    lines = text.split("\n")
-    holder = SimpleNamespace(Meta={})
-    # Python-Markdown's own header parser: consumes the header and the blank line after it.
-    rest = MetaPreprocessor(holder).run(list(lines))
-    return holder.Meta, "\n".join(rest)
 
 
 def _one(meta: dict[str, list[str]], key: str, default: str | None = None) -> str:
@@ -205,22 +199,7 @@ def _parse_date(value: str) -> dt.date:
         raise InvalidInputError(f"Date: {value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-def _read_status(meta: dict[str, list[str]]) -> Status:
-    ours = _one(meta, "newsdesk-status", "")
-    if ours:
-        return Status.parse(ours)
-    pelican = _one(meta, "status", "").lower()
-    if not pelican:
-        return Status.DRAFT
-    if pelican not in _PELICAN_STATUS:
-        raise InvalidInputError(
-            f"Status: {pelican!r} is not understood (use published or draft, or"
-            " Newsdesk-Status: with one of draft, submitted, approved, published, archived)"
-        )
-    return _PELICAN_STATUS[pelican]
-
-
-def _parse_credit(value: str) -> Credit:
+def parse_credit(value: str) -> Credit:
     parts = _partition(value, ROLE_SEPARATOR)
     role = _split(parts[0], ROLE_SEPARATOR)[0] if parts else ""
     if parts is None or not role:
@@ -231,7 +210,7 @@ def _parse_credit(value: str) -> Credit:
     return Credit(role=role, names=tuple(n for n in _split(parts[1], NAME_SEPARATOR) if n))
 
 
-def _parse_image(value: str) -> Image:
+def parse_image(value: str) -> Image:
     fields = _split(value, NAME_SEPARATOR)
     if len(fields) != len(IMAGE_FIELDS):
         raise InvalidInputError(

@@ -27,6 +27,10 @@ Mapping (standard properties)
   "Reporter"}`): ninjs has no credits field, and infosources are the parties that
   "originated, modified, enhanced ... the content"; `people` is for people the news is
   about.
+- `subjects`: one `{"name": keyword}` per keyword (ninjs 2.x calls its subject list
+  `subjects`; 1.x's `subject` and `keywords` are read on import).
+- `descriptions`: the summary (standfirst) as `{"role": "summary", "contenttype":
+  "text/plain"}` when there is one, before the extension entry.
 - `associations`: one `picture` per attached image (`name` = file name, alt text and
   caption as descriptions, a rendition `original` at `{base_url}/{name}`).
 - `located` is not written: an article has no dateline field.
@@ -37,9 +41,11 @@ ninjs 2.2 forbids unknown top-level properties, so the fields ninjs cannot hold 
 travel in one `descriptions` entry with `role` "newsdesk-article" and `contenttype`
 "application/vnd.newsdesk.article+json"; its `value` is a JSON object with `id`,
 `status`, `approved_revision`, `section`, `date`, `source`, `credits`
-(`[{"role", "names"}]`), `images`, `created_by` and `updated_by`. With it and the
-Markdown body, `from_ninjs(to_ninjs(a))` gives back every field of the article.
-Without it (ninjs from elsewhere), `from_ninjs` falls back to the standard properties.
+(`[{"role", "names"}]`), `images`, `summary`, `keywords`, `created_by` and
+`updated_by` (an extension written before summary and keywords existed reads as
+none). With it and the Markdown body, `from_ninjs(to_ninjs(a))` gives back every
+field of the article. Without it (ninjs from elsewhere), `from_ninjs` falls back to the
+standard properties; `publish/importers/ninjs.py` reads agencies' ninjs fully.
 """
 
 from __future__ import annotations
@@ -148,9 +154,17 @@ def to_ninjs(
     sources += [{"name": n, "role": c.role} for c in article.credits for n in c.names]
     if sources:
         data["infosources"] = sources
+    keywords = [k for k in article.keywords if k.strip()]
+    if keywords:
+        data["subjects"] = [{"name": keyword} for keyword in keywords]
     if article.images:
         data["associations"] = [_image_association(image, uri, site) for image in article.images]
-    data["descriptions"] = [
+    data["descriptions"] = []
+    if article.summary.strip():
+        data["descriptions"].append(
+            {"role": "summary", "contenttype": "text/plain", "value": article.summary}
+        )
+    data["descriptions"] += [
         {
             "role": EXTENSION_ROLE,
             "contenttype": EXTENSION_CONTENTTYPE,
@@ -232,6 +246,8 @@ def _extension(article: Article) -> dict:
         "source": article.source,
         "credits": [credit.to_dict() for credit in article.credits],
         "images": [image.to_dict() for image in article.images],
+        "summary": article.summary,
+        "keywords": list(article.keywords),
         "created_by": article.created_by,
         "updated_by": article.updated_by,
     }
@@ -324,6 +340,8 @@ def _apply_extension(article: Article, value: object) -> None:
         article.source = str(ext["source"])
         article.credits = [Credit.from_dict(c) for c in ext["credits"]]
         article.images = [Image.from_dict(i) for i in ext["images"]]
+        article.summary = str(ext.get("summary", ""))
+        article.keywords = [str(k) for k in ext.get("keywords", [])]
         article.created_by = str(ext["created_by"])
         article.updated_by = str(ext["updated_by"])
     except (ValueError, KeyError, TypeError) as error:

@@ -220,7 +220,10 @@ def page_context(
     language = site.language
     title = page_title(article, site)
     blocks = html_blocks_to_text(body_html)
-    description = _description(blocks[0] if blocks else title)
+    # The standfirst when there is one, else the body's first block, else the title.
+    summary = normalize_space(article.summary)
+    description = _description(summary or (blocks[0] if blocks else title))
+    keywords = [normalize_space(k) for k in article.keywords if normalize_space(k)]
     canonical = canonical_url(article, site)
     date = article.date.isoformat() if article.date else ""
     modified = _time_text(article.updated_at) if article.updated_at else date
@@ -251,6 +254,7 @@ def page_context(
         "copyright_label": site.copyright_label,
         "copyright_domain": site.copyright_domain,
         "description": description,
+        "keywords": keywords,
         "canonical": canonical,
         "image_urls": image_urls,
         "stylesheet": STYLESHEET_NAME,
@@ -261,6 +265,7 @@ def page_context(
             vocabulary=vocabulary,
             language=language,
             description=description,
+            keywords=keywords,
             canonical=canonical,
             modified=modified,
             image_urls=image_urls,
@@ -275,6 +280,7 @@ def _json_ld(
     vocabulary: CreditVocabulary,
     language: str,
     description: str,
+    keywords: list[str],
     canonical: str,
     modified: str,
     image_urls: list[str],
@@ -310,6 +316,8 @@ def _json_ld(
         data["mainEntityOfPage"] = {"@type": "WebPage", "@id": canonical}
     if image_urls:
         data["image"] = image_urls
+    if keywords:
+        data["keywords"] = keywords
     return data
 
 

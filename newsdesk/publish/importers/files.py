@@ -1,13 +1,18 @@
 """Reading article files: checks every file first, then detects its format.
 
-Formats: the site's text page (any known site profile), Markdown with metadata,
-plain Markdown (first level-1 heading = headline) and our own ninjs JSON. A file is
-refused whole, with a message naming it and the problem, before anything is written.
+Formats: the site's text page (any known site profile) or a bare article, Markdown
+with metadata (ours, Pelican's, YAML or TOML front matter), plain Markdown (first
+level-1 heading = headline), ninjs JSON (ours or an agency's) and Word documents
+(.docx, recognised by their content). One reader per format under this package; each
+returns an `ImportReport` (the article and what was decided), which `import_file`
+hands to front ends. A file is refused whole, with a message naming it and the
+problem, before anything is written.
 
-A text page file must end with the site's two footer lines. The text page reader
+A text page file with a breadcrumb must end with the site's two footer lines. The text page reader
 itself accepts a page without them (text pasted by hand), but a file without them was
 most likely cut off (a broken download, a full disk), and importing it would store an
-article whose credits end in the middle of a name without anyone noticing.
+article whose credits end in the middle of a name without anyone noticing. A bare
+article (no breadcrumb) has no footer to check; its report says so.
 """
 
 from __future__ import annotations
@@ -21,13 +26,21 @@ from pathlib import Path
 from newsdesk.domain.article import Article
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import InvalidInputError
-from newsdesk.domain.site import CHINESE_SITE, SiteProfile
+from newsdesk.domain.site import SiteProfile
+from newsdesk.publish.importers.docx import is_docx, read_docx_report
+from newsdesk.publish.importers.front_matter import has_pelican_header
+from newsdesk.publish.importers.markdown import read_markdown_report
+from newsdesk.publish.importers.ninjs import read_ninjs_report
+from newsdesk.publish.importers.report import ImportReport
+from newsdesk.publish.importers.textpage import (
+    is_bare_article,
+    known_profiles,
+    read_text_page_report,
+)
 
 # Articles are text; the largest real ones are a few hundred KB. A limit keeps a
 # mistaken import (a video, a database dump) from filling memory and the database.
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
-
-_METADATA_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*:\s")
 
 
 def _too_large(name: str, size: int) -> InvalidInputError:
@@ -73,18 +86,91 @@ def decode_article_bytes(name: str, data: bytes, encoding: str | None = None) ->
 
 
 def detect_format(text: str, *, sites: Iterable[SiteProfile], suffix: str = "") -> str | None:
-    """'text', 'markdown-meta', 'markdown', 'ninjs' or None when no layout fits."""
+    """'text', 'markdown-meta', 'markdown', 'ninjs' or None when no layout fits.
+
+    'markdown-meta' is any Markdown with metadata: ours, Pelican's header (whatever
+    its first key), YAML (`---`) or TOML (`+++`) front matter. 'text' is a site page
+    or a bare article (title, then a dated date line)."""
+    sites = list(sites)
     stripped = text.lstrip()
     first_line = stripped.split("\n", 1)[0].strip()
     if stripped.startswith("{"):
         return "ninjs"
     if any(first_line.startswith(site.breadcrumb_label.strip()) for site in sites):
         return "text"
-    if _METADATA_LINE.match(first_line) and first_line.split(":", 1)[0].lower() == "title":
+    if split_front_matter_kind(text):
         return "markdown-meta"
-    if re.search(r"^#\s+\S", text, flags=re.MULTILINE) or suffix.lower() in (".md", ".markdown"):
+    if is_bare_article(text, sites):
+        return "text"
+    if re.search(r"^#\s+\S", text, flags=re.MULTILINE) or suffix.lower() in MARKDOWN_SUFFIXES:
         return "markdown"
     return None
+
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn")
+
+
+def split_front_matter_kind(text: str) -> str:
+    first = text.removeprefix("\ufeff").split("\n", 1)[0].rstrip()
+    if first in ("---", "+++"):
+        return "yaml" if first == "---" else "toml"
+    return "pelican" if has_pelican_header(text) else ""
+
+
+def import_text(
+    name: str,
+    text: str,
+    *,
+    site: SiteProfile,
+    vocabulary: CreditVocabulary,
+    known_people: Iterable[str] = (),
+    suffix: str = "",
+) -> ImportReport:
+    """What `text` (the content of the file `name`) would become, in whichever known
+    format it is in. Raises InvalidInputError naming the file for text in none."""
+    sites = known_profiles(site)
+    kind = detect_format(text, sites=sites, suffix=suffix)
+    try:
+        if kind == "text":
+            first_line = text.lstrip().split("\n", 1)[0]
+            page_site = next(
+                (s for s in sites if first_line.startswith(s.breadcrumb_label.strip())), None
+            )
+            if page_site is not None:
+                _require_footer(text, page_site)
+            return read_text_page_report(
+                text,
+                site=page_site or site,
+                vocabulary=vocabulary,
+                known_people=list(known_people),
+                source=name,
+            )
+        if kind in ("markdown-meta", "markdown"):
+            return read_markdown_report(text, site=site, vocabulary=vocabulary, source=name)
+        if kind == "ninjs":
+            try:
+                data = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise InvalidInputError(
+                    f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+                ) from None
+            return read_ninjs_report(
+                data, site=site, vocabulary=vocabulary, known_people=known_people, source=name
+            )
+    except InvalidInputError as exc:
+        raise _named(name, exc) from None
+    raise InvalidInputError(
+        f"{name}: not in a known layout (expected a site text page starting with"
+        f" {site.breadcrumb_label!r} or a bare article (title, then a dated line), Markdown"
+        " with a metadata header or front matter or a '# ' heading, ninjs JSON, or a Word"
+        " .docx document)"
+    )
+
+
+def _named(name: str, exc: InvalidInputError) -> InvalidInputError:
+    message = str(exc)
+    prefix = f"{name}: "
+    return InvalidInputError(message if message.startswith(prefix) else prefix + message)
 
 
 def parse_article_text(
@@ -97,45 +183,9 @@ def parse_article_text(
     suffix: str = "",
 ) -> Article:
     """Parse `text` in whichever known format it is in."""
-    from newsdesk.publish.formats.markdown_meta import read_markdown_document, read_plain_markdown
-    from newsdesk.publish.formats.ninjs import from_ninjs
-    from newsdesk.publish.formats.textpage import read_text_page
-
-    sites = [site, *(p for p in (SiteProfile(), CHINESE_SITE) if p != site)]
-    kind = detect_format(text, sites=sites, suffix=suffix)
-    try:
-        if kind == "text":
-            first_line = text.lstrip().split("\n", 1)[0]
-            page_site = next(s for s in sites if first_line.startswith(s.breadcrumb_label.strip()))
-            _require_footer(text, page_site)
-            return read_text_page(
-                text, site=page_site, vocabulary=vocabulary, known_people=list(known_people)
-            )
-        if kind == "markdown-meta":
-            return read_markdown_document(text, site=site)
-        if kind == "markdown":
-            return read_plain_markdown(text, site=site)
-        if kind == "ninjs":
-            try:
-                data = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise InvalidInputError(
-                    f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-                ) from None
-            if not isinstance(data, dict):
-                raise InvalidInputError("the JSON is not a ninjs object")
-            return from_ninjs(data)
-    except InvalidInputError as exc:
-        message = str(exc)
-        prefix = f"{name}: "
-        raise InvalidInputError(
-            message if message.startswith(prefix) else prefix + message
-        ) from None
-    raise InvalidInputError(
-        f"{name}: not in a known layout (expected a site text page starting with"
-        f" {site.breadcrumb_label!r}, Markdown with a 'Title:' header or a '# ' heading,"
-        " or ninjs JSON)"
-    )
+    return import_text(
+        name, text, site=site, vocabulary=vocabulary, known_people=known_people, suffix=suffix
+    ).article
 
 
 def _require_footer(text: str, site: SiteProfile) -> None:
@@ -154,14 +204,16 @@ def _require_footer(text: str, site: SiteProfile) -> None:
     )
 
 
-def read_article_file(
+def import_file(
     path: Path | str,
     *,
     site: SiteProfile,
     vocabulary: CreditVocabulary,
     known_people: Iterable[str] = (),
     encoding: str | None = None,
-) -> Article:
+) -> ImportReport:
+    """What the file at `path` would become: checks it, detects its format, reads it.
+    Writes nothing. Raises InvalidInputError naming the file and the problem."""
     path = Path(path)
     name = str(path)
     try:
@@ -175,8 +227,15 @@ def read_article_file(
         data = path.read_bytes()
     except OSError as exc:
         raise InvalidInputError(f"{name}: cannot be read ({exc.strerror})") from None
+    if is_docx(data):
+        try:
+            return read_docx_report(
+                data, site=site, vocabulary=vocabulary, known_people=known_people, source=name
+            )
+        except InvalidInputError as exc:
+            raise _named(name, exc) from None
     text = decode_article_bytes(name, data, encoding)
-    return parse_article_text(
+    return import_text(
         name,
         text,
         site=site,
@@ -184,3 +243,17 @@ def read_article_file(
         known_people=known_people,
         suffix=path.suffix,
     )
+
+
+def read_article_file(
+    path: Path | str,
+    *,
+    site: SiteProfile,
+    vocabulary: CreditVocabulary,
+    known_people: Iterable[str] = (),
+    encoding: str | None = None,
+) -> Article:
+    """The article the file at `path` holds (`import_file` says what was decided)."""
+    return import_file(
+        path, site=site, vocabulary=vocabulary, known_people=known_people, encoding=encoding
+    ).article

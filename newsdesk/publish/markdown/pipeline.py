@@ -46,13 +46,18 @@ The HTML Markdown produces (including any raw HTML a reporter typed) goes throug
 with an explicit allow-list of tags and attributes (see `ALLOWED_TAGS`,
 `ALLOWED_ATTRIBUTES`). Link targets must be http, https or mailto URLs; image sources
 must be http or https URLs or a relative file name (no ``..``, no absolute path), which
-is how exported images are referenced. Every link gets ``rel="noopener noreferrer"``.
+is how exported images are referenced (a placeholder such as Pelican's ``{static}``
+is not a file name). Every link gets ``rel="noopener noreferrer"``. A link whose
+target is refused keeps its text and loses the ``<a>`` (never an empty ``<a>``); an
+image whose source is refused is left out (never an ``<img>`` without ``src``); the
+submit checklist names both, from the body as written.
 The output is a pure function of the input (no ids, counters or timestamps).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import xml.etree.ElementTree as etree
 from urllib.parse import urlsplit
@@ -159,6 +164,8 @@ def is_allowed_image_source(value: str) -> bool:
         return False
     if ":" in probe.split("/", 1)[0]:
         return False  # looks like a scheme urlsplit did not recognise
+    if any(ch in probe for ch in "{}|"):
+        return False  # a generator's placeholder ({static}/..., |filename|...), not a file
     return ".." not in parts.path.split("/")
 
 
@@ -295,6 +302,12 @@ def render_markdown_unsafe(markdown_text: str) -> str:
         return _markdown.convert(markdown_text)
 
 
+# nh3 writes attributes double-quoted and tags lowercase, so its output has one form.
+_LINK_WITHOUT_HREF = re.compile(r"<a(?![^>]*\shref=)[^>]*>(.*?)</a>", re.DOTALL)
+_IMAGE_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
+_EMPTY_FIGURE = re.compile(r"<figure>\s*</figure>")
+
+
 def sanitize_html(html: str) -> str:
     """Sanitize an HTML fragment with the body allow-list."""
     global _cleaner
@@ -302,7 +315,12 @@ def sanitize_html(html: str) -> str:
         if _cleaner is None:
             _cleaner = _build_cleaner()
         cleaner = _cleaner
-    return cleaner.clean(html)
+    clean = cleaner.clean(html)
+    # The sanitizer drops a refused href or src but keeps the element: a link keeps
+    # its text without the <a>, an image without a source goes.
+    clean = _LINK_WITHOUT_HREF.sub(r"\1", clean)
+    clean = _IMAGE_WITHOUT_SRC.sub("", clean)
+    return _EMPTY_FIGURE.sub("", clean)
 
 
 def render_body(markdown_text: str) -> str:

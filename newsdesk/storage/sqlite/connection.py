@@ -1,9 +1,15 @@
-"""Opening the SQLite file, its pragmas, write transactions and error translation."""
+"""Opening the SQLite file, its pragmas, write transactions and error translation.
+
+Every connection is watched (shared_memory.py), so a WAL index that another program
+breaks ends in a StorageError, not in a SIGBUS; errors name the real cause, asking
+the file system when SQLite only says "disk I/O error".
+"""
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from newsdesk.domain.errors import StorageError
+from newsdesk.storage.sqlite import shared_memory
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +34,14 @@ def connect(path: Path | str) -> sqlite_utils.Database:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StorageError(f"cannot create the folder for {path}: {exc.strerror}") from exc
+    shared_memory.before_connect(path)  # a broken index must not be touched, even once
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        conn = sqlite3.connect(
+            str(path),
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            check_same_thread=False,
+            factory=shared_memory.WatchedConnection,
+        )
         db = sqlite_utils.Database(conn)
         # busy_timeout makes concurrent writers wait instead of failing with
         # "database is locked"; WAL lets readers go on while one writer writes.
@@ -41,7 +54,30 @@ def connect(path: Path | str) -> sqlite_utils.Database:
         db.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as exc:
         raise StorageError(describe_database_error(path, exc)) from exc
+    shared_memory.watch(conn, path)
     return db
+
+
+def _read_only_reason(path: Path) -> str:
+    """Why nothing can be written at `path` ("" when nothing says so)."""
+    try:
+        if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
+            return "it is on a read-only file system"
+    except OSError:
+        return ""
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if name.exists() and not os.access(name, os.W_OK):
+            return f"{name.name} is read-only"
+    if not os.access(path.parent, os.W_OK):
+        return "its folder is read-only"
+    return ""
+
+
+def _disk_full(path: Path) -> bool:
+    try:
+        return os.statvfs(path.parent).f_bavail == 0
+    except OSError:
+        return False
 
 
 def describe_database_error(path: Path | str, exc: sqlite3.Error) -> str:
@@ -49,10 +85,18 @@ def describe_database_error(path: Path | str, exc: sqlite3.Error) -> str:
     lowered = text.lower()
     if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
         return f"the database {path} is damaged or not a newsdesk database ({text})"
-    if "disk is full" in lowered or "disk i/o" in lowered:
-        return f"cannot write to {path}: the disk is full or failing ({text})"
+    if "readonly" in lowered or "read-only" in lowered or "disk i/o" in lowered:
+        # SQLite says "disk I/O error" for a write the file system refuses, too: ask
+        # the file system, so a read-only database is never reported as a full disk.
+        reason = _read_only_reason(Path(path))
+        if reason:
+            return f"cannot write to {path}: the database is read-only, {reason} ({text})"
     if "readonly" in lowered or "read-only" in lowered:
-        return f"cannot write to {path}: the file or its folder is read-only ({text})"
+        return f"cannot write to {path}: the database is read-only ({text})"
+    if "disk is full" in lowered or ("disk i/o" in lowered and _disk_full(Path(path))):
+        return f"cannot write to {path}: the disk is full ({text})"
+    if "disk i/o" in lowered:
+        return f"cannot read or write {path}: the disk is failing or was removed ({text})"
     if "locked" in lowered or "busy" in lowered:
         return f"the database {path} stayed locked by another program ({text})"
     if "unable to open" in lowered:

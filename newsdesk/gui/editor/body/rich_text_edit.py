@@ -1,0 +1,56 @@
+"""The formatted view of the body: a QTextEdit whose paste, drop and image loading
+go through the BodyEditor, and whose Enter after a heading starts body text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtGui import QKeyEvent, QTextBlockFormat, QTextCharFormat, QTextDocument
+from PySide6.QtWidgets import QTextEdit
+
+from newsdesk.gui.editor.body.clipboard import local_files
+
+if TYPE_CHECKING:
+    from newsdesk.gui.editor.body.editor import BodyEditor
+
+
+class RichTextEdit(QTextEdit):
+    """The formatted view. Paste, drop and image loading go through the BodyEditor."""
+
+    def __init__(self, owner: BodyEditor) -> None:
+        super().__init__(owner)
+        self._owner = owner
+
+    # Qt overrides -----------------------------------------------------------------
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        if local_files(source):
+            # Files are welcome only as images (Qt would paste their path as text).
+            return bool(self._owner._image_paths(source))
+        if source.hasImage():
+            return self._owner.can_store_images()
+        return source.hasHtml() or source.hasText()
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        self._owner._insert_mime_data(source)
+
+    def loadResource(self, kind: int, name: QUrl) -> object:
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            image = self._owner._load_image(name.toString())
+            if image is not None:
+                return image
+        return super().loadResource(kind, name)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            cursor = self.textCursor()
+            if cursor.blockFormat().headingLevel() and cursor.atBlockEnd():
+                # After a heading the reporter goes on with body text, not another heading.
+                cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+                self.setTextCursor(cursor)
+                self.setCurrentCharFormat(QTextCharFormat())
+                return
+        super().keyPressEvent(event)

@@ -1,0 +1,422 @@
+"""The open article's lifecycle: open, create, save, conflict, recover, leave.
+
+MainWindow composes the panels; this controller runs the article over them, and
+decides who may do what (editor/permissions.py, from the domain's rules). It keeps
+the open article current from the change hub: whatever changed it (a save here, a
+workflow action, a restore from the history, an export, another desk) it is read
+again once and shown. An open article with no unsaved edits reloads itself; one with
+unsaved edits keeps them, and its next save meets the conflict and asks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QPushButton, QStatusBar, QWidget
+
+from newsdesk.domain.article import Article, AuditEvent, Credit, Person
+from newsdesk.domain.errors import NewsdeskError
+from newsdesk.domain.site import SiteProfile
+from newsdesk.domain.status import UserRole
+from newsdesk.domain.text_stats import counts
+from newsdesk.gui.editor.article_editor import ArticleEditor
+from newsdesk.gui.editor.conflict_dialog import ConflictDialog
+from newsdesk.gui.editor.crash_recovery import find_recovery
+from newsdesk.gui.editor.permissions import Permissions, refusals
+from newsdesk.gui.editor.save_status import SaveStatus
+from newsdesk.gui.editor.session import ArticleSession, Conflict
+from newsdesk.gui.ops.change_hub import ChangeHub
+from newsdesk.gui.ops.database_guard import DatabaseGuard
+from newsdesk.gui.ops.worker import DatabaseWorker
+from newsdesk.gui.preview.pane import PreviewPane
+from newsdesk.gui.side.notes_panel import CommentsPanel
+from newsdesk.gui.side.panel import SidePanel
+from newsdesk.gui.window_actions import WindowActions
+from newsdesk.gui.workflow.actions import WorkflowController
+from newsdesk.newsroom import Newsroom
+from newsdesk.newsroom.changes import REMOTE, Change, ChangeKind, Changes
+from newsdesk.newsroom.journal import SessionJournal
+
+log = logging.getLogger(__name__)
+
+COUNTS_DELAY_MS = 300
+KEPT_TEXT = "Text you had not saved stays in the editor and in the recovery journal."
+
+
+@dataclass(frozen=True)
+class Views:
+    """The widgets the open article is shown in."""
+
+    editor: ArticleEditor
+    side: SidePanel
+    notes: CommentsPanel
+    preview: PreviewPane
+    save_status: SaveStatus
+    status_bar: QStatusBar
+    actions: WindowActions
+    new_button: QPushButton
+
+
+class ArticleController(QObject):
+    article_shown = Signal(object)  # Article | None: what the editor shows now
+    person_changed = Signal(object)  # Person: who works from now on
+    people_changed = Signal(object)  # list[Person]: the newsroom's directory, read again
+
+    def __init__(
+        self,
+        *,
+        newsroom: Newsroom,
+        worker: DatabaseWorker,
+        background: DatabaseWorker,
+        hub: ChangeHub,
+        guard: DatabaseGuard,
+        journal: SessionJournal,
+        person: Person,
+        site: SiteProfile,
+        views: Views,
+        workflow: WorkflowController,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._newsroom = newsroom
+        self._worker = worker
+        self._background = background
+        self._hub = hub
+        self._guard = guard
+        self._site = site
+        self._views = views
+        self._parent = parent
+        self.workflow = workflow
+        self.person = person
+        self.unwritable: str | None = None  # why nothing may be written (damaged, read-only)
+        self._withdrawn: AuditEvent | None = None  # the open article's lost approval
+        self._recovered = ""  # what the banner says of text recovered into the open article
+        self._last_failure = ""  # a save failure is shown once, not on every autosave
+        self._fetch_generation = 0
+        self.session = ArticleSession(
+            worker, lambda: self.person.name, parent=self, journal=journal
+        )
+        self.session.collect = self.collect
+        self.session.pending_fields = views.editor.pending_fields
+        self.permissions = Permissions(
+            actions=views.actions,
+            editor=views.editor,
+            credits=views.side.credits,
+            workflow_bar=workflow.bar,
+            new_button=views.new_button,
+        )
+        self._journal = journal
+        self._counts_timer = QTimer(self, singleShot=True, interval=COUNTS_DELAY_MS)
+        self._counts_timer.timeout.connect(self._update_counts)
+        views.editor.edited.connect(self._on_editor_edited)
+        views.side.credits.credits_changed.connect(self._on_editor_edited)
+        self.session.state_changed.connect(self._on_session_state_changed)
+        self.session.saved.connect(self._on_session_saved)
+        self.session.save_failed.connect(self._on_session_save_failed)
+        self.session.conflict.connect(self._on_session_conflict)
+        guard.damaged.connect(self._on_database_damaged)
+        hub.changed.connect(self._on_hub_changed)
+        views.editor.load(None)
+        self._apply_permissions(None)
+
+    # -- who is working -------------------------------------------------------------
+
+    def switch_person(self, person: Person) -> bool:
+        """Work as `person` from now on (what is open is saved first, under the old
+        name); False when the open article could not be left."""
+        if person.name == self.person.name:
+            return True
+        if not self.leave_current_article():
+            return False
+        self.person = person
+        self._apply_permissions(self.session.article)
+        self.person_changed.emit(person)
+        return True
+
+    def _on_people_changed(self) -> None:
+        def shown(people: list[Person]) -> None:
+            self._views.side.credits.set_known_people([p.name for p in people])
+            self.people_changed.emit(people)
+            me = next((p for p in people if p.name == self.person.name), None)
+            if me is not None and me.roles != self.person.roles:
+                self.person = me  # my roles changed: what I may do changes with them
+                self._apply_permissions(self.session.article)
+                self.person_changed.emit(me)
+
+        self._worker.submit(lambda newsroom: newsroom.people(), shown)
+
+    # -- opening and creating ---------------------------------------------------------
+
+    def open_article(self, article_id: int) -> None:
+        current = self.session.article
+        if current is not None and current.id == article_id:
+            return
+        if not self.leave_current_article():
+            self.article_shown.emit(current)  # the list goes back to what stays open
+            return
+        try:
+            article = self._newsroom.article(article_id)
+        except NewsdeskError as exc:
+            self._views.status_bar.showMessage(str(exc), 8000)
+            return
+        self._show(article)
+
+    def _show(self, article: Article | None, *, withdrawn: AuditEvent | None = None) -> None:
+        v = self._views
+        self.session.load(article)
+        v.editor.load(article)
+        v.side.credits.set_credits(article.credits if article else [])
+        v.side.show_article(article)
+        self._withdrawn = withdrawn
+        self._recovered = ""
+        self._apply_permissions(article)
+        self._update_counts()
+        v.save_status.show_revision(article.revision if article else None)
+        v.notes.load(article.id if article else None)
+        self.workflow.refresh_checks(article)
+        if article is not None:
+            if withdrawn is None:
+                self._fetch_open(article.id)  # whether an edit took its approval away
+            v.preview.request_render(article)
+        self.article_shown.emit(article)
+
+    def new_article(self) -> None:
+        if refusals(self.person, None, withdrawn=None, unwritable=self.unwritable or "").create:
+            return  # the shortcut's way in is refused as the action is
+        if not self.leave_current_article():
+            return
+        reporter = UserRole.REPORTER in self.person.roles
+        draft = Article(
+            headline="Untitled article",
+            section=self._site.default_section_path,
+            date=dt.date.today(),
+            language=self._site.language,
+            credits=[Credit("Reporter", (self.person.name,))] if reporter else [],
+        )
+        actor = self.person.name
+        self._worker.submit(
+            lambda newsroom: newsroom.create_article(draft, actor=actor),
+            self._on_article_created,
+            lambda exc: QMessageBox.warning(self._parent, "Cannot create an article", str(exc)),
+        )
+
+    def _on_article_created(self, created: Article) -> None:
+        self._show(created)
+        self._views.editor.focus_headline()
+
+    def leave_current_article(self) -> bool:
+        """Save what is open before showing something else. False: stay."""
+        if not self.session.is_dirty() and not self.session.is_saving():
+            return True
+        if self.session.save_now():
+            return True
+        answer = QMessageBox.warning(
+            self._parent,
+            "Not saved",
+            "The open article could not be saved. Stay on it so that nothing is lost?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.No
+
+    # -- editing and saving -------------------------------------------------------------
+
+    def collect(self) -> Article | None:
+        """The open article as the editor shows it now (None when none is open)."""
+        base = self.session.article
+        if base is None:
+            return None
+        return self._views.editor.article(base, self._views.side.credits.credits())
+
+    def _on_editor_edited(self) -> None:
+        self.session.mark_edited()
+        self._counts_timer.start()
+        article = self.collect()
+        if article is not None:
+            self._views.preview.request_render(article)
+
+    def _update_counts(self) -> None:
+        # The document's plain text is what the reader sees; counting it is cheap,
+        # and the timer keeps it off the path of every keystroke.
+        text = self._views.editor.plain_text() if self.session.article else ""
+        self._views.save_status.show_counts(*counts(text.split("\n")))
+
+    def _on_session_state_changed(self, state: str) -> None:
+        self._views.save_status.show_state(state, self.session.last_saved_at)
+
+    def _on_session_saved(self, stored: Article) -> None:
+        self._last_failure = ""  # the next failure is news again
+        if self.session.is_open(stored.id):
+            # Shown with "Saved" at once; the hub's re-read brings status and checks.
+            self._views.save_status.show_revision(stored.revision)
+            self._views.side.show_article(stored)
+
+    def _on_session_save_failed(self, message: str) -> None:
+        # Ask first whether the database itself is the trouble: that is reported once,
+        # plainly, by the guard (a second dialog for the same cause helps nobody).
+        self._guard.recheck(lambda damage: self._after_failed_save(message, damage))
+
+    def _after_failed_save(self, message: str, damage: str | None) -> None:
+        if damage or self.unwritable:
+            return
+        if "read-only" in message:
+            self._stop_writing(message, "The database is read-only")
+            return
+        if message == self._last_failure:
+            self._views.status_bar.showMessage(f"Not saved: {message}", 15000)
+            return
+        self._last_failure = message
+        QMessageBox.warning(self._parent, "Not saved", f"{message}\n\n{KEPT_TEXT}")
+
+    def set_read_only(self, reason: str) -> None:
+        """The database can be read but not written (found before the window opened):
+        said once the window is on screen."""
+        self._stop_writing(reason, "The database is read-only", tell_now=False)
+
+    def _on_database_damaged(self, message: str) -> None:
+        title = "The database is damaged" if "damaged" in message else "newsdesk stopped writing"
+        self._stop_writing(message, title)
+
+    def _stop_writing(self, message: str, title: str, *, tell_now: bool = True) -> None:
+        """Stop every write, say why once; what the editor holds stays, and in the journal."""
+        if self.unwritable:
+            return
+        log.error("%s: %s", title, message)
+        reason = (
+            "The database is damaged; newsdesk does not write to it."
+            if "damaged" in message
+            else f"Nothing can be saved now: {message}. {KEPT_TEXT}"
+        )
+        self.unwritable = reason
+        self.session.set_writable(False)
+        self._views.notes.set_writable(False, reason)
+        self._apply_permissions(self.session.article)
+        text = f"{message}\n\nnewsdesk will not write to it. {KEPT_TEXT}"
+        tell = lambda: QMessageBox.critical(self._parent, title, text)  # noqa: E731
+        if tell_now:
+            tell()
+        else:
+            QTimer.singleShot(0, tell)
+
+    def recover_unsaved(self) -> int | None:
+        """Put back text this person's last session could not save; its article's id."""
+        if not self._journal.available:
+            self._views.status_bar.showMessage(
+                "No recovery journal this time: the per-user state folder cannot be"
+                " written, so text not yet saved is lost if newsdesk stops.",
+                30000,
+            )
+        recovery = find_recovery(self._journal, self._newsroom, self.person.name)
+        if recovery is None:
+            return None
+        self._show(recovery.base)
+        editor = self._views.editor
+        editor.load(recovery.recovered)
+        editor.restore_pending_fields(recovery.pending_fields)
+        self._views.side.credits.set_credits(recovery.recovered.credits)
+        self._recovered = recovery.notice  # said until another article is shown
+        self._apply_permissions(recovery.base)
+        self.session.mark_edited()  # autosave stores it; a newer revision means a conflict
+        return recovery.base.id
+
+    def _on_session_conflict(self, conflict: Conflict) -> None:
+        theirs = conflict.theirs
+        self._hub.publish(  # what we learned of that other desk: every view hears it
+            Changes.of(Change(ChangeKind.CONTENT, theirs.id, theirs.revision), origin=REMOTE)
+        )
+        choice = ConflictDialog(conflict, self._parent).exec_choice()
+        if choice == ConflictDialog.KEEP_MINE:
+            self.session.resolve_keep_mine(conflict)
+        elif choice == ConflictDialog.TAKE_THEIRS:
+            self.session.resolve_take_theirs(
+                conflict, lambda copy: self._on_conflict_copy_saved(copy, theirs.id)
+            )
+
+    def _on_conflict_copy_saved(self, copy: Article, theirs_id: int) -> None:
+        if self.session.is_open(theirs_id):
+            self._show(self.session.article)  # the editor continues with theirs
+        self._views.status_bar.showMessage(
+            f"Your version was kept as a new draft: #{copy.id} {copy.headline}", 10000
+        )
+
+    # -- keeping the open article current -------------------------------------------------
+
+    def _on_hub_changed(self, changes: Changes) -> None:
+        if changes.has(ChangeKind.PEOPLE):
+            self._on_people_changed()
+        current = self.session.article
+        if current is None or not changes.touches(current.id):
+            return
+        mine = changes.for_article(current.id)
+        if any(c.kind is ChangeKind.DELETED for c in mine):
+            self._show(None)
+            return
+        moved = [c for c in mine if c.kind is ChangeKind.STATUS and c.status is not None]
+        if moved:
+            self._views.status_bar.showMessage(
+                f"#{current.id} is {moved[-1].status.value} now", 8000
+            )
+        self._fetch_open(current.id)
+
+    def _fetch_open(self, article_id: int) -> None:
+        """Read the open article and whether its approval was withdrawn, in one job."""
+        self._fetch_generation += 1
+        generation = self._fetch_generation
+        self._worker.submit(
+            lambda newsroom: (
+                newsroom.article(article_id),
+                newsroom.approval_withdrawn(article_id),
+            ),
+            lambda answer: self._on_open_fetched(generation, *answer),
+            lambda exc: log.warning("article %s not read again: %s", article_id, exc),
+        )
+
+    def _on_open_fetched(
+        self, generation: int, article: Article, withdrawn: AuditEvent | None
+    ) -> None:
+        base = self.session.article
+        if generation != self._fetch_generation or base is None or base.id != article.id:
+            return
+        if article.revision > base.revision:
+            if not self.session.is_dirty() and not self.session.is_saving():
+                self._show(article, withdrawn=withdrawn)  # nothing unsaved: show theirs
+            else:
+                self._views.status_bar.showMessage(
+                    f"{article.updated_by} saved revision {article.revision} meanwhile;"
+                    " your next save asks which version continues.",
+                    15000,
+                )
+            return
+        if article.revision < base.revision:
+            return  # an answer older than what is open
+        # The same text; its status, approval or notes may have moved.
+        self.session.article = article
+        self._withdrawn = withdrawn
+        self._views.side.show_article(article)
+        self._views.save_status.show_revision(article.revision)
+        self._apply_permissions(article)
+        self.workflow.refresh_checks(article)
+
+    def _apply_permissions(self, article: Article | None) -> None:
+        refused = self.permissions.apply(
+            self.person, article, withdrawn=self._withdrawn, unwritable=self.unwritable or ""
+        )
+        if self._recovered and not refused.notice:
+            self._views.editor.show_banner(self._recovered)
+
+    # -- the page in a browser ------------------------------------------------------------
+
+    def open_in_browser(self) -> None:
+        """The open article as the site page it becomes, saved or not (nothing recorded)."""
+        article = self.collect() or self.session.article
+        if article is None:
+            return
+        self._background.submit(
+            lambda newsroom: newsroom.preview_page(article),
+            lambda page: QDesktopServices.openUrl(QUrl.fromLocalFile(str(page))),
+            lambda exc: QMessageBox.warning(self._parent, "Cannot open the page", str(exc)),
+        )

@@ -1,0 +1,98 @@
+"""Enabling what the current person may do now, and saying why not otherwise.
+
+Every decision asks a rule of domain/workflow.py (through workflow/refusals.py), the
+same rule the newsroom enforces, so an action the app offers is one the core accepts
+and a refusal reads the same in the app and on the command line. A database that
+must not be written (damaged, read-only) refuses every write, with its reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QPushButton
+
+from newsdesk.domain.article import Article, AuditEvent, Person
+from newsdesk.gui.editor.article_editor import ArticleEditor
+from newsdesk.gui.side.credits_panel import CreditsPanel
+from newsdesk.gui.window_actions import WindowActions
+from newsdesk.gui.workflow.bar import WorkflowBar
+from newsdesk.gui.workflow.refusals import (
+    article_notice,
+    create_refusal,
+    edit_refusal,
+    export_refusal,
+)
+
+EXPORT_TIP = "Export approved articles to the site folder, then mark them published"
+
+
+@dataclass(frozen=True)
+class Refusals:
+    """Why each action is refused now ("" when it is allowed)."""
+
+    create: str
+    export: str
+    edit: str  # the open article's content and credits ("" also when none is open)
+    notice: str  # the banner over the editor
+
+
+def refusals(
+    person: Person, article: Article | None, *, withdrawn: AuditEvent | None, unwritable: str
+) -> Refusals:
+    edit = (unwritable or edit_refusal(article, person)) if article is not None else ""
+    notice = (unwritable or article_notice(article, person, withdrawn)) if article else ""
+    return Refusals(
+        create=unwritable or create_refusal(person),
+        export=unwritable or export_refusal(person),  # an export records events
+        edit=edit,
+        notice=notice,
+    )
+
+
+class Permissions:
+    """Applies `refusals()` to the window's actions and panels."""
+
+    def __init__(
+        self,
+        *,
+        actions: WindowActions,
+        editor: ArticleEditor,
+        credits: CreditsPanel,
+        workflow_bar: WorkflowBar,
+        new_button: QPushButton,
+    ) -> None:
+        self._actions = actions
+        self._editor = editor
+        self._credits = credits
+        self._bar = workflow_bar
+        self._new_button = new_button
+
+    def apply(
+        self,
+        person: Person,
+        article: Article | None,
+        *,
+        withdrawn: AuditEvent | None = None,
+        unwritable: str = "",
+    ) -> Refusals:
+        refused = refusals(person, article, withdrawn=withdrawn, unwritable=unwritable)
+        a = self._actions
+        a.new.setEnabled(not refused.create)
+        a.new.setToolTip(refused.create or "Start a new article (Ctrl+N)")
+        self._new_button.setEnabled(not refused.create)
+        self._new_button.setToolTip(refused.create)
+        a.export.setEnabled(not refused.export)
+        a.export.setToolTip(refused.export or EXPORT_TIP)
+        a.history.setEnabled(article is not None)
+        a.save.setEnabled(article is not None and not refused.edit)
+        self._bar.show_article(article, person, unwritable=unwritable)
+        if article is None:
+            self._editor.set_read_only(True)
+            self._credits.setEnabled(False)
+            self._editor.show_banner("")
+            return refused
+        self._editor.set_read_only(bool(refused.edit), refused.edit)
+        self._credits.setEnabled(not refused.edit)
+        self._editor.show_banner(refused.notice)
+        return refused

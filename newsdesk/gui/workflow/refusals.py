@@ -1,0 +1,61 @@
+"""What the current person may not do, in the words of the domain's rules.
+
+The app enables an action only when the rule the newsroom enforces would allow it,
+and its tooltip gives the rule's refusal; so the app, the CLI and any later front end
+refuse alike, for the same reason. No rule is decided here: each function asks one
+check of domain/workflow.py and turns its refusal into a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from newsdesk.domain.article import Article, AuditEvent, Person
+from newsdesk.domain.errors import RuleViolation
+from newsdesk.domain.status import Status
+from newsdesk.domain.workflow import check_create, check_edit, check_export
+
+WITHDRAWN_BANNER = "Edited after approval, needs approval again: this article is back to submitted."
+_RULE_TAG = re.compile(r"\s*\[rule: [^\]]*\]$")
+
+
+def reason_text(refusal: str | Exception) -> str:
+    """A refusal as a sentence for a person: without the rule's tag."""
+    return _RULE_TAG.sub("", str(refusal))
+
+
+def _refusal(check: Callable[[], object]) -> str:
+    try:
+        check()
+    except RuleViolation as refusal:
+        return reason_text(refusal)
+    return ""
+
+
+def edit_refusal(article: Article, person: Person) -> str:
+    """Why `person` may not edit `article` ("" when they may)."""
+    return _refusal(lambda: check_edit(article, person))
+
+
+def create_refusal(person: Person) -> str:
+    """Why `person` may not start articles ("" when they may)."""
+    return _refusal(lambda: check_create(person))
+
+
+def export_refusal(person: Person) -> str:
+    """Why `person` may not export for the site ("" when they may)."""
+    return _refusal(lambda: check_export(person))
+
+
+def article_notice(article: Article | None, person: Person, withdrawn: AuditEvent | None) -> str:
+    """The banner over the editor: why it is read-only, or that approval was withdrawn."""
+    if article is None:
+        return ""
+    refusal = edit_refusal(article, person)
+    if refusal:
+        return refusal
+    if withdrawn is not None and article.status is Status.SUBMITTED:
+        when = withdrawn.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        return f"{WITHDRAWN_BANNER} ({withdrawn.actor}, {when}, revision {withdrawn.revision})"
+    return ""

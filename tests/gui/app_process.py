@@ -1,0 +1,213 @@
+"""The real app in a process of its own, driven line by line from a test.
+
+Run as a script, it starts newsdesk the way `newsdesk` does (gui.app.start) on the
+offscreen platform and answers one JSON line per command read from stdin. Dialogs are
+answered as a person would who wants to close (the message is recorded first). The
+test side, `AppProcess`, gives each process its own settings (so its own user) while
+all share the per-user state folder, where the recovery journals live.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class AppProcess:
+    def __init__(self, db: Path, user: str, home: Path) -> None:
+        config = home / "config"
+        (config / "newsdesk").mkdir(parents=True, exist_ok=True)
+        (config / "newsdesk" / "newsdesk.conf").write_text(
+            f"[user]\nname={user}\n", encoding="utf-8"
+        )
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CONFIG_HOME": str(config),
+            "PYTHONPATH": str(ROOT),
+        }
+        self.child = subprocess.Popen(
+            [sys.executable, __file__, str(db)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        self._lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+        self.ready = self._answer(60)
+
+    def _read(self) -> None:
+        for line in self.child.stdout:
+            self._lines.put(line)
+        self._lines.put("")
+
+    def _answer(self, timeout: float) -> dict:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                line = self._lines.get(timeout=max(0.1, deadline - time.monotonic()))
+            except queue.Empty:
+                raise TimeoutError("the app did not answer") from None
+            if not line:
+                code = self.child.wait(timeout=10)
+                raise RuntimeError(f"the app ended (exit {code})")
+            if line.startswith("{"):
+                return json.loads(line)
+
+    def ask(self, command: str, timeout: float = 30) -> dict:
+        self.child.stdin.write(command + "\n")
+        self.child.stdin.flush()
+        return self._answer(timeout)
+
+    def kill(self) -> None:
+        self.child.send_signal(signal.SIGKILL)
+        self.child.wait(timeout=10)
+
+    def quit(self) -> int:
+        """Close the window as a person would; the process's exit code."""
+        with contextlib.suppress(RuntimeError):  # it may be gone already
+            self.ask("quit")
+        return self.child.wait(timeout=30)
+
+
+# -- the child ---------------------------------------------------------------------------
+
+
+def _child(db: str) -> int:
+    from PySide6.QtCore import QObject, QTimer, Signal
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from newsdesk.gui import app as app_module
+
+    qapp = app_module.application()
+    dialogs: list[dict] = []
+
+    def answer_dialogs() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible():
+            dialogs.append({"title": box.windowTitle(), "text": box.text()})
+            button = box.button(QMessageBox.StandardButton.No) or box.button(
+                QMessageBox.StandardButton.Ok
+            )
+            (button or box.buttons()[0]).click()
+
+    watcher = QTimer(interval=30)
+    watcher.timeout.connect(answer_dialogs)
+    watcher.start()  # before the window: start() may ask or tell something first
+    window = app_module.start(db)
+    if isinstance(window, int):
+        print(json.dumps({"exit": window, "dialogs": dialogs}), flush=True)
+        return window
+
+    def wait_until(test, seconds: float = 15) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            qapp.processEvents()
+            if test():
+                return True
+            time.sleep(0.01)
+        return False
+
+    def journals() -> str:
+        """The bodies in every journal, each on one line (Markdown wraps long lines)."""
+        state = Path(os.environ.get("XDG_STATE_HOME", Path.home() / ".local/state"))
+        bodies = []
+        for path in sorted((state / "newsdesk" / "journals").glob("*/*.json")):
+            try:
+                bodies.append(json.loads(path.read_text(encoding="utf-8"))["content"]["body"])
+            except (OSError, ValueError, KeyError):
+                continue  # being replaced just now
+        return "\n".join(" ".join(body.split()) for body in bodies)
+
+    def state() -> dict:
+        article = window.session.article
+        return {
+            "article": article.id if article else None,
+            "revision": article.revision if article else None,
+            "banner": window.editor.banner.text() if window.editor.banner.isVisible() else "",
+            "body": " ".join(window.editor.body.markdown().split()),  # unwrapped
+            "dirty": window.session.is_dirty(),
+            "saving": window.session.is_saving(),
+            "save_state": window.save_status.state.text(),
+            "read_only": window.editor.body.rich_edit.isReadOnly(),
+            "dialogs": dialogs,
+        }
+
+    def run(command: str) -> dict:
+        verb, _, rest = command.partition(" ")
+        if verb == "open":
+            window.open_article(int(rest))
+            return {"ok": wait_until(lambda: window.session.is_open(int(rest)))}
+        if verb == "type":
+            body = window.editor.body.rich_edit
+            body.setFocus()
+            body.moveCursor(body.textCursor().MoveOperation.End)
+            QTest.keyClicks(body, rest)
+            return {"ok": True}
+        if verb == "hold":  # this window's saves stop: what it types stays unsaved
+            window.session.set_writable(False)
+            return {"ok": True}
+        if verb == "journaled":
+            return {"ok": wait_until(lambda: rest in journals())}
+        if verb == "save":
+            window.session.save()
+            wait_until(lambda: not window.session.is_saving())
+            return state()
+        if verb == "saved":  # until everything typed is stored (autosave included)
+            wait_until(lambda: not window.session.is_dirty() and not window.session.is_saving())
+            return state()
+        if verb == "told":  # until the app has said something in a dialog
+            wait_until(lambda: bool(dialogs))
+            return state()
+        if verb == "wait":
+            wait_until(lambda: False, float(rest))
+            return state()
+        if verb == "state":
+            return state()
+        if verb == "quit":
+            window.close()
+            wait_until(lambda: not window.isVisible(), 30)
+            return {"closed": not window.isVisible()}
+        return {"error": f"unknown command {command!r}"}
+
+    class Lines(QObject):
+        arrived = Signal(str)
+
+    lines = Lines()
+    finished: list[bool] = []
+
+    def on_line(line: str) -> None:
+        print(json.dumps(run(line.strip()), ensure_ascii=False), flush=True)
+        if line.startswith("quit") or not line:
+            finished.append(True)
+            qapp.quit()
+
+    lines.arrived.connect(on_line)
+
+    def read() -> None:
+        for line in sys.stdin:
+            lines.arrived.emit(line)
+        lines.arrived.emit("")
+
+    threading.Thread(target=read, daemon=True).start()
+    wait_until(lambda: window.list_panel.model.rowCount() > 0 or window.session.article, 10)
+    print(json.dumps({"ready": True, **state()}, ensure_ascii=False), flush=True)
+    qapp.exec()
+    window.newsroom.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_child(sys.argv[1]))
