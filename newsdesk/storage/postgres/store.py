@@ -381,11 +381,15 @@ class PostgresStore(PostgresBase):
         )
         if row is None:
             raise NotFoundError(f"article {article_id} has no revision {revision}")
+        saved_at = codec.time_from_text(row["saved_at"])
         return dataclasses.replace(
             current.with_content(codec.unpack_revision(bytes(row["data"]))),
             revision=revision,
-            updated_at=codec.time_from_text(row["saved_at"]),
+            updated_at=saved_at,
             updated_by=row["saved_by"],
+            # A revision is a change of content: its own time and author, as on SQLite.
+            content_updated_at=saved_at,
+            content_updated_by=row["saved_by"],
         )
 
     def record_event(
