@@ -224,3 +224,45 @@ def test_a_malformed_server_address_is_one_clear_line(url):
     assert code == 1
     assert err.startswith("newsdesk: not a newsroom server address")
     assert len(err.strip().splitlines()) == 1
+
+
+def test_an_owner_who_is_no_superuser_sets_up_the_newsroom(pg_server, story):
+    # The production shape: the database belongs to a login that may create roles,
+    # not to a superuser.
+    name = pg_server.unique_name("nd_owned")
+    owner, mei = f"{name}_owner", f"{name}_mei"
+    with psycopg.connect(pg_server.url, autocommit=True) as conn:
+        conn.execute(f'CREATE ROLE "{owner}" LOGIN CREATEROLE')
+        conn.execute(f'CREATE DATABASE "{name}" OWNER "{owner}"')
+    owner_url = pg_server.database_url(name, user=owner)
+    try:
+        newsdesk("--db", owner_url, "server", "init", check=0)
+        newsdesk(
+            "--db", owner_url, "users", "add", "Mei Lin", "--role", "reporter",
+            "--login", mei, "--no-password", check=0,
+        )  # fmt: skip
+        mei_url = pg_server.database_url(name, user=mei)
+        code, out, err = newsdesk("--db", mei_url, "import", str(story))
+        assert code == 0, err
+        article_id = out.split("\t")[0]
+        newsdesk("--db", mei_url, "submit", article_id, check=0)
+        with (
+            pytest.raises(psycopg.errors.InsufficientPrivilege, match="approve-needs-producer"),
+            psycopg.connect(mei_url, autocommit=True) as conn,
+        ):
+            conn.execute(
+                "UPDATE articles SET status = 'approved', approved_revision = revision,"
+                " updated_by = 'Mei Lin' WHERE id = %s",
+                [int(article_id)],
+            )
+        code, out, _ = newsdesk("--db", owner_url, "check")
+        assert code == 0 and out.startswith("verdict: OK")
+    finally:
+        with psycopg.connect(pg_server.url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            for role in (
+                mei,
+                owner,
+                *(f"newsdesk_{name}_{k}" for k in ("reporter", "producer", "web")),
+            ):
+                conn.execute(f'DROP ROLE IF EXISTS "{role}"')
