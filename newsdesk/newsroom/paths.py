@@ -19,5 +19,14 @@ def default_database_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "newsdesk.db"
 
 
+def default_target() -> Path | str:
+    """What to open by default: `NEWSDESK_DB` as given when it is a server URL (a
+    path would mangle its `//`), else `default_database_path()`."""
+    override = os.environ.get(DB_ENV, "").strip()
+    if override.lower().startswith(("postgresql://", "postgres://")):
+        return override
+    return default_database_path()
+
+
 def log_directory() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))

@@ -35,16 +35,17 @@ from newsdesk.domain.workflow import (
     check_transition,
 )
 from newsdesk.newsroom.changes import Change, ChangeKind, Changes
-from newsdesk.newsroom.paths import default_database_path
+from newsdesk.newsroom.identity import acting_person, check_may_manage_people
+from newsdesk.newsroom.paths import default_target
 from newsdesk.publish.export.body_cache import BodyCache
 from newsdesk.publish.export.bundle import ExportProgress, export_bundle
 from newsdesk.publish.formats.markdown_meta import write_markdown_document
 from newsdesk.publish.markdown.inspect import body_references
 from newsdesk.publish.markdown.pipeline import is_allowed_image_source, is_allowed_link
 from newsdesk.publish.slugs import make_slug
+from newsdesk.storage.open import is_server, open_store
 from newsdesk.storage.sqlite.probe import DatabaseAccess, probe_database
-from newsdesk.storage.sqlite.store import SQLiteStore
-from newsdesk.storage.store import Store
+from newsdesk.storage.store import Login, Store
 
 log = logging.getLogger(__name__)
 
@@ -66,11 +67,19 @@ class Newsroom:
         self._preview_folder: Path | None = None
 
     @classmethod
-    def open(cls, path: Path | str | None = None, *, verify: bool = False) -> Newsroom:
-        """Open the newsroom database. `verify` runs the full quick_check now instead of
-        before the first write (see SQLiteStore): a damaged database then refuses
-        every write, naming the newest backup."""
-        return cls(SQLiteStore(path or default_database_path(), verify=verify))
+    def open(
+        cls,
+        target: Path | str | None = None,
+        *,
+        verify: bool = False,
+        ask_password: Callable[[str], str | None] | None = None,
+    ) -> Newsroom:
+        """Open a newsroom: a `postgresql://` URL is a team base, anything else a SQLite
+        file (default: NEWSDESK_DB, else the data folder). `verify`: the full check
+        now, not before the first write. `ask_password(prompt)`: asked when a server
+        wants a password that PGPASSWORD and ~/.pgpass did not give."""
+        store = open_store(target or default_target(), verify=verify, ask_password=ask_password)
+        return cls(store)
 
     def close(self) -> None:
         self.store.close()
@@ -80,8 +89,13 @@ class Newsroom:
 
     @property
     def location(self) -> str:
-        """Where this newsroom lives, as a person may read it (a file path)."""
+        """Where this newsroom lives, as a person may read it (a file path or a URL)."""
         return self.store.path
+
+    @property
+    def login(self) -> Login | None:
+        """Who a team base is connected as; None for a file (it trusts names)."""
+        return self.store.login()
 
     # -- change notification ----------------------------------------------------
 
@@ -108,18 +122,27 @@ class Newsroom:
 
     # -- people ---------------------------------------------------------------
 
-    def add_person(self, name: str, roles: Iterable[UserRole | str]) -> Person:
+    def add_person(
+        self,
+        name: str,
+        roles: Iterable[UserRole | str],
+        *,
+        login: str | None = None,
+        password: str | None = None,
+    ) -> Person:
+        """Add a person or change their roles; on a team base `login` is their own
+        database login (see identity.py: only the owner adds people there)."""
         parsed = frozenset(r if isinstance(r, UserRole) else UserRole.parse(r) for r in roles)
-        person = self.store.add_person(Person(name=name, roles=parsed))
+        check_may_manage_people(self.store.login())
+        person = self.store.add_person(
+            Person(name=name, roles=parsed), login=login, password=password
+        )
         self._announce(Change(ChangeKind.PEOPLE, actor=person.name))
         return person
 
     def person(self, name: str | None) -> Person:
-        if not name or not name.strip():
-            raise InvalidInputError(
-                "say who you are: --as NAME, or set NEWSDESK_USER (see `newsdesk users list`)"
-            )
-        return self.store.get_person(name)
+        """The person who acts: on a team base always the login's (see identity.py)."""
+        return acting_person(self.store, name)
 
     def people(self) -> list[Person]:
         return self.store.people()
@@ -508,8 +531,12 @@ class Newsroom:
 
     @staticmethod
     def probe(path: Path | str | None = None) -> DatabaseAccess:
-        """Whether the database can be used and written, tried in a child process."""
-        return probe_database(path or default_database_path())
+        """Whether the database can be used and written, tried in a child process (a
+        newsroom file; a server guards its own files, and opening it says the rest)."""
+        target = path or default_target()
+        if is_server(target):
+            return DatabaseAccess()
+        return probe_database(target)
 
 
 def approval_withdrawn(events: Sequence[AuditEvent]) -> AuditEvent | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import Protocol
 
 from newsdesk.domain.article import (
@@ -25,13 +26,30 @@ from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.status import Status
 
 
+@dataclass(frozen=True)
+class Login:
+    """Who a team base's connection is. `name` is the database login; `person` the
+    newsroom person it belongs to (None: it belongs to nobody); `bypasses_rules` is
+    true for the database owner and superusers, whom the database's own rules
+    (row-level security, the status trigger) let through."""
+
+    name: str
+    person: str | None
+    bypasses_rules: bool
+
+
 class Store(Protocol):
     path: str
 
     def transaction(self) -> AbstractContextManager[None]: ...
 
-    # people
-    def add_person(self, person: Person) -> Person: ...
+    # who is connected: None where the engine has no logins (SQLite trusts names)
+    def login(self) -> Login | None: ...
+
+    # people; `login` (and its `password`) only where the engine has logins
+    def add_person(
+        self, person: Person, *, login: str | None = None, password: str | None = None
+    ) -> Person: ...
     def get_person(self, name: str) -> Person: ...
     def people(self) -> list[Person]: ...
 

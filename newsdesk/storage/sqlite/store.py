@@ -46,7 +46,18 @@ class SQLiteStore(SQLiteBase):
 
     # -- people ---------------------------------------------------------------
 
-    def add_person(self, person: Person) -> Person:
+    def login(self) -> None:
+        """A SQLite newsroom has no logins: the front end names who acts."""
+        return None
+
+    def add_person(
+        self, person: Person, *, login: str | None = None, password: str | None = None
+    ) -> Person:
+        if login is not None or password is not None:
+            raise InvalidInputError(
+                "logins belong to a newsroom server (a postgresql:// --db); a newsroom"
+                f" file has none, so add {person.name.strip() or 'the person'} without --login"
+            )
         name = person.name.strip()
         if not name:
             raise InvalidInputError("a person needs a name")
