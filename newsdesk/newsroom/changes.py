@@ -22,6 +22,7 @@ class ChangeKind(StrEnum):
     CONTENT = "content"  # a new revision of an article's content
     STATUS = "status"  # a workflow action (submit, approve, ...)
     DELETED = "deleted"  # an article removed (a junk draft)
+    ADDRESS = "address"  # an article's web address (slug) changed
     COMMENTS = "comments"  # an editorial note
     EXPORTED = "exported"  # export events: what waits for the web team changes
     PEOPLE = "people"  # the people of the newsroom and their roles
@@ -34,6 +35,7 @@ ARTICLE_KINDS = frozenset(
         ChangeKind.CONTENT,
         ChangeKind.STATUS,
         ChangeKind.DELETED,
+        ChangeKind.ADDRESS,
         ChangeKind.COMMENTS,
         ChangeKind.EXPORTED,
     }
