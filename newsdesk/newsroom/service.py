@@ -7,19 +7,16 @@ conditionally, so no front end can skip a rule and no race can slip past one.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import logging
 import shutil
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from newsdesk.domain.article import Article, ArticleSummary, AuditEvent, Person, RevisionInfo
+from newsdesk.domain.article import Article, ArticleSummary, Person
 from newsdesk.domain.checklist import CheckFailure, ChecklistFailed, ImageRef, run_checklist
-from newsdesk.domain.comment import Comment
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import ConflictError, InvalidInputError, RuleViolation
 from newsdesk.domain.query import ArticleQuery
-from newsdesk.domain.revision_diff import DiffSection, compare_revisions
 from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.status import UserRole
 from newsdesk.domain.workflow import (
@@ -31,14 +28,13 @@ from newsdesk.domain.workflow import (
     check_transition,
 )
 from newsdesk.newsroom.addresses import AddressOperations
-from newsdesk.newsroom.audit_trail import approval_withdrawn, returned
 from newsdesk.newsroom.changes import Change, ChangeKind, Changes
 from newsdesk.newsroom.content_rules import plan_save
 from newsdesk.newsroom.drafts import DraftOperations
+from newsdesk.newsroom.history import HistoryOps
 from newsdesk.newsroom.identity import acting_person, check_may_manage_people
 from newsdesk.newsroom.paths import default_target
-from newsdesk.newsroom.site_pages import SitePages
-from newsdesk.publish.formats.markdown_meta import write_markdown_document
+from newsdesk.newsroom.publishing import PublishingOps
 from newsdesk.publish.markdown.inspect import body_references
 from newsdesk.publish.markdown.pipeline import is_allowed_image_source, is_allowed_link
 from newsdesk.publish.slugs import make_slug
@@ -52,7 +48,7 @@ log = logging.getLogger(__name__)
 Listener = Callable[[Changes], None]
 
 
-class Newsroom(AddressOperations, DraftOperations, SitePages):
+class Newsroom(AddressOperations, DraftOperations, HistoryOps, PublishingOps):
     """Every operation a front end may ask for, each checked against the rules.
 
     Front ends (gui/, cli/) call only these methods, never `store` (tests and
@@ -348,35 +344,6 @@ class Newsroom(AddressOperations, DraftOperations, SitePages):
             comment=f"restored revision {revision}",
         )
 
-    def diff(self, article_id: int, revision_a: int, revision_b: int) -> str:
-        """A unified diff of two revisions' text (fields, credits and body)."""
-        site = self.site()
-        texts = []
-        for revision in (revision_a, revision_b):
-            article = self.store.get_revision(article_id, revision)
-            texts.append(write_markdown_document(article, site=site).splitlines(keepends=True))
-        lines = difflib.unified_diff(
-            texts[0], texts[1], f"revision {revision_a}", f"revision {revision_b}"
-        )
-        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
-
-    def compare(self, article_id: int, revision_a: int, revision_b: int) -> list[DiffSection]:
-        """Revisions `a` and `b` side by side: the text, then the credits."""
-        return compare_revisions(
-            self.store.get_revision(article_id, revision_a),
-            self.store.get_revision(article_id, revision_b),
-        )
-
-    def returned(self, article_id: int) -> AuditEvent | None:
-        """The return that sent the article back to its reporter, while it is still a
-        draft: who, when, and the comment."""
-        return returned(self.store.audit_events(article_id))
-
-    def approval_withdrawn(self, article_id: int) -> AuditEvent | None:
-        """The edit that took the article's approval away, while it still waits for a
-        new one (None when the article is not in that state)."""
-        return approval_withdrawn(self.store.audit_events(article_id))
-
     def waiting_query(self, person: Person, **fields) -> ArticleQuery:
         """The "waiting for me" list of `person` (see ArticleQuery)."""
         return ArticleQuery(
@@ -392,31 +359,6 @@ class Newsroom(AddressOperations, DraftOperations, SitePages):
     def count(self) -> int:
         """How many articles the newsroom holds."""
         return self.store.count()
-
-    # -- history and notes ----------------------------------------------------
-
-    def revisions(self, article_id: int) -> list[RevisionInfo]:
-        return self.store.revisions(article_id)
-
-    def revision(self, article_id: int, revision: int) -> Article:
-        return self.store.get_revision(article_id, revision)
-
-    def audit_events(self, article_id: int | None = None) -> list[AuditEvent]:
-        """The audit log of one article (oldest first), or of the whole newsroom."""
-        return self.store.audit_events(article_id)
-
-    def comments(self, article_id: int) -> list[Comment]:
-        return self.store.comments(article_id)
-
-    def comment(
-        self, article_id: int, text: str, *, actor: str, parent_id: int | None = None
-    ) -> Comment:
-        person = self.person(actor)
-        note = self.store.add_comment(
-            article_id, author=person.name, text=text, parent_id=parent_id
-        )
-        self._announce(Change(ChangeKind.COMMENTS, article_id, actor=person.name))
-        return note
 
     # -- images ---------------------------------------------------------------
 

@@ -9,10 +9,10 @@ from newsdesk.domain.article import Article, FormerSlug
 from newsdesk.domain.errors import ConflictError, InvalidInputError, NotFoundError
 from newsdesk.domain.status import Status
 from newsdesk.storage import codec
-from newsdesk.storage.sqlite.side_records import SQLiteSideRecords
+from newsdesk.storage.sqlite.side_records import SideRecords
 
 
-class SQLiteAddresses(SQLiteSideRecords):
+class SQLiteAddresses(SideRecords):
     """Slugs as the store keeps them: unique among articles and the former addresses
     the site carried; every change of one keeps the former one."""
 

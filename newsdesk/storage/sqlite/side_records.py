@@ -1,5 +1,5 @@
-"""The SQLite store's side records: comments, settings (the site profile among them),
-the credit vocabulary and images. SQLiteStore (store.py) builds on this."""
+"""The SQLite store's side records: notes on articles, settings, the site profile, the
+credit vocabulary and images (part of SQLiteStore)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,7 @@ from newsdesk.storage import codec
 from newsdesk.storage.sqlite.base import SITE_PROFILE, SQLiteBase
 
 
-class SQLiteSideRecords(SQLiteBase):
-    """Everything around the articles, with the same behaviour as the server engine."""
-
+class SideRecords(SQLiteBase):
     # -- comments -------------------------------------------------------------
 
     def add_comment(

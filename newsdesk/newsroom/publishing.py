@@ -1,6 +1,5 @@
-"""What the site carries and the pages it is given (a mixin of Newsroom, service.py):
-each article at the revision the site may show, exports for the web team (recorded in
-the audit log) and private previews."""
+"""The newsroom's way to the site: exports for the web team, previews for anyone,
+and what the site may show of each article."""
 
 from __future__ import annotations
 
@@ -20,7 +19,11 @@ from newsdesk.publish.export.body_cache import BodyCache
 from newsdesk.publish.export.bundle import ExportProgress, export_bundle
 
 
-class SitePages:
+class PublishingOps:
+    """Part of Newsroom (see service.py)."""
+
+    _preview_folder: Path | None = None
+
     def export_articles(
         self,
         articles: Sequence[Article],
