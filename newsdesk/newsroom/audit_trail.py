@@ -8,6 +8,7 @@ the front ends' notices; nothing here writes.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from newsdesk.domain.article import AuditEvent
 from newsdesk.domain.status import Status
@@ -48,3 +49,22 @@ def ever_published(events: Sequence[AuditEvent]) -> bool:
     """Whether the article was ever marked published: from then on the site has
     carried its address."""
     return any(e.action == "publish" for e in events)
+
+
+@dataclass(frozen=True)
+class Trail:
+    """What the audit trail says of one article, read once for the views."""
+
+    withdrawn: AuditEvent | None = None  # the edit that took the approval away
+    returned: AuditEvent | None = None  # the return it waits on
+    ever_submitted: bool = False
+    published: bool = False  # its address is frozen
+
+
+def trail_of(events: Sequence[AuditEvent]) -> Trail:
+    return Trail(
+        withdrawn=approval_withdrawn(events),
+        returned=returned(events),
+        ever_submitted=ever_submitted(events),
+        published=ever_published(events),
+    )

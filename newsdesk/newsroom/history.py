@@ -7,7 +7,7 @@ import difflib
 from newsdesk.domain.article import Article, AuditEvent, RevisionInfo
 from newsdesk.domain.comment import Comment
 from newsdesk.domain.revision_diff import DiffSection, compare_revisions
-from newsdesk.newsroom.audit_trail import approval_withdrawn, returned
+from newsdesk.newsroom.audit_trail import Trail, approval_withdrawn, returned, trail_of
 from newsdesk.newsroom.changes import Change, ChangeKind
 from newsdesk.publish.formats.markdown_meta import write_markdown_document
 
@@ -33,6 +33,11 @@ class HistoryOps:
             self.store.get_revision(article_id, revision_a),
             self.store.get_revision(article_id, revision_b),
         )
+
+    def trail(self, article_id: int) -> Trail:
+        """What the article's audit trail says: a withdrawn approval, a return, whether
+        it was ever submitted or published (one read, for the views)."""
+        return trail_of(self.store.audit_events(article_id))
 
     def returned(self, article_id: int) -> AuditEvent | None:
         """The return that sent the article back to its reporter, while it is still a

@@ -64,6 +64,7 @@ def test_editing_anyway_withdraws_the_approval_when_saved(qtbot, tmp_path):
     window = open_window(qtbot, db, REPORTER, article_id)
     _type_at_end(qtbot, window, " Tickets")
     answer(qtbot, edit_question(qtbot, window), "Edit anyway")
+    qtbot.waitUntil(window.editor.body.rich_edit.hasFocus, timeout=3000)  # typing goes on
     # The keystroke that asked is kept, and typing goes on without asking again.
     qtbot.keyClicks(window.editor.body.rich_edit, " online.")
     assert window.controller.edit_guard.question is None

@@ -78,7 +78,7 @@ def test_actions_a_role_may_not_take_are_disabled_with_the_reason(qtbot, db):
     assert "only a producer may" in buttons[Action.APPROVE].toolTip()
     assert "only a producer may" in buttons[Action.RETURN].toolTip()
     assert "allowed from: approved" in buttons[Action.PUBLISH].toolTip()
-    assert "only a producer or web may" in buttons[Action.ARCHIVE].toolTip()
+    assert "only a producer or its creator" in buttons[Action.ARCHIVE].toolTip()
     assert "[rule:" not in buttons[Action.APPROVE].toolTip()
     assert not window.actions.export.isEnabled()
     # In the words of the core's rule, as the CLI refuses it.
@@ -204,7 +204,12 @@ def test_failed_checks_block_submit_and_are_listed_by_name(qtbot, db):
     article_id = add_article(db, "Cycle lane opens early", date=None, credits=[])
     window = open_window(qtbot, db, REPORTER, article_id)
     # The bar names them before anyone presses Submit.
-    qtbot.waitUntil(lambda: "2 check(s) fail" in window.workflow_bar.checks_label.text())
+    qtbot.waitUntil(
+        lambda: (
+            window.workflow_bar.checks_label.text()
+            == "⚠ Before submitting: a Reporter credit, a date"
+        )
+    )
     tip = window.workflow_bar.checks_label.toolTip()
     assert "reporter-credited" in tip and "date-set" in tip
 

@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from newsdesk.domain.article import Article, Credit
 from newsdesk.domain.workflow import Action
@@ -151,3 +151,4 @@ def answer(qtbot, box, text: str) -> None:
 
 def agree_to_edit(qtbot, window: MainWindow) -> None:
     answer(qtbot, edit_question(qtbot, window), "Edit anyway")
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from newsdesk.domain.article import Article, Person
 from newsdesk.gui.workflow.refusals import (
@@ -38,6 +38,7 @@ class EditGuard(QObject):
         # (article id, revision) whose approval the person agreed to withdraw by editing.
         self._agreed_for: tuple[int, int] | None = None
         self.question: QMessageBox | None = None  # open while it asks
+        self._typing_in: QWidget | None = None  # where the edit was typed
 
     def holds(self, article: Article | None, person: Person, dirty: bool) -> bool:
         if (
@@ -48,6 +49,7 @@ class EditGuard(QObject):
         ):
             return False
         if self.question is None:
+            self._typing_in = QApplication.focusWidget()
             box = QMessageBox(
                 QMessageBox.Icon.Question,
                 EDIT_APPROVED_TITLE,
@@ -66,6 +68,10 @@ class EditGuard(QObject):
 
     def _answered(self, article: Article, edit: bool) -> None:
         self.question = None
+        # Typing goes on where it was (the window is active again, the field focused).
+        self._parent.activateWindow()
+        if self._typing_in is not None:
+            self._typing_in.setFocus()
         if edit:
             self._agreed_for = (article.id, article.revision)
             self._agreed()

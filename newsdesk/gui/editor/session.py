@@ -92,10 +92,15 @@ class ArticleSession(QObject):
         self._save_job: threading.Event | None = None
         self._flushing = False  # save_now(): save until nothing is left
         self.last_saved_at: dt.datetime | None = None
+        self.state = "saved"  # as last announced by state_changed
+        self.state_changed.connect(self._remember_state)
         self._timer = QTimer(self, singleShot=True, interval=REVISION_INTERVAL_MS)
         self._timer.timeout.connect(self.save)
 
     # -- state -------------------------------------------------------------------
+
+    def _remember_state(self, state: str) -> None:
+        self.state = state
 
     def load(self, article: Article | None) -> None:
         self._timer.stop()

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from newsdesk.domain.article import Article, AuditEvent, Person
 from newsdesk.domain.errors import RuleViolation
 from newsdesk.domain.status import Status
-from newsdesk.domain.workflow import check_create, check_edit, check_export
+from newsdesk.domain.workflow import check_create, check_delete, check_edit, check_export
+from newsdesk.newsroom.audit_trail import Trail
 
 WITHDRAWN_BANNER = "Edited after approval, needs approval again: this article is back to submitted."
 EDIT_APPROVED_TITLE = "Edit the approved article?"
@@ -62,14 +63,34 @@ def export_refusal(person: Person) -> str:
     return _refusal(lambda: check_export(person))
 
 
-def article_notice(article: Article | None, person: Person, withdrawn: AuditEvent | None) -> str:
-    """The banner over the editor: why it is read-only, or that approval was withdrawn."""
+def delete_refusal(article: Article, person: Person, trail: Trail | None) -> str:
+    """Why `person` may not delete `article` ("" when they may; refused while its
+    audit trail is not known yet)."""
+    if trail is None:
+        return "Reading the article's history…"
+    return _refusal(lambda: check_delete(article, person, ever_submitted=trail.ever_submitted))
+
+
+def article_notice(article: Article | None, person: Person, trail: Trail | None) -> str:
+    """The banner over the editor: why it is read-only, that approval was withdrawn, or
+    why a producer returned it."""
     if article is None:
         return ""
     refusal = edit_refusal(article, person)
     if refusal:
         return refusal
+    withdrawn = trail.withdrawn if trail else None
     if withdrawn is not None and article.status is Status.SUBMITTED:
         when = withdrawn.at.astimezone().strftime("%Y-%m-%d %H:%M")
         return f"{WITHDRAWN_BANNER} ({withdrawn.actor}, {when}, revision {withdrawn.revision})"
+    returned = trail.returned if trail else None
+    if returned is not None and article.status is Status.DRAFT:
+        return returned_notice(returned)
     return ""
+
+
+def returned_notice(event: AuditEvent) -> str:
+    when = event.at.astimezone().strftime("%Y-%m-%d %H:%M")
+    comment = event.comment.strip()
+    said = f": “{comment}”" if comment else ""
+    return f"Returned by {event.actor} on {when}{said}"
