@@ -29,6 +29,7 @@ from newsdesk.gui.editor.new_draft import new_draft
 from newsdesk.gui.editor.permissions import Permissions, refusals
 from newsdesk.gui.editor.save_status import SaveStatus
 from newsdesk.gui.editor.session import ArticleSession, Conflict
+from newsdesk.gui.editor.slug_dialog import SlugDialog, ask_for_address
 from newsdesk.gui.ops.change_hub import ChangeHub
 from newsdesk.gui.ops.database_guard import DatabaseGuard
 from newsdesk.gui.ops.worker import DatabaseWorker
@@ -41,6 +42,7 @@ from newsdesk.newsroom import Newsroom
 from newsdesk.newsroom.audit_trail import Trail
 from newsdesk.newsroom.changes import REMOTE, Change, ChangeKind, Changes
 from newsdesk.newsroom.journal import SessionJournal
+from newsdesk.publish.slugs import base_slug
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +123,10 @@ class ArticleController(QObject):
         self._checks_timer = QTimer(self, singleShot=True, interval=CHECKS_DELAY_MS)
         self._checks_timer.timeout.connect(self._on_checks_timer_timeout)
         views.editor.fields.fields_changed.connect(self._on_fields_changed)
+        views.editor.address.change_requested.connect(self.change_address)
+        self.slug_dialog: SlugDialog | None = None
+        # Chinese headlines give pinyin addresses: load its dictionaries off the UI thread.
+        background.submit(lambda _newsroom: base_slug("中文"))
         views.editor.edited.connect(self._on_editor_edited)
         views.side.credits.credits_changed.connect(self._on_editor_edited)
         self.session.state_changed.connect(self._on_session_state_changed)
@@ -261,7 +267,17 @@ class ArticleController(QObject):
         self.workflow.bar.show_field_problems(self._views.editor.fields.problems())
 
     def _on_checks_timer_timeout(self) -> None:
+        self._views.editor.follow_language()  # before collecting: saved with it
         self.workflow.refresh_checks(self.collect())
+
+    def change_address(self) -> None:
+        """Let the person choose the open article's web address (asked in a dialog)."""
+        article = self.session.article
+        if article is not None:
+            published = bool(self._trail and self._trail.published)
+            self.slug_dialog = ask_for_address(
+                self._parent, self._worker, article, self._site.base_url, published, self.person
+            )
 
     def _on_edit_declined(self, article: Article) -> None:
         # Not editing after all: what was typed goes, the approved text stays on screen.

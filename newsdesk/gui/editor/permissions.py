@@ -24,8 +24,10 @@ from newsdesk.gui.workflow.refusals import (
     delete_refusal,
     edit_refusal,
     export_refusal,
+    slug_refusal,
 )
 from newsdesk.newsroom.audit_trail import Trail
+from newsdesk.newsroom.content_rules import follows_headline
 
 EXPORT_TIP = "Export approved articles to the site folder, then mark them published"
 
@@ -97,6 +99,7 @@ class Permissions:
             article, person, unwritable=unwritable, delete_refusal=refused.delete
         )
         if article is None:
+            self._editor.address.show_address(None, follows=False, frozen=False, refusal="")
             self._editor.set_read_only(True)
             self._credits.setEnabled(False)
             self._editor.show_banner("")
@@ -104,4 +107,10 @@ class Permissions:
         self._editor.set_read_only(bool(refused.edit), refused.edit)
         self._credits.setEnabled(not refused.edit)
         self._editor.show_banner(refused.notice)
+        self._editor.address.show_address(
+            article,
+            follows=follows_headline(article),
+            frozen=bool(trail and trail.published),
+            refusal=unwritable or slug_refusal(article, person, trail),
+        )
         return refused

@@ -14,7 +14,13 @@ from collections.abc import Callable
 from newsdesk.domain.article import Article, AuditEvent, Person
 from newsdesk.domain.errors import RuleViolation
 from newsdesk.domain.status import Status
-from newsdesk.domain.workflow import check_create, check_delete, check_edit, check_export
+from newsdesk.domain.workflow import (
+    check_create,
+    check_delete,
+    check_edit,
+    check_export,
+    check_slug_change,
+)
 from newsdesk.newsroom.audit_trail import Trail
 
 WITHDRAWN_BANNER = "Edited after approval, needs approval again: this article is back to submitted."
@@ -69,6 +75,13 @@ def delete_refusal(article: Article, person: Person, trail: Trail | None) -> str
     if trail is None:
         return "Reading the article's history…"
     return _refusal(lambda: check_delete(article, person, ever_submitted=trail.ever_submitted))
+
+
+def slug_refusal(article: Article, person: Person, trail: Trail | None) -> str:
+    """Why `person` may not change the article's web address ("" when they may)."""
+    if trail is None:
+        return "Reading the article's history…"
+    return _refusal(lambda: check_slug_change(article, person, published=trail.published))
 
 
 def article_notice(article: Article | None, person: Person, trail: Trail | None) -> str:
