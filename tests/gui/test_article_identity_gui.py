@@ -73,6 +73,7 @@ def test_an_address_chosen_by_hand_is_checked_and_kept(qtbot, tmp_path):
     qtbot.keyClicks(dialog.slug_edit, "Tram Line")
     assert not dialog.ok_button.isEnabled()
     assert "lowercase" in dialog.message.text()
+    assert dialog.url_label.text() == "—"  # no address is shown for one the site cannot have
     dialog.slug_edit.selectAll()
     qtbot.keyClicks(dialog.slug_edit, "tram")
     assert dialog.ok_button.isEnabled() and dialog.message.text() == ""

@@ -86,7 +86,8 @@ class SlugDialog(QDialog):
         problem = slug_problem(slug)
         self.message.setText(problem or "")
         self.slug_edit.setAccessibleDescription(problem or "")
-        self.url_label.setText(page_url(self._base_url, slug) if slug else "")
+        # Only an address the site can have is shown as one.
+        self.url_label.setText(page_url(self._base_url, slug) if problem is None else "—")
         self.ok_button.setEnabled(problem is None and slug != self._original)
 
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QTextEdit
 from newsdesk.gui.editor.body.link_dialog import link_problem
 from newsdesk.gui.editor.body.markdown_document import MARKDOWN_DIALECT, block_spans, blocks
 from newsdesk.gui.editor.body.paste_cleaning import clean_html_to_markdown
-from newsdesk.gui.editor.body.text_cursor import one_undo_step, without_link
+from newsdesk.gui.editor.body.text_cursor import one_undo_step, space_paragraphs, without_link
 
 
 class ClipboardMixin:
@@ -82,9 +82,11 @@ class ClipboardMixin:
         scratch = QTextDocument()
         scratch.setMarkdown(markdown, MARKDOWN_DIALECT)
         cursor = self.rich_edit.textCursor()
-        cursor.insertFragment(QTextDocumentFragment(scratch))
+        with one_undo_step(cursor):
+            cursor.insertFragment(QTextDocumentFragment(scratch))
+            self._shade_quotes()
+            space_paragraphs(self.rich_edit.document())
         self.rich_edit.setTextCursor(cursor)
-        self._shade_quotes()
         self.rich_edit.ensureCursorVisible()
 
 

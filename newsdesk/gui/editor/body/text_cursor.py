@@ -8,6 +8,8 @@ from contextlib import contextmanager
 
 from PySide6.QtGui import (
     QFont,
+    QFontMetricsF,
+    QGuiApplication,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
@@ -38,18 +40,16 @@ def one_undo_step(cursor: QTextCursor) -> Iterator[None]:
 
 @functools.cache
 def paragraph_margins() -> tuple[float, float]:
-    """Top and bottom margin Qt's Markdown reader gives a paragraph: the space between
-    paragraphs a loaded body shows. Paragraphs typed here get the same, so a body looks
-    the same before and after it is saved and opened again (as on the page, where
-    paragraphs are set apart)."""
-    scratch = QTextDocument()
-    scratch.setMarkdown("x")
-    fmt = scratch.firstBlock().blockFormat()
-    return fmt.topMargin(), fmt.bottomMargin()
+    """Top and bottom margin of a body paragraph in the editor: the page sets its
+    paragraphs apart by about a line (1em), so the editor does too, for loaded and
+    typed paragraphs alike (Qt's Markdown reader leaves 6 px, which reads as a line
+    break, and typed paragraphs got none)."""
+    gap = QFontMetricsF(QGuiApplication.font()).height() * 0.8
+    return 0.0, round(gap, 1)
 
 
 def needs_paragraph_spacing(block: QTextBlock) -> bool:
-    """A body paragraph (not a heading, rule, code or list item) that has no spacing."""
+    """A body paragraph (not a heading, rule, code or list item) not spaced as one."""
     fmt = block.blockFormat()
     return (
         fmt.headingLevel() == 0
@@ -57,19 +57,26 @@ def needs_paragraph_spacing(block: QTextBlock) -> bool:
         and not is_rule(block)
         and not fmt.nonBreakableLines()
         and not fmt.hasProperty(QTextFormat.Property.BlockCodeFence)
-        and fmt.topMargin() == 0
-        and fmt.bottomMargin() == 0
+        and (fmt.topMargin(), fmt.bottomMargin()) != paragraph_margins()
     )
 
 
 def space_paragraph(cursor: QTextCursor) -> None:
-    """Give the cursor's paragraph the spacing of a loaded paragraph, if it has none."""
+    """Give the cursor's paragraph the spacing of a body paragraph, if it lacks it."""
     if needs_paragraph_spacing(cursor.block()):
-        fmt = cursor.blockFormat()
-        top, bottom = paragraph_margins()
-        fmt.setTopMargin(top)
-        fmt.setBottomMargin(bottom)
-        cursor.setBlockFormat(fmt)
+        cursor.setBlockFormat(with_paragraph_spacing(cursor.blockFormat()))
+
+
+def space_paragraphs(document: QTextDocument) -> None:
+    """Space every body paragraph of `document` (after loading or pasting Markdown)."""
+    cursor = QTextCursor(document)
+    block = document.firstBlock()
+    with one_undo_step(cursor):  # one layout pass, not one per paragraph
+        while block.isValid():
+            if needs_paragraph_spacing(block):
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(with_paragraph_spacing(block.blockFormat()))
+            block = block.next()
 
 
 def with_paragraph_spacing(fmt: QTextBlockFormat) -> QTextBlockFormat:
