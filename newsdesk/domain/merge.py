@@ -24,6 +24,7 @@ from enum import StrEnum
 from typing import Any
 
 from newsdesk.domain.article import Article, Credit, Image
+from newsdesk.domain.errors import ConflictError
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n+")
 # Fields compared as one value each (the body, credits and images have their own ways).
@@ -364,3 +365,17 @@ def _image_name(sha: str, *articles: Article) -> str:
             if image.sha256 == sha:
                 return image.name
     return sha[:12]
+
+
+class MergeConflict(ConflictError):
+    """A save from an older revision whose changes overlap the newer revision's."""
+
+    def __init__(self, article_id: int, expected: int, theirs: Article, merge: ArticleMerge):
+        super().__init__(article_id, expected, theirs.revision)
+        who = theirs.content_updated_by or theirs.updated_by or "someone"
+        self.args = (
+            f"article {article_id}: {who} saved revision {theirs.revision} since revision"
+            f" {expected}, and both changed {_and(merge.conflicts)}; nothing was written",
+        )
+        self.theirs = theirs
+        self.merge = merge

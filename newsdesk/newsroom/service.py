@@ -16,6 +16,7 @@ from newsdesk.domain.article import Article, ArticleSummary, Person
 from newsdesk.domain.checklist import CheckFailure, ChecklistFailed, ImageRef, run_checklist
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import ConflictError, InvalidInputError, RuleViolation
+from newsdesk.domain.merge import ArticleMerge, MergeConflict, merge_articles
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.status import UserRole
@@ -43,6 +44,16 @@ log = logging.getLogger(__name__)
 
 
 Listener = Callable[[Changes], None]
+
+
+@dataclasses.dataclass(frozen=True)
+class Saved:
+    """What a content write stored; `merge` (and `theirs`, the revision merged with)
+    when the edit was merged with a revision saved since it started."""
+
+    article: Article
+    merge: ArticleMerge | None = None
+    theirs: Article | None = None
 
 
 class Newsroom(HistoryOps, PublishingOps):
@@ -183,7 +194,9 @@ class Newsroom(HistoryOps, PublishingOps):
         if article.id is None:
             raise InvalidInputError("only a stored article can be saved; create it first")
         expected = article.revision if expected_revision is None else expected_revision
-        return self._write_content(article.id, article, actor=actor, expected_revision=expected)
+        return self._write_content(
+            article.id, article, actor=actor, expected_revision=expected
+        ).article
 
     def replace_content(
         self,
@@ -199,6 +212,18 @@ class Newsroom(HistoryOps, PublishingOps):
         read and write are one unit of work, so two such writers never conflict."""
         return self._write_content(
             article_id, article, actor=actor, expected_revision=expected_revision
+        ).article
+
+    def merge_save(
+        self, article_id: int, article: Article, *, actor: str, base_revision: int
+    ) -> Saved:
+        """Save `article`'s content, an edit of `base_revision`, as the next revision.
+
+        When someone saved since, the two edits are merged (domain/merge.py): what
+        does not overlap becomes the new revision, audited as a merge naming both
+        revisions; overlapping changes raise MergeConflict and nothing is written."""
+        return self._write_content(
+            article_id, article, actor=actor, expected_revision=base_revision, merge=True
         )
 
     def _write_content(
@@ -210,33 +235,49 @@ class Newsroom(HistoryOps, PublishingOps):
         expected_revision: int | None,
         action: str = "edit",
         comment: str = "",
-    ) -> Article:
+        merge: bool = False,
+    ) -> Saved:
         """The one path of every content write: the rules decided on the article as
         it is inside the write unit, then the conditional save."""
         person = self.person(actor)
         _require_headline(article)
+        merged: ArticleMerge | None = None
         with self.store.transaction():
             current = self.store.lock_article(article_id)
+            content = article.content()
+            expected = current.revision if expected_revision is None else expected_revision
+            if merge and expected != current.revision:
+                base = self.store.get_revision(article_id, expected)
+                merged = merge_articles(base, article, current)
+                if not merged.clean:
+                    raise MergeConflict(article_id, expected, current, merged)
+                content = merged.article().content()
+                theirs_by = current.content_updated_by or current.updated_by
+                action = "merge"
+                comment = (
+                    f"merged revision {current.revision} ({theirs_by}) with {person.name}'s"
+                    f" edit of revision {expected}: {merged.summary(person.name, theirs_by)}"
+                )
+                expected = current.revision
             new_status = check_edit(current, person)
             withdrawn = new_status is not current.status
-            if withdrawn and action == "edit":
-                action = "edit-after-approval"
-                comment = (
+            if withdrawn and action in ("edit", "merge"):
+                note = (
                     f"edited after {current.status.value}: approval withdrawn, needs approval again"
                 )
+                comment = f"{comment}; {note}" if comment else note
+                action = "edit-after-approval" if action == "edit" else action
             stored = self.store.save_article(
-                current.with_content(article.content()),
+                current.with_content(content),
                 actor=person.name,
-                expected_revision=(
-                    current.revision if expected_revision is None else expected_revision
-                ),
+                expected_revision=expected,
                 expected_status=current.status,
                 new_status=new_status,
                 action=action,
                 comment=comment,
             )
         self._announce_save(current, stored, person.name)
-        return stored
+        return Saved(stored, merged, current if merged is not None else None)
 
     def _announce_save(self, before: Article, stored: Article, actor: str) -> None:
         if stored.revision == before.revision:
@@ -316,7 +357,7 @@ class Newsroom(HistoryOps, PublishingOps):
             expected_revision=expected_revision,
             action="revert",
             comment=f"restored revision {revision}",
-        )
+        ).article
 
     def waiting_query(self, person: Person, **fields) -> ArticleQuery:
         """The "waiting for me" list of `person` (see ArticleQuery)."""
