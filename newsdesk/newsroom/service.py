@@ -29,6 +29,7 @@ from newsdesk.domain.workflow import (
     check_transition,
 )
 from newsdesk.newsroom.changes import Change, ChangeKind, Changes
+from newsdesk.newsroom.feed import ChangeFeed
 from newsdesk.newsroom.history import HistoryOps
 from newsdesk.newsroom.identity import acting_person, check_may_manage_people
 from newsdesk.newsroom.paths import default_target
@@ -122,6 +123,13 @@ class Newsroom(HistoryOps, PublishingOps):
                 listener(changes)
             except Exception:  # a broken view must not undo a committed write
                 log.exception("a change listener failed")
+
+    # -- live updates -----------------------------------------------------------
+
+    def open_feed(self, **callbacks) -> ChangeFeed:
+        """A live feed of what every desk commits, and who has what open (see
+        feed.py for the callbacks); `start()` it, `stop()` it when done."""
+        return ChangeFeed(self.store.open_channel, **callbacks)
 
     # -- people ---------------------------------------------------------------
 
