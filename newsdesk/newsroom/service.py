@@ -32,6 +32,7 @@ from newsdesk.newsroom.changes import Change, ChangeKind, Changes
 from newsdesk.newsroom.feed import ChangeFeed
 from newsdesk.newsroom.history import HistoryOps
 from newsdesk.newsroom.identity import acting_person, check_may_manage_people
+from newsdesk.newsroom.merging import MergeOps, Saved
 from newsdesk.newsroom.paths import default_target
 from newsdesk.newsroom.publishing import PublishingOps
 from newsdesk.publish.markdown.inspect import body_references
@@ -47,17 +48,7 @@ log = logging.getLogger(__name__)
 Listener = Callable[[Changes], None]
 
 
-@dataclasses.dataclass(frozen=True)
-class Saved:
-    """What a content write stored; `merge` (and `theirs`, the revision merged with)
-    when the edit was merged with a revision saved since it started."""
-
-    article: Article
-    merge: ArticleMerge | None = None
-    theirs: Article | None = None
-
-
-class Newsroom(HistoryOps, PublishingOps):
+class Newsroom(HistoryOps, PublishingOps, MergeOps):
     """Every operation a front end may ask for, each checked against the rules.
 
     Front ends (gui/, cli/) call only these methods, never `store` (tests and
@@ -221,18 +212,6 @@ class Newsroom(HistoryOps, PublishingOps):
         return self._write_content(
             article_id, article, actor=actor, expected_revision=expected_revision
         ).article
-
-    def merge_save(
-        self, article_id: int, article: Article, *, actor: str, base_revision: int
-    ) -> Saved:
-        """Save `article`'s content, an edit of `base_revision`, as the next revision.
-
-        When someone saved since, the two edits are merged (domain/merge.py): what
-        does not overlap becomes the new revision, audited as a merge naming both
-        revisions; overlapping changes raise MergeConflict and nothing is written."""
-        return self._write_content(
-            article_id, article, actor=actor, expected_revision=base_revision, merge=True
-        )
 
     def _write_content(
         self,

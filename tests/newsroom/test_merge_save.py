@@ -9,6 +9,7 @@ import dataclasses
 import pytest
 
 from newsdesk.domain.article import Article, Credit
+from newsdesk.domain.errors import ConflictError
 from newsdesk.domain.merge import MergeConflict
 
 MEI, TOM = "Mei Lin", "Tom Reed"
@@ -79,3 +80,28 @@ def test_a_save_from_the_newest_revision_is_a_plain_edit(room):
     )
     assert saved.merge is None and saved.article.revision == 2
     assert desks.audit_events(article.id)[-1].action == "edit"
+
+
+def test_a_resolved_conflict_keeps_my_version_and_the_resolution_in_the_history(room):
+    desks, article = room
+    theirs = desks.save_article(
+        dataclasses.replace(article, body=BODY.replace("harbour", "new harbour")), actor=TOM
+    )
+    mine = dataclasses.replace(article, body=BODY.replace("harbour.", "harbour plan."))
+    resolved = dataclasses.replace(article, body=BODY.replace("harbour.", "new harbour plan."))
+    stored = desks.save_resolution(
+        article.id,
+        mine,
+        resolved,
+        actor=MEI,
+        theirs_revision=theirs.revision,
+        summary="paragraph 2 both",
+    )
+    assert stored.revision == 4 and stored.body == resolved.body
+    assert desks.revision(article.id, 3).body == mine.body  # mine, whole, kept
+    events = desks.audit_events(article.id)[-2:]
+    assert [e.action for e in events] == ["edit", "merge"]
+    assert events[1].comment == "resolved a conflict with revision 2 (Tom Reed): paragraph 2 both"
+    with pytest.raises(ConflictError):  # someone saved again meanwhile: nothing written
+        desks.save_resolution(article.id, mine, resolved, actor=MEI, theirs_revision=2)
+    assert desks.article(article.id).revision == 4
