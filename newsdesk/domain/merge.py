@@ -25,6 +25,7 @@ from typing import Any
 
 from newsdesk.domain.article import Article, Credit, Image
 from newsdesk.domain.errors import ConflictError
+from newsdesk.domain.text_stats import word_pieces
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n+")
 # Fields compared as one value each (the body, credits and images have their own ways).
@@ -231,7 +232,7 @@ class ArticleMerge:
     theirs: Article
     parts: tuple[Part, ...]
     fields: tuple[FieldPart, ...]
-    trailing_newline: bool
+    endings: tuple[bool, bool, bool]  # whether base, mine and theirs end in a newline
 
     @property
     def clean(self) -> bool:
@@ -263,8 +264,21 @@ class ArticleMerge:
         take the choice given by their index in `parts`, fields by their key."""
         part_choices, field_choices = part_choices or {}, field_choices or {}
         paragraphs: list[str] = []
+        # The final newline goes with the last paragraph (Qt's writer adds one, a
+        # revision written elsewhere may have none): whoever's text ends the body.
+        either = self.endings[2] if _three_way(*self.endings) is Side.THEIRS else self.endings[1]
+        trailing = either
         for i, part in enumerate(self.parts):
-            paragraphs.extend(part.resolved(part_choices.get(i)))
+            text = part.resolved(part_choices.get(i))
+            paragraphs.extend(text)
+            if not text:
+                continue
+            if part.side in (Side.SAME, Side.BOTH):
+                trailing = either
+            else:
+                choice = part_choices.get(i)
+                theirs = part.side is Side.THEIRS or choice in (Choice.THEIRS, Choice.BOTH)
+                trailing = self.endings[2] if theirs else self.endings[1]
         values: dict[str, Any] = {}
         credits: list[Credit] = []
         images: list[Image] = []
@@ -281,7 +295,7 @@ class ArticleMerge:
         return dataclasses.replace(
             self.theirs,
             **values,
-            body=join_paragraphs(paragraphs, self.trailing_newline),
+            body=join_paragraphs(paragraphs, trailing),
             credits=credits,
             images=images,
         )
@@ -310,8 +324,7 @@ def merge_articles(base: Article, mine: Article, theirs: Article) -> ArticleMerg
     """Compare `mine` and `theirs` with `base`, field by field (see the module)."""
     b, m, t = (split_paragraphs(a.body) for a in (base, mine, theirs))
     parts = merge_sequences(b, m, t)
-    ends = [a.body.endswith("\n") for a in (base, mine, theirs)]
-    trailing = ends[2] if _three_way(*ends) is Side.THEIRS else ends[1]
+    ends = tuple(a.body.endswith("\n") for a in (base, mine, theirs))
     fields = [
         FieldPart(
             name,
@@ -351,7 +364,7 @@ def merge_articles(base: Article, mine: Article, theirs: Article) -> ArticleMerg
         label=lambda sha: f"image {_image_name(sha, base, mine, theirs)}",
     )
     return ArticleMerge(
-        base, mine, theirs, tuple(parts), tuple(fields + credit_fields + image_fields), trailing
+        base, mine, theirs, tuple(parts), tuple(fields + credit_fields + image_fields), ends
     )
 
 
@@ -379,3 +392,19 @@ class MergeConflict(ConflictError):
         )
         self.theirs = theirs
         self.merge = merge
+
+
+def word_diff(old: str, new: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """Both texts as (piece, changed) runs, word by word (difflib), for highlighting
+    what differs inside a paragraph (each CJK character is a word)."""
+    a, b = word_pieces(old), word_pieces(new)
+    left: list[tuple[str, bool]] = []
+    right: list[tuple[str, bool]] = []
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        changed = tag != "equal"
+        if i2 > i1:
+            left.append(("".join(a[i1:i2]), changed))
+        if j2 > j1:
+            right.append(("".join(b[j1:j2]), changed))
+    return left, right

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdesk.domain.article import Article, Credit, Image
-from newsdesk.domain.merge import Choice, Side, merge_articles, merge_sequences
+from newsdesk.domain.merge import Choice, Side, merge_articles, merge_sequences, word_diff
 
 WORDS = st.sampled_from(
     ["harbour", "council", "ferry", "vote", "rain", "bridge", "school", "night", "港口", "会议"]
@@ -201,3 +201,13 @@ def test_insertions_at_one_place_conflict_but_beside_a_change_do_not():
     assert [p.side for p in parts] == [Side.SAME, Side.CONFLICT, Side.SAME]
     parts = merge_sequences(["a", "b"], ["a", "x", "b"], ["a", "B"])
     assert [p.side for p in parts] == [Side.SAME, Side.MINE, Side.THEIRS]
+
+
+def test_word_diff_marks_the_words_that_differ_chinese_character_by_character():
+    left, right = word_diff("The vote was close.", "The vote was 7 to 6.")
+    assert "".join(p for p, _ in left) == "The vote was close."
+    assert [p for p, changed in left if changed] == ["close."]
+    assert [p for p, changed in right if changed] == ["7 to 6."]
+    left, right = word_diff("会议在九点开始", "会议在十点开始")
+    assert [p for p, changed in left if changed] == ["九"]
+    assert [p for p, changed in right if changed] == ["十"]

@@ -14,6 +14,7 @@ from newsdesk.domain.presence import Presence, PresenceMode
 from newsdesk.gui.ops.change_hub import ChangeHub
 from newsdesk.newsroom import Newsroom
 from newsdesk.newsroom.feed import ChangeFeed, FeedState
+from newsdesk.newsroom.paths import is_server
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,8 @@ class LiveFeed(QObject):
             on_state=self._state_arrived.emit,
         )
         self._started = False
+        # Offline is a server's state; a file that fails is the database guard's to say.
+        self.server = is_server(newsroom.location)
 
     @property
     def desk(self) -> str:
@@ -66,6 +69,9 @@ class LiveFeed(QObject):
         self.presence_changed.emit(presence)
 
     def _on_state_arrived(self, state: FeedState) -> None:
+        if not self.server:
+            log.info("live feed on a file: %s", state)
+            return
         first = self.state is None
         self.state = state
         if first and state.online:
