@@ -95,9 +95,9 @@ def _choose_for_every_conflict(monkeypatch, choice: Choice) -> None:
             if row.side is Side.CONFLICT:
                 row.buttons[choice].setChecked(True)
         assert dialog.save_button.isEnabled()
-        return dialog.resolution()
+        dialog.save_button.click()
 
-    monkeypatch.setattr(ConflictDialog, "exec_resolution", answer)
+    monkeypatch.setattr(ConflictDialog, "open", answer)
 
 
 def _colleague_saves_over(db, article_id: int):

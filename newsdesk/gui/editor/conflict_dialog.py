@@ -120,7 +120,7 @@ class ConflictDialog(QDialog):
         self.setWindowTitle(
             f"Review revision {theirs_revision}" if reviewing else "You both changed this article"
         )
-        self._resolution: Article | None = None
+        self.taken: Article | None = None  # the text to continue with, once taken
         conflicts = merge.conflicts
         said = (
             f"{theirs_name} saved revision {theirs_revision} while you were editing."
@@ -239,10 +239,5 @@ class ConflictDialog(QDialog):
         return self.merge.article(parts, fields)
 
     def _take(self) -> None:
-        self._resolution = self.resolution()
+        self.taken = self.resolution()
         self.accept()
-
-    def exec_resolution(self) -> Article | None:
-        """The text to continue with, or None (decide later)."""
-        self.exec()
-        return self._resolution

@@ -80,7 +80,8 @@ class LiveEditing(QObject):
 
     @property
     def waiting(self) -> bool:
-        return self._waiting
+        """This desk waits for another to finish editing (the editor is read-only)."""
+        return self._editable and self._waiting and not self._confirmed
 
     # -- what the controller tells ----------------------------------------------------
 
@@ -126,7 +127,7 @@ class LiveEditing(QObject):
     def _apply(self) -> None:
         if self._waiting and not self._others_editing():
             self._waiting = False  # they left: this desk may edit as usual
-        held = self._editable and self._waiting and not self._confirmed
+        held = self.waiting
         if self._article_id is not None and self._editable:
             # Permissions made it editable: waiting makes it read-only until asked.
             reason = f"{describe(self._others_editing())}: choose Edit anyway to edit it too"

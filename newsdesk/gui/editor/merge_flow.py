@@ -140,18 +140,26 @@ class MergeFlow(QObject):
         if self._session.is_open(theirs.id):
             mine = self._collect() or mine  # what the editor shows now, typed since included
         merge = merge_articles(base, mine, theirs)
-        self.dialog = ConflictDialog(
+        if self.dialog is not None:
+            self.dialog.reject()  # one question at a time: the newest
+        dialog = ConflictDialog(
             merge,
             theirs_name=_author(theirs),
             theirs_revision=theirs.revision,
             reviewing=reviewing,
             parent=self._parent,
         )
-        try:
-            resolved = self.dialog.exec_resolution()
-            summary = self.dialog.summary()
-        finally:
+        self.dialog = dialog
+        # Opened, not exec'd: the window goes on (the feed, saves of other work) while
+        # the person reads; the answer arrives by `finished`.
+        dialog.finished.connect(lambda _code: self._on_dialog_finished(dialog, mine, theirs))
+        dialog.open()
+
+    def _on_dialog_finished(self, dialog: ConflictDialog, mine: Article, theirs: Article) -> None:
+        if self.dialog is dialog:
             self.dialog = None
+        resolved, merge = dialog.taken, dialog.merge
+        dialog.deleteLater()
         if resolved is None:
             return  # decide later: the text stays in the editor, unsaved
         self._live.clear_review()
@@ -159,7 +167,7 @@ class MergeFlow(QObject):
             self._continue(theirs, resolved, merge)
             self._session.save()  # the merged text, as the next revision of theirs
             return
-        self._save_resolution(mine, resolved, theirs, summary)
+        self._save_resolution(mine, resolved, theirs, dialog.summary())
 
     def _continue(self, theirs: Article, resolved: Article, merge: ArticleMerge) -> None:
         if self._session.is_open(theirs.id):
