@@ -407,4 +407,18 @@ def word_diff(old: str, new: str) -> tuple[list[tuple[str, bool]], list[tuple[st
             left.append(("".join(a[i1:i2]), changed))
         if j2 > j1:
             right.append(("".join(b[j1:j2]), changed))
-    return left, right
+    return _bridged(left), _bridged(right)
+
+
+def _bridged(runs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """A space left between two changed runs is part of the change (one highlight)."""
+    out: list[tuple[str, bool]] = []
+    for i, (text, changed) in enumerate(runs):
+        between = 0 < i < len(runs) - 1 and runs[i - 1][1] and runs[i + 1][1]
+        if not changed and between and not text.strip():
+            changed = True
+        if out and out[-1][1] == changed:
+            out[-1] = (out[-1][0] + text, changed)
+        else:
+            out.append((text, changed))
+    return out
