@@ -15,6 +15,7 @@ from newsdesk.cli import (
     import_command,
     lifecycle_commands,
     server_commands,
+    watch_command,
 )
 from newsdesk.domain.status import Status, UserRole
 
@@ -149,5 +150,6 @@ def build_parser() -> argparse.ArgumentParser:
     export_command.register(sub, common)
     backup_commands.register(sub, common)
     server_commands.register(sub, common)
+    watch_command.register(sub, common)
 
     return parser

@@ -166,7 +166,7 @@ DIGEST_COLUMNS = (
 
 
 def _fill_approved_digests(conn: psycopg.Connection) -> None:
-    """The approved text's digest of articles edited after approval before schema 2:
+    """The approved text's digest of articles edited after approval before schema 3:
     their approved text is in a revision (compressed), which only Python reads."""
     rows = conn.execute(
         "SELECT a.id, r.data FROM articles a JOIN revisions r ON r.article_id = a.id"

@@ -153,6 +153,16 @@ def _v3(db: sqlite_utils.Database) -> None:
 
 
 def _v4(db: sqlite_utils.Database) -> None:
+    # Who has which article open, one row per desk, renewed by a heartbeat (see
+    # channel.py). Not history: rows come and go, nothing is audited.
+    db.execute(
+        "CREATE TABLE presence (desk TEXT PRIMARY KEY, article_id INTEGER NOT NULL,"
+        " person TEXT NOT NULL, mode TEXT NOT NULL, seen_at REAL NOT NULL)"
+    )
+    db.execute("CREATE INDEX idx_presence_seen ON presence (seen_at)")
+
+
+def _v5(db: sqlite_utils.Database) -> None:
     # A junk draft deleted by its creator stays in the file (its revisions, and the
     # audit log naming its creation and deletion) but in no list and no search. A
     # table of its own, not a column: the list's queries then still read only their
@@ -215,7 +225,7 @@ def search_row(
     ]
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -19,6 +19,7 @@ from newsdesk.domain.status import Status
 from newsdesk.storage import codec
 from newsdesk.storage.sqlite.addresses import SQLiteAddresses
 from newsdesk.storage.sqlite.base import AUDIT_HEAD
+from newsdesk.storage.sqlite.channel import SQLiteChannel
 from newsdesk.storage.sqlite.health import check_database
 from newsdesk.storage.sqlite.queries import article_ids_sql
 from newsdesk.storage.sqlite.schema import search_row
@@ -404,6 +405,12 @@ class SQLiteStore(SQLiteAddresses):
             )
             for r in rows
         ]
+
+    # -- live updates -----------------------------------------------------------
+
+    def open_channel(self) -> SQLiteChannel:
+        """A line of its own to this file (see channel.py), for one thread."""
+        return SQLiteChannel(self.path)
 
     # -- health ---------------------------------------------------------------
 

@@ -1,4 +1,4 @@
--- Schema 2, as the SQLite engine's schema 4: junk drafts deleted by their creator stay
+-- Schema 3, as the SQLite engine's schema 5: junk drafts deleted by their creator stay
 -- (their revisions, and the audit log naming their creation and deletion) but in no
 -- list; the former addresses of every article, those the site carried being redirects
 -- that no other article may take. And, for the server's own rules (roles.sql): the
