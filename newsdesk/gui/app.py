@@ -18,6 +18,7 @@ from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from newsdesk.domain.errors import NewsdeskError
+from newsdesk.gui.app_identity import identify
 from newsdesk.gui.people.first_run_dialog import FirstRunDialog
 from newsdesk.gui.window_state import WindowState
 from newsdesk.newsroom import Newsroom
@@ -25,8 +26,6 @@ from newsdesk.newsroom.paths import default_database_path, log_directory
 
 log = logging.getLogger(__name__)
 
-ORGANIZATION = "newsdesk"
-APPLICATION = "newsdesk"
 LOG_NAME = "newsdesk.log"
 HOW_TO_RUN = (
     "run it in a desktop session, or set QT_QPA_PLATFORM=offscreen to run it without a screen"
@@ -75,6 +74,7 @@ def application() -> QApplication:
     """
     existing = QApplication.instance()
     if existing is not None:
+        identify(existing)  # type: ignore[arg-type]
         return existing  # type: ignore[return-value]
     heard: list[str] = []
 
@@ -91,9 +91,7 @@ def application() -> QApplication:
         app = QApplication(sys.argv)
     finally:
         qInstallMessageHandler(None)
-    app.setOrganizationName(ORGANIZATION)
-    app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("newsdesk")
+    identify(app)
     return app
 
 
@@ -110,7 +108,7 @@ def ensure_user(newsroom: Newsroom, settings: QSettings) -> str | None:
     name = dialog.name()
     existing = next((p for p in known.values() if p.name.casefold() == name.casefold()), None)
     if existing is None:
-        newsroom.add_person(name, [dialog.role()])
+        newsroom.add_person(name, dialog.roles())
     else:
         name = existing.name
     state.remember_user(name)
