@@ -63,6 +63,9 @@ class FlowLayout(QLayout):
             if item.isEmpty():
                 continue
             hint = item.sizeHint()
+            # An item wider than a whole line gets the line (it shortens itself, see
+            # ElidedLabel) rather than running past the edge.
+            hint.setWidth(max(min(hint.width(), area.width()), item.minimumSize().width()))
             if x + hint.width() > area.right() + 1 and line_height > 0:
                 x = area.x()
                 y += line_height + self.spacing()
