@@ -99,7 +99,6 @@ class TransitionDialog(QDialog):
             CONFIRM_LABELS[action], QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.confirm_button.setAccessibleName(CONFIRM_LABELS[action])
-        self.confirm_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.comment_edit.textChanged.connect(self._update_confirm)
@@ -109,7 +108,11 @@ class TransitionDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
         self._update_confirm()
-        self.comment_edit.setFocus()
+        # Made the default once the button is in the dialog (before, Qt has no dialog
+        # to tell), so Enter confirms. The keyboard starts where the person acts: on
+        # the comment a Return needs, else on the action itself, never on Cancel.
+        self.confirm_button.setDefault(True)
+        (self.comment_edit if self.needs_comment else self.confirm_button).setFocus()
 
     def comment(self) -> str:
         return self.comment_edit.toPlainText().strip()
