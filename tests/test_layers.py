@@ -39,3 +39,12 @@ def test_sql_drivers_only_in_storage():
 
 def test_the_domain_imports_only_the_domain():
     assert _offenders(_sources("domain"), r"^\s*(from|import) newsdesk\.(?!domain)") == []
+
+
+def test_no_module_does_several_jobs_in_over_500_lines():
+    long = [
+        f"{p.relative_to(PACKAGE.parent)}: {n} lines"
+        for p in sorted(PACKAGE.rglob("*.py"))
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 500
+    ]
+    assert long == []

@@ -3,15 +3,47 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import sys
 
 from newsdesk.cli.context import open_newsroom, print_json
+from newsdesk.domain.errors import InvalidInputError
+
+PASSWORD_ENV = "NEWSDESK_PASSWORD"
 
 
 def users_add(args: argparse.Namespace) -> int:
+    login = getattr(args, "login", None)
     with open_newsroom(args) as newsroom:
-        person = newsroom.add_person(args.name, args.role)
-    print(f"{person.name}\t{','.join(sorted(r.value for r in person.roles))}")
+        password = None
+        if login is not None and newsroom.login is not None:
+            password = _new_password(login, none_wanted=args.no_password)
+        person = newsroom.add_person(args.name, args.role, login=login, password=password)
+    line = f"{person.name}\t{','.join(sorted(r.value for r in person.roles))}"
+    print(line + (f"\tlogin {login}" if login else ""))
     return 0
+
+
+def _new_password(login: str, *, none_wanted: bool) -> str | None:
+    """The new login's password: NEWSDESK_PASSWORD, else typed twice on a terminal;
+    none with --no-password (a server using peer or trust authentication)."""
+    if none_wanted:
+        return None
+    from_env = os.environ.get(PASSWORD_ENV)
+    if from_env:
+        return from_env
+    if not sys.stdin.isatty():
+        raise InvalidInputError(
+            f"the login {login} needs a password: set {PASSWORD_ENV}, or pass --no-password"
+            " where the server uses peer or trust authentication (nothing was changed)"
+        )
+    first = getpass.getpass(f"New password for {login}: ")
+    if not first:
+        raise InvalidInputError("no password typed (use --no-password for none); nothing changed")
+    if getpass.getpass(f"Again, password for {login}: ") != first:
+        raise InvalidInputError("the two passwords differ; nothing was changed")
+    return first
 
 
 def users_list(args: argparse.Namespace) -> int:

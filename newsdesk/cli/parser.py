@@ -13,6 +13,8 @@ from newsdesk.cli import (
     editorial_commands,
     export_command,
     import_command,
+    server_commands,
+    watch_command,
 )
 from newsdesk.domain.status import Status, UserRole
 
@@ -23,9 +25,10 @@ def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
-        metavar="FILE",
+        metavar="FILE|URL",
         default=argparse.SUPPRESS,
-        help="database file (default: NEWSDESK_DB, else newsdesk.db in your data folder)",
+        help="database file, or a newsroom server as postgresql://LOGIN@HOST/NEWSROOM"
+        " (default: NEWSDESK_DB, else newsdesk.db in your data folder)",
     )
     return common
 
@@ -36,7 +39,8 @@ def _actor(parser: argparse.ArgumentParser, required_note: str = "") -> None:
         dest="actor",
         metavar="NAME",
         default=os.environ.get("NEWSDESK_USER"),
-        help="who does this (default: NEWSDESK_USER)" + required_note,
+        help="who does this (default: NEWSDESK_USER; on a newsroom server, your login's"
+        " person)" + required_note,
     )
 
 
@@ -63,10 +67,21 @@ def build_parser() -> argparse.ArgumentParser:
         choices=[r.value for r in UserRole],
         help="reporter, producer or web (repeat for several)",
     )
-    add.set_defaults(handler=admin_commands.users_add)
+    add.add_argument(
+        "--login",
+        metavar="LOGIN",
+        help="newsroom server only: the person's own database login (made if new; password"
+        " from NEWSDESK_PASSWORD or typed)",
+    )
+    add.add_argument(
+        "--no-password",
+        action="store_true",
+        help="with --login: no password (a server using peer or trust authentication)",
+    )
+    add.set_defaults(handler=admin_commands.users_add, owner_command=True)
     lst = users_sub.add_parser("list", parents=[common], help="list people and roles")
     lst.add_argument("--json", action="store_true")
-    lst.set_defaults(handler=admin_commands.users_list)
+    lst.set_defaults(handler=admin_commands.users_list, owner_command=True)
 
     import_command.register(sub, common, _actor)
 
@@ -116,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     editorial_commands.register(sub, common, _actor)
 
     chk = sub.add_parser("check", parents=[common], help="check the database's integrity")
-    chk.set_defaults(handler=admin_commands.check)
+    chk.set_defaults(handler=admin_commands.check, owner_command=True)
 
     # site profile
     site = sub.add_parser("site", parents=[common], help="the site profile (labels, settings)")
@@ -132,5 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export_command.register(sub, common)
     backup_commands.register(sub, common)
+    server_commands.register(sub, common)
+    watch_command.register(sub, common)
 
     return parser

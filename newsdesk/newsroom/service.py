@@ -7,44 +7,40 @@ conditionally, so no front end can skip a rule and no race can slip past one.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import logging
-import os
 import shutil
-import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import closing
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from newsdesk.domain.article import Article, ArticleSummary, AuditEvent, Person, RevisionInfo
+from newsdesk.domain.article import Article, ArticleSummary, Person
 from newsdesk.domain.checklist import CheckFailure, ChecklistFailed, ImageRef, run_checklist
-from newsdesk.domain.comment import Comment
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import ConflictError, InvalidInputError, RuleViolation
+from newsdesk.domain.merge import ArticleMerge, MergeConflict, merge_articles
 from newsdesk.domain.query import ArticleQuery
-from newsdesk.domain.revision_diff import DiffSection, compare_revisions
 from newsdesk.domain.site import SiteProfile
-from newsdesk.domain.status import Status, UserRole
+from newsdesk.domain.status import UserRole
 from newsdesk.domain.workflow import (
     Action,
     check_create,
     check_edit,
-    check_export,
     check_override,
     check_site_settings,
     check_transition,
 )
 from newsdesk.newsroom.changes import Change, ChangeKind, Changes
-from newsdesk.newsroom.paths import default_database_path
-from newsdesk.publish.export.body_cache import BodyCache
-from newsdesk.publish.export.bundle import ExportProgress, export_bundle
-from newsdesk.publish.formats.markdown_meta import write_markdown_document
+from newsdesk.newsroom.feed import ChangeFeed
+from newsdesk.newsroom.history import HistoryOps
+from newsdesk.newsroom.identity import acting_person, check_may_manage_people
+from newsdesk.newsroom.merging import MergeOps, Saved
+from newsdesk.newsroom.paths import default_target
+from newsdesk.newsroom.publishing import PublishingOps
 from newsdesk.publish.markdown.inspect import body_references
 from newsdesk.publish.markdown.pipeline import is_allowed_image_source, is_allowed_link
 from newsdesk.publish.slugs import make_slug
+from newsdesk.storage.open import is_server, open_store
 from newsdesk.storage.sqlite.probe import DatabaseAccess, probe_database
-from newsdesk.storage.sqlite.store import SQLiteStore
-from newsdesk.storage.store import Store
+from newsdesk.storage.store import Login, Store
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +48,7 @@ log = logging.getLogger(__name__)
 Listener = Callable[[Changes], None]
 
 
-class Newsroom:
+class Newsroom(HistoryOps, PublishingOps, MergeOps):
     """Every operation a front end may ask for, each checked against the rules.
 
     Front ends (gui/, cli/) call only these methods, never `store` (tests and
@@ -66,11 +62,19 @@ class Newsroom:
         self._preview_folder: Path | None = None
 
     @classmethod
-    def open(cls, path: Path | str | None = None, *, verify: bool = False) -> Newsroom:
-        """Open the newsroom database. `verify` runs the full quick_check now instead of
-        before the first write (see SQLiteStore): a damaged database then refuses
-        every write, naming the newest backup."""
-        return cls(SQLiteStore(path or default_database_path(), verify=verify))
+    def open(
+        cls,
+        target: Path | str | None = None,
+        *,
+        verify: bool = False,
+        ask_password: Callable[[str], str | None] | None = None,
+    ) -> Newsroom:
+        """Open a newsroom: a `postgresql://` URL is a team base, anything else a SQLite
+        file (default: NEWSDESK_DB, else the data folder). `verify`: the full check
+        now, not before the first write. `ask_password(prompt)`: asked when a server
+        wants a password that PGPASSWORD and ~/.pgpass did not give."""
+        store = open_store(target or default_target(), verify=verify, ask_password=ask_password)
+        return cls(store)
 
     def close(self) -> None:
         self.store.close()
@@ -80,8 +84,13 @@ class Newsroom:
 
     @property
     def location(self) -> str:
-        """Where this newsroom lives, as a person may read it (a file path)."""
+        """Where this newsroom lives, as a person may read it (a file path or a URL)."""
         return self.store.path
+
+    @property
+    def login(self) -> Login | None:
+        """Who a team base is connected as; None for a file (it trusts names)."""
+        return self.store.login()
 
     # -- change notification ----------------------------------------------------
 
@@ -106,20 +115,36 @@ class Newsroom:
             except Exception:  # a broken view must not undo a committed write
                 log.exception("a change listener failed")
 
+    # -- live updates -----------------------------------------------------------
+
+    def open_feed(self, **callbacks) -> ChangeFeed:
+        """A live feed of what every desk commits, and who has what open (see
+        feed.py for the callbacks); `start()` it, `stop()` it when done."""
+        return ChangeFeed(self.store.open_channel, **callbacks)
+
     # -- people ---------------------------------------------------------------
 
-    def add_person(self, name: str, roles: Iterable[UserRole | str]) -> Person:
+    def add_person(
+        self,
+        name: str,
+        roles: Iterable[UserRole | str],
+        *,
+        login: str | None = None,
+        password: str | None = None,
+    ) -> Person:
+        """Add a person or change their roles; on a team base `login` is their own
+        database login (see identity.py: only the owner adds people there)."""
         parsed = frozenset(r if isinstance(r, UserRole) else UserRole.parse(r) for r in roles)
-        person = self.store.add_person(Person(name=name, roles=parsed))
+        check_may_manage_people(self.store.login())
+        person = self.store.add_person(
+            Person(name=name, roles=parsed), login=login, password=password
+        )
         self._announce(Change(ChangeKind.PEOPLE, actor=person.name))
         return person
 
     def person(self, name: str | None) -> Person:
-        if not name or not name.strip():
-            raise InvalidInputError(
-                "say who you are: --as NAME, or set NEWSDESK_USER (see `newsdesk users list`)"
-            )
-        return self.store.get_person(name)
+        """The person who acts: on a team base always the login's (see identity.py)."""
+        return acting_person(self.store, name)
 
     def people(self) -> list[Person]:
         return self.store.people()
@@ -168,7 +193,9 @@ class Newsroom:
         if article.id is None:
             raise InvalidInputError("only a stored article can be saved; create it first")
         expected = article.revision if expected_revision is None else expected_revision
-        return self._write_content(article.id, article, actor=actor, expected_revision=expected)
+        return self._write_content(
+            article.id, article, actor=actor, expected_revision=expected
+        ).article
 
     def replace_content(
         self,
@@ -184,7 +211,7 @@ class Newsroom:
         read and write are one unit of work, so two such writers never conflict."""
         return self._write_content(
             article_id, article, actor=actor, expected_revision=expected_revision
-        )
+        ).article
 
     def _write_content(
         self,
@@ -195,33 +222,49 @@ class Newsroom:
         expected_revision: int | None,
         action: str = "edit",
         comment: str = "",
-    ) -> Article:
+        merge: bool = False,
+    ) -> Saved:
         """The one path of every content write: the rules decided on the article as
         it is inside the write unit, then the conditional save."""
         person = self.person(actor)
         _require_headline(article)
+        merged: ArticleMerge | None = None
         with self.store.transaction():
             current = self.store.lock_article(article_id)
+            content = article.content()
+            expected = current.revision if expected_revision is None else expected_revision
+            if merge and expected != current.revision:
+                base = self.store.get_revision(article_id, expected)
+                merged = merge_articles(base, article, current)
+                if not merged.clean:
+                    raise MergeConflict(article_id, expected, current, merged)
+                content = merged.article().content()
+                theirs_by = current.content_updated_by or current.updated_by
+                action = "merge"
+                comment = (
+                    f"merged revision {current.revision} ({theirs_by}) with {person.name}'s"
+                    f" edit of revision {expected}: {merged.summary(person.name, theirs_by)}"
+                )
+                expected = current.revision
             new_status = check_edit(current, person)
             withdrawn = new_status is not current.status
-            if withdrawn and action == "edit":
-                action = "edit-after-approval"
-                comment = (
+            if withdrawn and action in ("edit", "merge"):
+                note = (
                     f"edited after {current.status.value}: approval withdrawn, needs approval again"
                 )
+                comment = f"{comment}; {note}" if comment else note
+                action = "edit-after-approval" if action == "edit" else action
             stored = self.store.save_article(
-                current.with_content(article.content()),
+                current.with_content(content),
                 actor=person.name,
-                expected_revision=(
-                    current.revision if expected_revision is None else expected_revision
-                ),
+                expected_revision=expected,
                 expected_status=current.status,
                 new_status=new_status,
                 action=action,
                 comment=comment,
             )
         self._announce_save(current, stored, person.name)
-        return stored
+        return Saved(stored, merged, current if merged is not None else None)
 
     def _announce_save(self, before: Article, stored: Article, actor: str) -> None:
         if stored.revision == before.revision:
@@ -301,151 +344,13 @@ class Newsroom:
             expected_revision=expected_revision,
             action="revert",
             comment=f"restored revision {revision}",
-        )
-
-    def diff(self, article_id: int, revision_a: int, revision_b: int) -> str:
-        """A unified diff of two revisions' text (fields, credits and body)."""
-        site = self.site()
-        texts = []
-        for revision in (revision_a, revision_b):
-            article = self.store.get_revision(article_id, revision)
-            texts.append(write_markdown_document(article, site=site).splitlines(keepends=True))
-        lines = difflib.unified_diff(
-            texts[0], texts[1], f"revision {revision_a}", f"revision {revision_b}"
-        )
-        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
-
-    def compare(self, article_id: int, revision_a: int, revision_b: int) -> list[DiffSection]:
-        """Revisions `a` and `b` side by side: the text, then the credits."""
-        return compare_revisions(
-            self.store.get_revision(article_id, revision_a),
-            self.store.get_revision(article_id, revision_b),
-        )
-
-    def approval_withdrawn(self, article_id: int) -> AuditEvent | None:
-        """The edit that took the article's approval away, while it still waits for a
-        new one (None when the article is not in that state)."""
-        return approval_withdrawn(self.store.audit_events(article_id))
-
-    def export_articles(
-        self,
-        articles: Sequence[Article],
-        out: str | os.PathLike[str],
-        *,
-        actor: str,
-        formats: Iterable[str] = ("html",),
-        fragment: bool = False,
-        cache: BodyCache | None = None,
-    ) -> Iterator[ExportProgress]:
-        """Export `articles` into `out` (see publish.bundle), yielding its progress.
-
-        Once the files are in place, each article whose files were written gets an
-        `export` event in the audit log naming its revision and the folder: that is how
-        the web team's queue knows an approved revision went out. Stop iterating early
-        and nothing is written or recorded.
-        """
-        person = self.person(actor)
-        check_export(person)
-        actor = person.name
-        # Refuse before writing any file: the export's audit events could not be
-        # recorded in a damaged database, and its content may be wrong.
-        self.store.ensure_writable()
-        steps = export_bundle(
-            articles,
-            out,
-            site=self.site(),
-            vocabulary=self.vocabulary(),
-            formats=formats,
-            fragment=fragment,
-            image_data=self.store.image_data,
-            cache=cache,
-        )
-        written: list[int] = []
-        # closing(): an interrupted export removes its temporary files now.
-        with closing(steps):
-            for step in steps:
-                if step.article_id is not None and step.files_written:
-                    written.append(step.article_id)
-                yield step
-        # Only now are the files in place (the bundle renames them in at the end).
-        folder = str(Path(out).resolve())
-        revisions = {a.id: a.revision for a in articles}
-        with self.store.transaction():
-            for article_id in written:
-                revision = revisions[article_id]
-                self.store.record_event(
-                    actor=actor,
-                    action="export",
-                    article_id=article_id,
-                    comment=f"revision {revision} to {folder}",
-                    revision=revision,
-                )
-        self._announce(
-            *(
-                Change(ChangeKind.EXPORTED, i, revisions[i], None, actor)
-                for i in dict.fromkeys(written)
-            )
-        )
-
-    def preview_page(self, article: Article) -> Path:
-        """Write `article` (as it is now, saved or not) as a site page into a private
-        folder made for this newsroom session, and return the page's path: for
-        checking in a browser. Anyone may preview; nothing is recorded."""
-        if self._preview_folder is None:
-            # mkdtemp: a fresh folder only this user can read, never a fixed name
-            # another local user could have made first.
-            self._preview_folder = Path(tempfile.mkdtemp(prefix="newsdesk-preview-"))
-        folder = self._preview_folder
-        steps = export_bundle(
-            [article],
-            folder,
-            site=self.site(),
-            vocabulary=self.vocabulary(),
-            image_data=self.store.image_data,
-        )
-        with closing(steps):
-            for _ in steps:
-                pass
-        return folder / f"{article.slug}.html"
+        ).article
 
     def waiting_query(self, person: Person, **fields) -> ArticleQuery:
         """The "waiting for me" list of `person` (see ArticleQuery)."""
         return ArticleQuery(
             waiting_roles=tuple(sorted(person.roles)), waiting_user=person.name, **fields
         )
-
-    def site_version(self, article: Article) -> Article | None:
-        """What the site may show of `article`: its approved revision, or None.
-
-        An approved or published article is shown as it is. One edited after approval
-        (back to submitted, or returned) keeps its last approved revision on the site
-        until the new text is approved. Archived and never-approved articles: None.
-        """
-        if article.status in (Status.APPROVED, Status.PUBLISHED):
-            return article
-        if article.status is Status.ARCHIVED or article.approved_revision is None:
-            return None
-        approved = article.approved_revision
-        # The article exactly as it stood after its last approval or publication, so
-        # its exported files stay byte for byte what the site already has.
-        last = next(
-            e
-            for e in reversed(self.store.audit_events(article.id))
-            if e.action in ("approve", "publish") and e.revision == approved
-        )
-        return dataclasses.replace(
-            self.store.get_revision(article.id, approved),
-            status=Status.PUBLISHED if last.action == "publish" else Status.APPROVED,
-            approved_revision=approved,
-            updated_at=last.at,
-            updated_by=last.actor,
-        )
-
-    def site_articles(self) -> list[Article]:
-        """Every article the site carries, each at the revision the site may show."""
-        ids = self.store.article_ids(ArticleQuery(on_site=True, sort="id", descending=False))
-        versions = (self.site_version(self.store.get_article(i)) for i in ids)
-        return [v for v in versions if v is not None]
 
     def find(self, query: ArticleQuery | None = None) -> list[int]:
         return self.store.article_ids(query)
@@ -456,31 +361,6 @@ class Newsroom:
     def count(self) -> int:
         """How many articles the newsroom holds."""
         return self.store.count()
-
-    # -- history and notes ----------------------------------------------------
-
-    def revisions(self, article_id: int) -> list[RevisionInfo]:
-        return self.store.revisions(article_id)
-
-    def revision(self, article_id: int, revision: int) -> Article:
-        return self.store.get_revision(article_id, revision)
-
-    def audit_events(self, article_id: int | None = None) -> list[AuditEvent]:
-        """The audit log of one article (oldest first), or of the whole newsroom."""
-        return self.store.audit_events(article_id)
-
-    def comments(self, article_id: int) -> list[Comment]:
-        return self.store.comments(article_id)
-
-    def comment(
-        self, article_id: int, text: str, *, actor: str, parent_id: int | None = None
-    ) -> Comment:
-        person = self.person(actor)
-        note = self.store.add_comment(
-            article_id, author=person.name, text=text, parent_id=parent_id
-        )
-        self._announce(Change(ChangeKind.COMMENTS, article_id, actor=person.name))
-        return note
 
     # -- images ---------------------------------------------------------------
 
@@ -508,22 +388,12 @@ class Newsroom:
 
     @staticmethod
     def probe(path: Path | str | None = None) -> DatabaseAccess:
-        """Whether the database can be used and written, tried in a child process."""
-        return probe_database(path or default_database_path())
-
-
-def approval_withdrawn(events: Sequence[AuditEvent]) -> AuditEvent | None:
-    """The newest status change in `events` (oldest first) when it took an approved or
-    published article back to submitted (an edit or a restore); else None."""
-    for event in reversed(events):
-        if event.to_status is None or event.from_status == event.to_status:
-            continue  # comments, exports and plain edits leave the status as it was
-        withdrawn = (
-            event.from_status in (Status.APPROVED.value, Status.PUBLISHED.value)
-            and event.to_status == Status.SUBMITTED.value
-        )
-        return event if withdrawn else None
-    return None
+        """Whether the database can be used and written, tried in a child process (a
+        newsroom file; a server guards its own files, and opening it says the rest)."""
+        target = path or default_target()
+        if is_server(target):
+            return DatabaseAccess()
+        return probe_database(target)
 
 
 def _article_change(kind: ChangeKind, article: Article, actor: str) -> Change:

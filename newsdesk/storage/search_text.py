@@ -12,6 +12,7 @@ unchanged (case and diacritics folded) and are matched as prefixes, for search-a
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # CJK ideographs (with extension A and compatibility), kana and hangul syllables.
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]+")
@@ -54,3 +55,53 @@ def build_match_query(query: str) -> str | None:
             else:
                 parts.append(_quote(piece) + "*")
     return " AND ".join(parts) if parts else None
+
+
+# -- the same normalised words for engines that take terms, not text (PostgreSQL) -----
+
+# A run of letters and digits (str.isalnum), as SQLite's unicode61 tokenizer sees a
+# token; everything else separates words.
+_WORD = re.compile(r"[^\W_]+")
+# PostgreSQL refuses a lexeme longer than 2047 bytes; nobody searches for such a word.
+_MAX_TERM_BYTES = 2046
+
+
+def _fold(word: str) -> str:
+    """Case and diacritics folded, like unicode61's `remove_diacritics 2`."""
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def index_terms(text: str) -> list[str]:
+    """The words of `text` as both engines index them: CJK runs segmented (see
+    segment_for_index), then every word folded, in order (one position each)."""
+    terms = []
+    for match in _WORD.finditer(segment_for_index(text)):
+        term = _fold(match.group())
+        if term and len(term.encode("utf-8")) <= _MAX_TERM_BYTES:
+            terms.append(term)
+    return terms
+
+
+def query_terms(query: str) -> list[list[tuple[str, bool]]] | None:
+    """What the user typed as a list of required words, each a phrase of (term,
+    prefix) pairs: the same reading as build_match_query (CJK words as phrases of their
+    bigrams, a single CJK character and Latin words as prefixes). None: no words."""
+    words: list[list[tuple[str, bool]]] = []
+    for token in _QUERY_TOKEN.findall(query):
+        for piece in re.split(f"({_CJK_RUN.pattern})", token):
+            if not piece or piece == "_":
+                continue
+            if _CJK_RUN.fullmatch(piece):
+                if len(piece) == 1:
+                    words.append([(piece, True)])
+                else:
+                    words.append([(piece[i : i + 2], False) for i in range(len(piece) - 1)])
+                continue
+            folded = [_fold(w) for w in _WORD.findall(piece)]
+            folded = [w for w in folded if w and len(w.encode("utf-8")) <= _MAX_TERM_BYTES]
+            if folded:
+                words.append([(w, i == len(folded) - 1) for i, w in enumerate(folded)])
+    return words or None

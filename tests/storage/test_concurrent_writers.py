@@ -1,4 +1,5 @@
-"""Two real processes save at once: no "database is locked", no lost revision.
+"""Two real processes save at once: no "database is locked", no lost revision, on
+every engine (on a server each writer connects with their own login).
 
 Each writer appends its own numbered line to one shared article and to its own
 article, through the Newsroom API like the app and the CLI. A save based on a stale
@@ -13,13 +14,13 @@ from __future__ import annotations
 import itertools
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from newsdesk.domain.article import Article, Person
 from newsdesk.domain.status import UserRole
-from newsdesk.storage.sqlite.store import SQLiteStore
+from newsdesk.newsroom import Newsroom
+from newsdesk.storage.open import open_store
 
 SAVES = 150
 WRITERS = {"Ines Moreau": 2, "Tariq Haddad": 3}  # writer -> their own article's id
@@ -63,31 +64,44 @@ newsroom.close()
 
 
 @pytest.fixture
-def db(tmp_path) -> Path:
-    path = tmp_path / "shared.db"
-    store = SQLiteStore(path)
-    try:
+def db(request, engine, tmp_path) -> dict[str | None, str]:
+    """Where each writer connects (key None: the owner, who checks the result)."""
+    if engine == "sqlite":
+        path = str(tmp_path / "shared.db")
+        targets: dict[str | None, str] = {name: path for name in WRITERS}
+        targets[None] = path
+        store = open_store(path)
+        try:
+            for name in WRITERS:
+                store.add_person(Person(name, frozenset({UserRole.REPORTER})))
+        finally:
+            store.close()
+    else:
+        server = request.getfixturevalue("pg_newsroom")
         for name in WRITERS:
-            store.add_person(Person(name, frozenset({UserRole.REPORTER})))
-        store.insert_article(
-            Article(headline="Winter ferries", slug="winter-ferries", body=FIRST_LINE),
-            actor="Ines Moreau",
-        )
-        for name, own_id in WRITERS.items():
-            stored = store.insert_article(
-                Article(headline=f"Notebook of {name}", slug=f"notebook-{own_id}", body=name),
-                actor=name,
+            server.add_person(name, ["reporter"])
+        targets = {name: server.url_as(name) for name in WRITERS}
+        targets[None] = server.url
+    for name, article_id, slug, body in [
+        ("Ines Moreau", SHARED_ID, "winter-ferries", FIRST_LINE),
+        *((name, own_id, f"notebook-{own_id}", name) for name, own_id in WRITERS.items()),
+    ]:
+        desk = Newsroom.open(targets[name])
+        try:
+            headline = "Winter ferries" if article_id == SHARED_ID else f"Notebook of {name}"
+            stored = desk.store.insert_article(
+                Article(headline=headline, slug=slug, body=body), actor=name
             )
-            assert stored.id == own_id
-    finally:
-        store.close()
-    return path
+            assert stored.id == article_id
+        finally:
+            desk.close()
+    return targets
 
 
-def _run_writers(db: Path) -> dict[str, list[str]]:
+def _run_writers(db: dict[str | None, str]) -> dict[str, list[str]]:
     children = {
         name: subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(db), name, str(own_id), str(SAVES)],
+            [sys.executable, "-c", WRITER, db[name], name, str(own_id), str(SAVES)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -116,7 +130,7 @@ def _run_writers(db: Path) -> dict[str, list[str]]:
 
 def test_two_processes_saving_at_once_lose_nothing(db):
     output = _run_writers(db)
-    store = SQLiteStore(db)
+    store = open_store(db[None])
     try:
         assert store.check() == []
         bodies = {}

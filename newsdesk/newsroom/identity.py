@@ -1,0 +1,51 @@
+"""Who acts. A newsroom file trusts the name a front end gives (the person chosen in
+the app, `--as` on the command line). A team base knows: each desk connects with its
+own login, the login is the person, and a name of someone else is refused; the
+database owner, whom the server's own rules let through, never acts as a desk."""
+
+from __future__ import annotations
+
+from newsdesk.domain.article import Person
+from newsdesk.domain.errors import InvalidInputError, RuleViolation
+from newsdesk.storage.store import Login, Store
+
+
+def acting_person(store: Store, name: str | None) -> Person:
+    """The person an action is done by; `name` is what the front end said (or None)."""
+    connected = store.login()
+    if connected is None:
+        if not name or not name.strip():
+            raise InvalidInputError(
+                "say who you are: --as NAME, or set NEWSDESK_USER (see `newsdesk users list`)"
+            )
+        return store.get_person(name)
+    if connected.bypasses_rules:
+        raise RuleViolation(
+            "desks-never-connect-as-owner",
+            f"the login {connected.name} owns this newsroom database (or is a superuser),"
+            " so the server's own rules would not hold for it; connect with a desk's own"
+            " login (made with `newsdesk users add NAME --role ROLE --login LOGIN`)",
+        )
+    if connected.person is None:
+        raise RuleViolation(
+            "login-belongs-to-a-person",
+            f"the login {connected.name} belongs to no person of this newsroom; its owner"
+            f" links one with `newsdesk users add NAME --role ROLE --login {connected.name}`",
+        )
+    if name and name.strip() and name.strip() != connected.person:
+        raise RuleViolation(
+            "act-as-your-login",
+            f"you are logged in as {connected.name} ({connected.person}), so you act as"
+            f" {connected.person}, not {name.strip()}; to act as them, log in as them",
+        )
+    return store.get_person(connected.person)
+
+
+def check_may_manage_people(connected: Login | None) -> None:
+    """On a team base only the owner (or an administrator) adds people and logins."""
+    if connected is not None and not connected.bypasses_rules:
+        raise RuleViolation(
+            "people-are-added-by-the-owner",
+            f"{connected.person or connected.name} may not add or change people: the"
+            " newsroom database's owner (or an administrator) does",
+        )

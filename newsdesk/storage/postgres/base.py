@@ -1,0 +1,245 @@
+"""The PostgreSQL store's plumbing: opening (schema and login checks), units of work on
+pooled connections, retries, row helpers, settings and the audit chain's append."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+import psycopg
+from psycopg.rows import dict_row, tuple_row
+from psycopg_pool import PoolTimeout
+
+from newsdesk.domain.errors import StorageError
+from newsdesk.storage import codec
+from newsdesk.storage.audit_chain import entry_hash
+from newsdesk.storage.postgres.connection import (
+    AskPassword,
+    connect_asking,
+    display_url,
+    is_retryable,
+    make_pool,
+    translate,
+)
+from newsdesk.storage.postgres.schema import SCHEMA_VERSION, schema_version
+from newsdesk.storage.store import Login
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+RETRIES = 5
+
+
+class PostgresBase:
+    """A pool of connections to one newsroom database on a server.
+
+    Each unit of work runs on one connection in one transaction. Write units first take
+    the audit chain's head row FOR UPDATE: writers follow each other (as SQLite's
+    BEGIN IMMEDIATE makes them), so the chain never forks and no two units deadlock.
+    A unit refused for a serialisation failure or a deadlock is run again, up to
+    RETRIES times, unless it is part of an enclosing `transaction()`.
+    """
+
+    def __init__(
+        self,
+        conninfo: str,
+        *,
+        verify: bool = False,
+        ask_password: AskPassword | None = None,
+    ) -> None:
+        self.conninfo = conninfo
+        self.path = display_url(conninfo)
+        self._local = threading.local()
+        self._damage: str | None = None
+        first, password = connect_asking(conninfo, ask_password)
+        self._password = password  # for the desk's own line (listen.py), never stored
+        try:
+            self._check_schema(first)
+            self._login = self._read_login(first)
+        except psycopg.Error as exc:
+            raise translate(exc, conninfo) from exc
+        finally:
+            first.close()
+        try:
+            self._pool = make_pool(conninfo, password)
+        except (psycopg.Error, PoolTimeout) as exc:
+            raise translate(exc, conninfo) from exc
+        if verify:
+            self.verify()
+
+    # -- opening ----------------------------------------------------------------
+
+    def _check_schema(self, conn: psycopg.Connection) -> None:
+        found = schema_version(conn)
+        if found == 0:
+            raise StorageError(
+                f"{self.path} is not set up as a newsroom yet: its owner runs"
+                " `newsdesk --db URL server init` first"
+            )
+        if found > SCHEMA_VERSION:
+            raise StorageError(
+                f"the newsroom {self.path} was set up by a newer newsdesk (schema {found},"
+                f" this version knows {SCHEMA_VERSION}); update newsdesk to open it"
+            )
+        if found < SCHEMA_VERSION:
+            raise StorageError(
+                f"the newsroom {self.path} has schema {found}, this newsdesk needs"
+                f" {SCHEMA_VERSION}: its owner runs `newsdesk --db URL server init` to upgrade it"
+            )
+
+    @staticmethod
+    def _read_login(conn: psycopg.Connection) -> Login:
+        name, person, admin = conn.execute(
+            "SELECT session_user, newsdesk_person(), newsdesk_is_admin()"
+        ).fetchone()
+        return Login(name=name, person=person, bypasses_rules=bool(admin))
+
+    def login(self) -> Login:
+        """The login this store is connected as, and whose person it is."""
+        return self._login
+
+    def _refresh_login(self) -> None:
+        with self._unit(write=False) as conn:
+            self._login = self._read_login(conn)
+
+    # -- health -----------------------------------------------------------------
+
+    def verify(self) -> list[str]:
+        """Reach the server and read the schema version; problems found (empty: none)."""
+        try:
+            with self._unit(write=False) as conn:
+                self._check_schema(conn)
+        except StorageError as exc:
+            return [str(exc)]
+        return []
+
+    def ensure_writable(self) -> None:
+        if self._damage is not None:
+            raise StorageError(self._damage)
+
+    @property
+    def damaged(self) -> str | None:
+        """A server's files are the server's to guard: never marked damaged here."""
+        return self._damage
+
+    def close(self) -> None:
+        self._pool.close()
+
+    # -- units of work ----------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _unit(self, *, write: bool) -> Iterator[psycopg.Connection]:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            # Inside an enclosing unit: part of its transaction (no savepoint), so every
+            # row the unit writes carries its transaction id, which the server's rules
+            # check (newsdesk_set_search). A step refused by the server ends the unit.
+            yield conn
+            return
+        try:
+            with self._pool.connection() as conn:
+                if not write:
+                    yield conn  # a single read: autocommit, no BEGIN/COMMIT round trips
+                    return
+                self._local.conn = conn
+                try:
+                    with conn.transaction():
+                        conn.execute("SELECT id FROM newsdesk_lock_audit_head()")
+                        yield conn
+                finally:
+                    self._local.conn = None
+        except (psycopg.Error, PoolTimeout) as exc:
+            raise translate(exc, self.conninfo) from exc
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group several writes into one unit: all of them land, or none."""
+        with self._unit(write=True):
+            yield
+
+    def _write(self, work: Callable[[psycopg.Connection], T]) -> T:
+        """Run `work(conn)` as one write unit, again after a serialisation failure."""
+        nested = getattr(self._local, "conn", None) is not None
+        for attempt in range(RETRIES):
+            try:
+                with self._unit(write=True) as conn:
+                    return work(conn)
+            except StorageError as exc:
+                if nested or attempt == RETRIES - 1 or not is_retryable(exc.__cause__):
+                    raise
+                log.info("retrying a unit of work on %s: %s", self.path, exc.__cause__)
+                time.sleep(0.01 * 2**attempt)
+        raise AssertionError("unreachable")
+
+    def _rows(self, query: str, params: Sequence | dict = ()) -> list[dict[str, Any]]:
+        with self._unit(write=False) as conn, conn.cursor(row_factory=dict_row) as cur:
+            cur.execute(query, params)
+            return cur.fetchall()
+
+    def _tuples(self, query: str, params: Sequence | dict = ()) -> list[tuple]:
+        with self._unit(write=False) as conn, conn.cursor(row_factory=tuple_row) as cur:
+            cur.execute(query, params)
+            return cur.fetchall()
+
+    def _one(self, query: str, params: Sequence | dict = ()) -> dict[str, Any] | None:
+        rows = self._rows(query, params)
+        return rows[0] if rows else None
+
+    def _in_unit(self) -> bool:
+        return getattr(self._local, "conn", None) is not None
+
+    # -- settings and the audit chain ---------------------------------------------
+
+    def _setting(self, key: str) -> str | None:
+        rows = self._tuples("SELECT value FROM settings WHERE key = %s", [key])
+        return rows[0][0] if rows else None
+
+    @staticmethod
+    def _put_setting(conn: psycopg.Connection, key: str, value: str) -> None:
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES (%s, %s)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )
+
+    @staticmethod
+    def _append_audit(
+        conn: psycopg.Connection,
+        *,
+        actor: str,
+        action: str,
+        article_id: int | None,
+        from_status: str | None = None,
+        to_status: str | None = None,
+        revision: int | None = None,
+        comment: str = "",
+    ) -> None:
+        # The head row is locked by this unit (taken first); the trigger on audit
+        # checks the entry extends it and moves it on.
+        head_id, head_hash = conn.execute(
+            "SELECT id, hash FROM newsdesk_lock_audit_head()"
+        ).fetchone()
+        entry = {
+            "id": head_id + 1,
+            "article_id": article_id,
+            "at": codec.time_to_text(codec.now_utc()),
+            "actor": actor,
+            "action": action,
+            "from_status": from_status,
+            "to_status": to_status,
+            "revision": revision,
+            "comment": comment,
+        }
+        entry["prev_hash"] = head_hash
+        entry["hash"] = entry_hash(entry, head_hash)
+        conn.execute(
+            "INSERT INTO audit (id, article_id, at, actor, action, from_status, to_status,"
+            " revision, comment, prev_hash, hash) VALUES (%(id)s, %(article_id)s, %(at)s,"
+            " %(actor)s, %(action)s, %(from_status)s, %(to_status)s, %(revision)s,"
+            " %(comment)s, %(prev_hash)s, %(hash)s)",
+            entry,
+        )

@@ -1,0 +1,80 @@
+"""The search index on PostgreSQL: our own normalised words (storage/search_text.py,
+the same reading as the SQLite engine) written as `tsvector` values, and what the user
+typed as `tsquery` values.
+
+We build both as literals instead of calling to_tsvector: PostgreSQL's parser then
+never re-splits our words, whatever the server's locale. Each word gets a weight for
+its field (headline A, kicker and keywords B, credits C, body D: the SQLite engine's
+bm25 weights 10/5/2/1, as ts_rank's 1.0/0.5/0.2/0.1). A tsvector keeps positions only up
+to 16,383 and may not exceed 1 MB, so a long body is split into parts, each its own
+row, overlapping by a few words so a phrase across a cut is still found.
+"""
+
+from __future__ import annotations
+
+import json
+
+from newsdesk.storage.search_text import index_terms, query_terms
+
+# ts_rank's weights for D, C, B, A (body, credits, kicker and keywords, headline).
+RANK_WEIGHTS = "{0.1, 0.2, 0.5, 1.0}"
+_MAX_POSITION = 16_383
+# Words per part of a long body: far below 16,383 positions and 1 MB of lexemes.
+PART_WORDS = 8_000
+# Words repeated at the start of the next part, so a phrase of up to this many words
+# (a Chinese word of 17 characters) is found across a cut.
+_OVERLAP = 16
+# Positions left empty between fields, so no phrase matches across two fields.
+_FIELD_GAP = 4
+
+
+def _lexeme(term: str) -> str:
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _tsvector(fields: list[tuple[list[str], str]]) -> str:
+    """A tsvector literal of `fields` ((terms, weight) in order)."""
+    positions: dict[str, list[str]] = {}
+    position = 1
+    for terms, weight in fields:
+        for term in terms:
+            positions.setdefault(term, []).append(f"{min(position, _MAX_POSITION)}{weight}")
+            position += 1
+        position += _FIELD_GAP
+    return " ".join(f"{_lexeme(t)}:{','.join(p)}" for t, p in positions.items())
+
+
+def search_documents(
+    headline: str, kicker: str, body: str, credits_json: str, summary: str, keywords_json: str
+) -> list[str]:
+    """The tsvector literals (parts) of an article, from its stored columns."""
+    credits = " ".join(
+        f"{c['role']} {' '.join(c.get('names', ()))}" for c in json.loads(credits_json or "[]")
+    )
+    body_terms = index_terms(f"{summary or ''}\n{body or ''}")
+    head = [
+        (index_terms(headline or ""), "A"),
+        (index_terms(kicker or ""), "B"),
+        (index_terms(" ".join(json.loads(keywords_json or "[]"))), "B"),
+        (index_terms(credits), "C"),
+    ]
+    parts = [_tsvector([*head, (body_terms[:PART_WORDS], "D")])]
+    start = PART_WORDS
+    while start < len(body_terms):
+        parts.append(_tsvector([(body_terms[start - _OVERLAP : start + PART_WORDS], "D")]))
+        start += PART_WORDS
+    return parts
+
+
+def search_queries(query: str) -> list[str] | None:
+    """One tsquery literal per word the user typed (every one must match), or None
+    when the query has no words."""
+    words = query_terms(query)
+    if words is None:
+        return None
+    queries = []
+    for phrase in words:
+        queries.append(
+            " <-> ".join(_lexeme(term) + (":*" if prefix else "") for term, prefix in phrase)
+        )
+    return queries
