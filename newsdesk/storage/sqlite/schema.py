@@ -162,6 +162,12 @@ def _v4(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_presence_seen ON presence (seen_at)")
 
 
+def _v5(db: sqlite_utils.Database) -> None:
+    # People are deactivated, never deleted: their revisions, audit entries and
+    # credits keep naming them.
+    db.execute("ALTER TABLE people ADD COLUMN active INTEGER NOT NULL DEFAULT 1")
+
+
 def _create_fts(db: sqlite_utils.Database) -> None:
     # Our own content (segmented text, see search_text.py), rowid = article id.
     db.execute(
@@ -194,7 +200,7 @@ def search_row(
     ]
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
