@@ -99,14 +99,23 @@ def ensure_user(newsroom: Newsroom, settings: QSettings) -> str | None:
     """The current user's name: remembered, or asked on first run and stored as a Person."""
     state = WindowState(settings)
     remembered = state.user()
-    known = {p.name: p for p in newsroom.people()}
+    everyone = newsroom.people()
+    known = {p.name: p for p in everyone if p.active}  # a deactivated person cannot act
     if remembered and remembered in known:
         return remembered
     dialog = FirstRunDialog(list(known))
     if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
         return None
     name = dialog.name()
-    existing = next((p for p in known.values() if p.name.casefold() == name.casefold()), None)
+    existing = next((p for p in everyone if p.name.casefold() == name.casefold()), None)
+    if existing is not None and not existing.active:
+        QMessageBox.warning(
+            None,
+            "Deactivated",
+            f"{existing.name} has been deactivated in this newsroom and cannot work in it;"
+            " someone else can activate them again under File › People….",
+        )
+        return None
     if existing is None:
         newsroom.add_person(name, dialog.roles())
     else:

@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
             lambda article: render_page(article, site=self.site, vocabulary=self.vocabulary),
             open_in_browser=lambda _shown=None: self.controller.open_in_browser(),
         )
-        people = newsroom.people()
+        people = newsroom.people(active_only=True)  # deactivated people are not offered
         self.notes = CommentsPanel(self.worker, lambda: self.user.name, self.hub)
         self.side = SidePanel(
             self.vocabulary,
@@ -195,7 +195,6 @@ class MainWindow(QMainWindow):
         a.undo.triggered.connect(lambda: in_focused_editor("undo"))
         a.redo.triggered.connect(lambda: in_focused_editor("redo"))
         a.quit.triggered.connect(self.close)
-        self.panes.too_narrow.connect(lambda text: self.statusBar().showMessage(text, 8000))
         a.open_in_browser.triggered.connect(c.open_in_browser)
         a.about.triggered.connect(lambda: show_about(self, self.newsroom.location))
         a.history.triggered.connect(self.show_history)
@@ -213,10 +212,6 @@ class MainWindow(QMainWindow):
         c.person_changed.connect(self._on_person_changed)
         c.people_changed.connect(
             lambda people: self.user_switcher.set_people(people, self.user.name)
-        )
-        self.guard.backed_up.connect(self._on_guard_backed_up)
-        self.guard.backup_failed.connect(
-            lambda message: self.statusBar().showMessage(f"Backup failed: {message}", 15000)
         )
 
     def _on_article_shown(self, article) -> None:
@@ -279,14 +274,6 @@ class MainWindow(QMainWindow):
         self.export_dialog.show()
 
     # -- the rest ---------------------------------------------------------------------
-
-    def _on_guard_backed_up(self, path: str, at_start: bool) -> None:
-        # The backup every start makes is routine: the log has it. Saying so in the
-        # status bar was the first thing a new user read, before anything of theirs.
-        if at_start:
-            log.info("backed up at start to %s", path)
-        else:
-            self.statusBar().showMessage(f"Backed up to {path}", 5000)
 
     def _on_image_not_stored(self, exc: Exception) -> None:
         self.statusBar().showMessage(f"The image was not stored: {exc}", 15000)

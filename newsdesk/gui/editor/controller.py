@@ -174,7 +174,7 @@ class ArticleController(QObject):
                 self._apply_permissions(self.session.article)
                 self.person_changed.emit(me)
 
-        self._worker.submit(lambda newsroom: newsroom.people(), shown)
+        self._worker.submit(lambda newsroom: newsroom.people(active_only=True), shown)
 
     # -- opening and creating ---------------------------------------------------------
 
