@@ -35,7 +35,7 @@ from newsdesk.gui.side.notes_panel import CommentsPanel
 from newsdesk.gui.side.panel import SidePanel
 from newsdesk.gui.window_actions import build_actions, in_focused_editor, show_about
 from newsdesk.gui.window_layout import lay_out
-from newsdesk.gui.window_state import WindowState, keep_on_screen
+from newsdesk.gui.window_state import KeepsOnScreen, WindowState
 from newsdesk.gui.window_tools import WindowTools
 from newsdesk.gui.workflow.actions import WorkflowController
 from newsdesk.gui.workflow.bar import WorkflowBar
@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.tools = WindowTools(self)
         self.state.restore(self, self.splitter)
+        KeepsOnScreen(self)  # and once shown, its frame too
         self.panes.restore(self.state.panes())
         self._on_person_changed(person)
         if read_only:
@@ -171,11 +172,6 @@ class MainWindow(QMainWindow):
         self.list_panel.reload(select_id=recovered or self.state.last_article_id())
         self.guard.start()
         self.live.start()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if not event.spontaneous():
-            keep_on_screen(self)  # the frame is known now: all of it on the screen
 
     def focusNextPrevChild(self, next: bool) -> bool:
         # Tab and Shift+Tab anywhere in the window end here (QWidget passes them up).

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
@@ -96,3 +96,36 @@ def keep_on_screen(window: QWidget) -> None:
     x = max(area.left(), min(frame.left(), area.right() + 1 - width))
     y = max(area.top(), min(frame.top(), area.bottom() + 1 - height))
     window.move(x, y)  # a top-level window's position is its frame's
+
+
+class KeepsOnScreen(QObject):
+    """Keeps `window` on its screen when it is shown. A window manager adds its frame
+    (title bar, borders) only after the show, so the window is fitted again once the
+    frame is known: at the first move or resize that reveals it, or a second later."""
+
+    FRAME_WAIT_MS = 1000
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self._armed = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self._window and kind == QEvent.Type.Show:
+            keep_on_screen(self._window)
+            self._armed = True
+            QTimer.singleShot(self.FRAME_WAIT_MS, self._fit_once)
+        elif (
+            self._armed
+            and kind in (QEvent.Type.Move, QEvent.Type.Resize)
+            and self._window.frameGeometry().size() != self._window.size()
+        ):
+            QTimer.singleShot(0, self._fit_once)  # not inside the event it answers
+        return False
+
+    def _fit_once(self) -> None:
+        if self._armed:
+            self._armed = False
+            keep_on_screen(self._window)
