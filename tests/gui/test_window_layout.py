@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QLineEdit, QToolButton
+from PySide6.QtWidgets import QLineEdit, QToolButton, QWidget
 
 from newsdesk.domain.article import Article, Credit
 from newsdesk.newsroom import Newsroom
@@ -59,6 +59,20 @@ def _credits_fit(window) -> None:
             assert field.rect().contains(box), (chip_frame.accessibleName(), box, field.rect())
 
 
+def _nothing_overlaps(panel) -> None:
+    """The panel's visible parts side by side or one under another, none on another
+    (a short window squeezed a wrapped hint over the note box)."""
+    parts = [
+        w
+        for w in panel.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if w.isVisible()
+    ]
+    for i, one in enumerate(parts):
+        for other in parts[i + 1 :]:
+            overlap = one.geometry().intersected(other.geometry())
+            assert overlap.isEmpty(), (one.accessibleName(), other.accessibleName(), overlap)
+
+
 def test_at_900_by_600_list_editor_and_credits_fit_and_the_preview_folds(
     qtbot, desk_db, open_window
 ):
@@ -80,6 +94,7 @@ def test_at_900_by_600_list_editor_and_credits_fit_and_the_preview_folds(
     for edit in window.editor.fields.edits.values():
         assert edit.width() >= 150, edit.accessibleName()
     _credits_fit(window)
+    _nothing_overlaps(window.notes)
     tip = window.actions.toggle_preview.toolTip()
     assert "too narrow" in tip and not window.actions.toggle_preview.isChecked()
 
