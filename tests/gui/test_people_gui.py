@@ -103,3 +103,43 @@ def test_on_a_team_base_the_dialog_says_the_owner_makes_logins(qtbot, desk_db, o
     for button in (dialog.add_button, dialog.activity_button, dialog.save_roles_button):
         assert not button.isEnabled()
         assert "owner creates" in button.toolTip()
+
+
+def test_a_team_desk_sees_people_change_and_may_not_change_them(qtbot, pg_newsroom, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from newsdesk.gui.main_window import MainWindow
+
+    pg_newsroom.add_person("Lena Park", ["reporter"])
+    pg_newsroom.add_person("Omar Diaz", ["producer"])
+    url = pg_newsroom.url_as("Lena Park")
+    room = Newsroom.open(url)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(room, url, "Lena Park", settings)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.actions.people.trigger()
+        dialog = window.tools.people_dialog
+        qtbot.waitUntil(lambda: len(dialog.people) == 2, timeout=5000)
+        note = "\n".join(label.text() for label in dialog.findChildren(type(dialog.message)))
+        assert "--login LOGIN" in note and pg_newsroom.logins["Lena Park"] in note
+        assert not dialog.add_button.isEnabled() and not dialog.activity_button.isEnabled()
+
+        assert "Omar Diaz" in window.side.credits.known_people()
+        # The owner deactivates Omar on the server: this desk hears it (the live feed,
+        # then the hub) and the dialog and the switcher follow without a restart.
+        owner = Newsroom.open(pg_newsroom.url)
+        try:
+            owner.set_person_active("Omar Diaz", False, actor="owner")
+        finally:
+            owner.close()
+        qtbot.waitUntil(
+            lambda: any(p.name == "Omar Diaz" and not p.active for p in dialog.people),
+            timeout=10_000,
+        )
+        assert "Omar Diaz" not in _switcher_names(window)
+        assert "Omar Diaz" not in window.side.credits.known_people()
+    finally:
+        window.close()
+        room.close()
