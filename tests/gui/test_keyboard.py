@@ -181,3 +181,34 @@ def test_why_an_action_is_unavailable_is_reachable_from_the_keyboard(qtbot, desk
     assert entries.get("Export for the site")
     assert dialog.focusWidget() is dialog.tree  # arrows read the list, a reader follows
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Escape)
+
+
+def test_the_export_and_people_dialogs_start_on_their_main_action(qtbot, desk_db, open_window):
+    room = Newsroom.open(desk_db)
+    room.add_person("Kai Web", ["web"])
+    room.close()
+    window = open_window(desk_db, user="Kai Web")
+    window.editor.setFocus()
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_E,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: window.export_dialog is not None, timeout=5000)
+    export = window.export_dialog
+    qtbot.waitExposed(export)
+    _dialog_starts_on_its_main_action(export)
+    assert export.focusWidget() is not export.close_button
+    export.close()
+
+    # The people dialog starts where adding someone starts, the name; once a name and
+    # a role are given, Enter adds.
+    window.actions.people.trigger()
+    people = window.tools.people_dialog
+    qtbot.waitExposed(people)
+    assert people.focusWidget() is people.name_edit
+    qtbot.keyClicks(people.name_edit, "Ana Costa")
+    people.new_roles.boxes[next(iter(people.new_roles.boxes))].setChecked(True)
+    assert people.add_button.isDefault()
+    qtbot.keyClick(people.name_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Ana Costa" in [p.name for p in people.people], timeout=5000)
