@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         self.session = self.controller.session
         self._connect()
         self.tools = WindowTools(self)
-        self.state.restore(self, self.splitter)
+        self.state.restore(self, self.splitter, self.side.splitter)
         KeepsOnScreen(self)  # and once shown, its frame too
         self.panes.restore(self.state.panes())
         self._on_person_changed(person)
@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"The image was not stored: {exc}", 15000)
 
     def save_settings(self) -> None:
-        self.state.save(self, self.splitter, self.panes.state())
+        self.state.save(self, self.splitter, self.panes.state(), self.side.splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.controller.leave_current_article():

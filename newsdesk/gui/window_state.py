@@ -19,6 +19,7 @@ USER_KEY = "user/name"
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 SPLITTER_KEY = "window/splitter"
+SIDE_SPLITTER_KEY = "window/side_splitter"  # credits over notes
 PANES_KEY = "window/panes"
 LAST_ARTICLE_GROUP = "last_article"
 
@@ -57,22 +58,29 @@ class WindowState:
         """What the adaptive layout last recorded (see gui/pane_layout.py)."""
         return str(self.settings.value(PANES_KEY, "", str))
 
-    def restore(self, window: QMainWindow, splitter: QSplitter) -> None:
+    def restore(
+        self, window: QMainWindow, splitter: QSplitter, side: QSplitter | None = None
+    ) -> None:
         """Geometry, toolbars and splitter sizes as last left, fitted to the screen."""
         for key, apply in (
             (GEOMETRY_KEY, window.restoreGeometry),
             (STATE_KEY, window.restoreState),
             (SPLITTER_KEY, splitter.restoreState),
+            (SIDE_SPLITTER_KEY, side.restoreState if side is not None else None),
         ):
             value = self.settings.value(key)
-            if isinstance(value, QByteArray):
+            if apply is not None and isinstance(value, QByteArray):
                 apply(value)
         keep_on_screen(window)
 
-    def save(self, window: QMainWindow, splitter: QSplitter, panes: str) -> None:
+    def save(
+        self, window: QMainWindow, splitter: QSplitter, panes: str, side: QSplitter | None = None
+    ) -> None:
         self.settings.setValue(GEOMETRY_KEY, window.saveGeometry())
         self.settings.setValue(STATE_KEY, window.saveState())
         self.settings.setValue(SPLITTER_KEY, splitter.saveState())
+        if side is not None:
+            self.settings.setValue(SIDE_SPLITTER_KEY, side.saveState())
         self.settings.setValue(PANES_KEY, panes)
         self.settings.sync()
 

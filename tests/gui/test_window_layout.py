@@ -158,10 +158,15 @@ def test_what_was_folded_by_hand_stays_folded_after_a_restart(qtbot, desk_db, op
     settings = window.settings
     qtbot.keyClick(window, Qt.Key.Key_F9)
     assert not window.preview.isVisible()
+    # The notes dragged small, to give the credits the room: so it stays too.
+    total = sum(window.side.splitter.sizes())
+    window.side.splitter.setSizes([total - 160, 160])
+    dragged = window.side.splitter.sizes()
     window.close()
     window = open_window(desk_db, size=None, settings=settings)
     assert window.side.isVisible() and not window.preview.isVisible()
     assert window.size() == QSize(1360, 800)
+    assert window.side.splitter.sizes() == dragged
 
 
 # The same window in a child process on a screen of its own: first at 1× on a large
