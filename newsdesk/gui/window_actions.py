@@ -54,7 +54,7 @@ def build_actions(
         save=_action(window, "&Save", QKeySequence.StandardKey.Save, "Save a new revision now"),
         find=_action(window, "&Find…", QKeySequence.StandardKey.Find, "Search all articles"),
         undo=_action(window, "&Undo", QKeySequence.StandardKey.Undo, "Undo the last edit"),
-        redo=_action(window, "&Redo", QKeySequence.StandardKey.Redo, "Redo"),
+        redo=_action(window, "&Redo", QKeySequence.StandardKey.Redo, "Redo the undone edit"),
         quit=_action(window, "&Quit", QKeySequence.StandardKey.Quit, "Save and quit"),
         toggle_preview=_action(window, "Page &preview", "F9", "Show or hide the page preview"),
         toggle_side=_action(
@@ -84,6 +84,7 @@ def build_actions(
             "Why each greyed-out action cannot be used now",
         ),
     )
+    actions.redo.setShortcuts(redo_shortcuts())
     for toggle in (actions.toggle_preview, actions.toggle_side):
         toggle.setCheckable(True)
         toggle.setChecked(True)
@@ -133,6 +134,21 @@ def build_actions(
         toolbar.addWidget(trailing)
     window.addToolBar(toolbar)
     return actions
+
+
+def redo_shortcuts() -> list[QKeySequence]:
+    """The platform's redo keys, and Ctrl+Y too (the Windows habit) unless the platform
+    already gives Ctrl+Y another meaning."""
+    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    ctrl_y = QKeySequence("Ctrl+Y")
+    taken = any(
+        ctrl_y in QKeySequence.keyBindings(key)
+        for key in QKeySequence.StandardKey
+        if key is not QKeySequence.StandardKey.Redo
+    )
+    if ctrl_y not in keys and not taken:
+        keys.append(ctrl_y)
+    return keys
 
 
 def in_focused_editor(method: str) -> None:
