@@ -47,6 +47,10 @@ class SidePanel(QWidget):
         form.addRow("Created by", self.created)
         form.addRow("Last saved", self.updated)
         form.addRow("Last action", self.last_action)
+        # Shown only when there was one since the last save: an empty row took the
+        # height a fourth credit needs at 1,360×800.
+        form.setRowVisible(self.last_action, False)
+        self._details_form = form
         self.credits = CreditsPanel(
             vocabulary, known_people, language=language, separator=separator
         )
@@ -88,6 +92,7 @@ class SidePanel(QWidget):
                 self.last_action,
             ):
                 label.setText("")
+            self._details_form.setRowVisible(self.last_action, False)
             return
         colour = STATUS_COLOURS.get(article.status.value, "#7a869a")
         self.status.setText(
@@ -109,6 +114,7 @@ class SidePanel(QWidget):
             if acted
             else ""
         )
+        self._details_form.setRowVisible(self.last_action, acted)
 
 
 def _when_by(when, who: str) -> str:
