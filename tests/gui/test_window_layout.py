@@ -81,9 +81,12 @@ def test_at_900_by_600_list_editor_and_credits_fit_and_the_preview_folds(
     room.close()
     window = open_window(desk_db, size=(900, 600))
     _open_chinese_article(qtbot, window, article.id)
+    # Its creator's draft: every workflow button is there, Delete draft too.
+    qtbot.waitUntil(window.workflow_bar.delete_button.isEnabled, timeout=5000)
     qtbot.wait(50)
 
     assert window.size() == QSize(900, 600)  # the window may be that small
+    assert window.minimumSizeHint().width() <= 900  # (the bar's buttons wrap)
     assert window.list_panel.isVisible() and window.editor.isVisible()
     assert window.side.isVisible()
     assert not window.preview.isVisible()  # folded: there is no room for four panes
