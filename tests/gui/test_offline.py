@@ -73,7 +73,6 @@ def test_offline_the_text_is_kept_and_saved_with_a_merge_once_back(qtbot, server
     newsroom, omar_login = server
     url = newsroom.url_as(LENA)
     room = Newsroom.open(url)
-    # In the test's own folder: a relative name left nd_*.ini files in the checkout.
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(room, url, LENA, settings)
     qtbot.addWidget(window)
