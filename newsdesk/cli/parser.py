@@ -13,6 +13,7 @@ from newsdesk.cli import (
     editorial_commands,
     export_command,
     import_command,
+    migrate_command,
     server_commands,
 )
 from newsdesk.domain.status import Status, UserRole
@@ -147,5 +148,6 @@ def build_parser() -> argparse.ArgumentParser:
     export_command.register(sub, common)
     backup_commands.register(sub, common)
     server_commands.register(sub, common)
+    migrate_command.register(sub, common)
 
     return parser

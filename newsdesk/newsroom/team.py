@@ -20,3 +20,23 @@ def init_server(target: str):
             " (a newsroom file needs no init)"
         )
     return _init_server(str(target))
+
+
+def migrate_to_server(source, target: str, *, ask_password=None):
+    """Copy the newsroom file `source` into the empty, initialised server newsroom
+    `target` (as its owner), with every id, revision, comment, image, setting and audit
+    entry, in one transaction; refused, writing nothing, when the source fails its
+    check or the target is not empty. Returns a MigrateReport (rows per table)."""
+    if is_server(str(source)):
+        raise InvalidInputError(
+            "migrate copies a newsroom file onto a server: give the file first, then the"
+            " postgresql:// URL"
+        )
+    if not is_server(str(target)):
+        raise InvalidInputError(
+            f"migrate needs a newsroom server to copy into (postgresql://OWNER@HOST/NEWSROOM),"
+            f" not {target}"
+        )
+    from newsdesk.storage.migrate import migrate_file_to_server
+
+    return migrate_file_to_server(source, str(target).strip(), ask_password=ask_password)
