@@ -40,3 +40,13 @@ def migrate_to_server(source, target: str, *, ask_password=None):
     from newsdesk.storage.migrate import migrate_file_to_server
 
     return migrate_file_to_server(source, str(target).strip(), ask_password=ask_password)
+
+
+def readable_location(target) -> str:
+    """The newsroom `target` names, as a person may read it (a server URL without any
+    password; a file path as it is)."""
+    if is_server(str(target)):
+        from newsdesk.storage.postgres.connection import display_url
+
+        return display_url(str(target).strip())
+    return str(target)
