@@ -30,6 +30,8 @@ class WindowActions:
     about: QAction
     history: QAction
     export: QAction
+    connect_server: QAction
+    open_local: QAction
 
 
 def _action(window: QMainWindow, text: str, shortcut, tip: str) -> QAction:
@@ -63,6 +65,15 @@ def build_actions(
         export=_action(
             window, "&Export for the site…", "Ctrl+Shift+E", "Export approved articles to a folder"
         ),
+        connect_server=_action(
+            window,
+            "&Connect to a newsroom server…",
+            None,
+            "Work on a newsroom on a server, with your own login",
+        ),
+        open_local=_action(
+            window, "&Open a local newsroom…", None, "Work on a newsroom file on this computer"
+        ),
     )
     actions.toggle_preview.setCheckable(True)
     actions.toggle_preview.setChecked(True)
@@ -70,6 +81,8 @@ def build_actions(
     menu = window.menuBar()
     file_menu = menu.addMenu("&File")
     file_menu.addActions([actions.new, actions.save])
+    file_menu.addSeparator()
+    file_menu.addActions([actions.connect_server, actions.open_local])
     file_menu.addSeparator()
     file_menu.addAction(actions.open_in_browser)
     file_menu.addAction(actions.export)

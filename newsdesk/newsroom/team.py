@@ -5,8 +5,9 @@ from __future__ import annotations
 from newsdesk.domain.errors import InvalidInputError
 from newsdesk.storage.open import init_server as _init_server
 from newsdesk.storage.open import is_server
+from newsdesk.storage.store import Login
 
-__all__ = ["init_server", "is_server"]
+__all__ = ["Login", "init_server", "is_server"]
 
 
 def init_server(target: str):
@@ -50,3 +51,19 @@ def readable_location(target) -> str:
 
         return display_url(str(target).strip())
     return str(target)
+
+
+def server_address(url: str):
+    """The ServerAddress (server, newsroom, login, TLS) a server URL names."""
+    from newsdesk.storage.postgres.address import ServerAddress
+
+    return ServerAddress.from_url(url)
+
+
+def server_url(server: str, newsroom: str, login: str, *, verify_tls: bool = False) -> str:
+    """The postgresql:// URL of a newsroom server as a person fills it in: `server` is
+    a host name, host:port or a socket folder; `verify_tls` asks for a certificate
+    that names the host (sslmode=verify-full)."""
+    from newsdesk.storage.postgres.address import ServerAddress
+
+    return ServerAddress(server, newsroom, login, verify_tls).to_url()
