@@ -13,8 +13,10 @@ from newsdesk.cli import (
     editorial_commands,
     export_command,
     import_command,
+    lifecycle_commands,
     migrate_command,
     server_commands,
+    watch_command,
 )
 from newsdesk.domain.status import Status, UserRole
 
@@ -129,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     hist.set_defaults(handler=article_commands.history)
 
     editorial_commands.register(sub, common, _actor)
+    lifecycle_commands.register(sub, common, _actor)
 
     chk = sub.add_parser("check", parents=[common], help="check the database's integrity")
     chk.set_defaults(handler=admin_commands.check, owner_command=True)
@@ -149,5 +152,6 @@ def build_parser() -> argparse.ArgumentParser:
     backup_commands.register(sub, common)
     server_commands.register(sub, common)
     migrate_command.register(sub, common)
+    watch_command.register(sub, common)
 
     return parser

@@ -6,7 +6,13 @@ import datetime as dt
 import json
 import zlib
 
-from newsdesk.domain.article import Article, ArticleSummary, Person, content_from_dict
+from newsdesk.domain.article import (
+    Article,
+    ArticleSummary,
+    AuditEvent,
+    Person,
+    content_from_dict,
+)
 from newsdesk.domain.status import Status, UserRole
 
 
@@ -87,13 +93,34 @@ def article_from_row(row: dict) -> Article:
     )
 
 
+# A draft whose last workflow action was a return: the list marks it (the same test as
+# the reporter's "waiting for me"). Plain SQL that both engines read alike.
+RETURNED_SQL = (
+    "(articles.status = 'draft' AND (SELECT e.action FROM audit e"
+    " WHERE e.article_id = articles.id"
+    " AND e.action IN ('submit', 'return', 'approve', 'publish', 'archive')"
+    " ORDER BY e.id DESC LIMIT 1) = 'return')"
+)
 SUMMARY_COLUMNS = (
-    "id, kicker, headline, status, section, reporters, date, updated_at, created_by, revision"
+    "id, kicker, headline, status, section, reporters, date, updated_at, created_by, revision,"
+    f" {RETURNED_SQL} AS returned"
 )
 
 
 def summary_from_row(row: tuple) -> ArticleSummary:
-    id_, kicker, headline, status, section, reporters, date, updated_at, created_by, rev = row
+    (
+        id_,
+        kicker,
+        headline,
+        status,
+        section,
+        reporters,
+        date,
+        updated_at,
+        created_by,
+        rev,
+        returned,
+    ) = row
     return ArticleSummary(
         id=id_,
         kicker=kicker or "",
@@ -105,6 +132,7 @@ def summary_from_row(row: tuple) -> ArticleSummary:
         updated_at=time_from_text(updated_at),
         created_by=created_by,
         revision=rev,
+        returned=bool(returned),
     )
 
 
@@ -127,3 +155,17 @@ def pack_revision(article: Article) -> bytes:
 
 def unpack_revision(blob: bytes) -> dict:
     return json.loads(zlib.decompress(blob).decode("utf-8"))
+
+
+def audit_event_from_row(r: dict) -> AuditEvent:
+    return AuditEvent(
+        id=r["id"],
+        article_id=r["article_id"],
+        at=time_from_text(r["at"]),
+        actor=r["actor"],
+        action=r["action"],
+        from_status=r["from_status"],
+        to_status=r["to_status"],
+        revision=r["revision"],
+        comment=r["comment"] or "",
+    )

@@ -89,7 +89,8 @@ def test_unsaved_text_is_never_replaced_by_another_desks_save(qtbot, db):
     desk = OtherDesk(db, window)
     current = desk.room.article(article_id)
     desk.room.save_article(dataclasses.replace(current, body="Their text."), actor=PRODUCER)
-    qtbot.waitUntil(lambda: "saved revision 2" in window.statusBar().currentMessage())
+    review = window.controller.live_bar.review
+    qtbot.waitUntil(lambda: review.text() == f"{PRODUCER} saved revision 2 — Review")
     assert "My unsaved sentence." in window.editor.body.markdown()
     assert window.session.article.revision == 1  # my next save meets the conflict
     desk.close()
@@ -120,7 +121,7 @@ def test_a_status_change_elsewhere_moves_the_bar_the_badge_and_the_queues(qtbot,
     qtbot.waitUntil(lambda: listed() == set(), timeout=5000)  # waits for me no more
     panel.waiting_filter.setChecked(False)
     qtbot.waitUntil(lambda: listed() == {article_id, other}, timeout=5000)
-    assert _row_text(window, article_id, 1) == "draft"
+    assert _row_text(window, article_id, 1) == "draft ↩ returned"  # and marked so
     desk.close()
     close_window(window)
 

@@ -1,8 +1,10 @@
 """The article open in the editor: its saved state, autosave, and saving off the UI thread.
 
 The session knows the revision the edit started from. Saving sends that revision
-with the new content; when someone saved in between, the store refuses and the
-session reports a conflict with both versions, so nothing is overwritten silently.
+with the new content (Newsroom.merge_save): when someone saved in between, changes
+that do not overlap are merged into the next revision (`merged`), and overlapping
+ones are refused and reported as a conflict with both versions and their base, so
+nothing is overwritten silently.
 """
 
 from __future__ import annotations
@@ -18,12 +20,18 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QT
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import ConflictError
+from newsdesk.domain.merge import MergeConflict
 from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.newsroom.journal import SessionJournal
 
 log = logging.getLogger(__name__)
 
-AUTOSAVE_DELAY_MS = 2_000
+# Revisions are versions a person can read in the history, not every pause: one is cut
+# when the editor leaves the article, before a workflow action, on Ctrl+S, on closing,
+# and at most this long after the first edit not yet saved (so a long session of
+# continuous editing still reaches the newsroom). Until then the text is kept safe by
+# the recovery journal; other desks see the last revision.
+REVISION_INTERVAL_MS = 5 * 60_000
 # Unsaved text reaches the recovery journal at most this long after a keystroke
 # (the timer is not restarted by further typing, so steady typing is covered too).
 JOURNAL_DELAY_MS = 500
@@ -45,6 +53,7 @@ class _JournalWrite(QRunnable):
 class Conflict:
     mine: Article  # what the user has in the editor
     theirs: Article  # the newest stored revision
+    base: Article | None = None  # the revision both started from (when known)
 
 
 class ArticleSession(QObject):
@@ -57,6 +66,7 @@ class ArticleSession(QObject):
     """
 
     saved = Signal(object)  # Article as stored
+    merged = Signal(object, object)  # Saved (merged with a newer revision), the edit sent
     save_failed = Signal(str)
     conflict = Signal(object)  # Conflict
     state_changed = Signal(str)  # "saved", "editing", "saving", "failed", "conflict"
@@ -85,11 +95,17 @@ class ArticleSession(QObject):
         self._saving = False
         self._save_again = False
         self._save_job: threading.Event | None = None
+        self._flushing = False  # save_now(): save until nothing is left
         self.last_saved_at: dt.datetime | None = None
-        self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self.state = "saved"  # as last announced by state_changed
+        self.state_changed.connect(self._remember_state)
+        self._timer = QTimer(self, singleShot=True, interval=REVISION_INTERVAL_MS)
         self._timer.timeout.connect(self.save)
 
     # -- state -------------------------------------------------------------------
+
+    def _remember_state(self, state: str) -> None:
+        self.state = state
 
     def load(self, article: Article | None) -> None:
         self._timer.stop()
@@ -103,13 +119,14 @@ class ArticleSession(QObject):
         return self.article is not None and self.article.id == article_id
 
     def mark_edited(self) -> None:
-        """The user changed something: autosave at most 2 s after the last change."""
+        """The user changed something: journal it at once, and cut a revision at the
+        latest REVISION_INTERVAL_MS after the first change not yet saved."""
         if self.article is None:
             return
         self._dirty = True
         # Nothing can be saved while the database refuses writes: say so, not "editing".
         self.state_changed.emit("editing" if self._writable else "failed")
-        if self._writable:
+        if self._writable and not self._timer.isActive():
             self._timer.start()
         if self._journal is not None and not self._journal_timer.isActive():
             self._journal_timer.start()
@@ -183,10 +200,10 @@ class ArticleSession(QObject):
         self._dirty = pending  # a field still invalid is not saved yet: stay unsaved
         self.state_changed.emit("saving")
         self._save_job = self._worker.submit(
-            lambda newsroom: newsroom.save_article(
-                edited, actor=actor, expected_revision=base.revision
+            lambda newsroom: newsroom.merge_save(
+                edited.id, edited, actor=actor, base_revision=base.revision
             ),
-            self._on_saved,
+            lambda saved: self._on_saved(saved.article, saved, edited),
             lambda exc: self._on_save_failed(exc, edited),
         )
 
@@ -197,26 +214,37 @@ class ArticleSession(QObject):
         worker is not waited for beyond what runs before the save.
         """
         deadline = time.monotonic() + timeout_ms / 1000
-        self.save()
-        while self._saving and time.monotonic() < deadline:
-            job = self._save_job
-            if job is not None:
-                job.wait(max(0.0, min(0.05, deadline - time.monotonic())))
-            QCoreApplication.processEvents()  # deliver the answer; a follow-up save starts
+        self._flushing = True
+        try:
+            self.save()
+            while self._saving and time.monotonic() < deadline:
+                job = self._save_job
+                if job is not None:
+                    job.wait(max(0.0, min(0.05, deadline - time.monotonic())))
+                QCoreApplication.processEvents()  # deliver the answer; a follow-up save starts
+        finally:
+            self._flushing = False
         return not self._dirty and not self._saving
 
-    def _on_saved(self, stored: Article) -> None:
+    def _on_saved(self, stored: Article, saved=None, edited: Article | None = None) -> None:
         self._saving = False
         if self.is_open(stored.id):
             self.article = stored
             self.last_saved_at = stored.updated_at
+        if saved is not None and saved.merge is not None:
+            # The editor shows the merged text now (and may mark itself edited again).
+            self.merged.emit(saved, edited)
         self.saved.emit(stored)
-        if self._save_again or (self._dirty and not self.pending_fields()):
-            self._save_again = False
+        if self._save_again or (self._flushing and self._dirty and not self.pending_fields()):
+            self._save_again = False  # asked for while this save ran: the newest text follows
             self._dirty = True
             self.save()
         elif self._dirty:
-            self.state_changed.emit("editing")  # saved, but a field still needs fixing
+            # Typed while saving, or a field still needs fixing: the next revision is cut
+            # at the next occasion (leaving, an action, Ctrl+S, the interval).
+            if self._writable and not self._timer.isActive():
+                self._timer.start()
+            self.state_changed.emit("editing")
         else:
             self.clear_journal()  # everything in the editor is stored now
             self.state_changed.emit("saved")
@@ -226,6 +254,10 @@ class ArticleSession(QObject):
         self._save_again = False
         if self.is_open(edited.id):
             self._dirty = True  # the text is still in the editor: keep it marked unsaved
+        if isinstance(exc, MergeConflict):
+            self.state_changed.emit("conflict")
+            self.conflict.emit(Conflict(mine=edited, theirs=exc.theirs, base=exc.merge.base))
+            return
         if isinstance(exc, ConflictError):
             self.state_changed.emit("conflict")
             self._worker.submit(
@@ -235,43 +267,3 @@ class ArticleSession(QObject):
             return
         self.state_changed.emit("failed")
         self.save_failed.emit(str(exc))
-
-    def resolve_keep_mine(self, conflict: Conflict) -> None:
-        """Save my text on top of theirs; theirs stays in the history as a revision."""
-        if self.is_open(conflict.mine.id):
-            # The editor still shows my text (perhaps edited further): save what it shows.
-            self.article = conflict.theirs
-            self._dirty = True
-            self.save()
-            return
-        # Another article is open now: save the conflicted text itself, not the editor.
-        mine, actor = conflict.mine, self._actor()
-        self._worker.submit(
-            lambda newsroom: newsroom.save_article(
-                mine, actor=actor, expected_revision=conflict.theirs.revision
-            ),
-            self.saved.emit,
-            lambda exc: self.save_failed.emit(f"“{mine.headline}” was not saved: {exc}"),
-        )
-
-    def resolve_take_theirs(self, conflict: Conflict, on_copied: Callable[[Article], None]) -> None:
-        """Keep mine as a new draft article (a conflict copy), then continue with theirs."""
-        mine = dataclasses.replace(
-            conflict.mine,
-            id=None,
-            slug="",
-            headline=f"{conflict.mine.headline} (conflict copy)",
-        )
-        actor = self._actor()
-
-        def copied(copy: Article) -> None:
-            # Only once my text is safe in its copy does the editor let it go.
-            if self.is_open(conflict.theirs.id):
-                self.load(conflict.theirs)
-            on_copied(copy)
-
-        self._worker.submit(
-            lambda newsroom: newsroom.create_article(mine, actor=actor),
-            copied,
-            lambda exc: self.save_failed.emit(f"the conflict copy could not be saved: {exc}"),
-        )
