@@ -101,6 +101,7 @@ class ArticleController(QObject):
             worker, lambda: self.person.name, parent=self, journal=journal
         )
         self.session.collect = self.collect
+        views.preview.follow(self.collect)
         self.session.pending_fields = views.editor.pending_fields
         self.permissions = Permissions(
             actions=views.actions,
@@ -233,11 +234,11 @@ class ArticleController(QObject):
         return self._views.editor.article(base, self._views.side.credits.credits())
 
     def _on_editor_edited(self) -> None:
+        # Nothing here writes the body as Markdown: the preview collects the article
+        # when its render starts, the journal and autosave when they write.
         self.session.mark_edited()
         self._counts_timer.start()
-        article = self.collect()
-        if article is not None:
-            self._views.preview.request_render(article)
+        self._views.preview.content_changed()
 
     def _update_counts(self) -> None:
         # The document's plain text is what the reader sees; counting it is cheap,
