@@ -10,6 +10,7 @@ import sys
 import psycopg
 import pytest
 
+from newsdesk.storage.postgres.schema import SCHEMA_VERSION
 from tests import pg_cluster
 
 STORY = """current location:news > news > text
@@ -56,7 +57,7 @@ def test_server_init_creates_then_is_safe_to_repeat(pg_server):
     try:
         code, out, err = newsdesk("--db", url, "server", "init")
         assert code == 0, err
-        assert f"newsroom {name}: created, schema 1" in out
+        assert f"newsroom {name}: created, schema {SCHEMA_VERSION}" in out
         assert f"group\treporter\tnewsdesk_{name}_reporter" in out
         code, out, _ = newsdesk("--db", url, "server", "init")
         assert code == 0 and "already up to date" in out

@@ -367,3 +367,29 @@ def test_an_old_revision_carries_its_own_content_time_and_author(store):
     assert old.content_updated_by == "Lena Park"
     assert old.content_updated_at == first.content_updated_at
     assert store.get_revision(first.id, 2).content_updated_by == "Omar Diaz"
+
+
+def test_many_articles_are_read_at_once_in_the_order_asked(store):
+    ids = [
+        store.insert_article(
+            _article(slug=f"story-{n}", headline=f"Story {n}"), actor="Lena Park"
+        ).id
+        for n in range(5)
+    ]
+    asked = [ids[3], ids[0], 9_999, ids[4]]
+    read = store.get_articles(asked)
+    assert [a.id for a in read] == [ids[3], ids[0], ids[4]]  # a missing id is skipped
+    assert read == [store.get_article(i) for i in (ids[3], ids[0], ids[4])]
+
+
+def test_rendered_bodies_are_kept_by_key_and_never_changed(store):
+    first, second = "a" * 64, "b" * 64
+    assert store.cached_bodies([first]) == {}
+    audited = len(store.audit_events())
+    store.cache_bodies({first: "<p>one</p>", second: "<p>two 二</p>"})
+    store.cache_bodies({first: "<p>another</p>"})  # a key names its content: kept as it was
+    assert store.cached_bodies([first, second, "c" * 64]) == {
+        first: "<p>one</p>",
+        second: "<p>two 二</p>",
+    }
+    assert len(store.audit_events()) == audited  # a cache is not a change of the newsroom

@@ -233,8 +233,10 @@ REVOKE EXECUTE ON FUNCTION newsdesk_lock_audit_head(), newsdesk_set_search(bigin
     FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO {reporter}, {producer}, {web};
 GRANT SELECT ON newsdesk_meta, newsdesk_schema, people, articles, revisions, audit,
-    audit_head, settings, credit_roles, images, comments, article_search
+    audit_head, settings, credit_roles, images, comments, article_search, body_cache
     TO {reporter}, {producer}, {web};
+-- Only those who export (the web team) fill the body cache the exports read.
+GRANT INSERT ON body_cache TO {web};
 GRANT INSERT, UPDATE ON articles TO {reporter}, {producer};
 GRANT UPDATE (status, approved_revision, updated_at, updated_by) ON articles TO {web};
 GRANT INSERT ON revisions, images TO {reporter}, {producer};

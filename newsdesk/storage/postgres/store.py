@@ -20,6 +20,7 @@ from newsdesk.domain.errors import ConflictError, InvalidInputError, NotFoundErr
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
 from newsdesk.storage import codec
+from newsdesk.storage.postgres.bulk import BulkRecords
 from newsdesk.storage.postgres.health import check_database
 from newsdesk.storage.postgres.logins import ensure_login
 from newsdesk.storage.postgres.queries import article_ids_sql
@@ -35,7 +36,7 @@ _ARTICLE_COLUMNS = (
 )
 
 
-class PostgresStore(SideRecords):
+class PostgresStore(SideRecords, BulkRecords):
     """Articles, people, revisions, audit and settings in one database on a server."""
 
     # -- people ---------------------------------------------------------------

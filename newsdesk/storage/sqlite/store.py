@@ -18,6 +18,7 @@ from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
 from newsdesk.storage import codec
 from newsdesk.storage.sqlite.base import AUDIT_HEAD, SQLiteBase
+from newsdesk.storage.sqlite.bulk import BulkRecords
 from newsdesk.storage.sqlite.health import check_database
 from newsdesk.storage.sqlite.queries import article_ids_sql
 from newsdesk.storage.sqlite.schema import search_row
@@ -26,7 +27,7 @@ from newsdesk.storage.sqlite.side_records import SideRecords
 log = logging.getLogger(__name__)
 
 
-class SQLiteStore(SideRecords, SQLiteBase):
+class SQLiteStore(SideRecords, BulkRecords, SQLiteBase):
     """Articles, people, revisions, audit and settings in one SQLite file.
 
     One connection, guarded by a lock, so the store may be used from a worker
