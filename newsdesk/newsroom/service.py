@@ -324,8 +324,10 @@ class Newsroom(HistoryOps, PublishingOps):
             waiting_roles=tuple(sorted(person.roles)), waiting_user=person.name, **fields
         )
 
-    def find(self, query: ArticleQuery | None = None) -> list[int]:
-        return self.store.article_ids(query)
+    def find(self, query: ArticleQuery | None = None, *, limit: int | None = None) -> list[int]:
+        """The ids `query` lists, in its order; with `limit`, the first screen only
+        (a search's first screen costs a few index pages at any size)."""
+        return self.store.article_ids(query, limit=limit)
 
     def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
         return self.store.summaries(ids)

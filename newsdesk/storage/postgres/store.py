@@ -23,9 +23,10 @@ from newsdesk.storage import codec
 from newsdesk.storage.postgres.bulk import BulkRecords
 from newsdesk.storage.postgres.health import check_database
 from newsdesk.storage.postgres.logins import ensure_login
-from newsdesk.storage.postgres.queries import article_ids_sql
+from newsdesk.storage.postgres.queries import article_ids_sql, search_tiers_sql
 from newsdesk.storage.postgres.search import search_documents
 from newsdesk.storage.postgres.side_records import SideRecords
+from newsdesk.storage.search_text import ranked_ids
 
 log = logging.getLogger(__name__)
 
@@ -295,11 +296,20 @@ class PostgresStore(SideRecords, BulkRecords):
 
         return self._write(work)
 
-    def article_ids(self, query: ArticleQuery | None = None) -> list[int]:
-        built = article_ids_sql(query or ArticleQuery())
-        if built is None:
-            return []  # a search with no words finds nothing
-        sql, params = built
+    def article_ids(
+        self, query: ArticleQuery | None = None, *, limit: int | None = None
+    ) -> list[int]:
+        """The ids `query` lists, in its order (a search: in rank order); with `limit`,
+        the first screen of them only."""
+        query = query or ArticleQuery()
+        if query.search.strip():
+            tiers = search_tiers_sql(query)
+            if tiers is None:
+                return []  # a search with no words finds nothing
+            return ranked_ids(lambda sql, params: self._tuples(sql, params), tiers, limit)
+        sql, params = article_ids_sql(query)
+        if limit is not None:
+            sql, params = f"{sql} LIMIT %s", [*params, limit]
         return [r[0] for r in self._tuples(sql, params)]
 
     def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:

@@ -17,10 +17,11 @@ from newsdesk.domain.errors import ConflictError, InvalidInputError, NotFoundErr
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
 from newsdesk.storage import codec
+from newsdesk.storage.search_text import ranked_ids
 from newsdesk.storage.sqlite.base import AUDIT_HEAD, SQLiteBase
 from newsdesk.storage.sqlite.bulk import BulkRecords
 from newsdesk.storage.sqlite.health import check_database
-from newsdesk.storage.sqlite.queries import article_ids_sql
+from newsdesk.storage.sqlite.queries import article_ids_sql, search_tiers_sql
 from newsdesk.storage.sqlite.schema import search_row
 from newsdesk.storage.sqlite.side_records import SideRecords
 
@@ -270,11 +271,20 @@ class SQLiteStore(SideRecords, BulkRecords, SQLiteBase):
             updated_by=actor,
         )
 
-    def article_ids(self, query: ArticleQuery | None = None) -> list[int]:
-        built = article_ids_sql(query or ArticleQuery())
-        if built is None:
-            return []  # a search with no words finds nothing
-        sql, params = built
+    def article_ids(
+        self, query: ArticleQuery | None = None, *, limit: int | None = None
+    ) -> list[int]:
+        """The ids `query` lists, in its order (a search: in rank order); with `limit`,
+        the first screen of them only."""
+        query = query or ArticleQuery()
+        if query.search.strip():
+            tiers = search_tiers_sql(query)
+            if tiers is None:
+                return []  # a search with no words finds nothing
+            return ranked_ids(lambda sql, params: self._tuples(sql, params), tiers, limit)
+        sql, params = article_ids_sql(query)
+        if limit is not None:
+            sql, params = f"{sql} LIMIT ?", [*params, limit]
         return [r[0] for r in self._tuples(sql, params)]
 
     def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
