@@ -27,6 +27,7 @@ from newsdesk.domain.workflow import (
     check_site_settings,
     check_transition,
 )
+from newsdesk.newsroom.batches import BatchOps
 from newsdesk.newsroom.changes import Change, ChangeKind, Changes
 from newsdesk.newsroom.history import HistoryOps
 from newsdesk.newsroom.identity import acting_person, check_may_manage_people
@@ -45,7 +46,7 @@ log = logging.getLogger(__name__)
 Listener = Callable[[Changes], None]
 
 
-class Newsroom(HistoryOps, PublishingOps):
+class Newsroom(HistoryOps, PublishingOps, BatchOps):
     """Every operation a front end may ask for, each checked against the rules.
 
     Front ends (gui/, cli/) call only these methods, never `store` (tests and

@@ -18,7 +18,7 @@ from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
 from newsdesk.storage import codec
 from newsdesk.storage.search_text import ranked_ids
-from newsdesk.storage.sqlite.base import AUDIT_HEAD, SQLiteBase
+from newsdesk.storage.sqlite.base import AUDIT_HEAD, SQLiteBase, insert_sql
 from newsdesk.storage.sqlite.bulk import BulkRecords
 from newsdesk.storage.sqlite.health import check_database
 from newsdesk.storage.sqlite.queries import article_ids_sql, search_tiers_sql
@@ -117,7 +117,7 @@ class SQLiteStore(SideRecords, BulkRecords, SQLiteBase):
             )
             row = codec.article_to_row(stored)
             del row["id"]
-            article_id = self.db["articles"].insert(row).last_pk
+            article_id = self.db.execute(*insert_sql("articles", row)).lastrowid
             stored = dataclasses.replace(stored, id=article_id)
             self._put_revision(stored, actor=actor, note="created")
             self._index(stored)
@@ -324,17 +324,16 @@ class SQLiteStore(SideRecords, BulkRecords, SQLiteBase):
     # -- history --------------------------------------------------------------
 
     def _put_revision(self, article: Article, *, actor: str, note: str) -> None:
-        self.db["revisions"].insert(
-            {
-                "article_id": article.id,
-                "revision": article.revision,
-                "saved_at": codec.time_to_text(article.updated_at),
-                "saved_by": actor,
-                "status": article.status.value,
-                "note": note,
-                "data": codec.pack_revision(article),
-            }
-        )
+        row = {
+            "article_id": article.id,
+            "revision": article.revision,
+            "saved_at": codec.time_to_text(article.updated_at),
+            "saved_by": actor,
+            "status": article.status.value,
+            "note": note,
+            "data": codec.pack_revision(article),
+        }
+        self.db.execute(*insert_sql("revisions", row))
 
     def revisions(self, article_id: int) -> list[RevisionInfo]:
         self.get_article(article_id)
