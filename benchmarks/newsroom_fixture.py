@@ -8,6 +8,7 @@ from pathlib import Path
 
 from newsdesk.domain.article import Article, Credit, Person
 from newsdesk.domain.status import UserRole
+from newsdesk.storage.sqlite.schema import SCHEMA_VERSION
 from newsdesk.storage.sqlite.store import SQLiteStore
 
 REPORTERS = ["Lena Park", "Omar Diaz", "Mei Lin", "Ivo Brandt", "Zhou Ning", "Sara Kim"]
@@ -40,6 +41,12 @@ def _article(rng: random.Random, i: int) -> Article:
         language="zh" if chinese else "en",
         credits=[Credit("Reporter", (reporter,)), Credit("Photography", (rng.choice(REPORTERS),))],
     )
+
+
+def fixture_path(cache: Path, count: int) -> Path:
+    """Where the newsroom of `count` articles is kept between runs. The schema version
+    is in the name: a newsdesk of another version (another branch) keeps its own."""
+    return cache / f"newsroom-{count}-v{SCHEMA_VERSION}.db"
 
 
 def build(path: Path, count: int, seed: int = 7) -> Path:

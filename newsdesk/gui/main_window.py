@@ -269,6 +269,7 @@ class MainWindow(QMainWindow):
             return
         self.save_settings()
         self.preview.wait_for_idle()
+        self.guard.stop()  # a backup under way stops: closing does not wait for it
         self.worker.shutdown()
         self.background.shutdown()
         self.session.finish()  # unsaved text (a database that refused it) stays journaled

@@ -7,13 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsdesk.storage.sqlite.backup import (
-    AutoBackup,
+    BackupCancelled,
     backup_database,
     check_database_file,
     restore_database,
 )
+from newsdesk.storage.sqlite.backup_policy import AutoBackup
 
-__all__ = ["AutoBackup", "auto_backup", "backup", "check_backup", "restore"]
+__all__ = ["AutoBackup", "BackupCancelled", "auto_backup", "backup", "check_backup", "restore"]
 
 
 def backup(database: Path | str, out: Path | str | None = None) -> Path:
@@ -32,5 +33,6 @@ def restore(backup_file: Path | str, database: Path | str) -> Path | None:
 
 
 def auto_backup(database: Path | str) -> AutoBackup:
-    """The app's policy: a backup on start and every few minutes while data changes."""
+    """The app's policy: a backup on start and every few minutes while data changes,
+    at most one per interval (across starts too), so its cost is bounded at any size."""
     return AutoBackup(Path(database))
