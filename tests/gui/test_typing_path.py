@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QLineEdit
 
 from newsdesk.domain.article import Article, Credit
-from newsdesk.gui.editor.body import editor as body_editor
+from newsdesk.gui.editor.body.editor import BodyEditor
 from newsdesk.gui.main_window import MainWindow
 from newsdesk.gui.preview.pane import PreviewPane
 from newsdesk.gui.preview.renderers import ProcessRenderer
@@ -62,13 +62,13 @@ def _shown(win: MainWindow) -> str:
 
 def _count_markdown_writes(monkeypatch) -> list[int]:
     calls: list[int] = []
-    real = body_editor.document_markdown
+    real = BodyEditor._rich_markdown
 
-    def counted(document):
+    def counted(self):
         calls.append(1)
-        return real(document)
+        return real(self)
 
-    monkeypatch.setattr(body_editor, "document_markdown", counted)
+    monkeypatch.setattr(BodyEditor, "_rich_markdown", counted)
     return calls
 
 

@@ -101,7 +101,7 @@ class ArticleController(QObject):
             worker, lambda: self.person.name, parent=self, journal=journal
         )
         self.session.collect = self.collect
-        views.preview.follow(self.collect)
+        views.preview.follow(self._collect_for_preview)
         self.session.pending_fields = views.editor.pending_fields
         self.permissions = Permissions(
             actions=views.actions,
@@ -232,6 +232,14 @@ class ArticleController(QObject):
         if base is None:
             return None
         return self._views.editor.article(base, self._views.side.credits.credits())
+
+    def _collect_for_preview(self) -> Article | None:
+        # One collect serves the preview and a journal write that is due: each costs
+        # a write of the whole body as Markdown on the UI thread.
+        article = self.collect()
+        if article is not None and self.session.is_open(article.id):
+            self.session.offer_journal(article)
+        return article
 
     def _on_editor_edited(self) -> None:
         # Nothing here writes the body as Markdown: the preview collects the article

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -36,6 +37,8 @@ log = logging.getLogger(__name__)
 # Accent for the error banner: readable on light and dark window backgrounds alike.
 ERROR_COLOUR = "#d9534f"
 DEFAULT_DELAY_MS = 300
+# A render that takes longer than this says so in the status line.
+BUSY_NOTICE_MS = 400
 
 
 class PreviewPane(QWidget):
@@ -94,6 +97,13 @@ class PreviewPane(QWidget):
 
         self.status_label = QLabel(self)
         self.status_label.setAccessibleName("Preview status")
+        # Its text comes and goes while the reporter types: it must never change the
+        # layout (that relays out and repaints the whole window, a stall every time).
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.status_label.setFixedHeight(self.status_label.fontMetrics().height())
+        # Said only when a render takes long enough to be noticed.
+        self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_NOTICE_MS)
+        self._busy_timer.timeout.connect(lambda: self.status_label.setText("Updating preview…"))
         self.open_button = QPushButton("Open in &browser", self)
         self.open_button.setAccessibleName("Open in browser")
         self.open_button.setToolTip("Open this page in the web browser, as the site shows it")
@@ -182,7 +192,7 @@ class PreviewPane(QWidget):
         self._jobs_started += 1
         self._running = self._jobs_started
         self._pending = False
-        self.status_label.setText("Updating preview…")
+        self._busy_timer.start()
         self._renderer.start(self._jobs_started, article)
 
     def _job_done(self, number: int) -> bool:
@@ -190,7 +200,9 @@ class PreviewPane(QWidget):
         if number != self._running:
             return False
         self._running = None
-        self.status_label.setText("")
+        self._busy_timer.stop()
+        if self.status_label.text():
+            self.status_label.setText("")
         if self._pending:
             article = self._newest()
             if article is not None:

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextDocumentFragment,
     QTextFormat,
 )
 
@@ -107,7 +108,7 @@ def _protect_literals(document: QTextDocument, plain: str) -> bool:
     `plain` is the document's plain text: most paragraphs hold none of these
     characters, and only the ones that do are walked run by run (the walk is what
     costs, on every preview and journal write of a long article)."""
-    if any(stand_in in plain for stand_in in _FROM_STAND_IN):
+    if has_stand_ins(plain):
         return False  # the text itself uses the stand-ins: leave it to Qt
     has_literals = _LITERAL_CHARS.search(plain) is not None
     cursor = QTextCursor(document)
@@ -134,6 +135,10 @@ def _protect_literals(document: QTextDocument, plain: str) -> bool:
             cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(_MARKER_STAND_IN[marker.group(1)], cursor.charFormat())
     return True
+
+
+def has_stand_ins(plain: str) -> bool:
+    return any(stand_in in plain for stand_in in _FROM_STAND_IN)
 
 
 def _restore_literals(markdown: str) -> str:
@@ -242,9 +247,20 @@ def document_markdown(document: QTextDocument) -> str:
     body (never per keystroke), so each patch first asks cheaply whether the document
     needs it at all; Qt's own writer is most of what is left.
     """
-    plain = document.toPlainText()
     scratch = document.clone()
     scratch.setUndoRedoEnabled(False)  # patches of a scratch copy are never undone
+    return finish_markdown(_write(scratch))
+
+
+def finish_markdown(text: str) -> str:
+    """Qt's Markdown as a body: no trailing blank lines, one final newline."""
+    text = text.rstrip()
+    return text + "\n" if text else ""
+
+
+def _write(scratch: QTextDocument) -> str:
+    """Qt's Markdown of `scratch` (which it patches), before finish_markdown."""
+    plain = scratch.toPlainText()
     if _OBJECT in plain:
         break_after_leading_images(scratch)
     _emphasis_off_edge_spaces(scratch)
@@ -253,7 +269,39 @@ def document_markdown(document: QTextDocument) -> str:
         _separate_adjacent_lists(scratch)
     protected = _protect_literals(scratch, plain)
     text = scratch.toMarkdown(MARKDOWN_DIALECT)
-    if protected:
-        text = _restore_literals(text)
-    text = text.rstrip()
-    return text + "\n" if text else ""
+    return _restore_literals(text) if protected else text
+
+
+def is_plain_block(block: QTextBlock) -> bool:
+    """A paragraph or heading Qt writes on its own, whatever is around it: not in a
+    list, quote, table, code block or rule (those are written together with their
+    neighbours)."""
+    fmt = block.blockFormat()
+    cursor = QTextCursor(block)
+    return (
+        block.textList() is None
+        and cursor.currentTable() is None
+        and cursor.currentFrame() == block.document().rootFrame()
+        and not _is_code(block, block.charFormat())
+        and fmt.intProperty(QTextFormat.Property.BlockQuoteLevel) == 0
+        and fmt.indent() == 0
+        and not fmt.hasProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth)
+        # Qt writes an empty heading as its marks alone, and the next block after
+        # them on the same line.
+        and not (fmt.headingLevel() and not block.text())
+    )
+
+
+def block_markdown(block: QTextBlock) -> str:
+    """What Qt writes for a plain block (is_plain_block) as part of its document, so
+    that the parts of a document's blocks, joined and finished, are its Markdown."""
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    scratch = QTextDocument()
+    scratch.setUndoRedoEnabled(False)
+    target = QTextCursor(scratch)
+    target.insertFragment(QTextDocumentFragment(cursor))
+    # A fragment of one block carries its characters' formats, not the block's own.
+    target.setBlockFormat(block.blockFormat())
+    target.setBlockCharFormat(block.charFormat())
+    return _write(scratch)
