@@ -232,3 +232,46 @@ def open_desks(request, engine, tmp_path):
     yield make
     for desks in opened:
         desks.close()
+
+
+@dataclass
+class DeskTargets:
+    """Where each person's desk points, for front ends started as processes: one file
+    for everybody (names given with NEWSDESK_USER), or each person's own login."""
+
+    engine: str
+    target_of: dict[str, str]
+
+    def db(self, person: str) -> str:
+        return self.target_of[person]
+
+    def env(self, person: str) -> dict[str, str]:
+        return {**os.environ, "NEWSDESK_USER": person}
+
+    def open(self, person: str):
+        from newsdesk.newsroom import Newsroom
+
+        return Newsroom.open(self.db(person))
+
+
+@pytest.fixture
+def desk_targets(request, engine, tmp_path):
+    """`desk_targets({name: [roles]})`: a newsroom with these people on the engine
+    under test, and where each one's desk connects (see DeskTargets)."""
+
+    def make(people: dict[str, list[str]]) -> DeskTargets:
+        from newsdesk.newsroom import Newsroom
+
+        if engine == "sqlite":
+            path = tmp_path / "newsroom.db"
+            room = Newsroom.open(path)
+            for name, roles in people.items():
+                room.add_person(name, roles)
+            room.close()
+            return DeskTargets(engine, {name: str(path) for name in people})
+        server = request.getfixturevalue("pg_newsroom")
+        for name, roles in people.items():
+            server.add_person(name, roles)
+        return DeskTargets(engine, {name: server.url_as(name) for name in people})
+
+    return make

@@ -49,6 +49,13 @@ def register(sub, common: argparse.ArgumentParser, add_actor: Callable) -> None:
         help="with --into: refuse if ID is no longer at revision N",
     )
     imp.add_argument(
+        "--merge",
+        action="store_true",
+        help="with --into and --expect-revision: when ID moved on since revision N, merge"
+        " the file's changes with the newer revision's if they do not overlap (else refuse,"
+        " naming the paragraphs both changed)",
+    )
+    imp.add_argument(
         "--dry-run",
         action="store_true",
         help="write nothing: show what each file would become and what would be left out",
@@ -64,6 +71,10 @@ def import_files(args: argparse.Namespace) -> int:
         raise NewsdeskError("--json goes with --dry-run (an import prints ID<TAB>headline)")
     if args.expect_revision is not None and args.into is None:
         raise NewsdeskError("--expect-revision goes with --into ID")
+    if args.merge and (args.into is None or args.expect_revision is None):
+        raise NewsdeskError(
+            "--merge goes with --into ID --expect-revision N (the revision the file started from)"
+        )
     if args.into is not None and len(args.files) != 1:
         raise NewsdeskError("--into ID takes exactly one file")
     failures = 0
@@ -104,23 +115,32 @@ def import_files(args: argparse.Namespace) -> int:
                 # so storing one twice or for an import refused later is harmless.
                 for image in report.images:
                     newsroom.put_image(image.data, image.media_type)
-                if args.into is None:
+                merged = None
+                if args.merge:
+                    saved = newsroom.merge_save(
+                        args.into, parsed, actor=person.name, base_revision=args.expect_revision
+                    )
+                    stored, merged = saved.article, saved
+                elif args.into is not None:
+                    # Without --expect-revision the file becomes the next revision of
+                    # whatever is newest, read and written in one unit of work.
+                    stored = newsroom.replace_content(
+                        args.into,
+                        parsed,
+                        actor=person.name,
+                        expected_revision=args.expect_revision,
+                    )
+                else:
                     pending.append((path, dataclasses.replace(parsed, slug="")))
                     if len(pending) >= IMPORT_BATCH:
                         store_pending()
                     continue
-                # Without --expect-revision the file becomes the next revision of
-                # whatever is newest, read and written in one unit of work.
-                stored = newsroom.replace_content(
-                    args.into,
-                    parsed,
-                    actor=person.name,
-                    expected_revision=args.expect_revision,
-                )
             except NewsdeskError as exc:
                 refused(path, exc)
                 continue
             print(f"{stored.id}\t{stored.headline}")
+            if merged is not None:
+                print(_merge_line(merged, person.name))
         if pending:
             store_pending()
     if failures:
@@ -166,10 +186,23 @@ def _read_files(
         yield from pool.map(read, paths, chunksize=IMPORT_BATCH // 4)
 
 
+def _merge_line(saved, actor: str) -> str:
+    if saved.merge is None:
+        return f"saved as revision {saved.article.revision}"
+    theirs = saved.theirs
+    who = theirs.content_updated_by or theirs.updated_by
+    return (
+        f"merged into revision {saved.article.revision} with revision {theirs.revision}:"
+        f" {saved.merge.summary(actor, who)}"
+    )
+
+
 def preview_files(args: argparse.Namespace) -> int:
     """`import --dry-run`: the import report of every file, nothing written."""
-    if args.into is not None or args.expect_revision is not None:
-        raise NewsdeskError("--dry-run shows new articles; it takes no --into or --expect-revision")
+    if args.into is not None or args.expect_revision is not None or args.merge:
+        raise NewsdeskError(
+            "--dry-run shows new articles; it takes no --into, --expect-revision or --merge"
+        )
     database = Path(getattr(args, "db", None) or default_database_path())
     if database.exists():
         with open_newsroom(args) as newsroom:

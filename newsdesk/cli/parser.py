@@ -14,6 +14,7 @@ from newsdesk.cli import (
     export_command,
     import_command,
     server_commands,
+    watch_command,
 )
 from newsdesk.domain.status import Status, UserRole
 
@@ -147,5 +148,6 @@ def build_parser() -> argparse.ArgumentParser:
     export_command.register(sub, common)
     backup_commands.register(sub, common)
     server_commands.register(sub, common)
+    watch_command.register(sub, common)
 
     return parser

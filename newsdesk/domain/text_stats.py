@@ -14,6 +14,15 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")
 
 
+_PIECE = re.compile(rf"[{_CJK}]|\s+|[^\s{_CJK}]+")
+
+
+def word_pieces(text: str) -> list[str]:
+    """`text` cut into its words (each CJK character one) and the spaces between them:
+    joined again they give `text` back."""
+    return _PIECE.findall(text)
+
+
 def count_words(text: str) -> int:
     return sum(1 for token in _TOKEN.findall(text) if any(ch.isalnum() for ch in token))
 

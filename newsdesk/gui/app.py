@@ -21,7 +21,7 @@ from newsdesk.domain.errors import NewsdeskError
 from newsdesk.gui.people.first_run_dialog import FirstRunDialog
 from newsdesk.gui.window_state import WindowState
 from newsdesk.newsroom import Newsroom
-from newsdesk.newsroom.paths import default_database_path, log_directory
+from newsdesk.newsroom.paths import default_target, is_server, log_directory
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +123,8 @@ def start(db_path: str | Path | None = None):
     Returns the MainWindow, or an exit code when there is nothing to show."""
     _log_to_file()
     application()
-    path = Path(db_path) if db_path else default_database_path()
+    # A server URL stays text (a Path would mangle its "//").
+    path = (db_path if is_server(db_path) else Path(db_path)) if db_path else default_target()
     access = Newsroom.probe(path)
     if access.problem:
         QMessageBox.critical(None, "newsdesk cannot use its database", access.problem)

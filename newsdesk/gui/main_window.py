@@ -26,6 +26,7 @@ from newsdesk.gui.history.dialog import HistoryDialog
 from newsdesk.gui.list.panel import ArticleListPanel
 from newsdesk.gui.ops.change_hub import ChangeHub
 from newsdesk.gui.ops.database_guard import DatabaseGuard
+from newsdesk.gui.ops.live_feed import LiveFeed
 from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.gui.people.user_switcher import UserSwitcher
 from newsdesk.gui.preview.pane import PreviewPane
@@ -68,6 +69,8 @@ class MainWindow(QMainWindow):
         # or a search never queues behind them.
         self.background = DatabaseWorker(db_path, self, hub=self.hub)
         self.journal = SessionJournal(db_path)
+        # What other desks commit, and who has what open (its own thread and line).
+        self.live = LiveFeed(newsroom, self.hub, self)
         self.resize(1360, 820)
         self.history_dialog: HistoryDialog | None = None
         self.export_dialog: ExportDialog | None = None
@@ -147,6 +150,7 @@ class MainWindow(QMainWindow):
             ),
             workflow=self.workflow,
             parent=self,
+            live=self.live,
         )
         self.session = self.controller.session
         self._connect()
@@ -158,6 +162,7 @@ class MainWindow(QMainWindow):
         recovered = self.controller.recover_unsaved()
         self.list_panel.reload(select_id=recovered or self.state.last_article_id())
         self.guard.start()
+        self.live.start()
 
     @property
     def user(self) -> Person:
@@ -184,6 +189,9 @@ class MainWindow(QMainWindow):
         self.list_panel.open_article_requested.connect(c.open_article)
         self.list_panel.new_article_requested.connect(c.new_article)
         self.list_panel.model.rows_unreadable.connect(lambda _why: self.guard.recheck())
+        self.live.presence_changed.connect(
+            lambda marks: self.list_panel.show_presence(marks, self.live.desk)
+        )
         c.article_shown.connect(self._on_article_shown)
         c.person_changed.connect(self._on_person_changed)
         c.people_changed.connect(
@@ -273,5 +281,6 @@ class MainWindow(QMainWindow):
         self.worker.shutdown()
         self.background.shutdown()
         self.session.finish()  # unsaved text (a database that refused it) stays journaled
+        self.live.stop()  # this desk's presence mark goes with it
         self.journal.close()
         event.accept()

@@ -10,10 +10,12 @@ every view current (after Anki's OpChanges and its operation_did_execute hook).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from newsdesk.domain.article import AuditEvent
 from newsdesk.domain.status import Status
 
 
@@ -115,3 +117,41 @@ class Changes:
         for other in others:
             items.extend(other.items)
         return Changes(tuple(items), self.origin)
+
+
+# Audit actions and what they change (the audit log is how other desks' writes are
+# heard: see feed.py). An action not named here still makes views read again.
+_CONTENT_ACTIONS = frozenset({"edit", "edit-after-approval", "revert", "merge"})
+_STATUS_ACTIONS = frozenset({"submit", "return", "approve", "publish", "archive"})
+_SIMPLE_ACTIONS = {
+    "create": ChangeKind.CREATED,
+    "comment": ChangeKind.COMMENTS,
+    "export": ChangeKind.EXPORTED,
+    "delete": ChangeKind.DELETED,
+    "person-added": ChangeKind.PEOPLE,
+    "person-updated": ChangeKind.PEOPLE,
+    "site-profile-changed": ChangeKind.SETTINGS,
+    "credit-roles-changed": ChangeKind.SETTINGS,
+}
+
+
+def changes_of_event(event: AuditEvent) -> list[Change]:
+    """What one audit entry changed, as the desk that wrote it announced it."""
+    status = Status(event.to_status) if event.to_status else None
+    item = functools.partial(Change, article_id=event.article_id, actor=event.actor)
+    revision = event.revision
+    if event.action in _CONTENT_ACTIONS:
+        found = [item(ChangeKind.CONTENT, revision=revision, status=status)]
+        if event.from_status != event.to_status:
+            found.append(item(ChangeKind.STATUS, revision=revision, status=status))
+        return found
+    if event.action in _STATUS_ACTIONS:
+        return [item(ChangeKind.STATUS, revision=revision, status=status)]
+    kind = _SIMPLE_ACTIONS.get(event.action)
+    if kind is ChangeKind.COMMENTS:
+        return [item(kind)]
+    if kind is not None:
+        return [item(kind, revision=revision, status=status)]
+    if event.article_id is not None:
+        return [item(ChangeKind.CONTENT, revision=revision, status=status)]
+    return [item(ChangeKind.SETTINGS)]

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import platformdirs
 
+from newsdesk.storage.open import is_server as _is_server
+
 APP_NAME = "newsdesk"
 DB_ENV = "NEWSDESK_DB"
 
@@ -17,6 +19,11 @@ def default_database_path() -> Path:
     if override:
         return Path(override).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "newsdesk.db"
+
+
+def is_server(target: Path | str | None) -> bool:
+    """True when `target` names a newsroom server (a postgresql:// URL), not a file."""
+    return target is not None and _is_server(target)
 
 
 def default_target() -> Path | str:

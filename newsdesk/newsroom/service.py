@@ -16,6 +16,7 @@ from newsdesk.domain.article import Article, ArticleSummary, Person
 from newsdesk.domain.checklist import CheckFailure, ChecklistFailed, ImageRef, run_checklist
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import ConflictError, InvalidInputError, RuleViolation
+from newsdesk.domain.merge import ArticleMerge, MergeConflict, merge_articles
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.status import UserRole
@@ -29,8 +30,10 @@ from newsdesk.domain.workflow import (
 )
 from newsdesk.newsroom.batches import BatchOps
 from newsdesk.newsroom.changes import Change, ChangeKind, Changes
+from newsdesk.newsroom.feed import ChangeFeed
 from newsdesk.newsroom.history import HistoryOps
 from newsdesk.newsroom.identity import acting_person, check_may_manage_people
+from newsdesk.newsroom.merging import MergeOps, Saved
 from newsdesk.newsroom.paths import default_target
 from newsdesk.newsroom.publishing import PublishingOps
 from newsdesk.publish.markdown.inspect import body_references
@@ -46,7 +49,7 @@ log = logging.getLogger(__name__)
 Listener = Callable[[Changes], None]
 
 
-class Newsroom(HistoryOps, PublishingOps, BatchOps):
+class Newsroom(HistoryOps, PublishingOps, MergeOps, BatchOps):
     """Every operation a front end may ask for, each checked against the rules.
 
     Front ends (gui/, cli/) call only these methods, never `store` (tests and
@@ -112,6 +115,13 @@ class Newsroom(HistoryOps, PublishingOps, BatchOps):
                 listener(changes)
             except Exception:  # a broken view must not undo a committed write
                 log.exception("a change listener failed")
+
+    # -- live updates -----------------------------------------------------------
+
+    def open_feed(self, **callbacks) -> ChangeFeed:
+        """A live feed of what every desk commits, and who has what open (see
+        feed.py for the callbacks); `start()` it, `stop()` it when done."""
+        return ChangeFeed(self.store.open_channel, **callbacks)
 
     # -- people ---------------------------------------------------------------
 
@@ -184,7 +194,9 @@ class Newsroom(HistoryOps, PublishingOps, BatchOps):
         if article.id is None:
             raise InvalidInputError("only a stored article can be saved; create it first")
         expected = article.revision if expected_revision is None else expected_revision
-        return self._write_content(article.id, article, actor=actor, expected_revision=expected)
+        return self._write_content(
+            article.id, article, actor=actor, expected_revision=expected
+        ).article
 
     def replace_content(
         self,
@@ -200,7 +212,7 @@ class Newsroom(HistoryOps, PublishingOps, BatchOps):
         read and write are one unit of work, so two such writers never conflict."""
         return self._write_content(
             article_id, article, actor=actor, expected_revision=expected_revision
-        )
+        ).article
 
     def _write_content(
         self,
@@ -211,33 +223,49 @@ class Newsroom(HistoryOps, PublishingOps, BatchOps):
         expected_revision: int | None,
         action: str = "edit",
         comment: str = "",
-    ) -> Article:
+        merge: bool = False,
+    ) -> Saved:
         """The one path of every content write: the rules decided on the article as
         it is inside the write unit, then the conditional save."""
         person = self.person(actor)
         _require_headline(article)
+        merged: ArticleMerge | None = None
         with self.store.transaction():
             current = self.store.lock_article(article_id)
+            content = article.content()
+            expected = current.revision if expected_revision is None else expected_revision
+            if merge and expected != current.revision:
+                base = self.store.get_revision(article_id, expected)
+                merged = merge_articles(base, article, current)
+                if not merged.clean:
+                    raise MergeConflict(article_id, expected, current, merged)
+                content = merged.article().content()
+                theirs_by = current.content_updated_by or current.updated_by
+                action = "merge"
+                comment = (
+                    f"merged revision {current.revision} ({theirs_by}) with {person.name}'s"
+                    f" edit of revision {expected}: {merged.summary(person.name, theirs_by)}"
+                )
+                expected = current.revision
             new_status = check_edit(current, person)
             withdrawn = new_status is not current.status
-            if withdrawn and action == "edit":
-                action = "edit-after-approval"
-                comment = (
+            if withdrawn and action in ("edit", "merge"):
+                note = (
                     f"edited after {current.status.value}: approval withdrawn, needs approval again"
                 )
+                comment = f"{comment}; {note}" if comment else note
+                action = "edit-after-approval" if action == "edit" else action
             stored = self.store.save_article(
-                current.with_content(article.content()),
+                current.with_content(content),
                 actor=person.name,
-                expected_revision=(
-                    current.revision if expected_revision is None else expected_revision
-                ),
+                expected_revision=expected,
                 expected_status=current.status,
                 new_status=new_status,
                 action=action,
                 comment=comment,
             )
         self._announce_save(current, stored, person.name)
-        return stored
+        return Saved(stored, merged, current if merged is not None else None)
 
     def _announce_save(self, before: Article, stored: Article, actor: str) -> None:
         if stored.revision == before.revision:
@@ -317,7 +345,7 @@ class Newsroom(HistoryOps, PublishingOps, BatchOps):
             expected_revision=expected_revision,
             action="revert",
             comment=f"restored revision {revision}",
-        )
+        ).article
 
     def waiting_query(self, person: Person, **fields) -> ArticleQuery:
         """The "waiting for me" list of `person` (see ArticleQuery)."""

@@ -6,7 +6,13 @@ import datetime as dt
 import json
 import zlib
 
-from newsdesk.domain.article import Article, ArticleSummary, Person, content_from_dict
+from newsdesk.domain.article import (
+    Article,
+    ArticleSummary,
+    AuditEvent,
+    Person,
+    content_from_dict,
+)
 from newsdesk.domain.status import Status, UserRole
 
 
@@ -127,3 +133,17 @@ def pack_revision(article: Article) -> bytes:
 
 def unpack_revision(blob: bytes) -> dict:
     return json.loads(zlib.decompress(blob).decode("utf-8"))
+
+
+def audit_event_from_row(r: dict) -> AuditEvent:
+    return AuditEvent(
+        id=r["id"],
+        article_id=r["article_id"],
+        at=time_from_text(r["at"]),
+        actor=r["actor"],
+        action=r["action"],
+        from_status=r["from_status"],
+        to_status=r["to_status"],
+        revision=r["revision"],
+        comment=r["comment"] or "",
+    )

@@ -21,6 +21,7 @@ from newsdesk.domain.article import (
 )
 from newsdesk.domain.comment import Comment
 from newsdesk.domain.credit_roles import CreditRole
+from newsdesk.domain.presence import Presence, PresenceMode
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.status import Status
@@ -36,6 +37,28 @@ class Login:
     name: str
     person: str | None
     bypasses_rules: bool
+
+
+class DeskChannel(Protocol):
+    """One desk's own line to the newsroom, for one thread (the app's change feed, or
+    `newsdesk watch`): it hears that something committed, reads the audit log from
+    where it left off, and holds the desk's presence mark. On a server, LISTEN/NOTIFY
+    and a session-bound advisory lock on one connection of its own; on a file, a poll
+    of PRAGMA data_version and a heartbeat row. Raises StorageError when the line is
+    lost (a new channel reconnects)."""
+
+    desk: str  # this desk's id in presence marks
+
+    def wait(self, timeout: float) -> bool:
+        """Wait up to `timeout` seconds; True when something may have committed."""
+        ...
+
+    def newest_event_id(self) -> int: ...
+    def events_after(self, event_id: int, limit: int = 500) -> list[AuditEvent]: ...
+    def set_presence(self, article_id: int | None, mode: PresenceMode, person: str) -> None: ...
+    def heartbeat(self) -> None: ...
+    def presence(self) -> list[Presence]: ...
+    def close(self) -> None: ...
 
 
 class Store(Protocol):
@@ -124,6 +147,9 @@ class Store(Protocol):
     # images
     def put_image(self, data: bytes, media_type: str) -> str: ...
     def image_data(self, sha256: str) -> bytes: ...
+
+    # live updates and presence: a channel of the desk's own (see DeskChannel)
+    def open_channel(self) -> DeskChannel: ...
 
     # health
     def check(self) -> list[str]: ...

@@ -93,13 +93,19 @@ def _child(db: str) -> int:
 
     qapp = app_module.application()
     dialogs: list[dict] = []
+    say_yes: list[bool] = []  # the next question is answered Yes (see "yes")
 
     def answer_dialogs() -> None:
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox) and box.isVisible():
             dialogs.append({"title": box.windowTitle(), "text": box.text()})
-            button = box.button(QMessageBox.StandardButton.No) or box.button(
-                QMessageBox.StandardButton.Ok
+            yes = box.button(QMessageBox.StandardButton.Yes) if say_yes else None
+            if yes is not None:
+                say_yes.clear()
+            button = (
+                yes
+                or box.button(QMessageBox.StandardButton.No)
+                or box.button(QMessageBox.StandardButton.Ok)
             )
             (button or box.buttons()[0]).click()
 
@@ -131,9 +137,50 @@ def _child(db: str) -> int:
                 continue  # being replaced just now
         return "\n".join(" ".join(body.split()) for body in bodies)
 
+    def rows() -> dict:
+        from newsdesk.gui.list.model import PRESENCE_ROLE
+
+        model = window.list_panel.model
+        found = {}
+        for row in range(model.rowCount()):
+            article_id = model.article_id(row)
+            found[str(article_id)] = {
+                "headline": model.data(model.index(row, 0)),
+                "status": model.data(model.index(row, 1)),
+                "presence": model.data(model.index(row, 0), PRESENCE_ROLE),
+            }
+        return found
+
+    def conflict() -> dict | None:
+        dialog = window.controller.merging.dialog
+        if dialog is None:
+            return None
+        return {
+            "title": dialog.windowTitle(),
+            "rows": [
+                {
+                    "side": row.side.value,
+                    "mine": row.mine_label.text(),
+                    "theirs": row.theirs_label.text(),
+                }
+                for row in dialog.rows
+            ],
+        }
+
     def state() -> dict:
         article = window.session.article
+        bar, live = window.controller.live_bar, window.controller.live
         return {
+            "presence": bar.presence.text(),
+            "waiting": live.waiting,
+            "review": bar.review.text(),
+            "notice": bar.notice.text(),
+            "offline": bar.offline.text(),
+            "offline_label": live.offline_label.text() if live.offline_label.isVisible() else "",
+            "list": rows(),
+            "workflow": window.workflow_bar.status_label.text(),
+            "conflict": conflict(),
+            "headline": window.editor.fields.headline_edit.text(),
             "article": article.id if article else None,
             "revision": article.revision if article else None,
             "banner": window.editor.banner.text() if window.editor.banner.isVisible() else "",
@@ -159,6 +206,57 @@ def _child(db: str) -> int:
         if verb == "hold":  # this window's saves stop: what it types stays unsaved
             window.session.set_writable(False)
             return {"ok": True}
+        if verb == "release":  # saves go on: what waited is saved now
+            window.session.set_writable(True)
+            window.session.save()
+            wait_until(lambda: not window.session.is_saving())
+            return state()
+        if verb == "type_in":  # "type_in N TEXT": at the end of paragraph N (from 0)
+            number, _, text = rest.partition(" ")
+            body = window.editor.body.rich_edit
+            body.setFocus()
+            block = body.document().findBlockByNumber(int(number))
+            cursor = body.textCursor()
+            cursor.setPosition(block.position() + block.length() - 1)
+            body.setTextCursor(cursor)
+            QTest.keyClicks(body, text)
+            return {"ok": True}
+        if verb == "headline":
+            edit = window.editor.fields.headline_edit
+            edit.setFocus()
+            edit.selectAll()
+            QTest.keyClicks(edit, rest)
+            return {"ok": True}
+        if verb == "yes":  # the next question is answered Yes
+            say_yes.append(True)
+            return {"ok": True}
+        if verb == "edit_anyway":
+            say_yes.append(True)
+            window.controller.live_bar.presence.button.click()
+            return state()
+        if verb == "approve":
+            from newsdesk.domain.workflow import Action
+
+            window.workflow_bar.buttons[Action.APPROVE].click()
+            wait_until(lambda: window.workflow.dialog is not None)
+            window.workflow.dialog.confirm_button.click()
+            wait_until(lambda: "approved" in window.workflow_bar.status_label.text())
+            return state()
+        if verb == "choose":  # in the conflict dialog: "choose mine|theirs|both"
+            from newsdesk.domain.merge import Choice, Side
+
+            dialog = window.controller.merging.dialog
+            for row in dialog.rows:
+                if row.side is Side.CONFLICT:
+                    row.buttons[Choice(rest)].setChecked(True)
+            dialog.save_button.click()
+            wait_until(lambda: window.controller.merging.dialog is None)
+            return state()
+        if verb == "until":  # "until SECONDS PYTHON-EXPRESSION over state s"
+            seconds, _, test = rest.partition(" ")
+            began = time.monotonic()
+            met = wait_until(lambda: eval(test, {"s": state()}), float(seconds))
+            return {**state(), "met": met, "took": time.monotonic() - began}
         if verb == "journaled":
             return {"ok": wait_until(lambda: rest in journals())}
         if verb == "save":

@@ -89,7 +89,8 @@ def test_unsaved_text_is_never_replaced_by_another_desks_save(qtbot, db):
     desk = OtherDesk(db, window)
     current = desk.room.article(article_id)
     desk.room.save_article(dataclasses.replace(current, body="Their text."), actor=PRODUCER)
-    qtbot.waitUntil(lambda: "saved revision 2" in window.statusBar().currentMessage())
+    review = window.controller.live_bar.review
+    qtbot.waitUntil(lambda: review.text() == f"{PRODUCER} saved revision 2 — Review")
     assert "My unsaved sentence." in window.editor.body.markdown()
     assert window.session.article.revision == 1  # my next save meets the conflict
     desk.close()

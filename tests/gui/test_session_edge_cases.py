@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 import newsdesk.newsroom as newsroom_module
 from newsdesk.domain.article import Article, Credit, Image
+from newsdesk.domain.merge import Choice, Side
 from newsdesk.domain.status import Status
 from newsdesk.gui.editor.conflict_dialog import ConflictDialog
 from newsdesk.gui.main_window import MainWindow
@@ -86,15 +87,33 @@ def _slow_saves(monkeypatch, seconds):
     monkeypatch.setattr(newsroom_module.Newsroom, "save_article", slow)
 
 
+def _choose_for_every_conflict(monkeypatch, choice: Choice) -> None:
+    """The conflict dialog answered as a person would: `choice` for each part."""
+
+    def answer(dialog: ConflictDialog):
+        for row in dialog.rows:
+            if row.side is Side.CONFLICT:
+                row.buttons[choice].setChecked(True)
+        assert dialog.save_button.isEnabled()
+        dialog.save_button.click()
+
+    monkeypatch.setattr(ConflictDialog, "open", answer)
+
+
+def _colleague_saves_over(db, article_id: int):
+    colleague = Newsroom.open(db)
+    current = colleague.article(article_id)
+    colleague.save_article(dataclasses.replace(current, body="Colleague's text."), actor="Tom Reed")
+    return colleague
+
+
 def test_keep_mine_after_switching_saves_my_text_into_my_article(qtbot, env, answers, monkeypatch):
     db, (tram, library) = env
     window = _window(qtbot, db)
     _open(qtbot, window, tram)
-    colleague = Newsroom.open(db)
-    current = colleague.article(tram)
-    colleague.save_article(dataclasses.replace(current, body="Colleague's text."), actor="Tom Reed")
-    _type_at_end(qtbot, window, " My addition.")
-    monkeypatch.setattr(ConflictDialog, "exec_choice", lambda self: ConflictDialog.KEEP_MINE)
+    _type_at_end(qtbot, window, " My addition.")  # the same paragraph the colleague rewrites
+    colleague = _colleague_saves_over(db, tram)
+    _choose_for_every_conflict(monkeypatch, Choice.MINE)
     window.open_article(library)  # the save conflicts; "stay on it?" -> No
     qtbot.waitUntil(lambda: window.session.is_open(library), timeout=5000)
     qtbot.waitUntil(lambda: colleague.article(tram).revision == 3, timeout=10_000)
@@ -107,23 +126,21 @@ def test_keep_mine_after_switching_saves_my_text_into_my_article(qtbot, env, ans
     window.close()
 
 
-def test_take_theirs_after_switching_keeps_mine_as_a_copy_and_the_open_article(
+def test_take_theirs_after_switching_keeps_mine_in_the_history_and_the_open_article(
     qtbot, env, answers, monkeypatch
 ):
     db, (tram, library) = env
     window = _window(qtbot, db)
     _open(qtbot, window, tram)
-    colleague = Newsroom.open(db)
-    current = colleague.article(tram)
-    colleague.save_article(dataclasses.replace(current, body="Colleague's text."), actor="Tom Reed")
     _type_at_end(qtbot, window, " My addition.")
-    monkeypatch.setattr(ConflictDialog, "exec_choice", lambda self: ConflictDialog.TAKE_THEIRS)
+    colleague = _colleague_saves_over(db, tram)
+    _choose_for_every_conflict(monkeypatch, Choice.THEIRS)
     window.open_article(library)
     qtbot.waitUntil(lambda: window.session.is_open(library), timeout=5000)
-    qtbot.waitUntil(lambda: colleague.store.count() == 3, timeout=10_000)
-    copy = colleague.article(3)
-    assert copy.headline == "Tram line reopens (conflict copy)"
-    assert "My addition." in copy.body
+    qtbot.waitUntil(lambda: colleague.article(tram).revision == 4, timeout=10_000)
+    assert colleague.article(tram).body == "Colleague's text."  # theirs continues
+    assert "My addition." in colleague.revision(tram, 3).body  # mine, in the history
+    assert colleague.store.count() == 2  # no copy article any more
     assert window.session.is_open(library)  # the open article stayed where it was
     assert window.editor.fields.headline_edit.text() == "Library extends hours"
     colleague.close()

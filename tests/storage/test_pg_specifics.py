@@ -20,8 +20,8 @@ from newsdesk.domain.errors import StorageError
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import UserRole
 from newsdesk.storage.open import init_server, open_store
-from newsdesk.storage.postgres import schema as pg_schema
 from newsdesk.storage.postgres import search
+from newsdesk.storage.postgres.schema import SCHEMA_VERSION
 from newsdesk.storage.postgres.store import PostgresStore
 
 
@@ -138,10 +138,10 @@ def test_two_inits_at_once_migrate_once(pg_server):
         for thread in threads:
             thread.join(60)
         assert all(not isinstance(r, BaseException) for r in results), results
-        latest = pg_schema.SCHEMA_VERSION
-        assert sorted(r.schema_before for r in results) == [0, latest, latest]
+        newest = SCHEMA_VERSION
+        assert sorted(r.schema_before for r in results) == [0, newest, newest]
         with psycopg.connect(url) as conn:
-            assert conn.execute("SELECT count(*) FROM newsdesk_schema").fetchone() == (latest,)
+            assert conn.execute("SELECT count(*) FROM newsdesk_schema").fetchone() == (newest,)
             assert conn.execute("SELECT count(*) FROM credit_roles").fetchone()[0] > 0
     finally:
         with psycopg.connect(pg_server.url, autocommit=True) as conn:

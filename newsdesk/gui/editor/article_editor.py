@@ -53,6 +53,7 @@ class ArticleEditor(QWidget):
         form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(6, 0, 6, 0)
         form_layout.addWidget(self.banner)
+        self._form_layout = form_layout
         form_layout.addWidget(self.fields)
         form_layout.addWidget(self.toolbar)
         form_layout.addWidget(self.body, 1)
@@ -91,6 +92,10 @@ class ArticleEditor(QWidget):
     def focus_headline(self) -> None:
         self.fields.headline_edit.setFocus()
         self.fields.headline_edit.selectAll()
+
+    def add_notice(self, widget: QWidget) -> None:
+        """Put `widget` (a bar of notices) over the article's fields, above the banner."""
+        self._form_layout.insertWidget(0, widget)
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)

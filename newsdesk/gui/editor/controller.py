@@ -24,13 +24,16 @@ from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.status import UserRole
 from newsdesk.domain.text_stats import counts
 from newsdesk.gui.editor.article_editor import ArticleEditor
-from newsdesk.gui.editor.conflict_dialog import ConflictDialog
 from newsdesk.gui.editor.crash_recovery import find_recovery
+from newsdesk.gui.editor.live_bar import LiveBar
+from newsdesk.gui.editor.live_editing import LiveEditing
+from newsdesk.gui.editor.merge_flow import MergeFlow
 from newsdesk.gui.editor.permissions import Permissions, refusals
 from newsdesk.gui.editor.save_status import SaveStatus
-from newsdesk.gui.editor.session import ArticleSession, Conflict
+from newsdesk.gui.editor.session import ArticleSession
 from newsdesk.gui.ops.change_hub import ChangeHub
 from newsdesk.gui.ops.database_guard import DatabaseGuard
+from newsdesk.gui.ops.live_feed import LiveFeed
 from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.gui.preview.pane import PreviewPane
 from newsdesk.gui.side.notes_panel import CommentsPanel
@@ -38,7 +41,7 @@ from newsdesk.gui.side.panel import SidePanel
 from newsdesk.gui.window_actions import WindowActions
 from newsdesk.gui.workflow.actions import WorkflowController
 from newsdesk.newsroom import Newsroom
-from newsdesk.newsroom.changes import REMOTE, Change, ChangeKind, Changes
+from newsdesk.newsroom.changes import ChangeKind, Changes
 from newsdesk.newsroom.journal import SessionJournal
 
 log = logging.getLogger(__name__)
@@ -80,6 +83,7 @@ class ArticleController(QObject):
         views: Views,
         workflow: WorkflowController,
         parent: QWidget,
+        live: LiveFeed | None = None,
     ) -> None:
         super().__init__(parent)
         self._newsroom = newsroom
@@ -118,7 +122,30 @@ class ArticleController(QObject):
         self.session.state_changed.connect(self._on_session_state_changed)
         self.session.saved.connect(self._on_session_saved)
         self.session.save_failed.connect(self._on_session_save_failed)
-        self.session.conflict.connect(self._on_session_conflict)
+        # Other desks: presence, a revision saved elsewhere, offline; merges, conflicts.
+        self.live_bar = LiveBar()
+        views.editor.add_notice(self.live_bar)
+        self.live = LiveEditing(
+            live,
+            self.live_bar,
+            editor=views.editor,
+            credits=views.side.credits,
+            session=self.session,
+            status_bar=views.status_bar,
+            person=lambda: self.person,
+            unwritable=lambda: self.unwritable,
+            parent=parent,
+        )
+        self.merging = MergeFlow(
+            session=self.session,
+            worker=worker,
+            editor=views.editor,
+            credits=views.side.credits,
+            live=self.live,
+            collect=self.collect,
+            actor=lambda: self.person.name,
+            parent=parent,
+        )
         guard.damaged.connect(self._on_database_damaged)
         hub.changed.connect(self._on_hub_changed)
         views.editor.load(None)
@@ -272,6 +299,8 @@ class ArticleController(QObject):
     def _after_failed_save(self, message: str, damage: str | None) -> None:
         if damage or self.unwritable:
             return
+        if self.live.offline or "unreachable" in message:
+            return  # said by the offline bar; saved when the newsroom is back
         if "read-only" in message:
             self._stop_writing(message, "The database is read-only")
             return
@@ -332,26 +361,6 @@ class ArticleController(QObject):
         self.session.mark_edited()  # autosave stores it; a newer revision means a conflict
         return recovery.base.id
 
-    def _on_session_conflict(self, conflict: Conflict) -> None:
-        theirs = conflict.theirs
-        self._hub.publish(  # what we learned of that other desk: every view hears it
-            Changes.of(Change(ChangeKind.CONTENT, theirs.id, theirs.revision), origin=REMOTE)
-        )
-        choice = ConflictDialog(conflict, self._parent).exec_choice()
-        if choice == ConflictDialog.KEEP_MINE:
-            self.session.resolve_keep_mine(conflict)
-        elif choice == ConflictDialog.TAKE_THEIRS:
-            self.session.resolve_take_theirs(
-                conflict, lambda copy: self._on_conflict_copy_saved(copy, theirs.id)
-            )
-
-    def _on_conflict_copy_saved(self, copy: Article, theirs_id: int) -> None:
-        if self.session.is_open(theirs_id):
-            self._show(self.session.article)  # the editor continues with theirs
-        self._views.status_bar.showMessage(
-            f"Your version was kept as a new draft: #{copy.id} {copy.headline}", 10000
-        )
-
     # -- keeping the open article current -------------------------------------------------
 
     def _on_hub_changed(self, changes: Changes) -> None:
@@ -394,11 +403,7 @@ class ArticleController(QObject):
             if not self.session.is_dirty() and not self.session.is_saving():
                 self._show(article, withdrawn=withdrawn)  # nothing unsaved: show theirs
             else:
-                self._views.status_bar.showMessage(
-                    f"{article.updated_by} saved revision {article.revision} meanwhile;"
-                    " your next save asks which version continues.",
-                    15000,
-                )
+                self.live.show_review(article)  # "Lena Park saved revision 8 — Review"
             return
         if article.revision < base.revision:
             return  # an answer older than what is open
@@ -414,6 +419,7 @@ class ArticleController(QObject):
         refused = self.permissions.apply(
             self.person, article, withdrawn=self._withdrawn, unwritable=self.unwritable or ""
         )
+        self.live.after_permissions(article, refused.edit)
         if self._recovered and not refused.notice:
             self._views.editor.show_banner(self._recovered)
 

@@ -1,8 +1,10 @@
 """The article open in the editor: its saved state, autosave, and saving off the UI thread.
 
 The session knows the revision the edit started from. Saving sends that revision
-with the new content; when someone saved in between, the store refuses and the
-session reports a conflict with both versions, so nothing is overwritten silently.
+with the new content (Newsroom.merge_save): when someone saved in between, changes
+that do not overlap are merged into the next revision (`merged`), and overlapping
+ones are refused and reported as a conflict with both versions and their base, so
+nothing is overwritten silently.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QT
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import ConflictError
+from newsdesk.domain.merge import MergeConflict
 from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.newsroom.journal import SessionJournal
 
@@ -45,6 +48,7 @@ class _JournalWrite(QRunnable):
 class Conflict:
     mine: Article  # what the user has in the editor
     theirs: Article  # the newest stored revision
+    base: Article | None = None  # the revision both started from (when known)
 
 
 class ArticleSession(QObject):
@@ -57,6 +61,7 @@ class ArticleSession(QObject):
     """
 
     saved = Signal(object)  # Article as stored
+    merged = Signal(object, object)  # Saved (merged with a newer revision), the edit sent
     save_failed = Signal(str)
     conflict = Signal(object)  # Conflict
     state_changed = Signal(str)  # "saved", "editing", "saving", "failed", "conflict"
@@ -191,10 +196,10 @@ class ArticleSession(QObject):
         self._dirty = pending  # a field still invalid is not saved yet: stay unsaved
         self.state_changed.emit("saving")
         self._save_job = self._worker.submit(
-            lambda newsroom: newsroom.save_article(
-                edited, actor=actor, expected_revision=base.revision
+            lambda newsroom: newsroom.merge_save(
+                edited.id, edited, actor=actor, base_revision=base.revision
             ),
-            self._on_saved,
+            lambda saved: self._on_saved(saved.article, saved, edited),
             lambda exc: self._on_save_failed(exc, edited),
         )
 
@@ -213,11 +218,14 @@ class ArticleSession(QObject):
             QCoreApplication.processEvents()  # deliver the answer; a follow-up save starts
         return not self._dirty and not self._saving
 
-    def _on_saved(self, stored: Article) -> None:
+    def _on_saved(self, stored: Article, saved=None, edited: Article | None = None) -> None:
         self._saving = False
         if self.is_open(stored.id):
             self.article = stored
             self.last_saved_at = stored.updated_at
+        if saved is not None and saved.merge is not None:
+            # The editor shows the merged text now (and may mark itself edited again).
+            self.merged.emit(saved, edited)
         self.saved.emit(stored)
         if self._save_again or (self._dirty and not self.pending_fields()):
             self._save_again = False
@@ -234,6 +242,10 @@ class ArticleSession(QObject):
         self._save_again = False
         if self.is_open(edited.id):
             self._dirty = True  # the text is still in the editor: keep it marked unsaved
+        if isinstance(exc, MergeConflict):
+            self.state_changed.emit("conflict")
+            self.conflict.emit(Conflict(mine=edited, theirs=exc.theirs, base=exc.merge.base))
+            return
         if isinstance(exc, ConflictError):
             self.state_changed.emit("conflict")
             self._worker.submit(
@@ -243,43 +255,3 @@ class ArticleSession(QObject):
             return
         self.state_changed.emit("failed")
         self.save_failed.emit(str(exc))
-
-    def resolve_keep_mine(self, conflict: Conflict) -> None:
-        """Save my text on top of theirs; theirs stays in the history as a revision."""
-        if self.is_open(conflict.mine.id):
-            # The editor still shows my text (perhaps edited further): save what it shows.
-            self.article = conflict.theirs
-            self._dirty = True
-            self.save()
-            return
-        # Another article is open now: save the conflicted text itself, not the editor.
-        mine, actor = conflict.mine, self._actor()
-        self._worker.submit(
-            lambda newsroom: newsroom.save_article(
-                mine, actor=actor, expected_revision=conflict.theirs.revision
-            ),
-            self.saved.emit,
-            lambda exc: self.save_failed.emit(f"“{mine.headline}” was not saved: {exc}"),
-        )
-
-    def resolve_take_theirs(self, conflict: Conflict, on_copied: Callable[[Article], None]) -> None:
-        """Keep mine as a new draft article (a conflict copy), then continue with theirs."""
-        mine = dataclasses.replace(
-            conflict.mine,
-            id=None,
-            slug="",
-            headline=f"{conflict.mine.headline} (conflict copy)",
-        )
-        actor = self._actor()
-
-        def copied(copy: Article) -> None:
-            # Only once my text is safe in its copy does the editor let it go.
-            if self.is_open(conflict.theirs.id):
-                self.load(conflict.theirs)
-            on_copied(copy)
-
-        self._worker.submit(
-            lambda newsroom: newsroom.create_article(mine, actor=actor),
-            copied,
-            lambda exc: self.save_failed.emit(f"the conflict copy could not be saved: {exc}"),
-        )

@@ -11,9 +11,11 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QIcon
 
 from newsdesk.domain.article import ArticleSummary
 from newsdesk.domain.errors import NewsdeskError
+from newsdesk.gui.icons import icon
 
 BLOCK = 200
 CACHE_ROWS = 5_000
@@ -28,6 +30,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+PRESENCE_ROLE = Qt.ItemDataRole.UserRole + 3  # "Lena Park is editing" ("" for nobody)
 
 
 UNREADABLE = "(this row could not be read)"
@@ -43,8 +46,23 @@ class ArticleListModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: OrderedDict[int, ArticleSummary] = OrderedDict()
         self._unreadable: set[int] = set()
+        self._presence: dict[int, str] = {}  # article id -> who else has it open
+        self._presence_icon: QIcon | None = None
 
     # -- what the panel calls --------------------------------------------------
+
+    def set_presence(self, marks: dict[int, str]) -> None:
+        """Who else has which article open ("Lena Park is editing"), shown on its row."""
+        changed = set(marks) ^ set(self._presence)
+        changed |= {i for i in marks if self._presence.get(i) != marks[i]}
+        self._presence = dict(marks)
+        for article_id in changed:
+            row = self.row_of(article_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+
+    def presence_of(self, article_id: int) -> str:
+        return self._presence.get(article_id, "")
 
     def set_ids(self, ids: Sequence[int]) -> None:
         ids = list(ids)
@@ -105,8 +123,19 @@ class ArticleListModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(summary, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return self._display(summary, 0)
+        if column == 0 and role in (
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.DecorationRole,
+            PRESENCE_ROLE,
+        ):
+            present = self._presence.get(summary.id, "")
+            if role == PRESENCE_ROLE:
+                return present
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self._editing_icon() if present else None
+            return (
+                f"{self._display(summary, 0)} — {present}" if present else self._display(summary, 0)
+            )
         if role == ID_ROLE:
             return summary.id
         if role == STATUS_ROLE:
@@ -144,6 +173,11 @@ class ArticleListModel(QAbstractTableModel):
         while len(self._rows) > CACHE_ROWS:
             self._rows.popitem(last=False)
         return self._rows.get(article_id)
+
+    def _editing_icon(self) -> QIcon:
+        if self._presence_icon is None:
+            self._presence_icon = icon("editing")
+        return self._presence_icon
 
     @staticmethod
     def _display(summary: ArticleSummary, column: int) -> str:

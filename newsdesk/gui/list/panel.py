@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.domain.article import Person
+from newsdesk.domain.presence import Presence, describe, others
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status, UserRole
 from newsdesk.gui.list.model import COLUMNS, ArticleListModel
@@ -323,6 +324,19 @@ class ArticleListPanel(QWidget):
         article_id = self.model.article_id(current.row()) if current.isValid() else None
         if article_id is not None:
             self.open_article_requested.emit(article_id)
+
+    def show_presence(self, marks: list[Presence], my_desk: str) -> None:
+        """Mark the rows that other desks have open ("Lena Park is editing")."""
+        by_article: dict[int, list[Presence]] = {}
+        for mark in marks:
+            if mark.desk != my_desk:
+                by_article.setdefault(mark.article_id, []).append(mark)
+        self.model.set_presence(
+            {
+                article_id: describe(others(found, article_id, my_desk), me=self._user)
+                for article_id, found in by_article.items()
+            }
+        )
 
     def _on_model_sort_requested(self, key: str, descending: bool) -> None:
         self._sort = (key, descending)

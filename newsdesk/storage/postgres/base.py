@@ -56,6 +56,7 @@ class PostgresBase:
         self._local = threading.local()
         self._damage: str | None = None
         first, password = connect_asking(conninfo, ask_password)
+        self._password = password  # for the desk's own line (listen.py), never stored
         try:
             self._check_schema(first)
             self._login = self._read_login(first)

@@ -22,6 +22,7 @@ from newsdesk.domain.status import Status
 from newsdesk.storage import codec
 from newsdesk.storage.postgres.bulk import BulkRecords
 from newsdesk.storage.postgres.health import check_database
+from newsdesk.storage.postgres.listen import PostgresChannel
 from newsdesk.storage.postgres.logins import ensure_login
 from newsdesk.storage.postgres.queries import article_ids_sql, search_tiers_sql
 from newsdesk.storage.postgres.search import search_documents
@@ -436,6 +437,12 @@ class PostgresStore(SideRecords, BulkRecords):
             )
             for r in rows
         ]
+
+    # -- live updates -----------------------------------------------------------
+
+    def open_channel(self) -> PostgresChannel:
+        """A connection of its own for LISTEN and the presence mark (see listen.py)."""
+        return PostgresChannel(self.conninfo, self._password)
 
     # -- health ---------------------------------------------------------------
 

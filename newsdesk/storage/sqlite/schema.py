@@ -152,6 +152,16 @@ def _v3(db: sqlite_utils.Database) -> None:
         )
 
 
+def _v4(db: sqlite_utils.Database) -> None:
+    # Who has which article open, one row per desk, renewed by a heartbeat (see
+    # channel.py). Not history: rows come and go, nothing is audited.
+    db.execute(
+        "CREATE TABLE presence (desk TEXT PRIMARY KEY, article_id INTEGER NOT NULL,"
+        " person TEXT NOT NULL, mode TEXT NOT NULL, seen_at REAL NOT NULL)"
+    )
+    db.execute("CREATE INDEX idx_presence_seen ON presence (seen_at)")
+
+
 def _create_fts(db: sqlite_utils.Database) -> None:
     # Our own content (segmented text, see search_text.py), rowid = article id.
     db.execute(
@@ -184,13 +194,13 @@ def search_row(
     ]
 
 
-def _v4(db: sqlite_utils.Database) -> None:
+def _v5(db: sqlite_utils.Database) -> None:
     # Rendered bodies by the SHA-256 of the renderer's version and the Markdown, so
     # every export (any process, any folder) converts a body once per content.
     db.execute("CREATE TABLE body_cache (key TEXT PRIMARY KEY, html TEXT NOT NULL) WITHOUT ROWID")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

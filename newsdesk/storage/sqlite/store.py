@@ -20,6 +20,7 @@ from newsdesk.storage import codec
 from newsdesk.storage.search_text import ranked_ids
 from newsdesk.storage.sqlite.base import AUDIT_HEAD, SQLiteBase, insert_sql
 from newsdesk.storage.sqlite.bulk import BulkRecords
+from newsdesk.storage.sqlite.channel import SQLiteChannel
 from newsdesk.storage.sqlite.health import check_database
 from newsdesk.storage.sqlite.queries import article_ids_sql, search_tiers_sql
 from newsdesk.storage.sqlite.schema import search_row
@@ -411,6 +412,12 @@ class SQLiteStore(SideRecords, BulkRecords, SQLiteBase):
             )
             for r in rows
         ]
+
+    # -- live updates -----------------------------------------------------------
+
+    def open_channel(self) -> SQLiteChannel:
+        """A line of its own to this file (see channel.py), for one thread."""
+        return SQLiteChannel(self.path)
 
     # -- health ---------------------------------------------------------------
 
