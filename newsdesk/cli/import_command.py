@@ -27,7 +27,6 @@ from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import NewsdeskError
 from newsdesk.domain.site import SiteProfile
 from newsdesk.newsroom.paths import default_database_path
-from newsdesk.publish.importers.files import import_file
 from newsdesk.publish.importers.report import ImportReport
 
 # Files parsed before their articles are stored together (one unit of work).
@@ -150,6 +149,14 @@ def import_files(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 1 if failures else 0
+
+
+def import_file(*args, **kwargs):
+    """The importers, loaded only by the commands that read files: Word's (mammoth,
+    BeautifulSoup) cost every other command about half a second of start-up."""
+    from newsdesk.publish.importers.files import import_file as read
+
+    return read(*args, **kwargs)
 
 
 def _read_one(

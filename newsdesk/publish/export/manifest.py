@@ -27,10 +27,20 @@ MANIFEST_NAME = "manifest.json"
 
 def article_hash(article: Article) -> str:
     """SHA-256 of everything an export of the article can show (all its fields)."""
-    payload = json.dumps(
-        dataclasses.asdict(article), default=_json_default, sort_keys=True, ensure_ascii=False
-    )
+    payload = json.dumps(_plain(article), default=_json_default, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _plain(value: object) -> object:
+    """What `dataclasses.asdict` gives (so the hashes stay the same), without its deep
+    copy of every field: that copy was most of a no-op export's time."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
 
 
 def _json_default(value: object) -> object:
