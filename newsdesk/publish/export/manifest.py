@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
@@ -27,23 +28,21 @@ MANIFEST_NAME = "manifest.json"
 
 def article_hash(article: Article) -> str:
     """SHA-256 of everything an export of the article can show (all its fields)."""
-    payload = json.dumps(_plain(article), default=_json_default, sort_keys=True, ensure_ascii=False)
+    payload = json.dumps(article, default=_json_default, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _plain(value: object) -> object:
-    """What `dataclasses.asdict` gives (so the hashes stay the same), without its deep
-    copy of every field: that copy was most of a no-op export's time."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    return value
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
 
 
 def _json_default(value: object) -> object:
+    # A dataclass becomes the dict `dataclasses.asdict` makes of it (so the hashes stay
+    # the same), field by field as the encoder reaches it: asdict's deep copy of every
+    # field was most of a no-op export's time.
+    if dataclasses.is_dataclass(value):
+        return {name: getattr(value, name) for name in _field_names(type(value))}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, dt.date | dt.datetime):
