@@ -7,14 +7,22 @@ app_process.py), on a copy of a benchmark newsroom; before each, an article is a
 from outside, so every start finds changes to back up (the start-up check and backup
 run as they would). `--load N` runs N busy processes meanwhile (bounded by the run).
 Prints, per launch, the seconds to the window shown with its list, and the failures.
+
+    python -m benchmarks.bench_launches --versus-retext [--size 100000] [--launches 7]
+
+measures instead launch to painted window side by side: newsdesk on the newsroom of
+`--size` articles (window shown, its list filled) and ReText on an empty file (its
+window shown and painted), each launch a new process, interleaved; medians.
 """
 
 from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -26,6 +34,26 @@ from newsdesk.newsroom import Newsroom
 from tests.gui.app_process import AppProcess
 
 WINDOW_TIMEOUT_S = 60
+ROOT = Path(__file__).resolve().parents[1]
+
+# Run by ReText's own interpreter (benchmarks/peers.sh): its window on an empty file.
+RETEXT_START = """
+import os, sys
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PyQt6.QtWidgets import QApplication
+app = QApplication(sys.argv)
+app.setOrganizationName("newsdesk-bench-retext")
+from ReText import globalSettings
+globalSettings.openLastFilesOnStartup = False
+from ReText.window import ReTextWindow
+window = ReTextWindow()
+window.show()
+window.openFileWrapper(sys.argv[1])
+app.processEvents()
+window.repaint()
+print("shown", flush=True)
+os._exit(0)
+"""
 
 
 def _burn(seconds: float) -> None:
@@ -91,6 +119,43 @@ def run(launches: int, size: int, load: int, cache: Path, overlap: bool = False)
     return {"launches": launches, "shown": len(times), "failures": failures, "times": times}
 
 
+def versus_retext(size: int, launches: int, cache: Path, peers: Path) -> dict:
+    """Seconds from launch to painted window: newsdesk at `size`, ReText empty file."""
+    work = Path(tempfile.mkdtemp(prefix="newsdesk-start-"))
+    db = work / "newsroom.db"
+    shutil.copy(build(fixture_path(cache, size), size), db)
+    empty = work / "empty.md"
+    empty.write_text("", encoding="utf-8")
+    clean = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    times: dict[str, list[float]] = {"newsdesk": [], "ReText": []}
+    try:
+        room = Newsroom.open(db)
+        room.add_person("Mei Lin", ["reporter"])
+        room.close()
+        for number in range(launches):
+            start = time.perf_counter()
+            app = AppProcess(db, "Mei Lin", work / "home")
+            times["newsdesk"].append(time.perf_counter() - start)
+            app.quit()
+            start = time.perf_counter()
+            subprocess.run(
+                [str(peers / "bin" / "python"), "-c", RETEXT_START, str(empty)],
+                capture_output=True,
+                env={**clean, "HOME": str(work / "retext-home")},
+                timeout=WINDOW_TIMEOUT_S,
+                check=True,
+            )
+            times["ReText"].append(time.perf_counter() - start)
+            print(
+                f"launch {number}: newsdesk {times['newsdesk'][-1]:.2f} s,"
+                f" ReText {times['ReText'][-1]:.2f} s",
+                flush=True,
+            )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return {name: statistics.median(taken) for name, taken in times.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--launches", type=int, default=100)
@@ -100,7 +165,18 @@ def main() -> None:
         "--overlap", action="store_true", help="start each launch while the last one closes"
     )
     parser.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "newsdesk-bench"))
+    parser.add_argument("--versus-retext", action="store_true")
+    parser.add_argument("--peers", default=str(ROOT / ".bench-peers"))
     args = parser.parse_args()
+    if args.versus_retext:
+        medians = versus_retext(args.size, args.launches, Path(args.cache), Path(args.peers))
+        ratio = medians["newsdesk"] / medians["ReText"]
+        print(
+            f"launch to painted window, median of {args.launches}: newsdesk at"
+            f" {args.size:,} articles {medians['newsdesk']:.2f} s, ReText on an empty file"
+            f" {medians['ReText']:.2f} s ({ratio:.2f}x)"
+        )
+        return
     result = run(args.launches, args.size, args.load, Path(args.cache), args.overlap)
     times = result["times"]
     print(
