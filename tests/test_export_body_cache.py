@@ -133,23 +133,3 @@ def test_only_the_web_team_fills_the_servers_cache(open_desks):
         room.desk("Rita Vance").store.cache_bodies({"k" * 64: "<script>x</script>"})
     room.desk("Kai Web").store.cache_bodies({"k" * 64: "<p>fine</p>"})
     assert room.desk("Pia Holm").store.cached_bodies(["k" * 64]) == {"k" * 64: "<p>fine</p>"}
-
-
-@pytest.mark.parametrize("name", ["night_ferries", "library_reopens", "wetland_park_zh"])
-def test_the_article_hash_is_what_it_was_so_export_folders_are_not_rewritten(name):
-    """The manifest's article hash skips asdict's deep copy; it must stay the same
-    digest as before, or every existing export folder is written again in full."""
-    import hashlib
-    import json
-
-    from newsdesk.publish.export import manifest
-    from tests.publish import fixtures_articles
-
-    article = getattr(fixtures_articles, name)()
-    before = json.dumps(
-        dataclasses.asdict(article),
-        default=manifest._json_default,
-        sort_keys=True,
-        ensure_ascii=False,
-    )
-    assert manifest.article_hash(article) == hashlib.sha256(before.encode("utf-8")).hexdigest()

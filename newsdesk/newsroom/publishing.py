@@ -66,6 +66,7 @@ class PublishingOps:
             fragment=fragment,
             image_data=self.store.image_data,
             cache=cache,
+            redirects=self.redirects(a.id for a in articles),
         )
         written: list[int] = []
         revisions: dict[int, int] = {}

@@ -12,16 +12,19 @@ What the folder holds after an export:
 - the article's images beside its page, under their own names (only when
   `image_data` is given: it is called with an image's SHA-256 and returns its bytes);
 - `index.html`, a list of the exported articles, and `site.css`;
-- `manifest.json`: `{"site": {...}, "articles": [{"id", "slug", "revision", "hash",
-  "files": {format: path}}]}`, `files` holding only the formats asked for. `site`
-  names the site and holds one fingerprint per format (site settings, vocabulary,
-  library versions and, for html, the templates and stylesheet).
+- `manifest.json`: `{"site": {...}, "articles": [{"id", "slug", "revision", "hashes",
+  "files": {format: path}}], "redirects": [...]}`, `files` and `hashes` holding only
+  the formats asked for. `site` names the site and holds one fingerprint per format
+  (site settings, vocabulary, library versions and, for html, the templates and
+  stylesheet). `redirects` (only when there are any) lists `{"id", "from", "to"}` for
+  every former address a published article of the export was renamed from.
 
-Incremental: `hash` is the SHA-256 of the article's data. A file is written again only
-when the article's hash or the format's fingerprint differs from the previous
-manifest's, or the file is gone. Rendered bodies are cached by the SHA-256 of their
-Markdown in a `BodyCache` the caller may keep between exports, so a template change
-re-renders pages without converting Markdown again.
+Incremental: `hashes` holds, per format, the SHA-256 of what that format's file shows
+(manifest.shown_fields: publishing an approved article changes neither its page nor
+its text page). A file is written again only when its format's hash or fingerprint
+differs from the previous manifest's, or the file is gone. Rendered bodies are cached
+by the SHA-256 of their Markdown in a `BodyCache` the caller may keep between exports,
+so a template change re-renders pages without converting Markdown again.
 
 Atomic: every file is first written under a temporary name in the folder; only when
 all of them are ready are they renamed into place (os.replace), the manifest last. Any
@@ -57,6 +60,7 @@ from newsdesk.publish.export.manifest import (
     article_hash,
     format_fingerprints,
     read_manifest,
+    redirect_entries,
 )
 from newsdesk.publish.export.selection import (
     ArticleSelection,
@@ -132,11 +136,13 @@ def export_bundle(
     image_data: Callable[[str], bytes] | None = None,
     cache: BodyCache | None = None,
     templates: PageTemplates | None = None,
+    redirects: dict[int, list[str]] | None = None,
 ) -> Iterator[ExportProgress]:
     """Export `articles` into `out_dir`, yielding progress; see the module docstring.
 
     `articles` may be an ArticleSelection (export order, read batch by batch: an
-    export of the whole site holds one batch of articles at a time)."""
+    export of the whole site holds one batch of articles at a time). `redirects`: per
+    article id, the former slugs the site carried it under."""
     wanted = normalize_formats(formats)
     templates = templates or default_templates()
     cache = cache if cache is not None else BodyCache()
@@ -171,28 +177,29 @@ def export_bundle(
         entries: list[dict] = []
         index_entries: list[dict] = []
         claimed_images: dict[str, str] = {}
+        slugs: dict[int, str] = {}  # the exported articles' addresses, for the redirects
         number = 0
         for batch in source.batches():
             plans = []
             for article in batch:
                 checks.check(article)
-                digest = article_hash(article)
+                hashes = {fmt: article_hash(article, fmt) for fmt in wanted}
                 before = previous_articles.get(_entry_key(article.id, article.slug), {})
                 files = {fmt: FORMAT_FILES[fmt].format(slug=article.slug) for fmt in wanted}
                 stale = [
                     fmt
                     for fmt in wanted
                     if not (
-                        before.get("hash") == digest
+                        before.get("hashes", {}).get(fmt) == hashes[fmt]
                         and before.get("files", {}).get(fmt) == files[fmt]
                         and previous_fingerprints.get(fmt) == fingerprints[fmt]
                         and files[fmt] in present
                     )
                 ]
-                plans.append((article, digest, files, stale))
+                plans.append((article, hashes, files, stale))
             # The bodies this batch converts, read or converted together (both cores).
             cache.prefetch(a.body for a, _, _, stale in plans if _BODY_FORMATS & set(stale))
-            for article, digest, files, stale in plans:
+            for article, hashes, files, stale in plans:
                 number += 1
                 written: list[str] = []
                 body_html = cache.body_html(article.body) if _BODY_FORMATS & set(stale) else None
@@ -212,11 +219,12 @@ def export_bundle(
                         "id": article.id,
                         "slug": article.slug,
                         "revision": article.revision,
-                        "hash": digest,
+                        "hashes": hashes,
                         "files": files,
                     }
                 )
                 index_entries.append(_index_entry(article, files, site))
+                slugs[article.id] = article.slug
                 yield ExportProgress(
                     done=number,
                     total=total,
@@ -247,6 +255,9 @@ def export_bundle(
             },
             "articles": entries,
         }
+        moved = redirect_entries(redirects or {}, slugs)
+        if moved:
+            manifest["redirects"] = moved
         manifest_bytes = (
             json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
         ).encode("utf-8")
