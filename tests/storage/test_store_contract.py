@@ -453,6 +453,23 @@ def test_a_deleted_draft_is_in_no_list_and_no_search_but_in_the_audit(store):
     assert store.check() == []
 
 
+def test_a_first_screen_is_full_when_deleted_drafts_fall_inside_it(store):
+    """The list reads the rest of a query only after a full first screen: deleted
+    drafts left out of it must not make it short (nor a search's)."""
+    ids = [
+        store.insert_article(
+            _article(slug=f"ferry-{n}", headline=f"Ferry story {n}"), actor="Lena Park"
+        ).id
+        for n in range(6)
+    ]
+    for junk in ids[-2:]:  # the newest two: inside the first screen of either query
+        store.delete_article(junk, actor="Lena Park", expected_revision=1)
+    kept = ids[:-2][::-1]
+    assert store.article_ids(ArticleQuery(), limit=3) == kept[:3]
+    assert store.article_ids(ArticleQuery(search="ferry"), limit=3) == kept[:3]
+    assert store.article_ids(ArticleQuery(search="ferry")) == kept
+
+
 def test_summaries_mark_a_returned_draft_until_it_is_submitted_again(store):
     stored = store.insert_article(_article(), actor="Lena Park")
 
