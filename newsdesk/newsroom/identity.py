@@ -18,7 +18,7 @@ def acting_person(store: Store, name: str | None) -> Person:
             raise InvalidInputError(
                 "say who you are: --as NAME, or set NEWSDESK_USER (see `newsdesk users list`)"
             )
-        return store.get_person(name)
+        return _still_active(store.get_person(name))
     if connected.bypasses_rules:
         raise RuleViolation(
             "desks-never-connect-as-owner",
@@ -38,7 +38,28 @@ def acting_person(store: Store, name: str | None) -> Person:
             f"you are logged in as {connected.name} ({connected.person}), so you act as"
             f" {connected.person}, not {name.strip()}; to act as them, log in as them",
         )
-    return store.get_person(connected.person)
+    return _still_active(store.get_person(connected.person))
+
+
+def _still_active(person: Person) -> Person:
+    if not person.active:
+        raise RuleViolation(
+            "deactivated-people-do-not-act",
+            f"{person.name} has been deactivated in this newsroom: their articles and"
+            " credits stay, but they cannot act; someone who manages people can activate"
+            " them again (File › People… in the app)",
+        )
+    return person
+
+
+def check_may_change_activity(actor: Person, name: str, active: bool) -> None:
+    """Nobody deactivates themselves: the newsroom would be left with no one to
+    undo it from this desk."""
+    if not active and actor.name == name.strip():
+        raise RuleViolation(
+            "nobody-deactivates-themselves",
+            f"{actor.name} cannot deactivate themselves; another person of the newsroom can",
+        )
 
 
 def check_may_manage_people(connected: Login | None) -> None:

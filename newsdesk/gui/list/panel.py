@@ -9,13 +9,14 @@ an export may add a row to a filter or to "Waiting for me", or take one away.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -30,6 +31,7 @@ from newsdesk.domain.article import Person
 from newsdesk.domain.presence import Presence, describe, others
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status, UserRole
+from newsdesk.gui.flow_layout import FlowLayout
 from newsdesk.gui.list.model import COLUMNS, ArticleListModel
 from newsdesk.gui.list.status_badge import StatusBadgeDelegate
 from newsdesk.gui.ops.change_hub import ChangeHub
@@ -62,10 +64,33 @@ WAITING_TIPS = {
 }
 
 
+# Keys in the search box that move into the results.
+INTO_RESULTS_KEYS = frozenset({Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter})
+
+
+def count_text(count: int, *, filtered: bool) -> str:
+    """How many articles the list shows, as a sentence fragment."""
+    noun = "article" if count == 1 else "articles"
+    if not filtered:
+        return f"{count:,} {noun}"
+    if not count:
+        return "No article matches"
+    return f"{count:,} {noun} match" + ("es" if count == 1 else "")
+
+
+def dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """The local files a drag carries (folders and remote URLs are not articles)."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
 class ArticleListPanel(QWidget):
     open_article_requested = Signal(int)
     new_article_requested = Signal()
     count_changed = Signal(int)
+    files_dropped = Signal(list)  # list[Path]: files dropped on the list, to import
 
     def __init__(
         self,
@@ -122,6 +147,11 @@ class ArticleListPanel(QWidget):
         for column, width in enumerate((250, 92, 96, 110, 120)):
             header.resizeSection(column, width)
         self.view.setItemDelegateForColumn(1, StatusBadgeDelegate(self.view))
+        # Tab leaves the list for the next pane; arrows walk the rows (each one opens).
+        self.view.setTabKeyNavigation(False)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Articles listed")
+        self.count_label.setContentsMargins(4, 1, 4, 1)
 
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -138,15 +168,18 @@ class ArticleListPanel(QWidget):
         self.stack.addWidget(self.view)
         self.stack.addWidget(empty)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.status_filter, 1)
-        filters.addWidget(self.mine_filter)
-        filters.addWidget(self.waiting_filter)
+        # The filters wrap onto a second line in a narrow list instead of being cut.
+        filters_box = QWidget()
+        filters = FlowLayout(filters_box)
+        for widget in (self.status_filter, self.mine_filter, self.waiting_filter):
+            filters.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search_box)
-        layout.addLayout(filters)
+        layout.addWidget(filters_box)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.count_label)
+        self.setAcceptDrops(True)  # article files dropped anywhere on the list: import
 
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.reload)
@@ -154,6 +187,8 @@ class ArticleListPanel(QWidget):
         self._changes_timer.timeout.connect(self._requery)
         if hub is not None:
             hub.changed.connect(self._on_hub_changed)
+        self._select_first_pending = False
+        self.search_box.installEventFilter(self)
         self.search_box.textChanged.connect(self._debounce.start)
         self.status_filter.currentIndexChanged.connect(self.reload)
         self.mine_filter.toggled.connect(self.reload)
@@ -259,11 +294,18 @@ class ArticleListPanel(QWidget):
             return  # an older query answered late
         self.model.set_ids(ids)
         self._show_empty_state(not ids)
+        self.count_label.setText(count_text(len(ids), filtered=self.is_filtered()))
         self.count_changed.emit(len(ids))
+        into_results = self._select_first_pending
+        if into_results and ids:
+            self._pending_select, self._open_pending = ids[0], True
+        self._select_first_pending = False
         if self._pending_select is not None:
             self.select_article(self._pending_select, emit=self._open_pending)
             self._pending_select = None
         self._open_pending = False
+        if into_results:
+            self._focus_results_now()
 
     def _on_query_failed(self, generation: int, exc: Exception) -> None:
         if generation == self._generation:
@@ -272,16 +314,19 @@ class ArticleListPanel(QWidget):
             self.empty_label.setText(f"The list could not be loaded:\n{exc}")
             self.stack.setCurrentIndex(1)
 
-    def _show_empty_state(self, empty: bool) -> None:
-        if not empty:
-            self.stack.setCurrentIndex(0)
-            return
-        filtered = (
-            bool(self.search_box.text().strip())
+    def is_filtered(self) -> bool:
+        return bool(
+            self.search_box.text().strip()
             or self.status_filter.currentData()
             or self.mine_filter.isChecked()
             or self.waiting_filter.isChecked()
         )
+
+    def _show_empty_state(self, empty: bool) -> None:
+        if not empty:
+            self.stack.setCurrentIndex(0)
+            return
+        filtered = self.is_filtered()
         if self.waiting_filter.isChecked():
             text = "Nothing is waiting for you."
         elif filtered:
@@ -313,6 +358,58 @@ class ArticleListPanel(QWidget):
     def focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()
+
+    def focus_results(self) -> None:
+        """Into the results, from the search box: the first row when none is current
+        (opened, as choosing a row does). A search still typed is run first."""
+        if self._debounce.isActive():
+            # The results on screen are of the search before: go in once the new
+            # ones are there (the view would pick a stale row on taking the focus).
+            self._select_first_pending = True
+            self.reload()
+            return
+        if self.current_id() is None and self.model.rowCount():
+            self.view.selectRow(0)
+            self.view.setCurrentIndex(self.model.index(0, 0))
+        self._focus_results_now()
+
+    def _focus_results_now(self) -> None:
+        target = self.view if self.stack.currentIndex() == 0 else self.new_button
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search_box
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in INTO_RESULTS_KEYS
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.focus_results()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- files dropped on the list ------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        if dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = dropped_files(event)
+        if not files:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.files_dropped.emit(files)
 
     def show_current(self, article_id: int | None) -> None:
         """Mark `article_id` as the open one, quietly (now, or once a query lists it)."""

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
-from PySide6.QtGui import QDrag, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QDrag, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 FLAG_COLOUR = "#d9822b"
 # What a dragged row carries; the panel reads it back when the row is dropped.
 ROW_MIME_TYPE = "application/x-newsdesk-credit-row"
+# Room the names need beside the role for a row to stay on one line.
+PEOPLE_ONE_LINE_MIN = 200
+ONE_LINE_HYSTERESIS = 24
 
 
 class _Grip(QLabel):
@@ -98,17 +101,23 @@ class CreditRow(QFrame):
         self.flag.setStyleSheet(f"color: {FLAG_COLOUR};")
         self.flag.setWordWrap(True)
 
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.grip, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.role_combo, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.people, 1)
+        self.top = QHBoxLayout()
+        self.top.setContentsMargins(0, 0, 0, 0)
+        self.top.addWidget(self.grip, 0, Qt.AlignmentFlag.AlignTop)
+        self.top.addWidget(self.role_combo, 0, Qt.AlignmentFlag.AlignTop)
+        self.top.addWidget(self.people, 1)
         for button in (self.up_button, self.down_button, self.remove_button):
-            top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            self.top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        # In a narrow panel the names get a line of their own, under the role, so
+        # the buttons (✕ included) never leave the row and the chips have room.
+        self.below = QHBoxLayout()
+        self.below.setContentsMargins(self.grip.sizeHint().width() + 6, 0, 0, 0)
+        self._one_line = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(1)
-        layout.addLayout(top)
+        layout.addLayout(self.top)
+        layout.addLayout(self.below)
         layout.addWidget(self.flag)
 
         # Row keys are read from the row's own controls: an editable combo box would
@@ -125,6 +134,38 @@ class CreditRow(QFrame):
 
         self.role_combo.currentTextChanged.connect(self._on_changed)
         self.people.names_changed.connect(self._on_changed)
+
+    def one_line_width(self) -> int:
+        """The narrowest width at which role, names and buttons share one line."""
+        top = self.top
+        widths = [self.grip, self.role_combo, self.up_button, self.down_button]
+        widths.append(self.remove_button)
+        parts = sum(w.sizeHint().width() for w in widths)
+        return parts + PEOPLE_ONE_LINE_MIN + top.spacing() * 6 + 4
+
+    def is_one_line(self) -> bool:
+        return self._one_line
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        width = event.size().width()
+        needed = self.one_line_width()
+        # A margin either way, so a scrollbar coming or going cannot flip it back.
+        if self._one_line and width < needed:
+            self._set_one_line(False)
+        elif not self._one_line and width >= needed + ONE_LINE_HYSTERESIS:
+            self._set_one_line(True)
+
+    def _set_one_line(self, one_line: bool) -> None:
+        self._one_line = one_line
+        if one_line:
+            self.below.removeWidget(self.people)
+            self.top.insertWidget(2, self.people, 1)
+            self.top.setStretchFactor(self.role_combo, 0)
+        else:
+            self.top.removeWidget(self.people)
+            self.below.addWidget(self.people, 1)
+            self.top.setStretchFactor(self.role_combo, 1)
 
     def _button(self, text: str, tip: str, handler) -> QToolButton:
         button = QToolButton(self)

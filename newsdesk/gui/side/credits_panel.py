@@ -38,7 +38,6 @@ class _RowsArea(QWidget):
         self.rows_layout = QVBoxLayout(self)
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
         self.rows_layout.setSpacing(2)
-        self.rows_layout.addStretch(1)
         # A bar in the selection colour where the dragged row would land.
         self.indicator = QWidget(self)
         self.indicator.setAutoFillBackground(True)
@@ -120,11 +119,6 @@ class CreditsPanel(QWidget):
 
         self.rows_area = _RowsArea(self)
         self.rows_area.setAccessibleName("Credit rows")
-        scroll = QScrollArea(self)
-        scroll.setWidget(self.rows_area)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area = scroll
 
         self.add_button = QPushButton("&Add credit", self)
         self.add_button.setAccessibleName("Add credit")
@@ -141,15 +135,29 @@ class CreditsPanel(QWidget):
         self.preview.setMargin(6)
         self.preview_heading.setBuddy(self.preview)
 
+        # Rows, the Add button and the printed block scroll together, vertically
+        # only: the rows fit any width the side panel has (see CreditRow), so the
+        # panel never shows a second scrollbar or clips a row's buttons.
+        content = QWidget(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addWidget(self.rows_area)
+        content_layout.addLayout(buttons)
+        content_layout.addWidget(self.preview_heading)
+        content_layout.addWidget(self.preview)
+        content_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.preview_heading)
-        layout.addWidget(self.preview)
         self._refresh()
 
     # API ---------------------------------------------------------------------------------

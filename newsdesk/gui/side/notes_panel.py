@@ -81,11 +81,15 @@ class CommentsPanel(QWidget):
         self.reply_button = QPushButton("Reply")
         self.reply_button.setAccessibleName("Reply to the selected note")
         self.reply_button.setToolTip("Answer the selected note, in its thread")
-        hint = QLabel("Notes stay in the newsroom: they are never exported.")
-        hint.setWordWrap(True)
+        # One short line beside the buttons: a wrapped label's second line is not in
+        # the layout's minimum height, and overlapped the note box in a short window.
+        hint = QLabel("Never exported")
+        hint.setToolTip("Notes stay in the newsroom: they are never exported.")
+        hint.setAccessibleName("Notes stay in the newsroom: they are never exported.")
         hint.setEnabled(False)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         buttons = QHBoxLayout()
+        buttons.addWidget(hint)
         buttons.addStretch(1)
         buttons.addWidget(self.reply_button)
         buttons.addWidget(self.add_button)
@@ -94,7 +98,6 @@ class CommentsPanel(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(self.compose)
-        layout.addWidget(hint)
         layout.addLayout(buttons)
 
         self.compose.textChanged.connect(self._update_buttons)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QSplitter, QVBoxLa
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.credit_roles import CreditVocabulary
+from newsdesk.gui.elided_label import ElidedLabel
 from newsdesk.gui.list.status_badge import STATUS_COLOURS
 from newsdesk.gui.side.credits_panel import CreditsPanel
 
@@ -28,11 +29,12 @@ class SidePanel(QWidget):
         self.status.setAccessibleName("Status")
         self.revision = QLabel()
         self.revision.setAccessibleName("Revision")
-        self.slug = QLabel()
+        # Long values (a slug of forty syllables) end in "…" in a narrow panel.
+        self.slug = ElidedLabel()
         self.slug.setAccessibleName("Slug")
-        self.created = QLabel()
+        self.created = ElidedLabel()
         self.created.setAccessibleName("Created by")
-        self.updated = QLabel()
+        self.updated = ElidedLabel()
         self.updated.setAccessibleName("Last saved")
         self.updated.setToolTip("The last change of the text: who saved it, and when")
         self.last_action = QLabel()
@@ -45,6 +47,10 @@ class SidePanel(QWidget):
         form.addRow("Created by", self.created)
         form.addRow("Last saved", self.updated)
         form.addRow("Last action", self.last_action)
+        # Shown only when there was one since the last save: an empty row took the
+        # height a fourth credit needs at 1,360×800.
+        form.setRowVisible(self.last_action, False)
+        self._details_form = form
         self.credits = CreditsPanel(
             vocabulary, known_people, language=language, separator=separator
         )
@@ -63,9 +69,11 @@ class SidePanel(QWidget):
         notes_layout.addWidget(notes)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("side_splitter")
-        self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(credits_box)
         self.splitter.addWidget(self.notes_box)
+        # On a short screen the notes may be dragged shut; the credits stay.
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, True)
         self.splitter.setSizes([440, 260])
         layout.addWidget(self.splitter, 1)
 
@@ -84,6 +92,7 @@ class SidePanel(QWidget):
                 self.last_action,
             ):
                 label.setText("")
+            self._details_form.setRowVisible(self.last_action, False)
             return
         colour = STATUS_COLOURS.get(article.status.value, "#7a869a")
         self.status.setText(
@@ -105,6 +114,7 @@ class SidePanel(QWidget):
             if acted
             else ""
         )
+        self._details_form.setRowVisible(self.last_action, acted)
 
 
 def _when_by(when, who: str) -> str:

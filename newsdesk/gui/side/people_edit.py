@@ -11,14 +11,14 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QSizePolicy,
     QToolButton,
     QWidget,
 )
 
-from newsdesk.gui.side.flow_layout import FlowLayout
+from newsdesk.gui.elided_label import ElidedLabel
+from newsdesk.gui.flow_layout import FlowLayout
 
 # Names are separated by commas (ASCII, fullwidth, the Chinese enumeration comma) or
 # semicolons, as reporters paste them from notes.
@@ -45,7 +45,9 @@ class _Chip(QFrame):
             " background: palette(button); }"
         )
         self.setAccessibleName(name)
-        label = QLabel(name, self)
+        # A name wider than the field (a long organisation) ends in "…", whole in its
+        # tooltip, instead of running out of the field.
+        label = ElidedLabel(name, self)
         label.setForegroundRole(QPalette.ColorRole.ButtonText)
         remove = QToolButton(self)
         remove.setText("✕")
@@ -61,6 +63,7 @@ class _Chip(QFrame):
         layout.addWidget(label)
         layout.addWidget(remove)
         self.remove_button = remove
+        self.label = label
 
 
 class PeopleEdit(QFrame):
@@ -79,7 +82,7 @@ class PeopleEdit(QFrame):
         self.line_edit = QLineEdit(self)
         self.line_edit.setFrame(False)
         self.line_edit.setPlaceholderText("Add a name, then Enter or comma")
-        self.line_edit.setMinimumWidth(140)
+        self.line_edit.setMinimumWidth(110)
         self._model = QStringListModel(list(known_people), self)
         completer = QCompleter(self._model, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -193,6 +193,12 @@ def _v5(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v6(db: sqlite_utils.Database) -> None:
+    # People are deactivated, never deleted: their revisions, audit entries and
+    # credits keep naming them.
+    db.execute("ALTER TABLE people ADD COLUMN active INTEGER NOT NULL DEFAULT 1")
+
+
 def _create_fts(db: sqlite_utils.Database) -> None:
     # Our own content (segmented text, see search_text.py), rowid = article id.
     db.execute(
@@ -225,13 +231,21 @@ def search_row(
     ]
 
 
-def _v6(db: sqlite_utils.Database) -> None:
+def _v7(db: sqlite_utils.Database) -> None:
     # Rendered bodies by the SHA-256 of the renderer's version and the Markdown, so
     # every export (any process, any folder) converts a body once per content.
     db.execute("CREATE TABLE body_cache (key TEXT PRIMARY KEY, html TEXT NOT NULL) WITHOUT ROWID")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1,
+    _v2,
+    _v3,
+    _v4,
+    _v5,
+    _v6,
+    _v7,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
