@@ -107,7 +107,7 @@ class ArticleController(QObject):
         self._last_failure = ""  # a save failure is shown once, not on every autosave
         self._fetch_generation = 0
         self.edit_guard = EditGuard(
-            parent, agreed=self._on_editor_edited, declined=self._on_edit_declined
+            parent, agreed=self._on_edit_agreed, declined=self._on_edit_declined
         )
         self.session = ArticleSession(
             worker, lambda: self.person.name, parent=self, journal=journal
@@ -297,6 +297,14 @@ class ArticleController(QObject):
         self._counts_timer.start()
         self._checks_timer.start()
         self._views.preview.content_changed()
+
+    def _on_edit_agreed(self) -> None:
+        # The held first edit goes ahead: collected once now, as a save of it expects
+        # (steady typing after it only tells the preview, as above).
+        self._on_editor_edited()
+        article = self.collect()
+        if article is not None:
+            self._views.preview.request_render(article)
 
     def _on_fields_changed(self) -> None:
         # A field that cannot be saved is named in the bar at once, not when leaving.
