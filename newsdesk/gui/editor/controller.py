@@ -106,12 +106,8 @@ class ArticleController(QObject):
         self._recovered = ""  # what the banner says of text recovered into the open article
         self._last_failure = ""  # a save failure is shown once, not on every autosave
         self._fetch_generation = 0
-        self.edit_guard = EditGuard(
-            parent, agreed=self._on_edit_agreed, declined=self._on_edit_declined
-        )
-        self.session = ArticleSession(
-            worker, lambda: self.person.name, parent=self, journal=journal
-        )
+        self.edit_guard = EditGuard(parent, agreed=self._edit_agreed, declined=self._edit_declined)
+        self.session = ArticleSession(worker, lambda: self.person.name, self, journal=journal)
         self.session.collect = self.collect
         views.preview.follow(self._collect_for_preview)
         self.session.pending_fields = views.editor.pending_fields
@@ -275,15 +271,12 @@ class ArticleController(QObject):
 
     def collect(self) -> Article | None:
         """The open article as the editor shows it now (None when none is open)."""
-        base = self.session.article
-        if base is None:
+        if (base := self.session.article) is None:
             return None
         return self._views.editor.article(base, self._views.side.credits.credits())
 
     def _collect_for_preview(self) -> Article | None:
-        # One collect serves the preview and a journal write that is due: each costs
-        # a write of the whole body as Markdown on the UI thread.
-        article = self.collect()
+        article = self.collect()  # one collect serves the preview and a due journal write
         if article is not None and self.session.is_open(article.id):
             self.session.offer_journal(article)
         return article
@@ -291,19 +284,14 @@ class ArticleController(QObject):
     def _on_editor_edited(self) -> None:
         if self.edit_guard.holds(self.session.article, self.person, self.session.is_dirty()):
             return  # the first edit of an approved article waits for the answer
-        # Nothing here writes the body as Markdown: the preview collects the article
-        # when its render starts, the journal and autosave when they write.
-        self.session.mark_edited()
+        self.session.mark_edited()  # no Markdown here: the preview collects when it renders
         self._counts_timer.start()
         self._checks_timer.start()
         self._views.preview.content_changed()
 
-    def _on_edit_agreed(self) -> None:
-        # The held first edit goes ahead: collected once now, as a save of it expects
-        # (steady typing after it only tells the preview, as above).
-        self._on_editor_edited()
-        article = self.collect()
-        if article is not None:
+    def _edit_agreed(self) -> None:
+        self._on_editor_edited()  # the held first edit goes ahead, collected once now
+        if (article := self.collect()) is not None:
             self._views.preview.request_render(article)
 
     def _on_fields_changed(self) -> None:
@@ -323,7 +311,7 @@ class ArticleController(QObject):
                 self._parent, self._worker, article, self._site.base_url, published, self.person
             )
 
-    def _on_edit_declined(self, article: Article) -> None:
+    def _edit_declined(self, article: Article) -> None:
         # Not editing after all: what was typed goes, the approved text stays on screen.
         if self.session.is_open(article.id):
             self._views.editor.load(self.session.article)
