@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.newsroom_fixture import build
+from benchmarks.newsroom_fixture import build, fixture_path
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.storage.sqlite.store import SQLiteStore
 
@@ -110,7 +110,7 @@ def main() -> None:
     results = {}
     for size in sizes:
         start = time.perf_counter()
-        path = build(cache / f"newsroom-{size}.db", size)
+        path = build(fixture_path(cache, size), size)
         print(f"fixture {size:,} articles ready in {time.perf_counter() - start:.1f} s")
         results[size] = measure_store(path, args.repeat)
         if not args.no_window:

@@ -1,109 +1,270 @@
-"""How fast the web team's export runs, and what it costs in memory.
+"""Import and export as the web team runs them (the CLI, each step its own process),
+side by side with Pelican on the same bodies and with Python-Markdown alone.
 
-Run: python -m benchmarks.bench_export [--articles 1000] [--repeat 3]
-Medians of each step: a first export, an export where nothing changed (nothing may
-be written), and an export after a template change (pages re-rendered from the
-body cache, no Markdown conversion). Ratios compare the steps within one run.
+    python -m benchmarks.bench_export [--pages 2000] [--sizes 1000,10000,100000]
+                                      [--before DIR] [--before-sizes 10000]
+
+- import of N text pages (`newsdesk import`), then the first export of them;
+- Pelican building the same N stories from Markdown sources (its peer figure);
+- Python-Markdown alone converting the N bodies (render_body): the floor of a first
+  export, and what an export of unchanged articles to a new folder is compared with;
+- export of the unchanged articles to a new folder (bodies from the database cache);
+- at each size, a no-op re-export and the peak memory of a whole-site export.
+Medians of `--repeat` runs; seconds; peak resident memory from the OS.
+
+`--before DIR` runs every newsdesk step a second time with the code in DIR (a folder
+holding an older `newsdesk` package, e.g. `git archive main`), in the same run, so
+before and after are measured side by side on the same machine load.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import resource
+import json
+import os
 import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from newsdesk.domain.article import Article, Credit
-from newsdesk.domain.credit_roles import CreditVocabulary
-from newsdesk.domain.site import SiteProfile
-from newsdesk.domain.status import Status
-from newsdesk.newsroom.paths import APP_NAME
-from newsdesk.publish.export.body_cache import BodyCache
-from newsdesk.publish.export.bundle import export_bundle
-from newsdesk.publish.formats.page_html import PageTemplates
+from benchmarks.corpus import write_pelican_sources, write_text_pages
 
-PARAGRAPH = (
-    "The council voted on Tuesday to extend the harbour ferry service through the winter,"
-    " after a petition signed by *four thousand* commuters. Timetables follow next week."
-)
-
-
-def _articles(count: int) -> list[Article]:
-    base = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    return [
-        Article(
-            id=i + 1,
-            slug=f"harbour-story-{i + 1}",
-            headline=f"Harbour ferry keeps running, story {i + 1}",
-            kicker="Transport" if i % 3 else "",
-            date=dt.date(2026, 1, 1) + dt.timedelta(days=i % 200),
-            body="\n\n".join([PARAGRAPH] * 6),
-            credits=[Credit("Reporter", ("Lena Park",)), Credit("Photography", ("Ivo Brandt",))],
-            status=Status.APPROVED,
-            revision=2,
-            approved_revision=2,
-            created_by="Lena Park",
-            created_at=base,
-            updated_at=base + dt.timedelta(minutes=i),
-        )
-        for i in range(count)
-    ]
+PELICAN_CONF = """AUTHOR = "Bench"
+SITENAME = "Bench"
+SITEURL = ""
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+DEFAULT_PAGINATION = False
+"""
 
 
-def _run(articles, out, formats, templates, cache) -> tuple[float, int]:
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def code_env(code: str | None) -> dict[str, str]:
+    """The environment that runs the newsdesk in `code` (None: this checkout). The
+    commands run outside the checkout, so its folder does not shadow PYTHONPATH."""
+    paths = [code] if code else []
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([*paths, str(ROOT)])}
+
+
+def newsdesk(*args: str, code: str | None = None) -> float:
+    """Seconds of one `newsdesk` command, in its own process."""
     start = time.perf_counter()
-    written = 0
-    for progress in export_bundle(
-        articles,
-        out,
-        site=SiteProfile(),
-        vocabulary=CreditVocabulary(),
-        formats=formats,
-        templates=templates,
-        cache=cache,
-    ):
-        written += len(progress.files_written)
-    return time.perf_counter() - start, written
+    done = subprocess.run(
+        [sys.executable, "-m", "newsdesk", *args],
+        capture_output=True,
+        text=True,
+        env=code_env(code),
+        cwd=tempfile.gettempdir(),
+        check=False,
+    )
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"newsdesk {' '.join(args[:4])}… failed: {done.stderr[-2000:]}")
+    return seconds
+
+
+def _peak_of(command: list[str], code: str | None = None) -> tuple[float, int]:
+    """Seconds and peak memory (MB) of a command in its own process: the peak is read
+    by a small parent (os.wait4) so that other children of this run do not count."""
+    probe = (
+        "import os, sys, time\n"
+        "start = time.perf_counter()\n"
+        "pid = os.spawnv(os.P_NOWAIT, sys.argv[1], sys.argv[1:])\n"
+        "_, status, usage = os.wait4(pid, 0)\n"
+        "print(time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *command],
+        capture_output=True,
+        text=True,
+        env=code_env(code),
+        cwd=tempfile.gettempdir(),
+        check=True,
+    )
+    seconds, kb, code_ = done.stdout.splitlines()[-1].split()
+    if int(code_) not in (0, 1):
+        raise RuntimeError(f"{' '.join(command[:6])}… ended with {code_}")
+    return float(seconds), int(kb) // 1024
+
+
+def import_and_export(pages: int, repeat: int, work: Path, codes: dict) -> dict:
+    """Import + first export of `pages` text pages for each code ({label: folder or
+    None}), then Pelican and Python-Markdown alone on the same bodies; medians."""
+    sources = work / "pages"
+    paths = [str(p) for p in write_text_pages(sources, pages)]
+    pelican_src = write_pelican_sources(work / "pelican", pages)
+    (work / "pelican" / "pelicanconf.py").write_text(PELICAN_CONF, encoding="utf-8")
+    steps: dict[str, list[float]] = {}
+
+    def note(step: str, seconds: float) -> None:
+        steps.setdefault(step, []).append(seconds)
+
+    for run in range(repeat):
+        for label, code in codes.items():  # interleaved: the same load for each
+            db = work / f"import-{label}-{run}.db"
+            newsdesk("--db", str(db), "users", "add", "Lena Park", "--role", "reporter", code=code)
+            newsdesk("--db", str(db), "users", "add", "Kai Web", "--role", "web", code=code)
+            imported = newsdesk("--db", str(db), "import", *paths, "--as", "Lena Park", code=code)
+            export = ["--db", str(db), "export", "--status", "draft", "--as", "Kai Web"]
+            first = newsdesk(*export, "--out", str(work / f"site-{label}-{run}"), code=code)
+            again = newsdesk(*export, "--out", str(work / f"again-{label}-{run}"), code=code)
+            _check_pages(work / f"site-{label}-{run}", pages)
+            _check_pages(work / f"again-{label}-{run}", pages)
+            note(f"{label}: import", imported)
+            note(f"{label}: first export", first)
+            note(f"{label}: import + first export", imported + first)
+            note(f"{label}: unchanged to a new folder", again)
+        out = work / f"pelican-out-{run}"
+        start = time.perf_counter()
+        subprocess.run(
+            [
+                str(Path(sys.executable).with_name("pelican")),
+                str(pelican_src),
+                "-o",
+                str(out),
+                "-s",
+                str(work / "pelican" / "pelicanconf.py"),
+                "-q",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        note("pelican: build", time.perf_counter() - start)
+        note("python-markdown alone", _markdown_alone(sources))
+    return {step: statistics.median(times) for step, times in steps.items()}
+
+
+def _check_pages(folder: Path, count: int) -> None:
+    """A figure counts only if the export wrote every article's page."""
+    written = sum(1 for page in folder.glob("*.html") if page.name != "index.html")
+    if written != count:
+        raise RuntimeError(f"{folder.name}: {written} article pages written, not {count}")
+
+
+def _markdown_alone(sources: Path) -> float:
+    """Python-Markdown (through render_body) over the N bodies, in a fresh process."""
+    code = (
+        "import sys, time, pathlib\n"
+        "from newsdesk.publish.importers.files import import_file\n"
+        "from newsdesk.publish.markdown.pipeline import render_body\n"
+        "from newsdesk.domain.site import SiteProfile\n"
+        "from newsdesk.domain.credit_roles import CreditVocabulary\n"
+        "site, vocabulary = SiteProfile(), CreditVocabulary()\n"
+        "bodies = [import_file(str(p), site=site, vocabulary=vocabulary, known_people=[])"
+        ".article.body for p in sorted(pathlib.Path(sys.argv[1]).glob('*.txt'))]\n"
+        "start = time.perf_counter()\n"
+        "for body in bodies: render_body(body)\n"
+        "print(time.perf_counter() - start)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(sources)], capture_output=True, text=True, check=True
+    )
+    return float(done.stdout.strip())
+
+
+def _site_fixture(cache: Path, size: int, code: str | None) -> Path:
+    """The approved site of `size` articles, built by the code that will export it (an
+    older newsdesk cannot open a newer schema)."""
+    build = (
+        "import sys, pathlib\n"
+        "from benchmarks.newsroom_fixture import build_site, site_fixture_path\n"
+        "size = int(sys.argv[2])\n"
+        "print(build_site(site_fixture_path(pathlib.Path(sys.argv[1]), size), size))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", build, str(cache), str(size)],
+        capture_output=True,
+        text=True,
+        env=code_env(code),
+        cwd=tempfile.gettempdir(),
+        check=True,
+    )
+    return Path(done.stdout.strip().splitlines()[-1])
+
+
+def site_exports(size: int, repeat: int, work: Path, cache: Path, code: str | None) -> dict:
+    """A whole-site export at `size` articles: first (bodies converted), to a new folder
+    (bodies from the database), and a no-op re-export; peak memory of each."""
+    db = work / f"site-{size}.db"
+    shutil.copy(_site_fixture(cache, size, code), db)
+    base = [sys.executable, "-m", "newsdesk", "--db", str(db), "export", "--as", "Kai Web"]
+    first, first_mb = _peak_of([*base, "--out", str(work / f"out-{size}")], code)
+    renewed, renewed_mb = _peak_of([*base, "--out", str(work / f"new-{size}")], code)
+    _check_pages(work / f"out-{size}", size)
+    _check_pages(work / f"new-{size}", size)
+    noop = []
+    noop_mb = 0
+    for _ in range(repeat):
+        seconds, mb = _peak_of([*base, "--out", str(work / f"out-{size}")], code)
+        noop.append(seconds)
+        noop_mb = max(noop_mb, mb)
+    shutil.rmtree(work / f"out-{size}", ignore_errors=True)
+    shutil.rmtree(work / f"new-{size}", ignore_errors=True)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    return {
+        "first export": first,
+        "first export MB": first_mb,
+        "unchanged to a new folder": renewed,
+        "unchanged to a new folder MB": renewed_mb,
+        "no-op re-export": statistics.median(noop),
+        "no-op re-export MB": noop_mb,
+    }
+
+
+def run(args: argparse.Namespace) -> dict:
+    """Every step of the export benchmark; the figures by section."""
+    work = Path(tempfile.mkdtemp(prefix="newsdesk-bench-export-"))
+    cache = Path(args.cache)
+    cache.mkdir(parents=True, exist_ok=True)
+    codes = {"newsdesk": None, **({"before": args.before} if args.before else {})}
+    figures: dict = {}
+    try:
+        if args.pages:
+            figures[f"{args.pages} pages"] = import_and_export(args.pages, args.repeat, work, codes)
+            for step, seconds in figures[f"{args.pages} pages"].items():
+                print(f"{args.pages:,} pages  {step:40} {seconds:7.2f} s", flush=True)
+        runs = [(size, "newsdesk", None) for size in _sizes(args.sizes)]
+        if args.before:
+            runs += [(size, "before", args.before) for size in _sizes(args.before_sizes)]
+        for size, label, code in runs:
+            key = f"{label}: {size} articles"
+            figures[key] = site_exports(size, args.repeat, work, cache, code)
+            for step, value in figures[key].items():
+                unit = "MB" if step.endswith("MB") else "s"
+                print(f"{key:28} {step:28} {value:7.2f} {unit}", flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return figures
+
+
+def _sizes(text: str) -> list[int]:
+    return [int(s) for s in text.split(",") if s]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--articles", type=int, default=1000)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--before", help="a folder with an older newsdesk package")
+    parser.add_argument("--before-sizes", default="10000")
+    parser.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "newsdesk-bench"))
+    parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args()
-    articles = _articles(args.articles)
-    formats = ("html", "text", "ninjs", "md")
-    steps: dict[str, list[float]] = {"first": [], "unchanged": [], "template changed": []}
-    files: dict[str, int] = {}
-    for _ in range(args.repeat):
-        work = Path(tempfile.mkdtemp(prefix=f"{APP_NAME}-bench-"))
-        root = work / "resources"
-        for part in ("templates", "site"):
-            shutil.copytree(Path(str(PageTemplates().root / part)), root / part)
-        templates = PageTemplates(root)
-        cache = BodyCache()
-        out = work / "site"
-        seconds, files["first"] = _run(articles, out, formats, templates, cache)
-        steps["first"].append(seconds)
-        seconds, files["unchanged"] = _run(articles, out, formats, templates, cache)
-        steps["unchanged"].append(seconds)
-        page = root / "templates" / "article.html"
-        page.write_text(page.read_text(encoding="utf-8") + "\n<!-- v2 -->\n", encoding="utf-8")
-        changed = PageTemplates(root)
-        seconds, files["template changed"] = _run(articles, out, formats, changed, cache)
-        steps["template changed"].append(seconds)
-        shutil.rmtree(work)
-    first = statistics.median(steps["first"])
-    print(f"{args.articles:,} articles x {len(formats)} formats, median of {args.repeat} runs")
-    for step, times in steps.items():
-        median = statistics.median(times)
-        print(f"{step:18} {median:7.2f} s  {files[step]:6,} files  {median / first:5.2f}x first")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory {peak:.0f} MB")
+    figures = run(args)
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":

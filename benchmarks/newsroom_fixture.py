@@ -7,7 +7,8 @@ import random
 from pathlib import Path
 
 from newsdesk.domain.article import Article, Credit, Person
-from newsdesk.domain.status import UserRole
+from newsdesk.domain.status import Status, UserRole
+from newsdesk.storage.sqlite.schema import SCHEMA_VERSION
 from newsdesk.storage.sqlite.store import SQLiteStore
 
 REPORTERS = ["Lena Park", "Omar Diaz", "Mei Lin", "Ivo Brandt", "Zhou Ning", "Sara Kim"]
@@ -42,6 +43,12 @@ def _article(rng: random.Random, i: int) -> Article:
     )
 
 
+def fixture_path(cache: Path, count: int) -> Path:
+    """Where the newsroom of `count` articles is kept between runs. The schema version
+    is in the name: a newsdesk of another version (another branch) keeps its own."""
+    return cache / f"newsroom-{count}-v{SCHEMA_VERSION}.db"
+
+
 def build(path: Path, count: int, seed: int = 7) -> Path:
     """Create `path` with `count` articles unless it already holds exactly that many."""
     if path.exists():
@@ -63,6 +70,45 @@ def build(path: Path, count: int, seed: int = 7) -> Path:
             with store.transaction():
                 for i in range(start, min(count, start + batch)):
                     store.insert_article(_article(rng, i), actor=rng.choice(REPORTERS))
+    finally:
+        store.close()
+    return path
+
+
+def site_fixture_path(cache: Path, count: int) -> Path:
+    """Where the approved site of `count` articles is kept between runs."""
+    return cache / f"site-{count}-v{SCHEMA_VERSION}.db"
+
+
+def build_site(path: Path, count: int, seed: int = 7) -> Path:
+    """A newsroom of `count` approved articles (what a whole-site export exports), with
+    a web desk "Kai Web"; kept at `path` unless it already holds exactly that many."""
+    if path.exists():
+        store = SQLiteStore(path)
+        try:
+            if store.count() == count:
+                return path
+        finally:
+            store.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    rng = random.Random(seed)
+    store = SQLiteStore(path)
+    try:
+        for name in REPORTERS:
+            store.add_person(Person(name, frozenset({UserRole.REPORTER})))
+        store.add_person(Person("Kai Web", frozenset({UserRole.WEB})))
+        for start in range(0, count, 2_000):
+            with store.transaction():
+                for i in range(start, min(count, start + 2_000)):
+                    stored = store.insert_article(_article(rng, i), actor=rng.choice(REPORTERS))
+                    store.set_status(
+                        stored.id,
+                        actor="Omar Diaz",
+                        action="approve",
+                        expected_status=Status.DRAFT,
+                        new_status=Status.APPROVED,
+                    )
     finally:
         store.close()
     return path

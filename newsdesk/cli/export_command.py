@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import TextIO
 
 from newsdesk.cli.context import open_newsroom
-from newsdesk.domain.article import Article
 from newsdesk.domain.errors import InvalidInputError
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
@@ -35,6 +34,7 @@ from newsdesk.publish.export.bundle import (
     ExportProgress,
     normalize_formats,
 )
+from newsdesk.publish.export.selection import ArticleSelection
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -137,13 +137,13 @@ def _actor(newsroom: Newsroom, given: str | None) -> str:
 
 def _selected_articles(
     newsroom: Newsroom, ids: list[int], statuses: list[str] | None
-) -> list[Article]:
+) -> ArticleSelection:
     wanted = [Status.parse(s) for s in statuses or ()]
     if not ids and not wanted:
         # What the site carries, each at its approved revision (an article being
         # corrected after approval keeps its approved text on the site).
-        articles = newsroom.site_articles()
-        if not articles:
+        articles = newsroom.site_selection()
+        if not len(articles):
             raise InvalidInputError(
                 "no article is approved or published: nothing exported, the export folder"
                 " is as it was"
@@ -158,7 +158,7 @@ def _selected_articles(
         raise InvalidInputError(
             f"no article is {which}: nothing exported, the export folder is as it was"
         )
-    return [newsroom.article(article_id) for article_id in chosen]
+    return newsroom.selection(chosen)
 
 
 def _count(summary: ExportSummary, step: ExportProgress) -> None:

@@ -15,16 +15,24 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from multiprocessing import get_context
 from pathlib import Path
 
 from newsdesk.cli.context import open_newsroom, print_json
+from newsdesk.domain.article import Article
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import NewsdeskError
 from newsdesk.domain.site import SiteProfile
 from newsdesk.newsroom.paths import default_database_path
-from newsdesk.publish.importers.files import import_file
 from newsdesk.publish.importers.report import ImportReport
+
+# Files parsed before their articles are stored together (one unit of work).
+IMPORT_BATCH = 200
+# From this many files on, a second process reads them while this one stores.
+PARALLEL_READ_FROM = 100
 
 
 def register(sub, common: argparse.ArgumentParser, add_actor: Callable) -> None:
@@ -69,20 +77,38 @@ def import_files(args: argparse.Namespace) -> int:
     if args.into is not None and len(args.files) != 1:
         raise NewsdeskError("--into ID takes exactly one file")
     failures = 0
+
+    def refused(path: str, exc: NewsdeskError) -> None:
+        nonlocal failures
+        failures += 1
+        message = str(exc)
+        if not message.startswith(str(path)):
+            message = f"{path}: {message}"
+        print(f"newsdesk: {message}", file=sys.stderr)
+
     with open_newsroom(args) as newsroom:
         person = newsroom.person(args.actor)
         site, vocabulary = newsroom.site(), newsroom.vocabulary()
         known = [p.name for p in newsroom.people()]
-        for path in args.files:
-            # Each file stands alone: one refused file does not stop the others.
+        # New articles are stored a batch at a time (one unit of work each, the same
+        # rules per article); each file stands alone: one refused file does not stop
+        # the others, and nothing is written for it.
+        pending: list[tuple[str, Article]] = []
+
+        def store_pending() -> None:
+            results = newsroom.create_articles([a for _, a in pending], actor=person.name)
+            for (path, _), result in zip(pending, results, strict=True):
+                if isinstance(result, NewsdeskError):
+                    refused(path, result)
+                else:
+                    print(f"{result.id}\t{result.headline}")
+            pending.clear()
+
+        reports = _read_files(args.files, site, vocabulary, known, args.encoding)
+        for path, report in zip(args.files, reports, strict=True):
             try:
-                report = import_file(
-                    path,
-                    site=site,
-                    vocabulary=vocabulary,
-                    known_people=known,
-                    encoding=args.encoding,
-                )
+                if isinstance(report, NewsdeskError):
+                    raise report
                 parsed = report.article
                 # Pictures that came inside the file (Word): stored by content hash,
                 # so storing one twice or for an import refused later is harmless.
@@ -104,19 +130,18 @@ def import_files(args: argparse.Namespace) -> int:
                         expected_revision=args.expect_revision,
                     )
                 else:
-                    stored = newsroom.create_article(
-                        dataclasses.replace(parsed, slug=""), actor=person.name
-                    )
+                    pending.append((path, dataclasses.replace(parsed, slug="")))
+                    if len(pending) >= IMPORT_BATCH:
+                        store_pending()
+                    continue
             except NewsdeskError as exc:
-                failures += 1
-                message = str(exc)
-                if not message.startswith(str(path)):
-                    message = f"{path}: {message}"
-                print(f"newsdesk: {message}", file=sys.stderr)
+                refused(path, exc)
                 continue
             print(f"{stored.id}\t{stored.headline}")
             if merged is not None:
                 print(_merge_line(merged, person.name))
+        if pending:
+            store_pending()
     if failures:
         print(
             f"newsdesk: {failures} of {len(args.files)} file(s) refused; nothing was written"
@@ -124,6 +149,48 @@ def import_files(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 1 if failures else 0
+
+
+def import_file(*args, **kwargs):
+    """The importers, loaded only by the commands that read files: Word's (mammoth,
+    BeautifulSoup) cost every other command about half a second of start-up."""
+    from newsdesk.publish.importers.files import import_file as read
+
+    return read(*args, **kwargs)
+
+
+def _read_one(
+    path: str,
+    site: SiteProfile,
+    vocabulary: CreditVocabulary,
+    known: list[str],
+    encoding: str | None,
+) -> ImportReport | NewsdeskError:
+    try:
+        return import_file(
+            path, site=site, vocabulary=vocabulary, known_people=known, encoding=encoding
+        )
+    except NewsdeskError as error:
+        # Said in words: an error of a reader's own type need not survive pickling.
+        return NewsdeskError(str(error))
+
+
+def _read_files(
+    paths: list[str],
+    site: SiteProfile,
+    vocabulary: CreditVocabulary,
+    known: list[str],
+    encoding: str | None,
+) -> Iterator[ImportReport | NewsdeskError]:
+    """Each file's report (or why it was refused), in order. Many files are read in a
+    second process while this one stores the articles already read: both cores."""
+    if len(paths) < PARALLEL_READ_FROM:
+        for path in paths:
+            yield _read_one(path, site, vocabulary, known, encoding)
+        return
+    read = partial(_read_one, site=site, vocabulary=vocabulary, known=known, encoding=encoding)
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+        yield from pool.map(read, paths, chunksize=IMPORT_BATCH // 4)
 
 
 def _merge_line(saved, actor: str) -> str:

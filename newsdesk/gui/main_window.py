@@ -11,6 +11,7 @@ builds, lays out and wires.
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent
@@ -31,6 +32,7 @@ from newsdesk.gui.ops.live_feed import LiveFeed
 from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.gui.people.user_switcher import UserSwitcher
 from newsdesk.gui.preview.pane import PreviewPane
+from newsdesk.gui.preview.renderers import ProcessRenderer
 from newsdesk.gui.side.notes_panel import CommentsPanel
 from newsdesk.gui.side.panel import SidePanel
 from newsdesk.gui.window_actions import build_actions, in_focused_editor, show_about
@@ -93,7 +95,7 @@ class MainWindow(QMainWindow):
             site=self.site, store_image=self.images.keep, load_image=self.images.load
         )
         self.preview = PreviewPane(
-            lambda article: render_page(article, site=self.site, vocabulary=self.vocabulary),
+            ProcessRenderer(partial(render_page, site=self.site, vocabulary=self.vocabulary)),
             open_in_browser=lambda _shown=None: self.controller.open_in_browser(),
         )
         people = newsroom.people(active_only=True)  # deactivated people are not offered
@@ -284,6 +286,7 @@ class MainWindow(QMainWindow):
             return
         self.save_settings()
         self.preview.wait_for_idle()
+        self.guard.stop()  # a backup under way stops: closing does not wait for it
         self.worker.shutdown()
         self.background.shutdown()
         self.session.finish()  # unsaved text (a database that refused it) stays journaled

@@ -11,13 +11,22 @@ from pathlib import Path
 from newsdesk.newsroom.paths import server_backup_folder
 from newsdesk.storage.open import is_server
 from newsdesk.storage.sqlite.backup import (
-    AutoBackup,
+    BackupCancelled,
     backup_database,
     check_database_file,
     restore_database,
 )
+from newsdesk.storage.sqlite.backup_policy import AutoBackup
 
-__all__ = ["AutoBackup", "NoAutoBackup", "auto_backup", "backup", "check_backup", "restore"]
+__all__ = [
+    "AutoBackup",
+    "BackupCancelled",
+    "NoAutoBackup",
+    "auto_backup",
+    "backup",
+    "check_backup",
+    "restore",
+]
 
 AskPassword = Callable[[str], str | None]
 
@@ -83,10 +92,14 @@ class NoAutoBackup:
     def maybe_backup(self, now=None) -> None:
         return None
 
+    def cancel(self) -> None:
+        return None  # nothing is ever under way
+
 
 def auto_backup(database: Path | str) -> AutoBackup | NoAutoBackup:
     """The app's policy: for a file, a backup on start and every few minutes while data
-    changes; for a server, none."""
+    changes, at most one per interval (across starts too), so its cost is bounded at
+    any size; for a server, none."""
     if is_server(database):
         return NoAutoBackup()
     return AutoBackup(Path(database))

@@ -17,6 +17,13 @@ from newsdesk.domain.workflow import check_export
 from newsdesk.newsroom.changes import Change, ChangeKind
 from newsdesk.publish.export.body_cache import BodyCache
 from newsdesk.publish.export.bundle import ExportProgress, export_bundle
+from newsdesk.publish.export.selection import ArticleSelection
+
+
+def _newest_first_key(date, article_id: int) -> tuple:
+    # The bundle's export order (selection.newest_first): newest date first, undated
+    # last, then the highest id.
+    return (-date.toordinal() if date else 1, -article_id)
 
 
 class PublishingOps:
@@ -26,7 +33,7 @@ class PublishingOps:
 
     def export_articles(
         self,
-        articles: Sequence[Article],
+        articles: Sequence[Article] | ArticleSelection,
         out: str | os.PathLike[str],
         *,
         actor: str,
@@ -47,6 +54,9 @@ class PublishingOps:
         # Refuse before writing any file: the export's audit events could not be
         # recorded in a damaged database, and its content may be wrong.
         self.store.ensure_writable()
+        own_cache = cache is None
+        if cache is None:
+            cache = self.body_cache()
         steps = export_bundle(
             articles,
             out,
@@ -59,15 +69,20 @@ class PublishingOps:
             redirects=self.redirects(a.id for a in articles),
         )
         written: list[int] = []
+        revisions: dict[int, int] = {}
         # closing(): an interrupted export removes its temporary files now.
-        with closing(steps):
-            for step in steps:
-                if step.article_id is not None and step.files_written:
-                    written.append(step.article_id)
-                yield step
+        try:
+            with closing(steps):
+                for step in steps:
+                    if step.article_id is not None and step.files_written:
+                        written.append(step.article_id)
+                        revisions[step.article_id] = step.revision
+                    yield step
+        finally:
+            if own_cache:
+                cache.close()
         # Only now are the files in place (the bundle renames them in at the end).
         folder = str(Path(out).resolve())
-        revisions = {a.id: a.revision for a in articles}
         with self.store.transaction():
             for article_id in written:
                 revision = revisions[article_id]
@@ -133,8 +148,44 @@ class PublishingOps:
             updated_by=last.actor,
         )
 
+    def body_cache(self) -> BodyCache:
+        """A cache of rendered bodies backed by the newsroom's database: a body
+        converted once is reused by every later export, from any desk or process."""
+        return BodyCache(lookup=self.store.cached_bodies, keep=self.store.cache_bodies)
+
     def site_articles(self) -> list[Article]:
         """Every article the site carries, each at the revision the site may show."""
+        return list(self.site_selection())
+
+    def site_selection(self) -> ArticleSelection:
+        """The articles the site carries, at the revisions it may show, in export order
+        and read batch by batch (an export of the whole site never holds them all)."""
         ids = self.store.article_ids(ArticleQuery(on_site=True, sort="id", descending=False))
-        versions = (self.site_version(self.store.get_article(i)) for i in ids)
-        return [v for v in versions if v is not None]
+        keys: dict[int, tuple] = {}
+        moved: dict[int, Article] = {}  # edited since approval: the site shows an older text
+        for start in range(0, len(ids), 2_000):
+            for summary in self.store.summaries(ids[start : start + 2_000]):
+                if summary.status in (Status.APPROVED, Status.PUBLISHED):
+                    keys[summary.id] = _newest_first_key(summary.date, summary.id)
+                    continue
+                version = self.site_version(self.store.get_article(summary.id))
+                if version is not None:
+                    moved[summary.id] = version
+                    keys[summary.id] = _newest_first_key(version.date, summary.id)
+        ordered = sorted(keys, key=keys.__getitem__)
+
+        def load(chunk: Sequence[int]) -> list[Article]:
+            plain = [i for i in chunk if i not in moved]
+            stored = {a.id: a for a in self.store.get_articles(plain)}
+            stored.update((i, moved[i]) for i in chunk if i in moved)
+            return [stored[i] for i in chunk if i in stored]
+
+        return ArticleSelection(ordered, load)
+
+    def selection(self, ids: Sequence[int]) -> ArticleSelection:
+        """The articles `ids`, as they are now, in export order, read batch by batch."""
+        keys = {s.id: _newest_first_key(s.date, s.id) for s in self.store.summaries(ids)}
+        missing = [i for i in ids if i not in keys]
+        if missing:
+            self.store.get_article(missing[0])  # names the missing article
+        return ArticleSelection(sorted(keys, key=keys.__getitem__), self.store.get_articles)

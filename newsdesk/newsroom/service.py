@@ -29,6 +29,7 @@ from newsdesk.domain.workflow import (
     check_transition,
 )
 from newsdesk.newsroom.addresses import AddressOperations
+from newsdesk.newsroom.batches import BatchOps
 from newsdesk.newsroom.changes import Change, ChangeKind, Changes
 from newsdesk.newsroom.content_rules import plan_save
 from newsdesk.newsroom.drafts import DraftOperations
@@ -55,7 +56,7 @@ log = logging.getLogger(__name__)
 Listener = Callable[[Changes], None]
 
 
-class Newsroom(AddressOperations, DraftOperations, HistoryOps, PublishingOps, MergeOps):
+class Newsroom(AddressOperations, DraftOperations, HistoryOps, PublishingOps, MergeOps, BatchOps):
     """Every operation a front end may ask for, each checked against the rules.
 
     Front ends (gui/, cli/) call only these methods, never `store` (tests and
@@ -396,8 +397,10 @@ class Newsroom(AddressOperations, DraftOperations, HistoryOps, PublishingOps, Me
             waiting_roles=tuple(sorted(person.roles)), waiting_user=person.name, **fields
         )
 
-    def find(self, query: ArticleQuery | None = None) -> list[int]:
-        return self.store.article_ids(query)
+    def find(self, query: ArticleQuery | None = None, *, limit: int | None = None) -> list[int]:
+        """The ids `query` lists, in its order; with `limit`, the first screen only
+        (a search's first screen costs a few index pages at any size)."""
+        return self.store.article_ids(query, limit=limit)
 
     def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
         return self.store.summaries(ids)

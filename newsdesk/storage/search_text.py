@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 # CJK ideographs (with extension A and compatibility), kana and hangul syllables.
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]+")
@@ -105,3 +106,24 @@ def query_terms(query: str) -> list[list[tuple[str, bool]]] | None:
             if folded:
                 words.append([(w, i == len(folded) - 1) for i, w in enumerate(folded)])
     return words or None
+
+
+def ranked_ids(
+    fetch: Callable[[str, list[object]], list[tuple]],
+    tiers: list[tuple[str, list[object]]],
+    limit: int | None,
+) -> list[int]:
+    """The ids of a tiered search (each engine's tier SELECTs, best first, each a
+    superset of the ones before it), in rank order; with `limit`, only that many,
+    reading no more of each tier than the first screen needs."""
+    seen: dict[int, None] = {}
+    for sql, params in tiers:
+        if limit is not None:
+            # A tier repeats the hits of the tiers before it: read past those.
+            sql, params = f"{sql} LIMIT {int(limit) + len(seen)}", params
+        for (article_id,) in fetch(sql, params):
+            seen.setdefault(article_id, None)
+        if limit is not None and len(seen) >= limit:
+            break
+    ids = list(seen)
+    return ids if limit is None else ids[:limit]

@@ -139,3 +139,28 @@ def test_selecting_a_row_asks_to_open_it(qtbot, newsroom, panel):
         panel.view.setFocus()
         qtbot.keyClick(panel.view, Qt.Key.Key_Down)
     assert opened.args[0] in ids
+
+
+def test_a_search_shows_its_first_screen_then_the_rest_below_it(qtbot, panel, newsroom):
+    ids = _fill(newsroom, 260)
+    asked: list[int | None] = []
+    real_find = Newsroom.find
+
+    def find(self, query=None, *, limit=None):
+        asked.append(limit)
+        return real_find(self, query, limit=limit)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Newsroom, "find", find)
+        panel.reload()
+        _wait_rows(qtbot, panel, 260)
+        first_row = panel.model.article_id(0)
+        panel.select_article(first_row)
+        asked.clear()
+        qtbot.keyClicks(panel.search_box, "co")
+        # The first screen is read alone (a few index pages), then the rest.
+        qtbot.waitUntil(lambda: asked == [100, None], timeout=5000)
+        _wait_rows(qtbot, panel, 260)
+    assert sorted(panel.model.article_id(r) for r in range(260)) == sorted(ids)
+    # The rest came in below the first screen: the open article stayed selected.
+    assert panel.current_id() == first_row

@@ -369,6 +369,32 @@ def test_an_old_revision_carries_its_own_content_time_and_author(store):
     assert store.get_revision(first.id, 2).content_updated_by == "Omar Diaz"
 
 
+def test_many_articles_are_read_at_once_in_the_order_asked(store):
+    ids = [
+        store.insert_article(
+            _article(slug=f"story-{n}", headline=f"Story {n}"), actor="Lena Park"
+        ).id
+        for n in range(5)
+    ]
+    asked = [ids[3], ids[0], 9_999, ids[4]]
+    read = store.get_articles(asked)
+    assert [a.id for a in read] == [ids[3], ids[0], ids[4]]  # a missing id is skipped
+    assert read == [store.get_article(i) for i in (ids[3], ids[0], ids[4])]
+
+
+def test_rendered_bodies_are_kept_by_key_and_never_changed(store):
+    first, second = "a" * 64, "b" * 64
+    assert store.cached_bodies([first]) == {}
+    audited = len(store.audit_events())
+    store.cache_bodies({first: "<p>one</p>", second: "<p>two 二</p>"})
+    store.cache_bodies({first: "<p>another</p>"})  # a key names its content: kept as it was
+    assert store.cached_bodies([first, second, "c" * 64]) == {
+        first: "<p>one</p>",
+        second: "<p>two 二</p>",
+    }
+    assert len(store.audit_events()) == audited  # a cache is not a change of the newsroom
+
+
 def test_a_slug_change_keeps_the_former_slug_and_a_published_one_stays_taken(store):
     stored = store.insert_article(_article(), actor="Lena Park")
     moved = store.change_slug(
@@ -425,6 +451,23 @@ def test_a_deleted_draft_is_in_no_list_and_no_search_but_in_the_audit(store):
     assert store.count() == 1
     assert [e.action for e in store.audit_events(junk.id)] == ["create", "delete"]
     assert store.check() == []
+
+
+def test_a_first_screen_is_full_when_deleted_drafts_fall_inside_it(store):
+    """The list reads the rest of a query only after a full first screen: deleted
+    drafts left out of it must not make it short (nor a search's)."""
+    ids = [
+        store.insert_article(
+            _article(slug=f"ferry-{n}", headline=f"Ferry story {n}"), actor="Lena Park"
+        ).id
+        for n in range(6)
+    ]
+    for junk in ids[-2:]:  # the newest two: inside the first screen of either query
+        store.delete_article(junk, actor="Lena Park", expected_revision=1)
+    kept = ids[:-2][::-1]
+    assert store.article_ids(ArticleQuery(), limit=3) == kept[:3]
+    assert store.article_ids(ArticleQuery(search="ferry"), limit=3) == kept[:3]
+    assert store.article_ids(ArticleQuery(search="ferry")) == kept
 
 
 def test_summaries_mark_a_returned_draft_until_it_is_submitted_again(store):

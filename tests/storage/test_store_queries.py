@@ -386,3 +386,28 @@ def test_writers_on_threads_lose_nothing_and_keep_the_chain(store, request, engi
             assert final.body.count(f"w{k} s{n}.") == 1
     assert len(store.comments(article.id)) == writers * saves
     assert store.check() == []
+
+
+def test_the_first_screen_of_a_search_is_the_head_of_its_ranked_list(store):
+    for number in range(30):
+        where = number % 3
+        store.insert_article(
+            _article(
+                f"s{number}",
+                headline=f"Tide report {number}" if where == 0 else f"Report {number}",
+                keywords=["tide"] if where == 1 else [],
+                body="High tide at noon." if where == 2 else "Calm.",
+                credits=[],
+            ),
+            actor="Lena Park",
+        )
+    for search in ("tide", "ti", "report tide"):
+        ranked = store.article_ids(ArticleQuery(search=search))
+        for limit in (1, 7, 10, 11, 25, 100):
+            assert store.article_ids(ArticleQuery(search=search), limit=limit) == ranked[:limit]
+    ranked = store.article_ids(ArticleQuery(search="tide"))
+    # Headline hits first, then keywords, then the body; newest first within each.
+    assert ranked[:10] == sorted(ranked[:10], reverse=True)
+    assert len(ranked) == 30
+    listed = store.article_ids(ArticleQuery())
+    assert store.article_ids(ArticleQuery(), limit=5) == listed[:5]

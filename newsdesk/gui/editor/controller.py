@@ -106,13 +106,10 @@ class ArticleController(QObject):
         self._recovered = ""  # what the banner says of text recovered into the open article
         self._last_failure = ""  # a save failure is shown once, not on every autosave
         self._fetch_generation = 0
-        self.edit_guard = EditGuard(
-            parent, agreed=self._on_editor_edited, declined=self._on_edit_declined
-        )
-        self.session = ArticleSession(
-            worker, lambda: self.person.name, parent=self, journal=journal
-        )
+        self.edit_guard = EditGuard(parent, agreed=self._edit_agreed, declined=self._edit_declined)
+        self.session = ArticleSession(worker, lambda: self.person.name, self, journal=journal)
         self.session.collect = self.collect
+        views.preview.follow(self._collect_for_preview)
         self.session.pending_fields = views.editor.pending_fields
         self.permissions = Permissions(
             actions=views.actions,
@@ -274,19 +271,27 @@ class ArticleController(QObject):
 
     def collect(self) -> Article | None:
         """The open article as the editor shows it now (None when none is open)."""
-        base = self.session.article
-        if base is None:
+        if (base := self.session.article) is None:
             return None
         return self._views.editor.article(base, self._views.side.credits.credits())
+
+    def _collect_for_preview(self) -> Article | None:
+        article = self.collect()  # one collect serves the preview and a due journal write
+        if article is not None and self.session.is_open(article.id):
+            self.session.offer_journal(article)
+        return article
 
     def _on_editor_edited(self) -> None:
         if self.edit_guard.holds(self.session.article, self.person, self.session.is_dirty()):
             return  # the first edit of an approved article waits for the answer
-        self.session.mark_edited()
+        self.session.mark_edited()  # no Markdown here: the preview collects when it renders
         self._counts_timer.start()
         self._checks_timer.start()
-        article = self.collect()
-        if article is not None:
+        self._views.preview.content_changed()
+
+    def _edit_agreed(self) -> None:
+        self._on_editor_edited()  # the held first edit goes ahead, collected once now
+        if (article := self.collect()) is not None:
             self._views.preview.request_render(article)
 
     def _on_fields_changed(self) -> None:
@@ -306,7 +311,7 @@ class ArticleController(QObject):
                 self._parent, self._worker, article, self._site.base_url, published, self.person
             )
 
-    def _on_edit_declined(self, article: Article) -> None:
+    def _edit_declined(self, article: Article) -> None:
         # Not editing after all: what was typed goes, the approved text stays on screen.
         if self.session.is_open(article.id):
             self._views.editor.load(self.session.article)

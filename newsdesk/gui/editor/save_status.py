@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+WIDEST_COUNTS = "99,999 words, 999,999 characters"
 EDITING_TIP = (
     "What you type is kept safe on this computer within half a second. It becomes a"
     " revision, which other desks see, when you leave the article, take a workflow"
@@ -23,6 +24,10 @@ class SaveStatus:
         self.revision.setAccessibleName("Revision")
         for label in (self.state, self.counts, self.revision):
             bar.addPermanentWidget(label)
+        # Wide enough for every text they show: a label that grows on the first key
+        # typed ("Saved" -> "Editing…") relays out and repaints the whole window.
+        for label, widest in ((self.state, "Conflict: not saved"), (self.counts, WIDEST_COUNTS)):
+            label.setMinimumWidth(label.fontMetrics().horizontalAdvance(widest) + 8)
 
     def show_state(self, state: str, saved_at: dt.datetime | None) -> None:
         if state == "saved":

@@ -131,11 +131,19 @@ class ArticleSession(QObject):
         if self._journal is not None and not self._journal_timer.isActive():
             self._journal_timer.start()
 
-    def write_journal(self) -> None:
-        """Put the editor's unsaved text in the recovery journal (off the UI thread)."""
+    def offer_journal(self, edited: Article) -> None:
+        """`edited` was just collected (for the preview): a journal write that is due
+        takes it, instead of writing the body as Markdown once more."""
+        if self._journal_timer.isActive():
+            self._journal_timer.stop()
+            self.write_journal(edited)
+
+    def write_journal(self, edited: Article | None = None) -> None:
+        """Put the editor's unsaved text (`edited`, or collected now) in the recovery
+        journal (off the UI thread)."""
         if self._journal is None or self.article is None or not self._dirty:
             return
-        edited = self.collect()
+        edited = edited if edited is not None else self.collect()
         if edited is None:
             return
         journal, base, user = self._journal, self.article.revision, self._actor()

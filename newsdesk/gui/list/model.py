@@ -68,8 +68,17 @@ class ArticleListModel(QAbstractTableModel):
         return self._presence.get(article_id, "")
 
     def set_ids(self, ids: Sequence[int]) -> None:
-        if list(ids) == self._ids:
+        ids = list(ids)
+        if ids == self._ids:
             return  # the same rows: keep the view (scroll, selection) and the cache
+        shown = len(self._ids)
+        if shown and len(ids) > shown and ids[:shown] == self._ids:
+            # The rest of a list whose first screen is shown: added below it, so the
+            # view keeps its place and selection.
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._ids = ids
+            self.endInsertRows()
+            return
         self.beginResetModel()
         self._ids = list(ids)
         self._rows.clear()

@@ -42,6 +42,8 @@ from newsdesk.newsroom.changes import ChangeKind, Changes
 log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 200
+# Rows fetched before the rest of the list: more than any window shows at once.
+FIRST_SCREEN = 100
 CHANGES_DEBOUNCE_MS = 150
 # What can change which articles a query lists, or what a row shows.
 LIST_KINDS = frozenset(
@@ -242,9 +244,34 @@ class ArticleListPanel(QWidget):
             self._pending_select = select_id
         elif self._pending_select is None:
             self._pending_select = self.current_id()
+        # The first screen first (a few index pages, even for a one-letter search of
+        # a large newsroom), then the rest of the list behind it.
         self._worker.submit(
-            lambda newsroom: newsroom.find(query),
-            lambda ids: self._on_ids_found(generation, ids),
+            lambda newsroom: newsroom.find(query, limit=FIRST_SCREEN),
+            lambda ids: self._on_first_screen(generation, query, ids),
+            lambda exc: self._on_query_failed(generation, exc),
+        )
+
+    def _on_first_screen(self, generation: int, query: ArticleQuery, ids: list[int]) -> None:
+        if generation != self._generation:
+            return  # an older query answered late
+        if len(ids) < FIRST_SCREEN:
+            self._on_ids_found(generation, ids)  # that is the whole list
+            return
+        self.model.set_ids(ids)
+        self._show_empty_state(False)
+        if self._pending_select in ids:
+            self.select_article(self._pending_select, emit=self._open_pending)
+            self._pending_select = None
+            self._open_pending = False
+
+        def rest(newsroom: Newsroom) -> list[int] | None:
+            # Typed on meanwhile: the newer query is already queued behind this one.
+            return None if generation != self._generation else newsroom.find(query)
+
+        self._worker.submit(
+            rest,
+            lambda found: found is not None and self._on_ids_found(generation, found),
             lambda exc: self._on_query_failed(generation, exc),
         )
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.newsroom import Newsroom
-from newsdesk.newsroom.backups import auto_backup
+from newsdesk.newsroom.backups import BackupCancelled, auto_backup
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +54,12 @@ class DatabaseGuard(QObject):
             self._on_backup_failed,
         )
         self._timer.start()
+
+    def stop(self) -> None:
+        """The window closes: no more backups, and one under way stops (so closing
+        does not wait for a copy of the whole file)."""
+        self._timer.stop()
+        self._policy.cancel()
 
     def recheck(self, then: Callable[[str | None], None] | None = None) -> None:
         """Look again (after a failed save, say): damage is reported, once; `then`
@@ -102,6 +108,8 @@ class DatabaseGuard(QObject):
         self._worker.submit(back_up, self._on_checked, self._on_backup_failed)
 
     def _on_backup_failed(self, exc: Exception) -> None:
+        if isinstance(exc, BackupCancelled):
+            return  # stopped because the window closes: not a failure to report
         log.warning("automatic backup failed: %s", exc)
         self.backup_failed.emit(str(exc))
         self.recheck()  # a backup refused because the database is damaged says so here

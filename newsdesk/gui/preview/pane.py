@@ -1,10 +1,14 @@
 """A live page preview: the article rendered as the site shows it, off the UI thread.
 
-Requests are throttled: a render starts `delay_ms` after the last request, at most one
-runs at a time, and requests that arrive while one runs are folded into one: the newest
-article is rendered next, the ones in between never are (ReText's converter does the
-same). The render function is injected (the export pipeline's), so this widget builds
-no HTML itself.
+The pane follows the open article lazily: the editor only says that it changed
+(`content_changed`), and the article is collected (its body written as Markdown)
+when a render starts, not on every keystroke. Renders are throttled: one starts
+`delay_ms` after the first change not yet shown (further typing does not push it
+back, so the preview follows steady typing), at most one runs at a time, and changes
+made meanwhile are folded into one: the newest article is rendered next (ReText's
+converter does the same). The render function is injected (the export pipeline's);
+the app runs it in a child process (renderers.ProcessRenderer), so a long render never
+holds the interpreter lock the window needs.
 """
 
 from __future__ import annotations
@@ -13,11 +17,12 @@ import copy
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -25,55 +30,23 @@ from PySide6.QtWidgets import (
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import NewsdeskError
+from newsdesk.gui.preview.renderers import Render, Renderer, ThreadRenderer
 
 log = logging.getLogger(__name__)
 
 # Accent for the error banner: readable on light and dark window backgrounds alike.
 ERROR_COLOUR = "#d9534f"
-
-Render = Callable[[Article], str]
-
-
-class _JobSignals(QObject):
-    # One per job and held by it, so a late result never meets a deleted sender; if
-    # the pane is gone by then, Qt has already dropped the connections to it.
-    finished = Signal(int, str)
-    failed = Signal(int, str)
-
-
-class _RenderJob(QRunnable):
-    def __init__(self, render: Render, article: Article, number: int) -> None:
-        super().__init__()
-        self.render = render
-        self.article = article
-        self.number = number
-        self.signals = _JobSignals()
-
-    def run(self) -> None:
-        try:
-            html = self.render(self.article)
-        except NewsdeskError as error:
-            self._report(self.signals.failed, str(error))
-        except Exception as error:  # the preview must survive any bug in a renderer
-            log.exception("preview render failed")
-            self._report(self.signals.failed, f"{type(error).__name__}: {error}")
-        else:
-            self._report(self.signals.finished, html)
-
-    def _report(self, signal: Signal, text: str) -> None:
-        try:
-            signal.emit(self.number, text)
-        except RuntimeError:
-            # The application is shutting down and took the signal object with it:
-            # nobody is left to show the result to.
-            log.debug("preview render %d finished after its pane was gone", self.number)
+DEFAULT_DELAY_MS = 300
+# A render that takes longer than this says so in the status line.
+BUSY_NOTICE_MS = 400
 
 
 class PreviewPane(QWidget):
-    """Shows `render(article)` in a QTextBrowser, re-rendered on request.
+    """Shows the rendered article in a QTextBrowser, re-rendered on request.
 
-    `open_in_browser(article)` is called by the "Open in browser" button with the
-    newest article; `base_url` is where relative links and images in the HTML point.
+    `render` is a Renderer, or a function rendered on a thread. `open_in_browser(article)`
+    is called by the "Open in browser" button with the newest article; `base_url` is
+    where relative links and images in the HTML point.
     """
 
     rendered = Signal()  # a new render is on screen
@@ -82,25 +55,26 @@ class PreviewPane(QWidget):
 
     def __init__(
         self,
-        render: Render,
+        render: Render | Renderer,
         open_in_browser: Callable[[Article], object] | None = None,
         *,
-        delay_ms: int = 300,
+        delay_ms: int = DEFAULT_DELAY_MS,
         base_url: QUrl | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._render = render
+        self._renderer = render if isinstance(render, Renderer) else ThreadRenderer(render)
+        self._renderer.setParent(self)
+        self._renderer.finished.connect(self._on_job_finished)
+        self._renderer.failed.connect(self._on_job_failed)
         self._open_in_browser = open_in_browser
         self._latest: Article | None = None
-        self._running = False
+        self._collect: Callable[[], Article | None] | None = None
+        self._stale = False  # the followed article changed since `_latest` was taken
+        self._running: int | None = None  # the job on its way, by number
         self._pending = False
         self._jobs_started = 0
         self._html = ""
-        # The shared pool: a pool of our own would, when deleted, wait for a running
-        # render while holding the interpreter lock the render needs. One job at a time
-        # is this widget's own rule (see _on_timer_timeout).
-        self._pool = QThreadPool.globalInstance()
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -123,6 +97,13 @@ class PreviewPane(QWidget):
 
         self.status_label = QLabel(self)
         self.status_label.setAccessibleName("Preview status")
+        # Its text comes and goes while the reporter types: it must never change the
+        # layout (that relays out and repaints the whole window, a stall every time).
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.status_label.setFixedHeight(self.status_label.fontMetrics().height())
+        # Said only when a render takes long enough to be noticed.
+        self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_NOTICE_MS)
+        self._busy_timer.timeout.connect(lambda: self.status_label.setText("Updating preview…"))
         self.open_button = QPushButton("Open in &browser", self)
         self.open_button.setAccessibleName("Open in browser")
         self.open_button.setToolTip("Open this page in the web browser, as the site shows it")
@@ -139,15 +120,31 @@ class PreviewPane(QWidget):
         layout.addWidget(self.browser, 1)
 
     # API ---------------------------------------------------------------------------------
+    def follow(self, collect: Callable[[], Article | None]) -> None:
+        """Where `content_changed()` takes the article from when its render starts."""
+        self._collect = collect
+
+    def content_changed(self) -> None:
+        """The followed article changed: render it soon, collecting it only then."""
+        if self._collect is None:
+            return
+        self._stale = True
+        self.open_button.setEnabled(self._open_in_browser is not None)
+        if not self._timer.isActive():
+            self._timer.start()
+
     def request_render(self, article: Article) -> None:
         """Render `article` soon (after the delay); later requests replace this one."""
         self._latest = article
+        self._stale = False
         self.open_button.setEnabled(self._open_in_browser is not None)
-        self._timer.start()
+        if not self._timer.isActive():
+            self._timer.start()
 
     def render_now(self, article: Article) -> None:
         """Render without waiting for the delay (when an article is opened, say)."""
         self._latest = article
+        self._stale = False
         self.open_button.setEnabled(self._open_in_browser is not None)
         self._timer.stop()
         self._on_timer_timeout()
@@ -163,48 +160,58 @@ class PreviewPane(QWidget):
         return self.error_label.text() if self.error_label.isVisibleTo(self) else ""
 
     def is_busy(self) -> bool:
-        return self._running or self._timer.isActive()
+        return self._running is not None or self._timer.isActive()
+
+    def renders_started(self) -> int:
+        """How many renders this pane has started (for the benchmarks' counts)."""
+        return self._jobs_started
 
     def wait_for_idle(self) -> None:
-        """Stop pending requests and block until the running render, if any, is done
-        (call before the application quits)."""
+        """Stop pending requests and the renderer (call before the application quits)."""
         self._timer.stop()
         self._pending = False
-        self._pool.waitForDone()
+        self._running = None
+        self._renderer.close()
 
     # Scheduling --------------------------------------------------------------------------
+    def _newest(self) -> Article | None:
+        if self._stale and self._collect is not None:
+            self._latest = self._collect()
+            self._stale = False
+        return self._latest
+
     def _on_timer_timeout(self) -> None:
-        if self._latest is None:
-            return
-        if self._running:
+        if self._running is not None:
             self._pending = True  # the newest article goes next, when this one is done
             return
-        self._start(self._latest)
+        article = self._newest()
+        if article is not None:
+            self._start(article)
 
     def _start(self, article: Article) -> None:
         self._jobs_started += 1
-        # A snapshot: the editor keeps changing its article while the worker reads it.
-        job = _RenderJob(self._render, copy.deepcopy(article), self._jobs_started)
-        job.signals.finished.connect(self._on_job_finished)
-        job.signals.failed.connect(self._on_job_failed)
-        self._running = True
+        self._running = self._jobs_started
         self._pending = False
-        self.status_label.setText("Updating preview…")
-        self._pool.start(job)
+        self._busy_timer.start()
+        self._renderer.start(self._jobs_started, article)
 
-    def _job_done(self) -> None:
-        # The job's signal object was made here, in the UI thread: have it deleted here
-        # too, not by the worker thread that drops the job.
-        sender = self.sender()
-        if sender is not None:
-            sender.setParent(self)
-            sender.deleteLater()
-        self._running = False
-        self.status_label.setText("")
-        if self._pending and self._latest is not None:
-            self._start(self._latest)
+    def _job_done(self, number: int) -> bool:
+        """True when `number` is the job this pane waits for (not a stale answer)."""
+        if number != self._running:
+            return False
+        self._running = None
+        self._busy_timer.stop()
+        if self.status_label.text():
+            self.status_label.setText("")
+        if self._pending:
+            article = self._newest()
+            if article is not None:
+                self._start(article)
+        return True
 
     def _on_job_finished(self, number: int, html: str) -> None:
+        if not self._job_done(number):
+            return
         scroll = self.browser.verticalScrollBar()
         position = scroll.value()
         self.browser.setHtml(html)
@@ -213,21 +220,22 @@ class PreviewPane(QWidget):
         self._html = html
         self.error_label.clear()
         self.error_label.hide()
-        self._job_done()
         self.rendered.emit()
 
-    def _on_job_failed(self, number: int, message: str) -> None:
+    def _on_job_failed(self, number: int, message: str, _crashed: bool) -> None:
+        if not self._job_done(number):
+            return
         self.error_label.setText(f"The preview could not be made: {message}")
         self.error_label.show()
-        self._job_done()
         self.render_failed.emit(message)
 
     # Open in browser -----------------------------------------------------------------------
     def _on_open_button_clicked(self) -> None:
-        if self._open_in_browser is None or self._latest is None:
+        article = self._newest()
+        if self._open_in_browser is None or article is None:
             return
         try:
-            self._open_in_browser(copy.deepcopy(self._latest))
+            self._open_in_browser(copy.deepcopy(article))
         except (NewsdeskError, OSError) as error:
             self.error_label.setText(f"Could not open the page in the browser: {error}")
             self.error_label.show()

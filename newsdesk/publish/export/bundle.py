@@ -46,7 +46,6 @@ import hashlib
 import json
 import logging
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +62,12 @@ from newsdesk.publish.export.manifest import (
     read_manifest,
     redirect_entries,
 )
+from newsdesk.publish.export.selection import (
+    ArticleSelection,
+    ExportChecks,
+    check_all,
+    in_batches,
+)
 from newsdesk.publish.export.staging import ExportError, Staging, differs
 from newsdesk.publish.formats.markdown_meta import write_markdown_document
 from newsdesk.publish.formats.ninjs import to_ninjs
@@ -75,7 +80,6 @@ from newsdesk.publish.formats.page_html import (
     render_page,
 )
 from newsdesk.publish.formats.textpage import write_text_page
-from newsdesk.publish.slugs import is_valid_slug
 
 logger = logging.getLogger(__name__)
 
@@ -89,9 +93,8 @@ FORMAT_FILES: dict[str, str] = {
 }
 FORMAT_ALIASES = {"md": "markdown", "txt": "text", "json": "ninjs"}
 FORMAT_LABELS = {"html": "page", "text": "text", "ninjs": "ninjs", "markdown": "Markdown"}
-# Pictures a browser shows and cannot run code from (SVG can carry scripts).
-IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"})
-_UNSAFE_NAME_CHARS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
+# The formats made from the rendered body.
+_BODY_FORMATS = frozenset({"html", "text", "ninjs"})
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,7 @@ class ExportProgress:
     article_id: int | None
     files_written: tuple[str, ...] = ()
     unchanged: bool = False
+    revision: int | None = None  # the revision exported (None for the closing step)
 
 
 def normalize_formats(formats: Iterable[str]) -> tuple[str, ...]:
@@ -122,7 +126,7 @@ def normalize_formats(formats: Iterable[str]) -> tuple[str, ...]:
 
 
 def export_bundle(
-    articles: Iterable[Article],
+    articles: Iterable[Article] | ArticleSelection,
     out_dir: str | os.PathLike[str],
     *,
     site: SiteProfile,
@@ -136,13 +140,19 @@ def export_bundle(
 ) -> Iterator[ExportProgress]:
     """Export `articles` into `out_dir`, yielding progress; see the module docstring.
 
-    `redirects`: per article id, the former slugs the site carried it under."""
+    `articles` may be an ArticleSelection (export order, read batch by batch: an
+    export of the whole site holds one batch of articles at a time). `redirects`: per
+    article id, the former slugs the site carried it under."""
     wanted = normalize_formats(formats)
     templates = templates or default_templates()
     cache = cache if cache is not None else BodyCache()
     out = Path(out_dir)
-    ordered = sorted(articles, key=_newest_first)
-    _check_articles(ordered, wanted)
+    source = in_batches(articles)
+    patterns = FORMAT_FILES.values()
+    reserved = (INDEX_NAME, STYLESHEET_NAME, MANIFEST_NAME)
+    if not isinstance(source, ArticleSelection):
+        check_all(source.articles, patterns, reserved)  # a list: refused before anything
+    checks = ExportChecks(patterns, reserved)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -158,57 +168,73 @@ def export_bundle(
     }
     previous_fingerprints = previous.get("site", {}).get("fingerprints", {})
     fingerprints = format_fingerprints(wanted, site, vocabulary, templates, fragment)
+    # One listing of the folder instead of a file-system look-up per file.
+    present = _files_in(out)
+    total = len(source)
 
     staged = Staging(out)
     try:
         entries: list[dict] = []
         index_entries: list[dict] = []
         claimed_images: dict[str, str] = {}
-        for number, article in enumerate(ordered, start=1):
-            hashes = {fmt: article_hash(article, fmt) for fmt in wanted}
-            before = previous_articles.get(_entry_key(article.id, article.slug), {})
-            files: dict[str, str] = {}
-            written: list[str] = []
-            body_html: str | None = None
-            for fmt in wanted:
-                name = FORMAT_FILES[fmt].format(slug=article.slug)
-                files[fmt] = name
-                if (
-                    before.get("hashes", {}).get(fmt) == hashes[fmt]
-                    and before.get("files", {}).get(fmt) == name
-                    and previous_fingerprints.get(fmt) == fingerprints[fmt]
-                    and (out / name).is_file()
-                ):
-                    continue
-                if fmt in ("html", "text", "ninjs") and body_html is None:
-                    body_html = cache.body_html(article.body)
-                data = render_file(
-                    fmt, article, name, site, vocabulary, fragment, body_html, templates
+        slugs: dict[int, str] = {}  # the exported articles' addresses, for the redirects
+        number = 0
+        for batch in source.batches():
+            plans = []
+            for article in batch:
+                checks.check(article)
+                hashes = {fmt: article_hash(article, fmt) for fmt in wanted}
+                before = previous_articles.get(_entry_key(article.id, article.slug), {})
+                files = {fmt: FORMAT_FILES[fmt].format(slug=article.slug) for fmt in wanted}
+                stale = [
+                    fmt
+                    for fmt in wanted
+                    if not (
+                        before.get("hashes", {}).get(fmt) == hashes[fmt]
+                        and before.get("files", {}).get(fmt) == files[fmt]
+                        and previous_fingerprints.get(fmt) == fingerprints[fmt]
+                        and files[fmt] in present
+                    )
+                ]
+                plans.append((article, hashes, files, stale))
+            # The bodies this batch converts, read or converted together (both cores).
+            cache.prefetch(a.body for a, _, _, stale in plans if _BODY_FORMATS & set(stale))
+            for article, hashes, files, stale in plans:
+                number += 1
+                written: list[str] = []
+                body_html = cache.body_html(article.body) if _BODY_FORMATS & set(stale) else None
+                for fmt in stale:
+                    name = files[fmt]
+                    data = render_file(
+                        fmt, article, name, site, vocabulary, fragment, body_html, templates
+                    )
+                    staged.add(name, data)
+                    written.append(name)
+                if image_data is not None:
+                    for image in article.images:
+                        if _stage_image(staged, out, article, image, image_data, claimed_images):
+                            written.append(image.name)
+                entries.append(
+                    {
+                        "id": article.id,
+                        "slug": article.slug,
+                        "revision": article.revision,
+                        "hashes": hashes,
+                        "files": files,
+                    }
                 )
-                staged.add(name, data)
-                written.append(name)
-            if image_data is not None:
-                for image in article.images:
-                    if _stage_image(staged, out, article, image, image_data, claimed_images):
-                        written.append(image.name)
-            entries.append(
-                {
-                    "id": article.id,
-                    "slug": article.slug,
-                    "revision": article.revision,
-                    "hashes": hashes,
-                    "files": files,
-                }
-            )
-            index_entries.append(_index_entry(article, files, site))
-            yield ExportProgress(
-                done=number,
-                total=len(ordered),
-                current=article.slug,
-                article_id=article.id,
-                files_written=tuple(written),
-                unchanged=not written,
-            )
+                index_entries.append(_index_entry(article, files, site))
+                slugs[article.id] = article.slug
+                yield ExportProgress(
+                    done=number,
+                    total=total,
+                    current=article.slug,
+                    article_id=article.id,
+                    files_written=tuple(written),
+                    unchanged=not written,
+                    revision=article.revision,
+                )
+        checks.finish()
 
         finishing: list[str] = []
         index_html = render_index(index_entries, site=site, templates=templates)
@@ -229,7 +255,7 @@ def export_bundle(
             },
             "articles": entries,
         }
-        moved = redirect_entries(redirects or {}, {a.id: a.slug for a in ordered})
+        moved = redirect_entries(redirects or {}, slugs)
         if moved:
             manifest["redirects"] = moved
         manifest_bytes = (
@@ -241,10 +267,10 @@ def export_bundle(
         staged.commit()
     finally:
         staged.discard()
-    logger.info("exported %d article(s) to %s", len(ordered), out)
+    logger.info("exported %d article(s) to %s", total, out)
     yield ExportProgress(
-        done=len(ordered),
-        total=len(ordered),
+        done=total,
+        total=total,
         current=f"{INDEX_NAME} and {MANIFEST_NAME}",
         article_id=None,
         files_written=tuple(finishing),
@@ -252,67 +278,17 @@ def export_bundle(
     )
 
 
-def _newest_first(article: Article) -> tuple:
-    # Sorted ascending on negated keys: dated articles first, newest date, highest id.
-    date_key = -article.date.toordinal() if article.date else 1
-    return (date_key, -(article.id or 0), article.slug)
+def _files_in(folder: Path) -> set[str]:
+    """Names of the regular files in `folder`."""
+    try:
+        with os.scandir(folder) as entries:
+            return {e.name for e in entries if e.is_file()}
+    except OSError:
+        return set()
 
 
 def _entry_key(article_id: object, slug: object) -> str:
     return f"id:{article_id}" if article_id is not None else f"slug:{slug}"
-
-
-def _check_articles(articles: list[Article], formats: tuple[str, ...]) -> None:
-    """Refuse, before anything is written, what would make a broken or unsafe bundle."""
-    seen_slugs: dict[str, Article] = {}
-    seen_ids: set[int] = set()
-    for article in articles:
-        label = f"article {article.id}" if article.id is not None else "an article"
-        if not article.slug:
-            raise ExportError(
-                f"{label} ({article.headline[:40]!r}) has no slug yet: save it first so"
-                " its page gets a stable name"
-            )
-        if not is_valid_slug(article.slug):
-            raise ExportError(f"{label} has an unsafe slug {article.slug!r}")
-        if article.slug in seen_slugs:
-            raise ExportError(f"{label} and another article both have the slug {article.slug!r}")
-        if article.id is not None:
-            if article.id in seen_ids:
-                raise ExportError(f"article {article.id} is in the export twice")
-            seen_ids.add(article.id)
-        seen_slugs[article.slug] = article
-    reserved = {INDEX_NAME, STYLESHEET_NAME, MANIFEST_NAME}
-    reserved |= {FORMAT_FILES[f].format(slug=s) for s in seen_slugs for f in FORMAT_FILES}
-    for article in articles:
-        for image in article.images:
-            _check_image_name(article, image, reserved)
-
-
-def _check_image_name(article: Article, image: Image, reserved: set[str]) -> None:
-    name = image.name
-    where = f"image {name!r} of article {article.id}"
-    if (
-        not name
-        or name in (".", "..")
-        or name.startswith((".", "-", "~"))
-        or name.endswith((".", " "))
-        or _UNSAFE_NAME_CHARS.search(name)
-        or os.path.isabs(name)
-        or len(name.encode("utf-8")) > 200
-    ):
-        raise ExportError(
-            f"{where}: not a safe file name (no folders, no leading dot, no control"
-            ' characters or any of / \\ : * ? " < > |)'
-        )
-    if Path(name).suffix.lower() not in IMAGE_EXTENSIONS:
-        raise ExportError(
-            f"{where}: only {', '.join(sorted(IMAGE_EXTENSIONS))} files are exported as images"
-        )
-    if not image.media_type.startswith("image/") or image.media_type == "image/svg+xml":
-        raise ExportError(f"{where}: media type {image.media_type!r} is not an exported picture")
-    if name in reserved:
-        raise ExportError(f"{where}: the name is taken by a file of the export itself")
 
 
 def _stage_image(

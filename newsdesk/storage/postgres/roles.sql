@@ -329,7 +329,9 @@ REVOKE EXECUTE ON FUNCTION newsdesk_lock_audit_head(), newsdesk_set_search(bigin
 GRANT USAGE ON SCHEMA public TO {reporter}, {producer}, {web};
 GRANT SELECT ON newsdesk_meta, newsdesk_schema, people, articles, revisions, audit,
     audit_head, settings, credit_roles, images, comments, article_search, former_slugs,
-    deleted_articles TO {reporter}, {producer}, {web};
+    deleted_articles, body_cache TO {reporter}, {producer}, {web};
+-- Only those who export (the web team) fill the body cache the exports read.
+GRANT INSERT ON body_cache TO {web};
 GRANT INSERT, UPDATE ON articles TO {reporter}, {producer};
 GRANT UPDATE (status, approved_revision, updated_at, updated_by, slug) ON articles TO {web};
 GRANT INSERT ON former_slugs TO {reporter}, {producer}, {web};

@@ -4,9 +4,9 @@ typed as `tsquery` values.
 
 We build both as literals instead of calling to_tsvector: PostgreSQL's parser then
 never re-splits our words, whatever the server's locale. Each word gets a weight for
-its field (headline A, kicker and keywords B, credits C, body D: the SQLite engine's
-bm25 weights 10/5/2/1, as ts_rank's 1.0/0.5/0.2/0.1). A tsvector keeps positions only up
-to 16,383 and may not exceed 1 MB, so a long body is split into parts, each its own
+its field (headline A, kicker and keywords B, credits C, body D), which the search's
+tiers ask for (queries.py: the SQLite engine's ranking). A tsvector keeps positions
+only up to 16,383 and may not exceed 1 MB, so a long body is split into parts, each its own
 row, overlapping by a few words so a phrase across a cut is still found.
 """
 
@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import json
 
-from newsdesk.storage.search_text import index_terms, query_terms
+from newsdesk.storage.search_text import index_terms
 
-# ts_rank's weights for D, C, B, A (body, credits, kicker and keywords, headline).
-RANK_WEIGHTS = "{0.1, 0.2, 0.5, 1.0}"
 _MAX_POSITION = 16_383
 # Words per part of a long body: far below 16,383 positions and 1 MB of lexemes.
 PART_WORDS = 8_000
@@ -66,15 +64,10 @@ def search_documents(
     return parts
 
 
-def search_queries(query: str) -> list[str] | None:
-    """One tsquery literal per word the user typed (every one must match), or None
-    when the query has no words."""
-    words = query_terms(query)
-    if words is None:
-        return None
-    queries = []
-    for phrase in words:
-        queries.append(
-            " <-> ".join(_lexeme(term) + (":*" if prefix else "") for term, prefix in phrase)
-        )
-    return queries
+def tsquery(phrase: list[tuple[str, bool]], weights: str = "") -> str:
+    """The tsquery literal of one word the user typed (a phrase of (term, prefix)
+    pairs, see search_text.query_terms), found only under `weights` when given."""
+    return " <-> ".join(
+        _lexeme(term) + (":" + ("*" if prefix else "") + weights if prefix or weights else "")
+        for term, prefix in phrase
+    )

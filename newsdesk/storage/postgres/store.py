@@ -21,11 +21,13 @@ from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
 from newsdesk.storage import codec
 from newsdesk.storage.postgres.addresses import Addresses
+from newsdesk.storage.postgres.bulk import BulkRecords
 from newsdesk.storage.postgres.health import check_database
 from newsdesk.storage.postgres.listen import PostgresChannel
 from newsdesk.storage.postgres.logins import ensure_login
-from newsdesk.storage.postgres.queries import article_ids_sql
+from newsdesk.storage.postgres.queries import article_ids_sql, search_tiers_sql
 from newsdesk.storage.postgres.search import search_documents
+from newsdesk.storage.search_text import ranked_ids
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +38,7 @@ _ARTICLE_COLUMNS = (
 )
 
 
-class PostgresStore(Addresses):
+class PostgresStore(Addresses, BulkRecords):
     """Articles, people, revisions, audit and settings in one database on a server."""
 
     # -- people ---------------------------------------------------------------
@@ -321,16 +323,31 @@ class PostgresStore(Addresses):
 
         return self._write(work)
 
-    def article_ids(self, query: ArticleQuery | None = None) -> list[int]:
-        built = article_ids_sql(query or ArticleQuery())
-        if built is None:
-            return []  # a search with no words finds nothing
-        sql, params = built
-        ids = [r[0] for r in self._tuples(sql, params)]
+    def article_ids(
+        self, query: ArticleQuery | None = None, *, limit: int | None = None
+    ) -> list[int]:
+        """The ids `query` lists, in its order (a search: in rank order); with `limit`,
+        the first screen of them only. Deleted drafts are left out."""
+        query = query or ArticleQuery()
         # Deleted drafts are few: leaving them out here is cheaper than a lookup per
         # row in SQL, which would cost every list at 100,000 articles a third more.
+        # With a limit, as many more are read as could be left out, so a first screen
+        # is never short (the list reads the rest only after a full first screen).
         deleted = {r[0] for r in self._tuples("SELECT article_id FROM deleted_articles")}
-        return [i for i in ids if i not in deleted] if deleted else ids
+        wanted = None if limit is None else limit + len(deleted)
+        if query.search.strip():
+            tiers = search_tiers_sql(query)
+            if tiers is None:
+                return []  # a search with no words finds nothing
+            ids = ranked_ids(lambda sql, params: self._tuples(sql, params), tiers, wanted)
+        else:
+            sql, params = article_ids_sql(query)
+            if wanted is not None:
+                sql, params = f"{sql} LIMIT %s", [*params, wanted]
+            ids = [r[0] for r in self._tuples(sql, params)]
+        if deleted:
+            ids = [i for i in ids if i not in deleted]
+        return ids if limit is None else ids[:limit]
 
     def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
         """Rows for `ids`, in the order given (missing ids are skipped)."""

@@ -20,13 +20,12 @@ then renames a checked copy of the backup into place.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
-import hashlib
 import logging
 import os
 import re
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -47,6 +46,8 @@ _BACKUP_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6}Z)\.db$")
 _REQUIRED_TABLES = frozenset({"articles", "revisions", "audit", "people", "settings"})
 # How long a restore waits for another program to let go of the database.
 _RESTORE_LOCK_WAIT_S = 2.0
+# Pages per step of a copy (4 MB of 4 KB pages): writers go on between steps.
+_STEP_PAGES = 1024
 
 
 def backup_folder(db_path: Path | str) -> Path:
@@ -95,13 +96,18 @@ def is_corruption(exc: sqlite3.Error) -> bool:
     return "malformed" in text or "not a database" in text or "corrupt" in text
 
 
-def backup_database(db_path: Path | str, out_path: Path | str | None = None) -> Path:
+def backup_database(
+    db_path: Path | str,
+    out_path: Path | str | None = None,
+    *,
+    cancel: threading.Event | None = None,
+) -> Path:
     """Copy the database, while it may be in use, into a checked single-file backup.
 
     `out_path` defaults to a new timestamped file in `backup_folder(db_path)`; an
     existing folder gets a timestamped file inside it. Returns the backup's path.
     Raises StorageError (nothing is left behind) when the database is missing or
-    damaged, or the backup cannot be written.
+    damaged, or the backup cannot be written; BackupCancelled when `cancel` is set.
     """
     db_path = Path(db_path)
     if not db_path.is_file():
@@ -117,7 +123,7 @@ def backup_database(db_path: Path | str, out_path: Path | str | None = None) -> 
     _make_folder(out.parent, "the backup folder")
     temp = out.with_name(f".{out.name}.{os.getpid()}.partial")
     try:
-        _copy_database(db_path, temp)
+        _copy_database(db_path, temp, cancel=cancel)
         problems = check_database_file(temp)
         if problems:
             raise StorageError(
@@ -245,88 +251,6 @@ def aside_path(db_path: Path | str) -> Path:
     return candidate
 
 
-@dataclasses.dataclass
-class AutoBackup:
-    """The app's backup policy: one backup on start, then one every `every` while the
-    database changes, keeping the newest `keep`. No Qt: the app calls `on_start()`
-    once and `maybe_backup(now)` from a timer or after saves.
-
-    A backup is only made when the data changed since the newest backup, so starting
-    the app ten times without editing does not rotate older, different backups away.
-    "Changed" compares `state_signature` (the audit chain's head and the settings; every
-    change to the newsroom appends to the audit chain) of the database and the backup.
-    Both methods return the new backup's path or None, and raise StorageError when a
-    backup fails (a damaged database, a full disk); the app shows that and goes on.
-    """
-
-    db_path: Path
-    every: dt.timedelta = DEFAULT_EVERY
-    keep: int = DEFAULT_KEEP
-    last_backup_at: dt.datetime | None = dataclasses.field(default=None, init=False)
-    _backed_up: tuple[Path, str] | None = dataclasses.field(default=None, init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self.db_path = Path(self.db_path)
-        if self.keep < 1:
-            raise ValueError("keep at least one backup")
-
-    @property
-    def folder(self) -> Path:
-        return backup_folder(self.db_path)
-
-    def on_start(self, now: dt.datetime | None = None) -> Path | None:
-        """Back up as the app starts, unless the newest backup already holds this state."""
-        return self._backup_if_changed(now or dt.datetime.now(dt.UTC))
-
-    def maybe_backup(self, now: dt.datetime | None = None) -> Path | None:
-        """Back up when `every` has passed since the last backup and the data changed."""
-        now = now or dt.datetime.now(dt.UTC)
-        if self.last_backup_at is not None and now - self.last_backup_at < self.every:
-            return None
-        return self._backup_if_changed(now)
-
-    def changed_since_newest_backup(self) -> bool:
-        """True when the database holds data its newest backup does not (or no backup)."""
-        if not self.db_path.is_file():
-            return False
-        newest = newest_backup(self.db_path)
-        if newest is None:
-            return True
-        current = state_signature(self.db_path)
-        if current is None:
-            return True  # unreadable: let the backup say why
-        if self._backed_up is not None and self._backed_up[0] == newest:
-            return current != self._backed_up[1]
-        return current != state_signature(newest)
-
-    def _backup_if_changed(self, now: dt.datetime) -> Path | None:
-        if not self.changed_since_newest_backup():
-            return None
-        path = backup_database(self.db_path)
-        self.last_backup_at = now
-        signature = state_signature(path)
-        if signature is not None:
-            self._backed_up = (path, signature)
-        rotate_backups(self.folder, keep=self.keep)
-        return path
-
-
-def state_signature(path: Path | str) -> str | None:
-    """A fingerprint of the newsroom's state: the audit chain's head (every change of
-    articles, people and site settings appends to the chain), the settings and the
-    stored images. None when the file cannot be read as a newsdesk database."""
-    digest = hashlib.sha256()
-    try:
-        with _read_only(Path(path)) as conn:
-            for key, value in conn.execute("SELECT key, value FROM settings ORDER BY key"):
-                digest.update(f"{key}\0{value}\0".encode())
-            count, last = conn.execute("SELECT count(*), max(rowid) FROM images").fetchone()
-    except sqlite3.Error:
-        return None
-    digest.update(f"images\0{count}\0{last}".encode())
-    return digest.hexdigest()
-
-
 # -- helpers ------------------------------------------------------------------
 
 
@@ -355,19 +279,35 @@ def _new_backup_path(folder: Path, stem: str) -> Path:
         time.sleep(0.000_001)
 
 
-def _copy_database(source: Path, target: Path, *, tidy: bool = False) -> None:
-    """A consistent copy of `source` as a single file at `target` (no -wal needed)."""
+class BackupCancelled(StorageError):
+    """A backup was stopped before it was done (the app is closing); nothing is left."""
+
+
+def _copy_database(
+    source: Path, target: Path, *, tidy: bool = False, cancel: threading.Event | None = None
+) -> None:
+    """A consistent copy of `source` as a single file at `target` (no -wal needed).
+
+    Copied in steps, so writers go on between them and `cancel` stops it within one."""
     _remove_quietly(target)
+
+    def progress(_status: int, _remaining: int, _total: int) -> None:
+        if cancel is not None and cancel.is_set():
+            raise BackupCancelled(f"the backup of {source} was stopped before it was done")
+
     try:
         with _read_only(source, tidy=tidy) as src:
             dst = sqlite3.connect(str(target))
             try:
-                src.backup(dst)
+                src.backup(dst, pages=_STEP_PAGES, progress=progress)
                 # The copy keeps the source's WAL flag; a backup should be one file
                 # that opens on its own (even from read-only media).
                 dst.execute("PRAGMA journal_mode = DELETE").fetchone()
             finally:
                 dst.close()
+    except BackupCancelled:
+        _remove_quietly(target)
+        raise
     except sqlite3.DatabaseError as exc:
         _remove_quietly(target)
         if is_corruption(exc):

@@ -17,8 +17,6 @@ _SORT_SQL = {
     "date": "date {dir}, id {dir}",
     "id": "id {dir}",
 }
-# bm25 weights for headline, kicker, body (with the summary), credits, keywords.
-_RANK = "bm25(articles_fts, 10.0, 5.0, 1.0, 2.0, 5.0)"
 
 
 def _waiting_clause(roles: tuple[UserRole, ...], user: str) -> tuple[str, list[object]]:
@@ -44,9 +42,8 @@ def _waiting_clause(roles: tuple[UserRole, ...], user: str) -> tuple[str, list[o
     return "(" + " OR ".join(parts or ["0"]) + ")", values
 
 
-def article_ids_sql(query: ArticleQuery) -> tuple[str, list[object]] | None:
-    """The SELECT of the ids `query` lists, in its order, with its parameters; None
-    when it is a search without any word (it finds nothing)."""
+def _filters(query: ArticleQuery) -> tuple[list[str], list[object]]:
+    """The WHERE conditions on `a` (the articles row) of every filter but search."""
     where: list[str] = []
     params: list[object] = []
     statuses = list(query.statuses) + ([query.status] if query.status else [])
@@ -68,18 +65,50 @@ def article_ids_sql(query: ArticleQuery) -> tuple[str, list[object]] | None:
         clause, values = _waiting_clause(query.waiting_roles, query.waiting_user)
         where.append(clause)
         params.extend(values)
-    if query.search.strip():
-        match = build_match_query(query.search)
-        if match is None:
-            return None
-        sql = (
-            "SELECT a.id FROM articles_fts f JOIN articles a ON a.id = f.rowid"
-            f" WHERE articles_fts MATCH ? {''.join(' AND ' + w for w in where)}"
-            f" ORDER BY {_RANK}, a.updated_at DESC, a.id DESC"
-        )
-        return sql, [match, *params]
+    return where, params
+
+
+def article_ids_sql(query: ArticleQuery) -> tuple[str, list[object]]:
+    """The SELECT of the ids `query` lists, in its sort order (not for a search: see
+    search_tiers_sql), with its parameters."""
+    where, params = _filters(query)
     if query.sort not in _SORT_SQL:
         raise InvalidInputError(f"unknown sort key {query.sort!r}")
     order = _SORT_SQL[query.sort].format(dir="DESC" if query.descending else "ASC")
     clause = f" WHERE {' AND '.join(where)}" if where else ""
     return f"SELECT a.id FROM articles a{clause} ORDER BY {order}", params
+
+
+# Search ranks by where the words are found, then newest first: all of them in the
+# headline; in the headline, kicker and keywords; there or in the credits; anywhere
+# (the body and summary too). Each tier holds the ones before it, and each is read in
+# the index's own order (rowid, the article id, descending), so the first screen of
+# results costs a few index pages, not a score for every match: a word found in most
+# of 100,000 articles is ranked without reading them all.
+SEARCH_TIERS = (
+    "{headline}",
+    "{headline kicker keywords}",
+    "{headline kicker keywords credits}",
+    None,
+)
+
+
+def search_tiers_sql(query: ArticleQuery) -> list[tuple[str, list[object]]] | None:
+    """One SELECT of ids per tier (best first, each newest first, without LIMIT),
+    with its parameters; None when the search has no word (it finds nothing)."""
+    match = build_match_query(query.search)
+    if match is None:
+        return None
+    where, params = _filters(query)
+    tiers = []
+    for columns in SEARCH_TIERS:
+        expression = match if columns is None else f"{columns} : ({match})"
+        if where:
+            sql = (
+                "SELECT f.rowid FROM articles_fts f JOIN articles a ON a.id = f.rowid"
+                f" WHERE articles_fts MATCH ? AND {' AND '.join(where)} ORDER BY f.rowid DESC"
+            )
+        else:
+            sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC"
+        tiers.append((sql, [expression, *params]))
+    return tiers

@@ -231,7 +231,21 @@ def search_row(
     ]
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
+def _v7(db: sqlite_utils.Database) -> None:
+    # Rendered bodies by the SHA-256 of the renderer's version and the Markdown, so
+    # every export (any process, any folder) converts a body once per content.
+    db.execute("CREATE TABLE body_cache (key TEXT PRIMARY KEY, html TEXT NOT NULL) WITHOUT ROWID")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1,
+    _v2,
+    _v3,
+    _v4,
+    _v5,
+    _v6,
+    _v7,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -17,17 +17,19 @@ from newsdesk.domain.errors import ConflictError, InvalidInputError, NotFoundErr
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
 from newsdesk.storage import codec
+from newsdesk.storage.search_text import ranked_ids
 from newsdesk.storage.sqlite.addresses import SQLiteAddresses
-from newsdesk.storage.sqlite.base import AUDIT_HEAD
+from newsdesk.storage.sqlite.base import AUDIT_HEAD, insert_sql
+from newsdesk.storage.sqlite.bulk import BulkRecords
 from newsdesk.storage.sqlite.channel import SQLiteChannel
 from newsdesk.storage.sqlite.health import check_database
-from newsdesk.storage.sqlite.queries import article_ids_sql
+from newsdesk.storage.sqlite.queries import article_ids_sql, search_tiers_sql
 from newsdesk.storage.sqlite.schema import search_row
 
 log = logging.getLogger(__name__)
 
 
-class SQLiteStore(SQLiteAddresses):
+class SQLiteStore(SQLiteAddresses, BulkRecords):
     """Articles, people, revisions, audit and settings in one SQLite file.
 
     One connection, guarded by a lock, so the store may be used from a worker
@@ -128,7 +130,7 @@ class SQLiteStore(SQLiteAddresses):
             )
             row = codec.article_to_row(stored)
             del row["id"]
-            article_id = self.db["articles"].insert(row).last_pk
+            article_id = self.db.execute(*insert_sql("articles", row)).lastrowid
             stored = dataclasses.replace(stored, id=article_id)
             self._put_revision(stored, actor=actor, note="created")
             self._index(stored)
@@ -281,16 +283,31 @@ class SQLiteStore(SQLiteAddresses):
             updated_by=actor,
         )
 
-    def article_ids(self, query: ArticleQuery | None = None) -> list[int]:
-        built = article_ids_sql(query or ArticleQuery())
-        if built is None:
-            return []  # a search with no words finds nothing
-        sql, params = built
-        ids = [r[0] for r in self._tuples(sql, params)]
+    def article_ids(
+        self, query: ArticleQuery | None = None, *, limit: int | None = None
+    ) -> list[int]:
+        """The ids `query` lists, in its order (a search: in rank order); with `limit`,
+        the first screen of them only. Deleted drafts are left out."""
+        query = query or ArticleQuery()
         # Deleted drafts are few: leaving them out here is cheaper than a lookup per
         # row in SQL, which would cost every list at 100,000 articles a third more.
+        # With a limit, as many more are read as could be left out, so a first screen
+        # is never short (the list reads the rest only after a full first screen).
         deleted = {r[0] for r in self._tuples("SELECT article_id FROM deleted_articles")}
-        return [i for i in ids if i not in deleted] if deleted else ids
+        wanted = None if limit is None else limit + len(deleted)
+        if query.search.strip():
+            tiers = search_tiers_sql(query)
+            if tiers is None:
+                return []  # a search with no words finds nothing
+            ids = ranked_ids(lambda sql, params: self._tuples(sql, params), tiers, wanted)
+        else:
+            sql, params = article_ids_sql(query)
+            if wanted is not None:
+                sql, params = f"{sql} LIMIT ?", [*params, wanted]
+            ids = [r[0] for r in self._tuples(sql, params)]
+        if deleted:
+            ids = [i for i in ids if i not in deleted]
+        return ids if limit is None else ids[:limit]
 
     def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
         """Rows for `ids`, in the order given (missing ids are skipped)."""
@@ -332,17 +349,16 @@ class SQLiteStore(SQLiteAddresses):
     # -- history --------------------------------------------------------------
 
     def _put_revision(self, article: Article, *, actor: str, note: str) -> None:
-        self.db["revisions"].insert(
-            {
-                "article_id": article.id,
-                "revision": article.revision,
-                "saved_at": codec.time_to_text(article.updated_at),
-                "saved_by": actor,
-                "status": article.status.value,
-                "note": note,
-                "data": codec.pack_revision(article),
-            }
-        )
+        row = {
+            "article_id": article.id,
+            "revision": article.revision,
+            "saved_at": codec.time_to_text(article.updated_at),
+            "saved_by": actor,
+            "status": article.status.value,
+            "note": note,
+            "data": codec.pack_revision(article),
+        }
+        self.db.execute(*insert_sql("revisions", row))
 
     def revisions(self, article_id: int) -> list[RevisionInfo]:
         self.get_article(article_id)

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QImage, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget
 
+from newsdesk.gui.editor.body.block_markdown import BlockMarkdown
 from newsdesk.gui.editor.body.clipboard import ClipboardMixin
 from newsdesk.gui.editor.body.formatting import FormatState, FormattingMixin
 from newsdesk.gui.editor.body.images import AskCaption, ImagesMixin, LoadImage, StoreImage
@@ -26,7 +27,6 @@ from newsdesk.gui.editor.body.links import LinksMixin
 from newsdesk.gui.editor.body.markdown_document import (
     MARKDOWN_DIALECT,
     break_after_leading_images,
-    document_markdown,
 )
 from newsdesk.gui.editor.body.rich_text_edit import RichTextEdit
 from newsdesk.gui.editor.body.text_cursor import space_paragraphs
@@ -100,6 +100,7 @@ class BodyEditor(FormattingMixin, LinksMixin, ImagesMixin, ClipboardMixin, QWidg
         self.source_edit.installEventFilter(self)
 
         document = self.rich_edit.document()
+        self._block_markdown = BlockMarkdown(document, self)
         document.contentsChanged.connect(self._on_rich_document_contents_changed)
         self.source_edit.textChanged.connect(self._on_source_edit_text_changed)
         self.rich_edit.cursorPositionChanged.connect(self._emit_format_state)
@@ -149,7 +150,9 @@ class BodyEditor(FormattingMixin, LinksMixin, ImagesMixin, ClipboardMixin, QWidg
         if not document.isModified():
             return self._loaded
         if self._markdown_cache is None:
-            self._markdown_cache = document_markdown(document)
+            # Paragraph by paragraph: only those changed since the last call are
+            # written again (the same text as document_markdown, see block_markdown).
+            self._markdown_cache = self._block_markdown.markdown()
         return self._markdown_cache
 
     def _load_rich(self, text: str) -> None:
@@ -170,6 +173,9 @@ class BodyEditor(FormattingMixin, LinksMixin, ImagesMixin, ClipboardMixin, QWidg
             self._loading = False
         self._loaded = text
         self._markdown_cache = None
+        self._block_markdown.reset()
+        # Fill the paragraph cache as part of opening, not on the first key typed.
+        QTimer.singleShot(0, self._block_markdown.markdown)
         self.rich_edit.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _set_source_text(self, text: str) -> None:

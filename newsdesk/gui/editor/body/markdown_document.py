@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextDocumentFragment,
     QTextFormat,
 )
 
@@ -98,13 +99,26 @@ def _is_code(block: QTextBlock, char_format: QTextCharFormat) -> bool:
     )
 
 
-def _protect_literals(document: QTextDocument) -> bool:
-    """Swap markup-like characters of the text for stand-ins. False if impossible."""
-    if any(stand_in in document.toPlainText() for stand_in in _FROM_STAND_IN):
+_LITERAL_CHARS = re.compile("[" + re.escape("".join(_LITERALS)) + "]")
+
+
+def _protect_literals(document: QTextDocument, plain: str) -> bool:
+    """Swap markup-like characters of the text for stand-ins. False if impossible.
+
+    `plain` is the document's plain text: most paragraphs hold none of these
+    characters, and only the ones that do are walked run by run (the walk is what
+    costs, on every preview and journal write of a long article)."""
+    if has_stand_ins(plain):
         return False  # the text itself uses the stand-ins: leave it to Qt
+    has_literals = _LITERAL_CHARS.search(plain) is not None
     cursor = QTextCursor(document)
     for block in blocks(document):
-        for position, length, text, char_format in block_spans(block):
+        block_text = block.text()
+        if not has_literals or not _LITERAL_CHARS.search(block_text):
+            spans: list[Span] = []
+        else:
+            spans = block_spans(block)
+        for position, length, text, char_format in spans:
             if char_format.isImageFormat() or _is_code(block, char_format):
                 continue  # code is written verbatim, so its characters stay as they are
             if char_format.isAnchor() and char_format.anchorHref() == text:
@@ -116,13 +130,17 @@ def _protect_literals(document: QTextDocument) -> bool:
                 cursor.setPosition(position)
                 cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
                 cursor.insertText(protected, char_format)
-        marker = _ORDERED_MARKER.match(block.text())
+        marker = _ORDERED_MARKER.match(block_text)
         if marker and block.textList() is None and not _is_code(block, block.charFormat()):
             position = block.position() + marker.start(1)
             cursor.setPosition(position)
             cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(_MARKER_STAND_IN[marker.group(1)], cursor.charFormat())
     return True
+
+
+def has_stand_ins(plain: str) -> bool:
+    return any(stand_in in plain for stand_in in _FROM_STAND_IN)
 
 
 def _restore_literals(markdown: str) -> str:
@@ -182,6 +200,12 @@ def break_after_leading_images(document: QTextDocument) -> None:
             cursor.insertText(LINE_BREAK)
 
 
+def _is_emphasis(text_format: QTextFormat) -> bool:
+    return text_format.intProperty(
+        QTextFormat.Property.FontWeight
+    ) > QFont.Weight.Medium.value or text_format.boolProperty(QTextFormat.Property.FontItalic)
+
+
 def _emphasis_off_edge_spaces(document: QTextDocument) -> None:
     """Take bold and italic off spaces at the edges of an emphasised run.
 
@@ -189,13 +213,19 @@ def _emphasis_off_edge_spaces(document: QTextDocument) -> None:
     a word), and Markdown does not read `**` before a space as closing: the page
     would show the asterisks. A space looks the same either way.
     """
+    if not any(_is_emphasis(f) for f in document.allFormats() if f.isCharFormat()):
+        return  # no bold or italic anywhere (allFormats also lists formats no longer used)
     plain = QTextCharFormat()
     plain.setFontWeight(QFont.Weight.Normal)
     plain.setFontItalic(False)
     cursor = QTextCursor(document)
     for block in blocks(document):
+        # One call per paragraph for its formatted ranges; only emphasised ones are
+        # walked run by run.
+        if not any(_is_emphasis(r.format) for r in block.textFormats()):
+            continue
         for position, length, text, char_format in block_spans(block):
-            emphasised = char_format.fontWeight() > QFont.Weight.Medium or char_format.fontItalic()
+            emphasised = _is_emphasis(char_format)
             if not emphasised or char_format.isImageFormat() or _is_code(block, char_format):
                 continue
             # Whitespace is one UTF-16 unit per character, so these counts are positions;
@@ -213,15 +243,67 @@ def _emphasis_off_edge_spaces(document: QTextDocument) -> None:
 
 
 def document_markdown(document: QTextDocument) -> str:
-    """The Markdown of `document`, written so that Python-Markdown reads it as shown."""
+    """The Markdown of `document`, written so that Python-Markdown reads it as shown.
+
+    It runs on the UI thread whenever the preview, the journal or a save needs the
+    body (never per keystroke), so each patch first asks cheaply whether the document
+    needs it at all; Qt's own writer is most of what is left.
+    """
     scratch = document.clone()
-    break_after_leading_images(scratch)
-    _emphasis_off_edge_spaces(scratch)
-    _drop_empty_list_items(scratch)
-    _separate_adjacent_lists(scratch)
-    protected = _protect_literals(scratch)
-    text = scratch.toMarkdown(MARKDOWN_DIALECT)
-    if protected:
-        text = _restore_literals(text)
+    scratch.setUndoRedoEnabled(False)  # patches of a scratch copy are never undone
+    return finish_markdown(_write(scratch))
+
+
+def finish_markdown(text: str) -> str:
+    """Qt's Markdown as a body: no trailing blank lines, one final newline."""
     text = text.rstrip()
     return text + "\n" if text else ""
+
+
+def _write(scratch: QTextDocument) -> str:
+    """Qt's Markdown of `scratch` (which it patches), before finish_markdown."""
+    plain = scratch.toPlainText()
+    if _OBJECT in plain:
+        break_after_leading_images(scratch)
+    _emphasis_off_edge_spaces(scratch)
+    if any(f.isListFormat() for f in scratch.allFormats()):
+        _drop_empty_list_items(scratch)
+        _separate_adjacent_lists(scratch)
+    protected = _protect_literals(scratch, plain)
+    text = scratch.toMarkdown(MARKDOWN_DIALECT)
+    return _restore_literals(text) if protected else text
+
+
+def is_plain_block(block: QTextBlock) -> bool:
+    """A paragraph or heading Qt writes on its own, whatever is around it: not in a
+    list, quote, table, code block or rule (those are written together with their
+    neighbours)."""
+    fmt = block.blockFormat()
+    cursor = QTextCursor(block)
+    return (
+        block.textList() is None
+        and cursor.currentTable() is None
+        and cursor.currentFrame() == block.document().rootFrame()
+        and not _is_code(block, block.charFormat())
+        and fmt.intProperty(QTextFormat.Property.BlockQuoteLevel) == 0
+        and fmt.indent() == 0
+        and not fmt.hasProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth)
+        # Qt writes an empty heading as its marks alone, and the next block after
+        # them on the same line.
+        and not (fmt.headingLevel() and not block.text())
+    )
+
+
+def block_markdown(block: QTextBlock) -> str:
+    """What Qt writes for a plain block (is_plain_block) as part of its document, so
+    that the parts of a document's blocks, joined and finished, are its Markdown."""
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    scratch = QTextDocument()
+    scratch.setUndoRedoEnabled(False)
+    target = QTextCursor(scratch)
+    target.insertFragment(QTextDocumentFragment(cursor))
+    # A fragment of one block carries its characters' formats, not the block's own.
+    target.setBlockFormat(block.blockFormat())
+    target.setBlockCharFormat(block.charFormat())
+    return _write(scratch)

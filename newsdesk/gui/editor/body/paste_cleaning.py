@@ -8,10 +8,11 @@ dropped (articles carry only stored images).
 
 from __future__ import annotations
 
-from newsdesk.publish.markdown.from_html import html_to_markdown
-
 
 def clean_html_to_markdown(html: str) -> str:
     """Markdown for pasted HTML: structure kept (paragraphs, emphasis, lists, links,
     headings, quotes), fonts, colours, sizes, underlines and foreign images dropped."""
+    # Loaded at the first paste: BeautifulSoup was a sixth of the app's start-up.
+    from newsdesk.publish.markdown.from_html import html_to_markdown
+
     return html_to_markdown(html).markdown

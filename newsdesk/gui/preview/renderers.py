@@ -1,0 +1,183 @@
+"""Where the preview's pages are rendered: a child process (the app's way), or the
+shared thread pool (for a render function that cannot leave the process, as tests
+inject). Both run one job at a time when asked and report by signal on the UI thread.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import multiprocessing
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QSocketNotifier, QThreadPool, Signal
+
+from newsdesk.domain.article import Article
+from newsdesk.gui.preview.render_process import OK, REFUSED, answer, serve
+
+log = logging.getLogger(__name__)
+
+Render = Callable[[Article], str]
+# How long closing waits for an idle child to end by itself before it is stopped.
+_JOIN_TIMEOUT_S = 0.5
+
+
+class Renderer(QObject):
+    """Renders job `number` of `article`; reports `finished(number, html)`, or
+    `failed(number, message, crashed)` (crashed: a bug, not a refusal)."""
+
+    finished = Signal(int, str)
+    failed = Signal(int, str, bool)
+
+    def start(self, number: int, article: Article) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Stop: nothing is reported after this."""
+
+
+class _JobSignals(QObject):
+    # One per job and held by it, so a late result never meets a deleted sender.
+    done = Signal(tuple)
+
+
+class _RenderJob(QRunnable):
+    def __init__(self, render: Render, article: Article, number: int) -> None:
+        super().__init__()
+        self.render = render
+        self.article = article
+        self.number = number
+        self.signals = _JobSignals()
+
+    def run(self) -> None:
+        message = answer(self.render, self.number, self.article)
+        try:
+            self.signals.done.emit(message)
+        except RuntimeError:
+            # The application is shutting down and took the signal object with it.
+            log.debug("preview render %d finished after its pane was gone", self.number)
+
+
+class ThreadRenderer(Renderer):
+    """Runs `render` on the shared thread pool (it then competes with the window for
+    the interpreter lock: for small or injected renders only)."""
+
+    def __init__(self, render: Render, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._render = render
+        # The shared pool: a pool of our own would, when deleted, wait for a running
+        # render while holding the interpreter lock the render needs.
+        self._pool = QThreadPool.globalInstance()
+        self._closed = False
+
+    def start(self, number: int, article: Article) -> None:
+        # A snapshot: the editor keeps changing its article while the thread reads it.
+        job = _RenderJob(self._render, copy.deepcopy(article), number)
+        job.signals.done.connect(self._on_job_done)
+        self._pool.start(job)
+
+    def _on_job_done(self, message: tuple) -> None:
+        # The job's signal object was made on the UI thread: have it deleted there.
+        sender = self.sender()
+        if sender is not None:
+            sender.setParent(self)
+            sender.deleteLater()
+        if not self._closed:
+            _report(self, message)
+
+    def close(self) -> None:
+        self._closed = True
+        self._pool.waitForDone()
+
+
+class ProcessRenderer(Renderer):
+    """Runs `render` (picklable: a module-level function or a partial of one) in a
+    child process, started on the first job and again after it died."""
+
+    def __init__(self, render: Render, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._render = render
+        self._process = None
+        self._connection = None
+        self._notifier: QSocketNotifier | None = None
+        self._in_flight: int | None = None
+
+    @property
+    def pid(self) -> int | None:
+        """The child's process id while it runs (None before the first job)."""
+        return self._process.pid if self._process is not None else None
+
+    def start(self, number: int, article: Article) -> None:
+        if self._process is None or not self._process.is_alive():
+            self._spawn()
+        self._in_flight = number
+        try:
+            # Pickled now: the editor may change its article right after this returns.
+            self._connection.send((number, article))
+        except (OSError, ValueError) as error:
+            self._lost(f"the preview process could not be reached ({error})")
+
+    def _spawn(self) -> None:
+        self._stop_child()
+        # spawn, not fork: a fork of a process running Qt's threads is unsafe.
+        context = multiprocessing.get_context("spawn")
+        mine, theirs = context.Pipe(duplex=True)
+        process = context.Process(
+            target=serve, args=(theirs, self._render), name="newsdesk-preview", daemon=True
+        )
+        process.start()
+        theirs.close()  # the child holds its end; ours sees EOF when the child dies
+        self._process, self._connection = process, mine
+        self._notifier = QSocketNotifier(mine.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._on_readable)
+        log.info("preview process %d started", process.pid)
+
+    def _on_readable(self) -> None:
+        connection = self._connection
+        if connection is None:
+            return
+        try:
+            while connection.poll():
+                message = connection.recv()
+                if message[1] == self._in_flight:
+                    self._in_flight = None
+                _report(self, message)
+        except (EOFError, OSError):
+            self._lost("the preview process stopped; it starts again with the next change")
+
+    def _lost(self, why: str) -> None:
+        log.warning("%s", why)
+        number = self._in_flight
+        self._in_flight = None
+        self._stop_child()
+        if number is not None:
+            self.failed.emit(number, why, True)
+
+    def _stop_child(self, *, busy: bool = False) -> None:
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+        if self._connection is not None:
+            self._connection.close()  # the child reads EOF and ends
+            self._connection = None
+        process, self._process = self._process, None
+        if process is not None:
+            if not busy:  # an idle child ends at once; a busy one would finish its page
+                process.join(_JOIN_TIMEOUT_S)
+            if process.is_alive():
+                process.kill()
+                process.join(_JOIN_TIMEOUT_S)
+
+    def close(self) -> None:
+        busy = self._in_flight is not None
+        self._in_flight = None
+        self._stop_child(busy=busy)
+
+
+def _report(renderer: Renderer, message: tuple) -> None:
+    kind, number, text = message
+    if kind == OK:
+        renderer.finished.emit(number, text)
+    else:
+        renderer.failed.emit(number, text, kind != REFUSED)

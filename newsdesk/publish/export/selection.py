@@ -1,0 +1,144 @@
+"""What an export reads: articles in export order, in batches, and the checks that
+refuse a broken or unsafe bundle before anything is put in place.
+
+A list of articles is sorted newest first (date, then id, descending) and checked
+whole before the export starts. An `ArticleSelection` (the newsroom's, for the whole
+site) is already in that order and is read one batch at a time, so an export of
+100,000 articles never holds them all; its articles are checked batch by batch, and
+the names that need every slug (images against the export's own files) at the end,
+still before any file is renamed into place.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsdesk.domain.article import Article, Image
+from newsdesk.publish.export.staging import ExportError
+from newsdesk.publish.slugs import is_valid_slug
+
+BATCH = 500
+# Pictures a browser shows and cannot run code from (SVG can carry scripts).
+IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"})
+_UNSAFE_NAME_CHARS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
+
+
+@dataclass
+class ArticleSelection:
+    """Articles by id, already in export order, loaded `batch` at a time by `load`
+    (which returns them in the order asked)."""
+
+    ids: list[int]
+    load: Callable[[Sequence[int]], list[Article]]
+    batch: int = BATCH
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def batches(self) -> Iterator[list[Article]]:
+        for start in range(0, len(self.ids), self.batch):
+            yield self.load(self.ids[start : start + self.batch])
+
+    def __iter__(self) -> Iterator[Article]:
+        for batch in self.batches():
+            yield from batch
+
+
+def newest_first(article: Article) -> tuple:
+    # Sorted ascending on negated keys: dated articles first, newest date, highest id.
+    date_key = -article.date.toordinal() if article.date else 1
+    return (date_key, -(article.id or 0), article.slug)
+
+
+class _Listed:
+    def __init__(self, articles: Iterable[Article]) -> None:
+        self.articles = sorted(articles, key=newest_first)
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def batches(self) -> Iterator[list[Article]]:
+        for start in range(0, len(self.articles), BATCH):
+            yield self.articles[start : start + BATCH]
+
+
+def in_batches(articles: Iterable[Article] | ArticleSelection) -> ArticleSelection | _Listed:
+    return articles if isinstance(articles, ArticleSelection) else _Listed(articles)
+
+
+class ExportChecks:
+    """Refuses what would make a broken or unsafe bundle, article by article."""
+
+    def __init__(self, file_patterns: Iterable[str], reserved: Iterable[str]) -> None:
+        self._patterns = tuple(file_patterns)
+        self._reserved = set(reserved)
+        self._slugs: set[str] = set()
+        self._ids: set[int] = set()
+        self._images: list[tuple[int | None, Image]] = []
+
+    def check(self, article: Article) -> None:
+        label = f"article {article.id}" if article.id is not None else "an article"
+        if not article.slug:
+            raise ExportError(
+                f"{label} ({article.headline[:40]!r}) has no slug yet: save it first so"
+                " its page gets a stable name"
+            )
+        if not is_valid_slug(article.slug):
+            raise ExportError(f"{label} has an unsafe slug {article.slug!r}")
+        if article.slug in self._slugs:
+            raise ExportError(f"{label} and another article both have the slug {article.slug!r}")
+        if article.id is not None:
+            if article.id in self._ids:
+                raise ExportError(f"article {article.id} is in the export twice")
+            self._ids.add(article.id)
+        self._slugs.add(article.slug)
+        for image in article.images:
+            _check_image_name(article.id, image)
+            self._images.append((article.id, image))
+
+    def finish(self) -> None:
+        """The checks that need every article's slug: images against the export's files."""
+        reserved = self._reserved | {p.format(slug=s) for s in self._slugs for p in self._patterns}
+        for article_id, image in self._images:
+            if image.name in reserved:
+                raise ExportError(
+                    f"image {image.name!r} of article {article_id}: the name is taken by a"
+                    " file of the export itself"
+                )
+
+
+def check_all(
+    articles: Sequence[Article], file_patterns: Iterable[str], reserved: Iterable[str]
+) -> None:
+    checks = ExportChecks(file_patterns, reserved)
+    for article in articles:
+        checks.check(article)
+    checks.finish()
+
+
+def _check_image_name(article_id: int | None, image: Image) -> None:
+    name = image.name
+    where = f"image {name!r} of article {article_id}"
+    if (
+        not name
+        or name in (".", "..")
+        or name.startswith((".", "-", "~"))
+        or name.endswith((".", " "))
+        or _UNSAFE_NAME_CHARS.search(name)
+        or os.path.isabs(name)
+        or len(name.encode("utf-8")) > 200
+    ):
+        raise ExportError(
+            f"{where}: not a safe file name (no folders, no leading dot, no control"
+            ' characters or any of / \\ : * ? " < > |)'
+        )
+    if Path(name).suffix.lower() not in IMAGE_EXTENSIONS:
+        raise ExportError(
+            f"{where}: only {', '.join(sorted(IMAGE_EXTENSIONS))} files are exported as images"
+        )
+    if not image.media_type.startswith("image/") or image.media_type == "image/svg+xml":
+        raise ExportError(f"{where}: media type {image.media_type!r} is not an exported picture")

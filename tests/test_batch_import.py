@@ -1,0 +1,87 @@
+"""Many articles stored in a few units of work, with the same rules per article as
+one at a time (issue 14: an import of 2,000 pages in seconds)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from newsdesk.domain.article import Article
+from newsdesk.domain.errors import InvalidInputError, RuleViolation
+from newsdesk.newsroom import Newsroom
+from newsdesk.newsroom.batches import BATCH
+from tests.cli.test_cli_export import page_text
+
+PEOPLE = {"Rita Vance": ["reporter"], "Pia Holm": ["producer"], "Kai Web": ["web"]}
+
+
+def test_a_batch_keeps_each_articles_rules_and_stores_the_rest(open_desks):
+    room = open_desks(PEOPLE)
+    taken = room.create_article(Article(headline="Pool hours"), actor="Rita Vance")
+    articles = [
+        Article(headline="Ferry timetable"),
+        Article(headline="   "),  # no headline: refused by the rule, as alone
+        Article(headline="Ferry timetable"),  # same headline: a slug of its own
+        Article(headline="Market day", slug=taken.slug),  # the store refuses this one
+        *(Article(headline=f"Story {n}") for n in range(BATCH)),  # a second batch
+    ]
+    results = room.create_articles(articles, actor="Rita Vance")
+    assert len(results) == len(articles)
+    assert isinstance(results[1], RuleViolation) and results[1].rule == "headline-required"
+    assert isinstance(results[3], InvalidInputError) and taken.slug in str(results[3])
+    stored = [r for r in results if isinstance(r, Article)]
+    assert len(stored) == len(articles) - 2
+    assert results[0].slug != results[2].slug
+    assert {a.created_by for a in stored} == {"Rita Vance"}
+    assert room.count() == 1 + len(stored)
+    assert room.article(results[0].id).headline == "Ferry timetable"
+
+
+def test_only_those_who_may_create_articles_import_them(open_desks):
+    room = open_desks(PEOPLE)
+    with pytest.raises(RuleViolation):
+        room.create_articles([Article(headline="Anything")], actor="Kai Web")
+    assert room.count() == 0
+
+
+def test_the_command_line_imports_many_pages_and_names_the_one_it_refused(tmp_path):
+    db = tmp_path / "newsroom.db"
+    room = Newsroom.open(db)
+    room.add_person("Nadia Rahman", ["reporter"])
+    room.close()
+    files = []
+    for number in range(250):  # read by a second process, stored in two batches
+        path = tmp_path / f"page-{number:03d}.txt"
+        path.write_text(page_text(f"Harbour story {number}", f"Paragraph {number}."), "utf-8")
+        files.append(str(path))
+    (tmp_path / "page-100.txt").write_text("", "utf-8")  # an empty file is refused
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsdesk",
+            "--db",
+            str(db),
+            "import",
+            *files,
+            "--as",
+            "Nadia Rahman",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 1
+    assert "page-100.txt" in done.stderr and "1 of 250 file(s) refused" in done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == 249
+    assert [line.split("\t")[1] for line in lines[:2]] == ["Harbour story 0", "Harbour story 1"]
+    room = Newsroom.open(db)
+    try:
+        assert room.count() == 249
+        first = room.article(int(lines[0].split("\t")[0]))
+        assert first.body == "Paragraph 0." and first.credits[0].names == ("Nadia Rahman",)
+    finally:
+        room.close()
