@@ -18,6 +18,7 @@ from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from newsdesk.domain.errors import NewsdeskError
+from newsdesk.gui.i18n.language import install_translations
 from newsdesk.gui.people.first_run_dialog import FirstRunDialog
 from newsdesk.gui.window_state import WindowState
 from newsdesk.newsroom import Newsroom
@@ -123,6 +124,7 @@ def start(db_path: str | Path | None = None):
     Returns the MainWindow, or an exit code when there is nothing to show."""
     _log_to_file()
     application()
+    install_translations(QSettings())
     # A server URL stays text (a Path would mangle its "//").
     path = (db_path if is_server(db_path) else Path(db_path)) if db_path else default_target()
     access = Newsroom.probe(path)
