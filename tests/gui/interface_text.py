@@ -69,6 +69,8 @@ _KEYS = (
 _SHORTCUT = re.compile(rf"\b(?:{_KEYS})(?:\+\S+)?")
 _ADDRESS = re.compile(r"(?:https?://|mailto:|file://)\S+|\S+@\S+\.\S+")
 _PATH = re.compile(r"(?:~|\.{0,2})?/[\w.+\-/]+")
+# A file name's extension (page.html, story.ninjs.json): names of formats, not words.
+_EXTENSION = re.compile(r"(?<=\S)(?:\.[a-z]{2,5})+\b")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -81,6 +83,7 @@ def english_words(text: str, data: Iterable[str] = ()) -> list[str]:
         rest = rest.replace(value, " ")
     rest = _ADDRESS.sub(" ", rest)
     rest = _PATH.sub(" ", rest)
+    rest = _EXTENSION.sub(" ", rest)
     rest = _SHORTCUT.sub(" ", rest)
     return [word for word in _WORD.findall(rest) if word not in ALLOWED]
 

@@ -8,11 +8,13 @@ from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QCoreApplication
+
 from newsdesk.domain.article import Article, Person
 from newsdesk.domain.errors import InvalidInputError, NewsdeskError
 from newsdesk.domain.status import Status
 from newsdesk.domain.workflow import Action
-from newsdesk.gui.workflow.refusals import reason_text
+from newsdesk.gui.i18n.core_text import refusal_text, status_name
 from newsdesk.newsroom import Newsroom
 from newsdesk.publish.export.bundle import ExportProgress
 
@@ -69,10 +71,18 @@ def run_export(
                 approved_now.append(article_id)
         else:
             outcome.skipped.append(
-                f"#{article.id} {article.headline} is {article.status.value} now"
+                QCoreApplication.translate(
+                    "ExportDialog", "#{id} {headline} is {status} now"
+                ).format(
+                    id=article.id, headline=article.headline, status=status_name(article.status)
+                )
             )
     if not articles:
-        raise InvalidInputError("nothing to export: no chosen article is approved or published")
+        raise InvalidInputError(
+            QCoreApplication.translate(
+                "ExportDialog", "nothing to export: no chosen article is approved or published"
+            )
+        )
     steps = newsroom.export_articles(
         articles, folder, actor=actor, formats=formats, fragment=fragment
     )
@@ -105,5 +115,5 @@ def mark_published(newsroom: Newsroom, exported: dict[int, int], actor: str) -> 
         try:
             newsroom.transition(article_id, Action.PUBLISH, actor=actor, expected_revision=revision)
         except NewsdeskError as refusal:
-            refusals.append(f"#{article_id}: {reason_text(refusal)}")
+            refusals.append(f"#{article_id}: {refusal_text(refusal)}")
     return refusals

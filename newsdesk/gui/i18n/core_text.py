@@ -246,3 +246,40 @@ def check_message(failure: CheckFailure) -> str:
         return _tr("Check", template).format(**params)
     except (KeyError, IndexError, ValueError):
         return failure.message
+
+
+# What the audit log calls each event (AuditEvent.action), as the history lists it: in
+# English its stored name, as `newsdesk history` prints it.
+AUDIT_ACTIONS = {
+    "create": QT_TRANSLATE_NOOP("AuditAction", "create"),
+    "edit": QT_TRANSLATE_NOOP("AuditAction", "edit"),
+    "edit-after-approval": QT_TRANSLATE_NOOP("AuditAction", "edit-after-approval"),
+    "merge": QT_TRANSLATE_NOOP("AuditAction", "merge"),
+    "resolve": QT_TRANSLATE_NOOP("AuditAction", "resolve"),
+    "revert": QT_TRANSLATE_NOOP("AuditAction", "revert"),
+    "submit": QT_TRANSLATE_NOOP("AuditAction", "submit"),
+    "return": QT_TRANSLATE_NOOP("AuditAction", "return"),
+    "approve": QT_TRANSLATE_NOOP("AuditAction", "approve"),
+    "publish": QT_TRANSLATE_NOOP("AuditAction", "publish"),
+    "archive": QT_TRANSLATE_NOOP("AuditAction", "archive"),
+    "export": QT_TRANSLATE_NOOP("AuditAction", "export"),
+    "comment": QT_TRANSLATE_NOOP("AuditAction", "comment"),
+    "override": QT_TRANSLATE_NOOP("AuditAction", "override"),
+}
+
+
+def audit_action_name(action: str) -> str:
+    """An audit event's action as the history shows it (its stored name when unknown)."""
+    return (
+        QCoreApplication.translate("AuditAction", AUDIT_ACTIONS[action])
+        if action in AUDIT_ACTIONS
+        else action
+    )
+
+
+def revision_note(note: str) -> str:
+    """A revision's note: the store writes "created" or the action's name when no one
+    gave a comment (translated here); a comment someone wrote is shown as written."""
+    if note == "created":
+        return QCoreApplication.translate("AuditAction", "created")
+    return audit_action_name(note) if note in AUDIT_ACTIONS else note

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import NewsdeskError
+from newsdesk.gui.i18n.core_text import refusal_text
 
 log = logging.getLogger(__name__)
 
@@ -108,24 +109,26 @@ class PreviewPane(QWidget):
         self._timer.timeout.connect(self._on_timer_timeout)
 
         self.browser = QTextBrowser(self)
-        self.browser.setAccessibleName("Page preview")
+        self.browser.setAccessibleName(self.tr("Page preview"))
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self.link_activated)
         if base_url is not None:
             self.browser.document().setBaseUrl(base_url)
 
         self.error_label = QLabel(self)
-        self.error_label.setAccessibleName("Preview error")
+        self.error_label.setAccessibleName(self.tr("Preview error"))
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
         self.error_label.hide()
 
         self.status_label = QLabel(self)
-        self.status_label.setAccessibleName("Preview status")
-        self.open_button = QPushButton("Open in &browser", self)
-        self.open_button.setAccessibleName("Open in browser")
-        self.open_button.setToolTip("Open this page in the web browser, as the site shows it")
+        self.status_label.setAccessibleName(self.tr("Preview status"))
+        self.open_button = QPushButton(self.tr("Open in &browser"), self)
+        self.open_button.setAccessibleName(self.tr("Open in browser"))
+        self.open_button.setToolTip(
+            self.tr("Open this page in the web browser, as the site shows it")
+        )
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self._on_open_button_clicked)
 
@@ -189,7 +192,7 @@ class PreviewPane(QWidget):
         job.signals.failed.connect(self._on_job_failed)
         self._running = True
         self._pending = False
-        self.status_label.setText("Updating preview…")
+        self.status_label.setText(self.tr("Updating preview…"))
         self._pool.start(job)
 
     def _job_done(self) -> None:
@@ -217,7 +220,9 @@ class PreviewPane(QWidget):
         self.rendered.emit()
 
     def _on_job_failed(self, number: int, message: str) -> None:
-        self.error_label.setText(f"The preview could not be made: {message}")
+        self.error_label.setText(
+            self.tr("The preview could not be made: {reason}").format(reason=message)
+        )
         self.error_label.show()
         self._job_done()
         self.render_failed.emit(message)
@@ -229,5 +234,9 @@ class PreviewPane(QWidget):
         try:
             self._open_in_browser(copy.deepcopy(self._latest))
         except (NewsdeskError, OSError) as error:
-            self.error_label.setText(f"Could not open the page in the browser: {error}")
+            self.error_label.setText(
+                self.tr("Could not open the page in the browser: {reason}").format(
+                    reason=refusal_text(error)
+                )
+            )
             self.error_label.show()
