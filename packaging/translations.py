@@ -73,6 +73,51 @@ def update(folder: Path = FOLDER) -> None:
             check=True,
             capture_output=True,
         )
+    english = ts_path("en", folder)
+    english_plurals(english)
+    # lupdate again: the file in lupdate's own layout, so `check` compares like with like.
+    subprocess.run(
+        [
+            _tool("pyside6-lupdate"),
+            *python_sources(),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *CATALOGS["en"],
+            "-target-language",
+            "en",
+            "-ts",
+            str(english),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+
+
+def english_plurals(ts: Path) -> None:
+    """Fill English plural forms left open from the source's "(s)" convention:
+    "%n article(s)" is "%n article" and "%n articles". A form someone wrote is kept."""
+    text = ts.read_text(encoding="utf-8")
+    tree = ET.ElementTree(ET.fromstring(text))
+    changed = False
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        if message.get("numerus") != "yes" or translation.get("type") != "unfinished":
+            continue
+        source = message.findtext("source") or ""
+        for form in list(translation):
+            translation.remove(form)
+        for replacement in ("", "s"):
+            ET.SubElement(translation, "numerusform").text = source.replace("(s)", replacement)
+        del translation.attrib["type"]
+        changed = True
+    if changed:
+        body = ET.tostring(tree.getroot(), encoding="unicode")
+        ts.write_text(
+            '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
+            encoding="utf-8",
+        )
 
 
 def build(folder: Path = FOLDER, out: Path = FOLDER) -> None:

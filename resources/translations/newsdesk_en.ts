@@ -5,51 +5,51 @@
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>%n article(s) ready for the site</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n article ready for the site</numerusform>
+            <numerusform>%n articles ready for the site</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Exported %n article(s) to {folder}:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exported %n article to {folder}:</numerusform>
+            <numerusform>Exported %n articles to {folder}:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> %n file(s) written,</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> %n file written,</numerusform>
+            <numerusform> %n files written,</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> %n article(s) unchanged.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> %n article unchanged.</numerusform>
+            <numerusform> %n articles unchanged.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n approved article(s) can now be marked published.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n approved article can now be marked published.</numerusform>
+            <numerusform>%n approved articles can now be marked published.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Mark %n published</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mark %n published</numerusform>
+            <numerusform>Mark %n published</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Marked %n article(s) published.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Marked %n article published.</numerusform>
+            <numerusform>Marked %n articles published.</numerusform>
         </translation>
     </message>
 </context>
