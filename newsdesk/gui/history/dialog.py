@@ -90,8 +90,11 @@ def shown_line(text: str | None) -> str:
     label, colon, rest = text.partition(": ")
     if colon and label in _FIELD_LABELS:
         if label == "Image":
-            rest = rest.replace("(alt: ", _tr("(alt: ")).replace("; caption: ", _tr("; caption: "))
-        return _tr("{field}: {value}").format(field=_tr(_FIELD_LABELS[label]), value=rest)
+            alt = QCoreApplication.translate("HistoryDialog", "(alt: ")
+            caption = QCoreApplication.translate("HistoryDialog", "; caption: ")
+            rest = rest.replace("(alt: ", alt).replace("; caption: ", caption)
+        shown = QCoreApplication.translate("HistoryDialog", "{field}: {value}")
+        return shown.format(field=_tr(_FIELD_LABELS[label]), value=rest)
     return text
 
 

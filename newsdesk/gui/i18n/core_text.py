@@ -16,6 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from newsdesk.domain.checklist import CheckFailure
 from newsdesk.domain.errors import ConflictError, RuleViolation
+from newsdesk.gui.i18n.language import speaks_english
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,30 @@ RULES = {
         "Refusal", "{person} created article {article} and so may not approve it"
     ),
     "headline-required": QT_TRANSLATE_NOOP("Refusal", "an article needs a headline"),
+    "archive-needs-producer-or-creator": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "{person} may not archive article {article}: only a producer or its creator"
+        " ({creator}) may",
+    ),
+    "delete-only-unsubmitted-drafts": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "article {article} was submitted once, so it stays in the newsroom (a producer or"
+        " its creator may archive it)",
+    ),
+    "delete-needs-creator": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "{person} may not delete article {article}: only its creator ({creator}) may delete"
+        " a draft",
+    ),
+    "slug-change-needs-reporter-or-producer": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "{person} may not change the address of article {article}: only a reporter or producer may",
+    ),
+    "published-slug-change-needs-producer-or-web": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "article {article} was published under its address; only a producer or the web team"
+        " may change it now (the old address then redirects to the new one)",
+    ),
     "checklist": QT_TRANSLATE_NOOP(
         "Refusal",
         "cannot {action}: %n of the checks failed (a producer may override with a reason)",
@@ -205,6 +230,8 @@ def _rule_sentence(refusal: RuleViolation) -> str | None:
     if "roles" in params:
         shown["roles"] = _or([role_name(r) for r in params["roles"].split("-or-")])
     count = int(params["count"]) if "count" in params else -1
+    if speaks_english():
+        return None  # the interface speaks the core's language: its own words are best
     try:
         return _tr("Refusal", template, count).format(**shown)
     except (KeyError, IndexError, ValueError):
@@ -220,7 +247,7 @@ def refusal_text(refusal: str | BaseException) -> str:
         sentence = _rule_sentence(refusal)
         if sentence is not None:
             return sentence
-    if isinstance(refusal, ConflictError):
+    if isinstance(refusal, ConflictError) and not speaks_english():
         return QCoreApplication.translate(
             "Refusal",
             "article {article} was changed by someone else: you edited revision {expected},"
@@ -242,6 +269,8 @@ def check_message(failure: CheckFailure) -> str:
     if failure.name == "empty-credit-row":
         row = QCoreApplication.translate("Check", "row {row}").format(row=params.get("row", ""))
         params["label"] = params.get("role") or row
+    if speaks_english():
+        return failure.message  # the core's own sentence
     try:
         return _tr("Check", template).format(**params)
     except (KeyError, IndexError, ValueError):
@@ -283,3 +312,27 @@ def revision_note(note: str) -> str:
     if note == "created":
         return QCoreApplication.translate("AuditAction", "created")
     return audit_action_name(note) if note in AUDIT_ACTIONS else note
+
+
+def presence_text(presences, *, me: str = "") -> str:
+    """Who else has an article open, as domain.presence.describe says it, in the
+    interface's language ("林美正在编辑；高伟正在查看")."""
+    from newsdesk.domain.presence import PresenceMode, describe
+
+    if speaks_english():
+        return describe(presences, me=me)
+    you = QCoreApplication.translate("Presence", "You (at another desk)")
+    sentences = {
+        PresenceMode.EDITING: QCoreApplication.translate("Presence", "{who} is/are editing"),
+        PresenceMode.VIEWING: QCoreApplication.translate("Presence", "{who} is/are viewing"),
+    }
+    said = []
+    presences = list(presences)
+    for mode, sentence in sentences.items():
+        names = list(
+            dict.fromkeys(you if p.person == me else p.person for p in presences if p.mode is mode)
+        )
+        if names:
+            who = QCoreApplication.translate("Presence", ", ").join(names)
+            said.append(sentence.format(who=who))
+    return QCoreApplication.translate("Presence", "; ").join(said)

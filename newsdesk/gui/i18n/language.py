@@ -27,6 +27,12 @@ ENVIRONMENT = "NEWSDESK_LANGUAGE"
 CATALOG = "newsdesk"
 
 _installed: list[QTranslator] = []
+_speaking = ["en"]  # the language install_translations chose (English until then)
+
+
+def speaks_english() -> bool:
+    """Whether the interface speaks English, the core's own language."""
+    return _speaking[0] == "en"
 
 
 def chosen_language(settings: QSettings) -> str:
@@ -91,6 +97,7 @@ def install_translations(settings: QSettings) -> str:
             log.warning("Qt's own %s translation is missing from %s", code, qt_folder)
     for translator in _installed:
         app.installTranslator(translator)
+    _speaking[0] = code
     log.info("interface language: %s", code)
     return code
 
@@ -102,4 +109,5 @@ def remove_translations() -> None:
         if app is not None:
             app.removeTranslator(translator)
     _installed.clear()
+    _speaking[0] = "en"
     QLocale.setDefault(QLocale.system())
