@@ -13,6 +13,7 @@ from newsdesk.cli import (
     editorial_commands,
     export_command,
     import_command,
+    lifecycle_commands,
     server_commands,
     watch_command,
 )
@@ -129,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     hist.set_defaults(handler=article_commands.history)
 
     editorial_commands.register(sub, common, _actor)
+    lifecycle_commands.register(sub, common, _actor)
 
     chk = sub.add_parser("check", parents=[common], help="check the database's integrity")
     chk.set_defaults(handler=admin_commands.check, owner_command=True)

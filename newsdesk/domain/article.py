@@ -189,6 +189,18 @@ class ArticleSummary:
     updated_at: dt.datetime | None
     created_by: str
     revision: int
+    # Sent back to its reporter by a producer and not submitted again since.
+    returned: bool = False
+
+
+@dataclass(frozen=True)
+class FormerSlug:
+    """An address the article had before: kept, and a redirect when the site had it."""
+
+    slug: str
+    replaced_at: dt.datetime | None
+    replaced_by: str
+    published: bool  # the article had been published under it (the site carried it)
 
 
 @dataclass(frozen=True)

@@ -51,9 +51,9 @@ TRANSITIONS: dict[Action, Transition] = {
     Action.PUBLISH: Transition(
         frozenset({Status.APPROVED}), Status.PUBLISHED, frozenset({UserRole.WEB})
     ),
-    Action.ARCHIVE: Transition(
-        _ALL_LIVE, Status.ARCHIVED, frozenset({UserRole.PRODUCER, UserRole.WEB})
-    ),
+    # Producers archive any article; an article's creator may archive their own too
+    # (see check_transition).
+    Action.ARCHIVE: Transition(_ALL_LIVE, Status.ARCHIVED, frozenset({UserRole.PRODUCER})),
 }
 
 EDITOR_ROLES = frozenset({UserRole.REPORTER, UserRole.PRODUCER})
@@ -129,7 +129,14 @@ def check_transition(article: Article, action: Action, person: Person, comment: 
             f"cannot {action.value} article {article.id}: it is {article.status.value}"
             f" (allowed from: {allowed})",
         )
-    if not person.roles & rule.roles:
+    if action is Action.ARCHIVE:
+        if not (person.roles & rule.roles or article.created_by == person.name):
+            raise RuleViolation(
+                "archive-needs-producer-or-creator",
+                f"{person.name} may not archive article {article.id}: only a producer or"
+                f" its creator ({article.created_by}) may",
+            )
+    elif not person.roles & rule.roles:
         raise RuleViolation(
             f"{action.value}-needs-{'-or-'.join(sorted(r.value for r in rule.roles))}",
             f"{person.name} may not {action.value} articles: only a {_role_names(rule.roles)} may",
@@ -158,3 +165,71 @@ def allowed_actions(article: Article, person: Person) -> dict[Action, str | None
         else:
             result[action] = None
     return result
+
+
+def check_delete(article: Article, person: Person, *, ever_submitted: bool) -> None:
+    """Allow deleting a junk draft: only one never submitted, only by its creator. The
+    article leaves every list; the audit log keeps its creation and its deletion."""
+    if article.status is not Status.DRAFT or ever_submitted:
+        raise RuleViolation(
+            "delete-only-unsubmitted-drafts",
+            f"article {article.id} was submitted once, so it stays in the newsroom"
+            " (a producer or its creator may archive it)",
+        )
+    if article.created_by != person.name:
+        raise RuleViolation(
+            "delete-needs-creator",
+            f"{person.name} may not delete article {article.id}: only its creator"
+            f" ({article.created_by}) may delete a draft",
+        )
+
+
+def check_slug_change(article: Article, person: Person, *, published: bool) -> None:
+    """Allow changing the article's web address (its slug).
+
+    Until the article is first published the address is the newsroom's own business:
+    whoever may edit the article may change it (and it follows the headline). Once the
+    site has carried it, links point at it: changing it is a deliberate act of a
+    producer or the web team, and the old address keeps a redirect.
+    """
+    if article.status is Status.ARCHIVED:
+        raise RuleViolation(
+            "archived-is-read-only", f"article {article.id} is archived and cannot be changed"
+        )
+    if not published:
+        if not person.roles & EDITOR_ROLES:
+            raise RuleViolation(
+                "slug-change-needs-reporter-or-producer",
+                f"{person.name} may not change the address of article {article.id}: only a"
+                " reporter or producer may",
+            )
+        return
+    if not person.roles & frozenset({UserRole.PRODUCER, UserRole.WEB}):
+        raise RuleViolation(
+            "published-slug-change-needs-producer-or-web",
+            f"article {article.id} was published under its address; only a producer or the"
+            " web team may change it now (the old address then redirects to the new one)",
+        )
+
+
+def restored_approval(
+    current: Article,
+    new_content: dict,
+    *,
+    approved: Article | None,
+    withdrawn_from: Status | None,
+) -> Status | None:
+    """The status a save gives back when it undoes an edit that withdrew the approval.
+
+    While the approval is withdrawn (`withdrawn_from`: the status the withdrawing edit
+    left, approved or published), a save whose content equals the approved revision's
+    (`approved`) returns the article to that status; None otherwise.
+    """
+    if (
+        current.status is not Status.SUBMITTED
+        or approved is None
+        or withdrawn_from not in (Status.APPROVED, Status.PUBLISHED)
+        or approved.content() != new_content
+    ):
+        return None
+    return withdrawn_from

@@ -50,7 +50,7 @@ def build_actions(
         save=_action(window, "&Save", QKeySequence.StandardKey.Save, "Save a new revision now"),
         find=_action(window, "&Find…", QKeySequence.StandardKey.Find, "Search all articles"),
         undo=_action(window, "&Undo", QKeySequence.StandardKey.Undo, "Undo the last edit"),
-        redo=_action(window, "&Redo", QKeySequence.StandardKey.Redo, "Redo"),
+        redo=_action(window, "&Redo", QKeySequence.StandardKey.Redo, "Redo the undone edit"),
         quit=_action(window, "&Quit", QKeySequence.StandardKey.Quit, "Save and quit"),
         toggle_preview=_action(window, "Page &preview", "F9", "Show or hide the page preview"),
         open_in_browser=_action(
@@ -64,6 +64,7 @@ def build_actions(
             window, "&Export for the site…", "Ctrl+Shift+E", "Export approved articles to a folder"
         ),
     )
+    actions.redo.setShortcuts(redo_shortcuts())
     actions.toggle_preview.setCheckable(True)
     actions.toggle_preview.setChecked(True)
 
@@ -106,6 +107,21 @@ def build_actions(
         toolbar.addWidget(trailing)
     window.addToolBar(toolbar)
     return actions
+
+
+def redo_shortcuts() -> list[QKeySequence]:
+    """The platform's redo keys, and Ctrl+Y too (the Windows habit) unless the platform
+    already gives Ctrl+Y another meaning."""
+    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    ctrl_y = QKeySequence("Ctrl+Y")
+    taken = any(
+        ctrl_y in QKeySequence.keyBindings(key)
+        for key in QKeySequence.StandardKey
+        if key is not QKeySequence.StandardKey.Redo
+    )
+    if ctrl_y not in keys and not taken:
+        keys.append(ctrl_y)
+    return keys
 
 
 def in_focused_editor(method: str) -> None:

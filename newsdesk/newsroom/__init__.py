@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsdesk.newsroom.history import approval_withdrawn
+from newsdesk.newsroom.audit_trail import approval_withdrawn
 from newsdesk.newsroom.service import Newsroom
 
 __all__ = ["Newsroom", "approval_withdrawn"]

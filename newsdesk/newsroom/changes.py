@@ -24,6 +24,7 @@ class ChangeKind(StrEnum):
     CONTENT = "content"  # a new revision of an article's content
     STATUS = "status"  # a workflow action (submit, approve, ...)
     DELETED = "deleted"  # an article removed (a junk draft)
+    ADDRESS = "address"  # an article's web address (slug) changed
     COMMENTS = "comments"  # an editorial note
     EXPORTED = "exported"  # export events: what waits for the web team changes
     PEOPLE = "people"  # the people of the newsroom and their roles
@@ -36,6 +37,7 @@ ARTICLE_KINDS = frozenset(
         ChangeKind.CONTENT,
         ChangeKind.STATUS,
         ChangeKind.DELETED,
+        ChangeKind.ADDRESS,
         ChangeKind.COMMENTS,
         ChangeKind.EXPORTED,
     }
@@ -121,7 +123,9 @@ class Changes:
 
 # Audit actions and what they change (the audit log is how other desks' writes are
 # heard: see feed.py). An action not named here still makes views read again.
-_CONTENT_ACTIONS = frozenset({"edit", "edit-after-approval", "revert", "merge"})
+_CONTENT_ACTIONS = frozenset(
+    {"edit", "edit-after-approval", "approval-restored", "revert", "merge"}
+)
 _STATUS_ACTIONS = frozenset({"submit", "return", "approve", "publish", "archive"})
 _SIMPLE_ACTIONS = {
     "create": ChangeKind.CREATED,

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
 
 from newsdesk.domain.article import Article, AuditEvent, RevisionInfo
 from newsdesk.domain.comment import Comment
 from newsdesk.domain.revision_diff import DiffSection, compare_revisions
-from newsdesk.domain.status import Status
+from newsdesk.newsroom.audit_trail import Trail, approval_withdrawn, returned, trail_of
 from newsdesk.newsroom.changes import Change, ChangeKind
 from newsdesk.publish.formats.markdown_meta import write_markdown_document
 
@@ -34,6 +33,16 @@ class HistoryOps:
             self.store.get_revision(article_id, revision_a),
             self.store.get_revision(article_id, revision_b),
         )
+
+    def trail(self, article_id: int) -> Trail:
+        """What the article's audit trail says: a withdrawn approval, a return, whether
+        it was ever submitted or published (one read, for the views)."""
+        return trail_of(self.store.audit_events(article_id))
+
+    def returned(self, article_id: int) -> AuditEvent | None:
+        """The return that sent the article back to its reporter, while it is still a
+        draft: who, when, and the comment."""
+        return returned(self.store.audit_events(article_id))
 
     def approval_withdrawn(self, article_id: int) -> AuditEvent | None:
         """The edit that took the article's approval away, while it still waits for a
@@ -62,17 +71,3 @@ class HistoryOps:
         )
         self._announce(Change(ChangeKind.COMMENTS, article_id, actor=person.name))
         return note
-
-
-def approval_withdrawn(events: Sequence[AuditEvent]) -> AuditEvent | None:
-    """The newest status change in `events` (oldest first) when it took an approved or
-    published article back to submitted (an edit or a restore); else None."""
-    for event in reversed(events):
-        if event.to_status is None or event.from_status == event.to_status:
-            continue  # comments, exports and plain edits leave the status as it was
-        withdrawn = (
-            event.from_status in (Status.APPROVED.value, Status.PUBLISHED.value)
-            and event.to_status == Status.SUBMITTED.value
-        )
-        return event if withdrawn else None
-    return None

@@ -56,6 +56,7 @@ class PublishingOps:
             fragment=fragment,
             image_data=self.store.image_data,
             cache=cache,
+            redirects=self.redirects(a.id for a in articles),
         )
         written: list[int] = []
         # closing(): an interrupted export removes its temporary files now.

@@ -28,7 +28,10 @@ from newsdesk.domain.workflow import (
     check_site_settings,
     check_transition,
 )
+from newsdesk.newsroom.addresses import AddressOperations
 from newsdesk.newsroom.changes import Change, ChangeKind, Changes
+from newsdesk.newsroom.content_rules import plan_save
+from newsdesk.newsroom.drafts import DraftOperations
 from newsdesk.newsroom.feed import ChangeFeed
 from newsdesk.newsroom.history import HistoryOps
 from newsdesk.newsroom.identity import acting_person, check_may_manage_people
@@ -48,7 +51,7 @@ log = logging.getLogger(__name__)
 Listener = Callable[[Changes], None]
 
 
-class Newsroom(HistoryOps, PublishingOps, MergeOps):
+class Newsroom(AddressOperations, DraftOperations, HistoryOps, PublishingOps, MergeOps):
     """Every operation a front end may ask for, each checked against the rules.
 
     Front ends (gui/, cli/) call only these methods, never `store` (tests and
@@ -231,14 +234,12 @@ class Newsroom(HistoryOps, PublishingOps, MergeOps):
         merged: ArticleMerge | None = None
         with self.store.transaction():
             current = self.store.lock_article(article_id)
-            content = article.content()
             expected = current.revision if expected_revision is None else expected_revision
             if merge and expected != current.revision:
                 base = self.store.get_revision(article_id, expected)
                 merged = merge_articles(base, article, current)
                 if not merged.clean:
                     raise MergeConflict(article_id, expected, current, merged)
-                content = merged.article().content()
                 theirs_by = current.content_updated_by or current.updated_by
                 action = "merge"
                 comment = (
@@ -247,15 +248,39 @@ class Newsroom(HistoryOps, PublishingOps, MergeOps):
                 )
                 expected = current.revision
             new_status = check_edit(current, person)
+            # What is saved: my edit, or my edit merged with what was saved since.
+            plan = plan_save(
+                current,
+                merged.article() if merged is not None else article,
+                site_language=self.site().language,
+                events=self.store.audit_events(article_id),
+                approved=lambda: self.store.get_revision(article_id, current.approved_revision),
+                slug_taken=self.store.slug_taken,
+            )
             withdrawn = new_status is not current.status
-            if withdrawn and action in ("edit", "merge"):
+            if plan.restored is not None:
+                new_status, action = plan.restored, "approval-restored"
+                comment = (
+                    f"the text of approved revision {current.approved_revision} again:"
+                    f" {plan.restored.value} again"
+                )
+            elif withdrawn and action in ("edit", "merge"):
                 note = (
                     f"edited after {current.status.value}: approval withdrawn, needs approval again"
                 )
                 comment = f"{comment}; {note}" if comment else note
                 action = "edit-after-approval" if action == "edit" else action
+            if plan.slug != current.slug:  # the address follows the headline
+                current = self.store.change_slug(
+                    article_id,
+                    slug=plan.slug,
+                    actor=person.name,
+                    expected_slug=current.slug,
+                    published=False,
+                )
             stored = self.store.save_article(
-                current.with_content(content),
+                current.with_content(plan.content),
+                approve=plan.restored is not None,
                 actor=person.name,
                 expected_revision=expected,
                 expected_status=current.status,

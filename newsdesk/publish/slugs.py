@@ -1,9 +1,10 @@
 """URL slugs for articles: ASCII, lowercase, unique, made once and then stored.
 
-A slug names an article's files on the site (`{slug}.html`), so it must never change
-after the article is first exported: the caller makes it once with `make_slug` and
-stores it. Chinese headlines are transliterated to toneless pinyin with pypinyin
-(`重庆大桥` -> `chong-qing-da-qiao`); Latin text loses its accents (`Zürich` -> `zurich`).
+A slug names an article's files on the site (`{slug}.html`). Until the article is
+first published it follows the headline (newsroom/content_rules.py); after, it changes
+only by a deliberate act that keeps the old address as a redirect. Chinese headlines
+are transliterated to toneless pinyin with pypinyin (`重庆大桥` -> `chong-qing-da-qiao`);
+Latin text loses its accents (`Zürich` -> `zurich`).
 When nothing transliterable is left (another script such as Greek, or only symbols),
 the slug falls back to `article-` + the first 8 hex digits of the headline's SHA-256,
 which is still stable and URL-safe. pypinyin is a required dependency: a missing
@@ -58,6 +59,27 @@ def make_slug(
         suffix = f"-{counter}"
         candidate = _truncate(base, max_length - len(suffix)) + suffix
     return candidate
+
+
+def base_slug(headline: str, max_length: int = DEFAULT_MAX_LENGTH) -> str:
+    """The slug `headline` gives before any number is added to make it unique."""
+    return _base_slug(headline, max_length)
+
+
+def slug_problem(slug: str) -> str | None:
+    """Why `slug` cannot be an article's address, or None when it can."""
+    if not slug:
+        return "An address is required."
+    if len(slug) > DEFAULT_MAX_LENGTH:
+        return f"The address has {len(slug)} characters; at most {DEFAULT_MAX_LENGTH}."
+    if slug in RESERVED_SLUGS:
+        return f"{slug} is reserved for the site's own pages."
+    if not SLUG_RE.match(slug):
+        return (
+            "Use lowercase letters a-z, digits and single hyphens (e.g. harbour-reopens),"
+            " with no hyphen at either end."
+        )
+    return None
 
 
 def _base_slug(headline: str, max_length: int) -> str:

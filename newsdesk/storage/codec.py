@@ -93,13 +93,34 @@ def article_from_row(row: dict) -> Article:
     )
 
 
+# A draft whose last workflow action was a return: the list marks it (the same test as
+# the reporter's "waiting for me"). Plain SQL that both engines read alike.
+RETURNED_SQL = (
+    "(articles.status = 'draft' AND (SELECT e.action FROM audit e"
+    " WHERE e.article_id = articles.id"
+    " AND e.action IN ('submit', 'return', 'approve', 'publish', 'archive')"
+    " ORDER BY e.id DESC LIMIT 1) = 'return')"
+)
 SUMMARY_COLUMNS = (
-    "id, kicker, headline, status, section, reporters, date, updated_at, created_by, revision"
+    "id, kicker, headline, status, section, reporters, date, updated_at, created_by, revision,"
+    f" {RETURNED_SQL} AS returned"
 )
 
 
 def summary_from_row(row: tuple) -> ArticleSummary:
-    id_, kicker, headline, status, section, reporters, date, updated_at, created_by, rev = row
+    (
+        id_,
+        kicker,
+        headline,
+        status,
+        section,
+        reporters,
+        date,
+        updated_at,
+        created_by,
+        rev,
+        returned,
+    ) = row
     return ArticleSummary(
         id=id_,
         kicker=kicker or "",
@@ -111,6 +132,7 @@ def summary_from_row(row: tuple) -> ArticleSummary:
         updated_at=time_from_text(updated_at),
         created_by=created_by,
         revision=rev,
+        returned=bool(returned),
     )
 
 

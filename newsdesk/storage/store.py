@@ -16,6 +16,7 @@ from newsdesk.domain.article import (
     Article,
     ArticleSummary,
     AuditEvent,
+    FormerSlug,
     Person,
     RevisionInfo,
 )
@@ -91,7 +92,13 @@ class Store(Protocol):
         new_status: Status,
         action: str = "edit",
         comment: str = "",
+        approve: bool = False,
     ) -> Article: ...
+    def change_slug(
+        self, article_id: int, *, slug: str, actor: str, expected_slug: str, published: bool
+    ) -> Article: ...
+    def former_slugs(self, article_id: int) -> list[FormerSlug]: ...
+    def delete_article(self, article_id: int, *, actor: str, expected_revision: int) -> None: ...
     def set_status(
         self,
         article_id: int,

@@ -73,7 +73,7 @@ def test_two_windows_keep_their_own_journals_and_a_killed_ones_goes_to_its_write
     b = apps(db, PRODUCER)  # started while A has unsaved text
     assert "stopped before saving" not in b.ready["banner"]
     assert b.ask("open 1")["ok"]
-    seen = b.ask("wait 2.5")  # longer than an autosave would take
+    seen = b.ask("wait 2.5")  # longer than the pause that once made a revision
     assert TYPED not in seen["body"] and not seen["dirty"]
     assert seen["dialogs"] == []
     assert b.quit() == 0
@@ -89,7 +89,7 @@ def test_two_windows_keep_their_own_journals_and_a_killed_ones_goes_to_its_write
     assert d.ready["article"] == 1
     assert TYPED in d.ready["body"]
     assert "stopped before saving" in d.ready["banner"]
-    saved = d.ask("saved")  # autosave stores it, under the person who wrote it
+    saved = d.ask("save")  # a save (Ctrl+S) stores it, under the person who wrote it
     assert not saved["dirty"], saved
     stored = _stored(db)
     assert TYPED in stored.body and stored.revision == 2

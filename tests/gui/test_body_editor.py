@@ -682,3 +682,59 @@ def test_loaded_images_are_shown_through_the_injected_loader(qtbot, png):
     first = editor.rich_edit.document().firstBlock()
     assert first.text() == "\ufffc\u2028Caption line"
     assert editor.markdown() == "![Pier](images/harbour.png)\nCaption line\n"
+
+
+def _spacing(editor: BodyEditor) -> list[tuple[str, float, float]]:
+    block, found = editor.rich_edit.document().firstBlock(), []
+    while block.isValid():
+        fmt = block.blockFormat()
+        found.append((block.text(), fmt.topMargin(), fmt.bottomMargin()))
+        block = block.next()
+    return found
+
+
+def test_typed_paragraphs_are_spaced_as_after_a_reload(editor, qtbot):
+    """A new body, typed with Enter between paragraphs and after a heading, shows the
+    same space between paragraphs as when the article is opened again."""
+    editor.set_markdown("")
+    qtbot.keyClicks(editor.rich_edit, "The pier reopened.")
+    qtbot.keyClick(editor.rich_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor.rich_edit, "Ferries ran on time.")
+    editor.toggle_heading(2)
+    qtbot.keyClick(editor.rich_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor.rich_edit, "Tickets are sold online.")
+    typed = _spacing(editor)
+
+    editor.set_markdown(editor.markdown())
+    assert _spacing(editor) == typed
+    # Paragraphs are set apart by about a line, as the page sets them.
+    line = editor.rich_edit.fontMetrics().height()
+    assert typed[0][2] >= line * 0.6 and typed[2][2] >= line * 0.6
+
+
+def test_a_pasted_bare_address_is_a_link_at_once(editor):
+    editor.set_markdown("")
+    source = QMimeData()
+    source.setText("Timetable: https://example.org/ferry?day=1&route=2 from Monday")
+    editor.rich_edit.insertFromMimeData(source)
+    editor.rich_edit.insertPlainText(".")
+    block = editor.rich_edit.document().firstBlock()
+    anchors = [
+        (f.text(), f.charFormat().anchorHref())
+        for f in (it.fragment() for it in _fragments(block))
+        if f.charFormat().isAnchor()
+    ]
+    assert anchors == [("https://example.org/ferry?day=1&route=2",) * 2]
+    shown_now = editor.markdown()
+    editor.set_markdown(shown_now)
+    editor.rich_edit.moveCursor(QTextCursor.MoveOperation.End)
+    editor.rich_edit.insertPlainText(" ")
+    assert editor.markdown().rstrip() == shown_now.rstrip()  # what a reload shows, too
+    assert 'href="https://example.org/ferry?day=1&amp;route=2"' in render_body(shown_now)
+
+
+def _fragments(block):
+    it = block.begin()
+    while not it.atEnd():
+        yield it
+        it += 1

@@ -121,7 +121,7 @@ def test_a_status_change_elsewhere_moves_the_bar_the_badge_and_the_queues(qtbot,
     qtbot.waitUntil(lambda: listed() == set(), timeout=5000)  # waits for me no more
     panel.waiting_filter.setChecked(False)
     qtbot.waitUntil(lambda: listed() == {article_id, other}, timeout=5000)
-    assert _row_text(window, article_id, 1) == "draft"
+    assert _row_text(window, article_id, 1) == "draft ↩ returned"  # and marked so
     desk.close()
     close_window(window)
 

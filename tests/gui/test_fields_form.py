@@ -54,6 +54,7 @@ def test_an_article_shows_and_comes_back_unchanged(form):
         "section": ["news", "regional"],
         "date": dt.date(2025, 3, 4),
         "source": "Harbour Authority",
+        "language": "en",
     }
     assert form.is_valid()
     assert form.apply_to(STORY) == STORY

@@ -174,7 +174,8 @@ def test_source_mode_button_disables_formatting(window, qtbot):
     qtbot.keyClick(editor.rich_edit, Qt.Key.Key_M, CTRL | SHIFT)
     assert editor.is_source_mode()
     assert actions["source"].isChecked()
-    assert not actions["bold"].isEnabled() and not actions["link"].isEnabled()
+    assert not actions["bold"].isEnabled() and not actions["italic"].isEnabled()
+    assert actions["link"].isEnabled()  # the link dialog writes Markdown there
     assert not actions["italic"].isChecked()  # the cursor was in *text*, now in Markdown
     assert editor.source_edit.hasFocus()
     assert editor.source_edit.toPlainText() == "Some *text*.\n"
@@ -217,3 +218,51 @@ def test_icons_draw_in_the_palette_text_colour(qtbot, name):
 
 def test_an_unknown_icon_is_empty_not_an_error():
     assert icon("no-such-icon").isNull()
+
+
+@pytest.mark.parametrize(
+    ("key", "mark"), [(Qt.Key.Key_B, "**"), (Qt.Key.Key_I, "*")], ids=["bold", "italic"]
+)
+def test_a_format_toggled_with_nothing_selected_changes_only_what_is_typed_next(
+    window, qtbot, key, mark
+):
+    """Ctrl+B, "20 per cent", Ctrl+B: the whole phrase is bold, not `**20 per** cent`."""
+    editor = window.editor
+    editor.set_markdown("")
+    qtbot.keyClicks(editor.rich_edit, "Up ")
+    qtbot.keyClick(editor.rich_edit, key, CTRL)
+    qtbot.keyClicks(editor.rich_edit, "20 per cent")
+    qtbot.keyClick(editor.rich_edit, key, CTRL)
+    qtbot.keyClicks(editor.rich_edit, " on the year")
+    assert editor.markdown() == f"Up {mark}20 per cent{mark} on the year\n"
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_B, Qt.Key.Key_I], ids=["bold", "italic"])
+def test_a_format_toggled_inside_a_word_leaves_the_word_alone(window, qtbot, key):
+    editor = window.editor
+    editor.set_markdown("The rate rose\n")
+    editor.rich_edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(editor.rich_edit, key, CTRL)
+    qtbot.keyClick(editor.rich_edit, key, CTRL)
+    assert editor.markdown() == "The rate rose\n"
+    assert not editor.rich_edit.document().isModified()
+
+
+def test_ctrl_k_in_the_markdown_source_opens_the_link_dialog_and_writes_a_link(window, qtbot):
+    editor = window.editor
+    editor.set_markdown("Read the notice.\n")
+    editor.set_source_mode(True)
+    source = editor.source_edit
+    cursor = source.document().find("notice")
+    source.setTextCursor(cursor)
+    qtbot.keyClick(source, Qt.Key.Key_K, CTRL)
+    dialog = editor.link_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.text() == "notice"
+    assert source.toPlainText() == "Read the notice.\n"  # nothing deleted
+    qtbot.keyClicks(dialog.url_edit, "https://example.org/notice")
+    qtbot.keyClick(dialog.url_edit, Qt.Key.Key_Return)
+    assert editor.markdown() == "Read the [notice](<https://example.org/notice>).\n"
+    editor.set_source_mode(False)
+    put_cursor_in(editor, "otice")
+    assert window.toolbar.actions_by_name["link"].isChecked()

@@ -168,6 +168,7 @@ def test_audit_trail_shows_who_did_what_when_with_comments(qtbot, db):
     assert actions == [
         (REPORTER, "create"),
         (REPORTER, "edit"),
+        (PRODUCER, "slug-changed"),  # the draft's address follows its new headline
         (PRODUCER, "edit"),
         (REPORTER, "submit"),
         (PRODUCER, "return"),

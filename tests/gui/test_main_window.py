@@ -107,19 +107,6 @@ def test_create_type_credit_preview_save_restart_search(qtbot, typer, env):
     _close(qtbot, window)
 
 
-def test_autosave_after_typing_stops(qtbot, env):
-    window = _open_window(qtbot, env)
-    window.actions.new.trigger()
-    qtbot.waitUntil(lambda: window.session.article is not None, timeout=5000)
-    body = window.editor.body.rich_edit
-    body.setFocus()
-    qtbot.keyClicks(body, "Autosaved words.")
-    assert window.save_status.state.text() == "Editing…"
-    qtbot.waitUntil(lambda: window.save_status.state.text().startswith("Saved"), timeout=10_000)
-    assert "Autosaved words." in window.newsroom.article(window.session.article.id).body
-    _close(qtbot, window)
-
-
 def test_switching_articles_saves_the_open_one(qtbot, env):
     window = _open_window(qtbot, env)
     window.actions.new.trigger()

@@ -161,6 +161,9 @@ def test_a_picture_added_while_a_save_is_in_flight_is_kept(qtbot, env, tmp_path,
     window.session.save()
     assert window.session.is_saving()
     assert window.editor.body.insert_image_file(picture)
+    qtbot.waitUntil(lambda: not window.session.is_saving(), timeout=10_000)
+    assert window.session.is_dirty()  # added after the save began: still to be saved
+    window.session.save()
     qtbot.waitUntil(
         lambda: not window.session.is_saving() and not window.session.is_dirty(), timeout=10_000
     )
@@ -201,6 +204,7 @@ def test_an_invalid_field_does_not_stop_the_rest_from_being_saved(qtbot, env, an
     journal = window.journal
     qtbot.waitUntil(lambda: journal.read("Mei Lin") is not None, timeout=5000)
     assert journal.read("Mei Lin").pending_fields == {"headline": "", "date": "2026-13"}
+    window.session.save()
     qtbot.waitUntil(lambda: "new reporting" in window.newsroom.article(tram).body, timeout=10_000)
     stored = window.newsroom.article(tram)
     assert stored.headline == "Tram line reopens"  # the stored value stays until fixed
@@ -209,6 +213,7 @@ def test_an_invalid_field_does_not_stop_the_rest_from_being_saved(qtbot, env, an
     assert journal.read("Mei Lin") is not None
     qtbot.keyClicks(window.editor.fields.headline_edit, "Tram line reopens early")
     window.editor.fields.date_edit.setText("2026-03-02")
+    window.session.save()
     qtbot.waitUntil(
         lambda: window.newsroom.article(tram).headline == "Tram line reopens early",
         timeout=10_000,
@@ -227,6 +232,12 @@ def test_typing_then_undoing_keeps_the_approval(qtbot, env):
     window = _window(qtbot, db, user="Tom Reed")
     _open(qtbot, window, tram)
     _type_at_end(qtbot, window, "x")
+    qtbot.waitUntil(lambda: window.controller.edit_guard.question is not None, timeout=3000)
+    box = window.controller.edit_guard.question
+    qtbot.mouseClick(
+        next(b for b in box.buttons() if "Edit anyway" in b.text().replace("&", "")),
+        Qt.MouseButton.LeftButton,
+    )
     qtbot.keyClick(window.editor.body.rich_edit, Qt.Key.Key_Backspace)
     window.session.save_now()
     stored = window.newsroom.article(tram)

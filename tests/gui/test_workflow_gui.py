@@ -21,6 +21,7 @@ from tests.gui.workflow_helpers import (
     REPORTER,
     WEB,
     add_article,
+    agree_to_edit,
     close_window,
     confirm,
     make_newsroom,
@@ -77,7 +78,7 @@ def test_actions_a_role_may_not_take_are_disabled_with_the_reason(qtbot, db):
     assert "only a producer may" in buttons[Action.APPROVE].toolTip()
     assert "only a producer may" in buttons[Action.RETURN].toolTip()
     assert "allowed from: approved" in buttons[Action.PUBLISH].toolTip()
-    assert "only a producer or web may" in buttons[Action.ARCHIVE].toolTip()
+    assert "only a producer or its creator" in buttons[Action.ARCHIVE].toolTip()
     assert "[rule:" not in buttons[Action.APPROVE].toolTip()
     assert not window.actions.export.isEnabled()
     # In the words of the core's rule, as the CLI refuses it.
@@ -203,7 +204,12 @@ def test_failed_checks_block_submit_and_are_listed_by_name(qtbot, db):
     article_id = add_article(db, "Cycle lane opens early", date=None, credits=[])
     window = open_window(qtbot, db, REPORTER, article_id)
     # The bar names them before anyone presses Submit.
-    qtbot.waitUntil(lambda: "2 check(s) fail" in window.workflow_bar.checks_label.text())
+    qtbot.waitUntil(
+        lambda: (
+            window.workflow_bar.checks_label.text()
+            == "⚠ Before submitting: a Reporter credit, a date"
+        )
+    )
     tip = window.workflow_bar.checks_label.toolTip()
     assert "reporter-credited" in tip and "date-set" in tip
 
@@ -267,6 +273,7 @@ def test_an_edit_after_approval_shows_the_banner_and_needs_approval_again(qtbot,
     body = window.editor.body.rich_edit
     body.setFocus()
     qtbot.keyClicks(body, " The slide stays closed.")
+    agree_to_edit(qtbot, window)
     window.actions.save.trigger()
     qtbot.waitUntil(lambda: window.editor.banner.isVisible(), timeout=5000)
     assert WITHDRAWN_BANNER in window.editor.banner.text()
@@ -293,6 +300,7 @@ def test_a_published_article_edited_needs_approval_again(qtbot, db):
     fields = window.editor.fields
     fields.headline_edit.setFocus()
     qtbot.keyClicks(fields.headline_edit, " and winter")
+    agree_to_edit(qtbot, window)
     window.actions.save.trigger()
     wait_status(qtbot, window, article_id, "submitted")
     qtbot.waitUntil(lambda: WITHDRAWN_BANNER in window.editor.banner.text(), timeout=5000)

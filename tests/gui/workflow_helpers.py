@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDialog
 
 from newsdesk.domain.article import Article, Credit
 from newsdesk.domain.workflow import Action
@@ -134,3 +134,21 @@ def unnamed_controls(root) -> list[str]:
             if not (widget.accessibleName() or getattr(widget, "text", lambda: "")()):
                 unnamed.append(f"{type(widget).__name__} in {type(parent).__name__}")
     return unnamed
+
+
+def edit_question(qtbot, window: MainWindow):
+    """The question the first edit of an approved article asks, once it is on screen."""
+    guard = window.controller.edit_guard
+    qtbot.waitUntil(lambda: guard.question is not None and guard.question.isVisible(), timeout=3000)
+    return guard.question
+
+
+def answer(qtbot, box, text: str) -> None:
+    """Press the button of `box` labelled `text` (mnemonic ampersands aside)."""
+    button = next(b for b in box.buttons() if b.text().replace("&", "") == text)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def agree_to_edit(qtbot, window: MainWindow) -> None:
+    answer(qtbot, edit_question(qtbot, window), "Edit anyway")
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)

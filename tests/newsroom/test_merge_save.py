@@ -54,6 +54,21 @@ def test_edits_of_different_paragraphs_become_one_merged_revision(room):
     assert [r.revision for r in desks.revisions(article.id)] == [1, 2, 3]  # all kept
 
 
+def test_a_merged_save_follows_the_headline_and_keeps_the_language_as_an_edit_does(room):
+    """The address and language rules apply to what is saved, the merged article."""
+    desks, article = room
+    assert article.slug == "harbour-vote"
+    desks.save_article(
+        dataclasses.replace(article, body=BODY.replace("at nine", "at ten")), actor=TOM
+    )
+    mine = dataclasses.replace(article, headline="Harbour vote passes")
+    desks.merge_save(article.id, mine, actor=MEI, base_revision=1)
+    stored = desks.article(article.id)
+    assert stored.slug == "harbour-vote-passes"
+    assert stored.body.startswith("The council met at ten.")  # theirs, merged in
+    assert stored.language == "en"
+
+
 def test_overlapping_edits_are_refused_naming_the_paragraphs_and_nothing_is_written(room):
     desks, article = room
     desks.save_article(

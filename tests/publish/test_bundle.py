@@ -124,12 +124,13 @@ def test_manifest_shape_lists_only_the_formats_asked(tmp_path):
     assert set(manifest["site"]["fingerprints"]) == {"text", "markdown"}
     assert [a["id"] for a in manifest["articles"]] == [104, 102, 101]  # newest first
     for entry in manifest["articles"]:
-        assert set(entry) == {"id", "slug", "revision", "hash", "files"}
+        assert set(entry) == {"id", "slug", "revision", "hashes", "files"}
         assert entry["files"] == {
             "text": f"{entry['slug']}.txt",
             "markdown": f"{entry['slug']}.md",
         }
-        assert len(entry["hash"]) == 64
+        assert set(entry["hashes"]) == {"text", "markdown"}
+        assert all(len(digest) == 64 for digest in entry["hashes"].values())
     ferries = next(a for a in manifest["articles"] if a["id"] == 101)
     assert ferries["revision"] == 3
     assert not (tmp_path / "night-ferries-return-to-the-harbour.html").exists()

@@ -396,7 +396,10 @@ def test_roles_print_as_stored_on_any_site():
     assert "Producer丨Marta Oyelaran" in blocks
     assert "Reporter丨Tomas Brandt Ines Okafor" in blocks
     keyed = dataclasses.replace(article, credits=[Credit("reporter", ("Tomas Brandt",))])
-    assert "记者丨Tomas Brandt" in visible_blocks(page(keyed, CHINESE_SITE))
+    # A bare key prints the label of the page's language, which is the article's.
+    assert "Reporter丨Tomas Brandt" in visible_blocks(page(keyed, CHINESE_SITE))
+    chinese = dataclasses.replace(keyed, language="zh")
+    assert "记者丨Tomas Brandt" in visible_blocks(page(chinese, SiteProfile()))
 
 
 # --- safety ----------------------------------------------------------------------------

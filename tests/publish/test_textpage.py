@@ -247,9 +247,16 @@ def test_text_in_no_known_layout_is_refused_with_a_clear_message(text: str, mess
     assert message in str(caught.value)
 
 
-def test_an_english_page_is_not_a_chinese_site_page() -> None:
+def test_a_chinese_site_reads_its_english_pages_with_the_english_labels() -> None:
+    article = read_text_page(_page("harbour-barrier.txt"), site=CHINESE_SITE)
+    assert article.language == "en"
+    assert article.headline and article.body
+
+
+def test_a_page_in_no_known_layout_is_refused_naming_the_site_label() -> None:
+    page = _page("harbour-barrier.txt").replace("current location:", "you are here:", 1)
     with pytest.raises(InvalidInputError, match="no breadcrumb line starting with '当前位置：'"):
-        read_text_page(_page("harbour-barrier.txt"), site=CHINESE_SITE)
+        read_text_page(page, site=CHINESE_SITE)
 
 
 # ---------------------------------------------------------------- writing decisions
@@ -299,9 +306,23 @@ def test_writing_follows_the_site_profile_settings() -> None:
     page = write_text_page(article, site=site)
     assert page.split("\n")[1] == "Update: Dam opens"
     assert "Editor / Ivo" in page.split("\n")
-    chinese = write_text_page(article, site=CHINESE_SITE)
+    chinese = write_text_page(dataclasses.replace(article, language="zh"), site=CHINESE_SITE)
     assert chinese.startswith("当前位置：新闻 > 新闻 > 正文\nUpdate丨Dam opens\n来源：\n")
     assert "\n\nEditor丨Ivo\n\n统一服务邮箱：" in chinese  # the label as stored
+    # An English article on the Chinese site prints the site's English labels.
+    english = write_text_page(article, site=CHINESE_SITE)
+    assert english.startswith("current location:news > news > text\nUpdate丨Dam opens\nsource:\n")
+
+
+def test_a_page_prints_the_labels_of_its_article_language_on_any_site() -> None:
+    article = Article(
+        headline="大坝开闸", language="zh", section=[], credits=[Credit("记者", ("陈晓",))]
+    )
+    for site in (SITE, CHINESE_SITE):
+        page = write_text_page(article, site=site)
+        assert page.startswith("当前位置：新闻 > 新闻 > 正文\n大坝开闸\n来源：\n"), site.name
+        assert "\n\n记者丨陈晓\n\n统一服务邮箱：" in page
+        assert page.endswith("版权所有@ www.china-news-online.com")
 
 
 # ---------------------------------------------------------------- round trip property

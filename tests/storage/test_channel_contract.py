@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 
 import pytest
@@ -105,6 +106,38 @@ def test_presence_is_seen_by_others_and_goes_when_released_or_closed(desks):
         mine.close()
         assert _until(lambda: [p.person for p in theirs.presence()] == [OMAR])
     finally:
+        theirs.close()
+
+
+def test_a_mark_set_again_never_vanishes_for_others(desks):
+    """A desk sets its mark again each time its permissions are applied (a save, a
+    re-read, a mode change): another desk must never see it gone meanwhile, or its
+    editor stops waiting for someone who never left."""
+    _targets, room = desks
+    lena, omar = room(LENA), room(OMAR)
+    mine, theirs = lena.store.open_channel(), omar.store.open_channel()
+    stop = threading.Event()
+
+    def set_again() -> None:
+        modes = [PresenceMode.EDITING, PresenceMode.EDITING, PresenceMode.VIEWING]
+        turn = 0
+        while not stop.is_set():
+            mine.set_presence(7, modes[turn % 3], LENA)
+            turn += 1
+
+    try:
+        mine.set_presence(7, PresenceMode.EDITING, LENA)
+        assert _until(lambda: any(p.person == LENA for p in theirs.presence()))
+        setter = threading.Thread(target=set_again)
+        setter.start()
+        try:
+            seen = [[p.person for p in theirs.presence()] for _ in range(150)]
+        finally:
+            stop.set()
+            setter.join(10)
+        assert all(LENA in persons for persons in seen), sum(LENA not in s for s in seen)
+    finally:
+        mine.close()
         theirs.close()
 
 

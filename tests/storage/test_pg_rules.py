@@ -3,6 +3,7 @@ code in between, is refused by PostgreSQL wherever the newsroom's rules say no."
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import psycopg
@@ -11,6 +12,7 @@ import pytest
 from newsdesk.domain.article import Article, Credit
 from newsdesk.domain.status import Status
 from newsdesk.newsroom import Newsroom
+from newsdesk.storage.postgres.schema import init_server
 
 pytestmark = pytest.mark.usefixtures("pg_server")
 
@@ -317,3 +319,112 @@ def test_two_newsrooms_on_one_server_keep_their_groups_apart(team, pg_server):
             conn.execute(f'DROP DATABASE "{other_name}" WITH (FORCE)')
             for role in groups:
                 conn.execute(f'DROP ROLE "{role}"')
+
+
+def _approve_and_withdraw(team) -> None:
+    """Approve the team's article, then let its reporter edit it (approval withdrawn)."""
+    _sql_as(
+        team,
+        "Pia Holm",
+        "UPDATE articles SET status = 'approved', approved_revision = revision,"
+        " updated_by = 'Pia Holm' WHERE id = %s",
+        [team.article_id],
+    )
+    _sql_as(
+        team,
+        "Rita Vance",
+        "UPDATE articles SET body = 'changed', revision = revision + 1, status = 'submitted',"
+        " updated_by = 'Rita Vance', content_updated_by = 'Rita Vance' WHERE id = %s",
+        [team.article_id],
+    )
+
+
+def test_an_approval_comes_back_by_sql_only_with_the_approved_text(team):
+    _approve_and_withdraw(team)
+    restore = (
+        "UPDATE articles SET body = %s, revision = revision + 1, status = 'approved',"
+        " approved_revision = revision + 1, updated_by = 'Rita Vance',"
+        " content_updated_by = 'Rita Vance' WHERE id = %s"
+    )
+    message = _refused(team, "Rita Vance", restore, ["another text", team.article_id])
+    assert "restore-needs-the-approved-text" in message
+    _sql_as(team, "Rita Vance", restore, ["The central library opens until ten.", team.article_id])
+    assert _row(
+        team,
+        "SELECT status, approved_revision, revision FROM articles WHERE id = %s",
+        [team.article_id],
+    ) == ("approved", 3, 3)
+
+
+def test_server_init_knows_the_approved_text_of_articles_edited_before_schema_2(team):
+    pia = Newsroom.open(team.url_as("Pia Holm"))
+    rita = Newsroom.open(team.url_as("Rita Vance"))
+    try:
+        approved = pia.transition(team.article_id, "approve", actor="Pia Holm")
+        rita.save_article(dataclasses.replace(approved, body="changed"), actor="Rita Vance")
+        with psycopg.connect(team.url, autocommit=True) as owner:
+            # As a database upgraded from schema 1 has it: no digest of the approved text.
+            owner.execute("UPDATE articles SET approved_digest = NULL")
+            init_server(owner)
+        back = rita.save_article(rita.article(team.article_id), actor="Rita Vance")
+        back = rita.save_article(dataclasses.replace(back, body=approved.body), actor="Rita Vance")
+    finally:
+        pia.close()
+        rita.close()
+    assert back.status is Status.APPROVED
+
+
+def test_a_published_address_is_changed_by_sql_only_by_producer_or_web_keeping_it(team):
+    _sql_as(
+        team,
+        "Pia Holm",
+        "UPDATE articles SET status = 'approved', approved_revision = revision,"
+        " updated_by = 'Pia Holm' WHERE id = %s",
+        [team.article_id],
+    )
+    wes = Newsroom.open(team.url_as("Wes Tan"))
+    try:
+        wes.transition(team.article_id, "publish", actor="Wes Tan")
+    finally:
+        wes.close()
+    rename = "UPDATE articles SET slug = 'library', updated_by = %s WHERE id = %s"
+    keep = (
+        "INSERT INTO former_slugs (article_id, slug, replaced_at, replaced_by, published)"
+        " SELECT id, slug, 'now', %s, true FROM articles WHERE id = %s"
+    )
+    assert "published-slug-change-needs-producer-or-web" in _refused(
+        team, "Rita Vance", rename, ["Rita Vance", team.article_id]
+    )
+    # Without keeping the former address (a redirect) even the web team is refused.
+    assert "a-slug-change-keeps-the-former-slug" in _refused(
+        team, "Wes Tan", rename, ["Wes Tan", team.article_id]
+    )
+    with psycopg.connect(team.url_as("Wes Tan")) as conn:
+        conn.execute(keep, ["Wes Tan", team.article_id])
+        conn.execute(rename, ["Wes Tan", team.article_id])
+    assert _row(team, "SELECT slug FROM articles WHERE id = %s", [team.article_id]) == ("library",)
+
+
+def test_only_a_never_submitted_draft_is_deleted_by_sql_and_only_by_its_creator(team):
+    delete = (
+        "INSERT INTO deleted_articles (article_id, deleted_at, deleted_by) VALUES (%s, 'now', %s)"
+    )
+    assert "delete-only-unsubmitted-drafts" in _refused(
+        team, "Rita Vance", delete, [team.article_id, "Rita Vance"]
+    )
+    rita = Newsroom.open(team.url_as("Rita Vance"))
+    try:
+        junk = rita.create_article(
+            Article(headline="Junk", credits=[Credit("Reporter", ("Rita Vance",))]),
+            actor="Rita Vance",
+        )
+    finally:
+        rita.close()
+    assert "delete-needs-creator" in _refused(team, "Sam Okafor", delete, [junk.id, "Sam Okafor"])
+    _sql_as(team, "Rita Vance", delete, [junk.id, "Rita Vance"])
+    assert "deleted-is-gone" in _refused(
+        team,
+        "Rita Vance",
+        "UPDATE articles SET headline = 'back', updated_by = 'Rita Vance' WHERE id = %s",
+        [junk.id],
+    )

@@ -367,3 +367,98 @@ def test_an_old_revision_carries_its_own_content_time_and_author(store):
     assert old.content_updated_by == "Lena Park"
     assert old.content_updated_at == first.content_updated_at
     assert store.get_revision(first.id, 2).content_updated_by == "Omar Diaz"
+
+
+def test_a_slug_change_keeps_the_former_slug_and_a_published_one_stays_taken(store):
+    stored = store.insert_article(_article(), actor="Lena Park")
+    moved = store.change_slug(
+        stored.id,
+        slug="ferry-draft",
+        actor="Lena Park",
+        expected_slug="harbour-ferry",
+        published=False,
+    )
+    assert moved.slug == "ferry-draft" == store.get_article(stored.id).slug
+    assert not store.slug_taken("harbour-ferry")  # never on the site: free again
+    store.change_slug(
+        stored.id, slug="ferry", actor="Omar Diaz", expected_slug="ferry-draft", published=True
+    )
+    assert store.slug_taken("ferry-draft")  # the site carried it: a redirect now
+    former = store.former_slugs(stored.id)
+    assert [(f.slug, f.published, f.replaced_by) for f in former] == [
+        ("harbour-ferry", False, "Lena Park"),
+        ("ferry-draft", True, "Omar Diaz"),
+    ]
+    with pytest.raises(ConflictError):  # the address moved on since it was read
+        store.change_slug(
+            stored.id,
+            slug="other",
+            actor="Lena Park",
+            expected_slug="ferry-draft",
+            published=True,
+        )
+    with pytest.raises(InvalidInputError):
+        store.change_slug(
+            stored.id,
+            slug="ferry-draft",
+            actor="Lena Park",
+            expected_slug="ferry",
+            published=True,
+        )
+    assert store.get_article(stored.id).revision == 1  # an address is no new revision
+    assert store.check() == []
+
+
+def test_a_deleted_draft_is_in_no_list_and_no_search_but_in_the_audit(store):
+    kept = store.insert_article(_article(slug="kept"), actor="Lena Park")
+    junk = store.insert_article(
+        _article(slug="junk", headline="Quokka sighting"), actor="Lena Park"
+    )
+    with pytest.raises(ConflictError):
+        store.delete_article(junk.id, actor="Lena Park", expected_revision=5)
+    store.delete_article(junk.id, actor="Lena Park", expected_revision=1)
+    with pytest.raises(NotFoundError):
+        store.get_article(junk.id)
+    assert store.article_ids(ArticleQuery()) == [kept.id]
+    assert store.article_ids(ArticleQuery(search="quokka")) == []
+    assert [s.id for s in store.summaries([junk.id, kept.id])] == [kept.id]
+    assert store.count() == 1
+    assert [e.action for e in store.audit_events(junk.id)] == ["create", "delete"]
+    assert store.check() == []
+
+
+def test_summaries_mark_a_returned_draft_until_it_is_submitted_again(store):
+    stored = store.insert_article(_article(), actor="Lena Park")
+
+    def move(action, new_status):
+        current = store.get_article(stored.id)
+        store.set_status(
+            stored.id,
+            actor="Omar Diaz",
+            action=action,
+            expected_status=current.status,
+            new_status=new_status,
+            comment="Name the second source.",
+        )
+
+    move("submit", Status.SUBMITTED)
+    assert not store.summaries([stored.id])[0].returned
+    move("return", Status.DRAFT)
+    assert store.summaries([stored.id])[0].returned
+    _save(store, dataclasses.replace(store.get_article(stored.id), body="Fixed."))
+    assert store.summaries([stored.id])[0].returned  # still returned while a draft
+    move("submit", Status.SUBMITTED)
+    assert not store.summaries([stored.id])[0].returned
+
+
+def test_a_save_may_make_its_new_revision_the_approved_one(store):
+    stored = store.insert_article(_article(), actor="Lena Park")
+    saved = _save(
+        store,
+        dataclasses.replace(stored, body="Approved text."),
+        new_status=Status.APPROVED,
+        action="approval-restored",
+        approve=True,
+    )
+    assert (saved.status, saved.approved_revision, saved.revision) == (Status.APPROVED, 2, 2)
+    assert store.get_article(stored.id).approved_revision == 2

@@ -12,7 +12,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
 from newsdesk.domain.article import Article, Credit, Image
+from newsdesk.domain.language import article_text, detect_language
 from newsdesk.domain.site import SiteProfile
+from newsdesk.gui.editor.address_row import AddressRow
 from newsdesk.gui.editor.body.editor import BodyEditor, LoadImage, StoreImage
 from newsdesk.gui.editor.fields_form import FieldsForm
 from newsdesk.gui.editor.formatting_toolbar import FormattingToolbar
@@ -43,7 +45,11 @@ class ArticleEditor(QWidget):
             " border: 1px solid #d9a81e; border-radius: 4px; padding: 6px; }"
         )
         self.banner.hide()
+        self._site_language = site.language
+        self._language_follows = False  # the stored language is what the text says
         self.fields = FieldsForm.for_site(site)
+        self.address = AddressRow(site.base_url)
+        self.fields.headline_edit.textChanged.connect(self.address.follow_headline)
         self.body = BodyEditor(store_image, load_image=load_image)
         self.toolbar = FormattingToolbar(self.body)
         overflow = self.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
@@ -55,6 +61,7 @@ class ArticleEditor(QWidget):
         form_layout.addWidget(self.banner)
         self._form_layout = form_layout
         form_layout.addWidget(self.fields)
+        form_layout.addWidget(self.address)
         form_layout.addWidget(self.toolbar)
         form_layout.addWidget(self.body, 1)
         self.placeholder = QLabel(
@@ -80,6 +87,11 @@ class ArticleEditor(QWidget):
             if article is not None:
                 self.fields.set_article(article)
                 self.body.set_markdown(article.body)
+                told = detect_language(
+                    article_text(article.headline, article.kicker, article.body),
+                    self._site_language,
+                )
+                self._language_follows = article.language == told
         finally:
             self._loading = False
 
@@ -131,6 +143,17 @@ class ArticleEditor(QWidget):
     def add_image(self, image: Image) -> None:
         if all(i.sha256 != image.sha256 for i in self.images):
             self.images.append(image)
+
+    def follow_language(self) -> None:
+        """Show the language the text is in now, while the article's language follows
+        its text (the newsroom keeps it so on save; see newsroom/content_rules.py)."""
+        if self._article is None or not self._language_follows:
+            return
+        fields = self.fields
+        text = article_text(
+            fields.headline_edit.text(), fields.kicker_edit.text(), self.plain_text()
+        )
+        fields.show_detected_language(detect_language(text, self._site_language))
 
     def plain_text(self) -> str:
         """The body as the reader sees it (no Markdown marks), for word counts."""

@@ -10,7 +10,6 @@ unsaved edits keeps them, and its next save meets the conflict and asks.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from dataclasses import dataclass
 
@@ -18,19 +17,21 @@ from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QPushButton, QStatusBar, QWidget
 
-from newsdesk.domain.article import Article, AuditEvent, Credit, Person
+from newsdesk.domain.article import Article, Person
 from newsdesk.domain.errors import NewsdeskError
 from newsdesk.domain.site import SiteProfile
-from newsdesk.domain.status import UserRole
 from newsdesk.domain.text_stats import counts
 from newsdesk.gui.editor.article_editor import ArticleEditor
 from newsdesk.gui.editor.crash_recovery import find_recovery
+from newsdesk.gui.editor.edit_guard import EditGuard
 from newsdesk.gui.editor.live_bar import LiveBar
 from newsdesk.gui.editor.live_editing import LiveEditing
 from newsdesk.gui.editor.merge_flow import MergeFlow
+from newsdesk.gui.editor.new_draft import new_draft
 from newsdesk.gui.editor.permissions import Permissions, refusals
 from newsdesk.gui.editor.save_status import SaveStatus
 from newsdesk.gui.editor.session import ArticleSession
+from newsdesk.gui.editor.slug_dialog import SlugDialog, ask_for_address
 from newsdesk.gui.ops.change_hub import ChangeHub
 from newsdesk.gui.ops.database_guard import DatabaseGuard
 from newsdesk.gui.ops.live_feed import LiveFeed
@@ -41,12 +42,16 @@ from newsdesk.gui.side.panel import SidePanel
 from newsdesk.gui.window_actions import WindowActions
 from newsdesk.gui.workflow.actions import WorkflowController
 from newsdesk.newsroom import Newsroom
+from newsdesk.newsroom.audit_trail import Trail
 from newsdesk.newsroom.changes import ChangeKind, Changes
 from newsdesk.newsroom.journal import SessionJournal
+from newsdesk.publish.slugs import base_slug
 
 log = logging.getLogger(__name__)
 
 COUNTS_DELAY_MS = 300
+# The checklist runs on what the editor shows, this long after the last edit.
+CHECKS_DELAY_MS = 800
 KEPT_TEXT = "Text you had not saved stays in the editor and in the recovery journal."
 
 
@@ -97,10 +102,13 @@ class ArticleController(QObject):
         self.workflow = workflow
         self.person = person
         self.unwritable: str | None = None  # why nothing may be written (damaged, read-only)
-        self._withdrawn: AuditEvent | None = None  # the open article's lost approval
+        self._trail: Trail | None = None  # the open article's audit trail, as last read
         self._recovered = ""  # what the banner says of text recovered into the open article
         self._last_failure = ""  # a save failure is shown once, not on every autosave
         self._fetch_generation = 0
+        self.edit_guard = EditGuard(
+            parent, agreed=self._on_editor_edited, declined=self._on_edit_declined
+        )
         self.session = ArticleSession(
             worker, lambda: self.person.name, parent=self, journal=journal
         )
@@ -116,6 +124,13 @@ class ArticleController(QObject):
         self._journal = journal
         self._counts_timer = QTimer(self, singleShot=True, interval=COUNTS_DELAY_MS)
         self._counts_timer.timeout.connect(self._update_counts)
+        self._checks_timer = QTimer(self, singleShot=True, interval=CHECKS_DELAY_MS)
+        self._checks_timer.timeout.connect(self._on_checks_timer_timeout)
+        views.editor.fields.fields_changed.connect(self._on_fields_changed)
+        views.editor.address.change_requested.connect(self.change_address)
+        self.slug_dialog: SlugDialog | None = None
+        # Chinese headlines give pinyin addresses: load its dictionaries off the UI thread.
+        background.submit(lambda _newsroom: base_slug("中文"))
         views.editor.edited.connect(self._on_editor_edited)
         views.side.credits.credits_changed.connect(self._on_editor_edited)
         self.session.state_changed.connect(self._on_session_state_changed)
@@ -192,41 +207,36 @@ class ArticleController(QObject):
             return
         self._show(article)
 
-    def _show(self, article: Article | None, *, withdrawn: AuditEvent | None = None) -> None:
+    def _show(self, article: Article | None, *, trail: Trail | None = None) -> None:
         v = self._views
         self.session.load(article)
         v.editor.load(article)
         v.side.credits.set_credits(article.credits if article else [])
         v.side.show_article(article)
-        self._withdrawn = withdrawn
+        self._trail = trail
         self._recovered = ""
         self._apply_permissions(article)
         self._update_counts()
+        self.workflow.bar.show_field_problems(v.editor.fields.problems() if article else {})
         v.save_status.show_revision(article.revision if article else None)
         v.notes.load(article.id if article else None)
         self.workflow.refresh_checks(article)
         if article is not None:
-            if withdrawn is None:
-                self._fetch_open(article.id)  # whether an edit took its approval away
+            if trail is None:
+                self._fetch_open(article.id)  # a withdrawn approval, a return ...
             v.preview.request_render(article)
         self.article_shown.emit(article)
 
     def new_article(self) -> None:
-        if refusals(self.person, None, withdrawn=None, unwritable=self.unwritable or "").create:
+        if refusals(self.person, None, trail=None, unwritable=self.unwritable or "").create:
             return  # the shortcut's way in is refused as the action is
         if not self.leave_current_article():
             return
-        reporter = UserRole.REPORTER in self.person.roles
-        draft = Article(
-            headline="Untitled article",
-            section=self._site.default_section_path,
-            date=dt.date.today(),
-            language=self._site.language,
-            credits=[Credit("Reporter", (self.person.name,))] if reporter else [],
-        )
-        actor = self.person.name
+        site, person = self._site, self.person
         self._worker.submit(
-            lambda newsroom: newsroom.create_article(draft, actor=actor),
+            lambda newsroom: newsroom.create_article(
+                new_draft(site, newsroom.vocabulary(), person), actor=person.name
+            ),
             self._on_article_created,
             lambda exc: QMessageBox.warning(self._parent, "Cannot create an article", str(exc)),
         )
@@ -241,10 +251,20 @@ class ArticleController(QObject):
             return True
         if self.session.save_now():
             return True
+        problems = self._views.editor.fields.problems()
+        if problems and not self.session.is_saving() and self.session.state != "failed":
+            # Everything else was saved: only these fields keep their saved value.
+            named = "\n".join(f"• {message}" for message in problems.values())
+            text = (
+                f"{named}\n\nEverything else is saved; these fields keep their last saved"
+                " value until they are fixed. Stay on the article to fix them?"
+            )
+        else:
+            text = "The open article could not be saved. Stay on it so that nothing is lost?"
         answer = QMessageBox.warning(
             self._parent,
             "Not saved",
-            "The open article could not be saved. Stay on it so that nothing is lost?",
+            text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
@@ -260,11 +280,37 @@ class ArticleController(QObject):
         return self._views.editor.article(base, self._views.side.credits.credits())
 
     def _on_editor_edited(self) -> None:
+        if self.edit_guard.holds(self.session.article, self.person, self.session.is_dirty()):
+            return  # the first edit of an approved article waits for the answer
         self.session.mark_edited()
         self._counts_timer.start()
+        self._checks_timer.start()
         article = self.collect()
         if article is not None:
             self._views.preview.request_render(article)
+
+    def _on_fields_changed(self) -> None:
+        # A field that cannot be saved is named in the bar at once, not when leaving.
+        self.workflow.bar.show_field_problems(self._views.editor.fields.problems())
+
+    def _on_checks_timer_timeout(self) -> None:
+        self._views.editor.follow_language()  # before collecting: saved with it
+        self.workflow.refresh_checks(self.collect())
+
+    def change_address(self) -> None:
+        """Let the person choose the open article's web address (asked in a dialog)."""
+        article = self.session.article
+        if article is not None:
+            published = bool(self._trail and self._trail.published)
+            self.slug_dialog = ask_for_address(
+                self._parent, self._worker, article, self._site.base_url, published, self.person
+            )
+
+    def _on_edit_declined(self, article: Article) -> None:
+        # Not editing after all: what was typed goes, the approved text stays on screen.
+        if self.session.is_open(article.id):
+            self._views.editor.load(self.session.article)
+            self._views.side.credits.set_credits(self.session.article.credits)
 
     def _update_counts(self) -> None:
         # The document's plain text is what the reader sees; counting it is cheap,
@@ -349,7 +395,10 @@ class ArticleController(QObject):
         self._views.side.credits.set_credits(recovery.recovered.credits)
         self._recovered = recovery.notice  # said until another article is shown
         self._apply_permissions(recovery.base)
-        self.session.mark_edited()  # autosave stores it; a newer revision means a conflict
+        # Text an earlier session should have saved becomes a revision at once, as if
+        # that session had left the article; a newer revision meets it as a conflict.
+        self.session.mark_edited()
+        self.session.save()
         return recovery.base.id
 
     # -- keeping the open article current -------------------------------------------------
@@ -372,27 +421,25 @@ class ArticleController(QObject):
         self._fetch_open(current.id)
 
     def _fetch_open(self, article_id: int) -> None:
-        """Read the open article and whether its approval was withdrawn, in one job."""
+        """Read the open article and its audit trail, in one job."""
         self._fetch_generation += 1
         generation = self._fetch_generation
         self._worker.submit(
             lambda newsroom: (
                 newsroom.article(article_id),
-                newsroom.approval_withdrawn(article_id),
+                newsroom.trail(article_id),
             ),
             lambda answer: self._on_open_fetched(generation, *answer),
             lambda exc: log.warning("article %s not read again: %s", article_id, exc),
         )
 
-    def _on_open_fetched(
-        self, generation: int, article: Article, withdrawn: AuditEvent | None
-    ) -> None:
+    def _on_open_fetched(self, generation: int, article: Article, trail: Trail) -> None:
         base = self.session.article
         if generation != self._fetch_generation or base is None or base.id != article.id:
             return
         if article.revision > base.revision:
             if not self.session.is_dirty() and not self.session.is_saving():
-                self._show(article, withdrawn=withdrawn)  # nothing unsaved: show theirs
+                self._show(article, trail=trail)  # nothing unsaved: show theirs
             else:
                 self.live.show_review(article)  # "Lena Park saved revision 8 — Review"
             return
@@ -400,7 +447,7 @@ class ArticleController(QObject):
             return  # an answer older than what is open
         # The same text; its status, approval or notes may have moved.
         self.session.article = article
-        self._withdrawn = withdrawn
+        self._trail = trail
         self._views.side.show_article(article)
         self._views.save_status.show_revision(article.revision)
         self._apply_permissions(article)
@@ -408,7 +455,7 @@ class ArticleController(QObject):
 
     def _apply_permissions(self, article: Article | None) -> None:
         refused = self.permissions.apply(
-            self.person, article, withdrawn=self._withdrawn, unwritable=self.unwritable or ""
+            self.person, article, trail=self._trail, unwritable=self.unwritable or ""
         )
         self.live.after_permissions(article, refused.edit)
         if self._recovered and not refused.notice:

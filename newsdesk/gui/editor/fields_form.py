@@ -11,9 +11,11 @@ import datetime as dt
 import logging
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCalendarWidget,
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,13 +29,16 @@ from PySide6.QtWidgets import (
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import InvalidInputError
-from newsdesk.domain.site import SiteProfile
+from newsdesk.domain.site import SiteProfile, primary_language
 
 log = logging.getLogger(__name__)
 
 # Accent for problems: readable on light and dark window backgrounds alike.
 PROBLEM_COLOUR = "#d9534f"
 FIELDS = ("kicker", "headline", "section", "date", "source")
+# How each language a site profile prints pages in is offered (the code otherwise).
+LANGUAGE_NAMES = {"en": "English", "zh": "中文 (Chinese)"}
+LINK_KEY = QKeySequence("Ctrl+K")
 
 
 class FieldsForm(QWidget):
@@ -48,6 +53,7 @@ class FieldsForm(QWidget):
         headline_max_length: int = 120,
         section_separator: str = " > ",
         kicker_separator: str = "丨",
+        languages: tuple[str, ...] = ("en", "zh"),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -72,6 +78,17 @@ class FieldsForm(QWidget):
             "date": self.date_edit,
             "source": self.source_edit,
         }
+        self.language_combo = QComboBox(self)
+        self.language_combo.setAccessibleName("Language")
+        self.language_combo.setToolTip(
+            "The article's language: its page prints that language's labels."
+            " Told from the text until you choose one."
+        )
+        for code in languages:
+            self.language_combo.addItem(LANGUAGE_NAMES.get(code, code), code)
+        self.language_combo.activated.connect(self._on_language_combo_activated)
+        self._loaded_language = ""
+        self.language_chosen = False  # chosen in the combo since the article was loaded
         self.messages: dict[str, QLabel] = {}
         for name, edit in self.edits.items():
             message = QLabel(self)
@@ -119,6 +136,7 @@ class FieldsForm(QWidget):
             "section": ("&Section:", self.section_edit),
             "date": ("&Date:", date_row),
             "source": ("S&ource:", self.source_edit),
+            "language": ("&Language:", self.language_combo),
         }
         for name, (label_text, field) in rows.items():
             cell = QVBoxLayout()
@@ -127,12 +145,14 @@ class FieldsForm(QWidget):
                 cell.addWidget(field)
             else:
                 cell.addLayout(field)
-            cell.addWidget(self.messages[name])
+            if name in self.messages:
+                cell.addWidget(self.messages[name])
             label = QLabel(label_text, self)
-            label.setBuddy(self.edits[name])
+            label.setBuddy(self.edits.get(name, self.language_combo))
             form.addRow(label, cell)
 
         for edit in self.edits.values():
+            edit.installEventFilter(self)
             edit.textChanged.connect(self._on_edit_text_changed)
             edit.textEdited.connect(self._on_edit_text_edited)
         self.date_edit.editingFinished.connect(self._on_date_edit_editing_finished)
@@ -145,6 +165,7 @@ class FieldsForm(QWidget):
             headline_max_length=site.headline_max_length,
             section_separator=site.breadcrumb_separator,
             kicker_separator=site.kicker_separator,
+            languages=site.languages,
             parent=parent,
         )
 
@@ -155,6 +176,17 @@ class FieldsForm(QWidget):
         edit.setClearButtonEnabled(True)
         return edit
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Ctrl+K means "link" in the editor. On X11 a line edit takes it as "delete to the
+        # end of the line": a reporter reaching for a link must never lose text that way.
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and QKeySequence(event.keyCombination()) == LINK_KEY
+            and watched in self.edits.values()
+        ):
+            return True
+        return super().eventFilter(watched, event)
+
     # API ---------------------------------------------------------------------------------
     def set_article(self, article: Article) -> None:
         self._loading = True
@@ -164,9 +196,33 @@ class FieldsForm(QWidget):
             self.section_edit.setText(self._section_separator.join(article.section))
             self.date_edit.setText(article.date.isoformat() if article.date else "")
             self.source_edit.setText(article.source)
+            self._loaded_language = article.language
+            self.language_chosen = False
+            self._select_language(article.language)
         finally:
             self._loading = False
         self._validate()
+
+    def _select_language(self, language: str) -> None:
+        code = primary_language(language)
+        index = self.language_combo.findData(code)
+        if index < 0:  # a language the site has no labels for: shown as its code
+            self.language_combo.addItem(code, code)
+            index = self.language_combo.count() - 1
+        self.language_combo.setCurrentIndex(index)
+
+    def language(self) -> str:
+        """The language the combo shows; the loaded tag (`zh-CN`) while it shows that."""
+        code = self.language_combo.currentData() or ""
+        if primary_language(self._loaded_language) == code:
+            return self._loaded_language
+        return code
+
+    def show_detected_language(self, language: str) -> None:
+        """Follow the text's language (unless the person chose one): shown, and what
+        the article is saved with."""
+        if not self.language_chosen:
+            self._select_language(language)
 
     def values(self) -> dict[str, Any]:
         """The fields as Article values: section as a list, date as a date (None when
@@ -177,6 +233,7 @@ class FieldsForm(QWidget):
             "section": self._section_parts(),
             "date": self._date_value(),
             "source": self.source_edit.text().strip(),
+            "language": self.language(),
         }
 
     def apply_to(self, article: Article) -> Article:
@@ -204,6 +261,7 @@ class FieldsForm(QWidget):
         for edit in self.edits.values():
             edit.setReadOnly(read_only)
         self.calendar_button.setEnabled(not read_only)
+        self.language_combo.setEnabled(not read_only)
 
     # Checks --------------------------------------------------------------------------------
     def _kicker_problem(self) -> str:
@@ -298,6 +356,11 @@ class FieldsForm(QWidget):
         value = self._date_value()
         if value is not None and self.date_edit.text().strip() != value.isoformat():
             self.date_edit.setText(value.isoformat())
+            self.fields_changed.emit()
+
+    def _on_language_combo_activated(self, _index: int) -> None:
+        self.language_chosen = True  # chosen: no longer told from the text
+        if not self._loading:
             self.fields_changed.emit()
 
     def _on_calendar_menu_about_to_show(self) -> None:

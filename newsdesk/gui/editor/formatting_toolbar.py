@@ -119,6 +119,8 @@ class FormattingToolbar(QToolBar):
                 action.setChecked(source_mode)
             elif name == "image":
                 action.setEnabled(not source_mode and self.editor.can_store_images())
+            elif name == "link":
+                action.setEnabled(True)  # in the source, the dialog writes a Markdown link
             else:
                 action.setEnabled(not source_mode)
 

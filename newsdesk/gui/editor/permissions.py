@@ -8,11 +8,12 @@ must not be written (damaged, read-only) refuses every write, with its reason.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import QPushButton
 
-from newsdesk.domain.article import Article, AuditEvent, Person
+from newsdesk.domain.article import Article, Person
 from newsdesk.gui.editor.article_editor import ArticleEditor
 from newsdesk.gui.side.credits_panel import CreditsPanel
 from newsdesk.gui.window_actions import WindowActions
@@ -20,9 +21,13 @@ from newsdesk.gui.workflow.bar import WorkflowBar
 from newsdesk.gui.workflow.refusals import (
     article_notice,
     create_refusal,
+    delete_refusal,
     edit_refusal,
     export_refusal,
+    slug_refusal,
 )
+from newsdesk.newsroom.audit_trail import Trail
+from newsdesk.newsroom.content_rules import follows_headline
 
 EXPORT_TIP = "Export approved articles to the site folder, then mark them published"
 
@@ -35,19 +40,23 @@ class Refusals:
     export: str
     edit: str  # the open article's content and credits ("" also when none is open)
     notice: str  # the banner over the editor
+    delete: str = "Open a draft first"  # deleting the open article (a junk draft)
 
 
 def refusals(
-    person: Person, article: Article | None, *, withdrawn: AuditEvent | None, unwritable: str
+    person: Person, article: Article | None, *, trail: Trail | None, unwritable: str
 ) -> Refusals:
     edit = (unwritable or edit_refusal(article, person)) if article is not None else ""
-    notice = (unwritable or article_notice(article, person, withdrawn)) if article else ""
-    return Refusals(
+    notice = (unwritable or article_notice(article, person, trail)) if article else ""
+    refused = Refusals(
         create=unwritable or create_refusal(person),
         export=unwritable or export_refusal(person),  # an export records events
         edit=edit,
         notice=notice,
     )
+    if article is None:
+        return refused
+    return dataclasses.replace(refused, delete=unwritable or delete_refusal(article, person, trail))
 
 
 class Permissions:
@@ -73,10 +82,10 @@ class Permissions:
         person: Person,
         article: Article | None,
         *,
-        withdrawn: AuditEvent | None = None,
+        trail: Trail | None = None,
         unwritable: str = "",
     ) -> Refusals:
-        refused = refusals(person, article, withdrawn=withdrawn, unwritable=unwritable)
+        refused = refusals(person, article, trail=trail, unwritable=unwritable)
         a = self._actions
         a.new.setEnabled(not refused.create)
         a.new.setToolTip(refused.create or "Start a new article (Ctrl+N)")
@@ -86,8 +95,11 @@ class Permissions:
         a.export.setToolTip(refused.export or EXPORT_TIP)
         a.history.setEnabled(article is not None)
         a.save.setEnabled(article is not None and not refused.edit)
-        self._bar.show_article(article, person, unwritable=unwritable)
+        self._bar.show_article(
+            article, person, unwritable=unwritable, delete_refusal=refused.delete
+        )
         if article is None:
+            self._editor.address.show_address(None, follows=False, frozen=False, refusal="")
             self._editor.set_read_only(True)
             self._credits.setEnabled(False)
             self._editor.show_banner("")
@@ -95,4 +107,10 @@ class Permissions:
         self._editor.set_read_only(bool(refused.edit), refused.edit)
         self._credits.setEnabled(not refused.edit)
         self._editor.show_banner(refused.notice)
+        self._editor.address.show_address(
+            article,
+            follows=follows_headline(article),
+            frozen=bool(trail and trail.published),
+            refusal=unwritable or slug_refusal(article, person, trail),
+        )
         return refused

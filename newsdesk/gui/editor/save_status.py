@@ -6,6 +6,12 @@ import datetime as dt
 
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+EDITING_TIP = (
+    "What you type is kept safe on this computer within half a second. It becomes a"
+    " revision, which other desks see, when you leave the article, take a workflow"
+    " action, press Ctrl+S or close newsdesk, and after five minutes of editing."
+)
+
 
 class SaveStatus:
     def __init__(self, bar: QStatusBar) -> None:
@@ -24,12 +30,13 @@ class SaveStatus:
             text = f"Saved {when}".strip()
         else:
             text = {
-                "editing": "Editing…",
+                "editing": "Editing… (Ctrl+S saves a revision)",
                 "saving": "Saving…",
                 "failed": "Not saved",
                 "conflict": "Conflict: not saved",
             }.get(state, state)
         self.state.setText(text)
+        self.state.setToolTip(EDITING_TIP if state == "editing" else "")
 
     def show_counts(self, words: int, chars: int) -> None:
         self.counts.setText(f"{words:,} words, {chars:,} characters")

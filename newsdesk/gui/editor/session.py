@@ -26,7 +26,12 @@ from newsdesk.newsroom.journal import SessionJournal
 
 log = logging.getLogger(__name__)
 
-AUTOSAVE_DELAY_MS = 2_000
+# Revisions are versions a person can read in the history, not every pause: one is cut
+# when the editor leaves the article, before a workflow action, on Ctrl+S, on closing,
+# and at most this long after the first edit not yet saved (so a long session of
+# continuous editing still reaches the newsroom). Until then the text is kept safe by
+# the recovery journal; other desks see the last revision.
+REVISION_INTERVAL_MS = 5 * 60_000
 # Unsaved text reaches the recovery journal at most this long after a keystroke
 # (the timer is not restarted by further typing, so steady typing is covered too).
 JOURNAL_DELAY_MS = 500
@@ -90,11 +95,17 @@ class ArticleSession(QObject):
         self._saving = False
         self._save_again = False
         self._save_job: threading.Event | None = None
+        self._flushing = False  # save_now(): save until nothing is left
         self.last_saved_at: dt.datetime | None = None
-        self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self.state = "saved"  # as last announced by state_changed
+        self.state_changed.connect(self._remember_state)
+        self._timer = QTimer(self, singleShot=True, interval=REVISION_INTERVAL_MS)
         self._timer.timeout.connect(self.save)
 
     # -- state -------------------------------------------------------------------
+
+    def _remember_state(self, state: str) -> None:
+        self.state = state
 
     def load(self, article: Article | None) -> None:
         self._timer.stop()
@@ -108,13 +119,14 @@ class ArticleSession(QObject):
         return self.article is not None and self.article.id == article_id
 
     def mark_edited(self) -> None:
-        """The user changed something: autosave at most 2 s after the last change."""
+        """The user changed something: journal it at once, and cut a revision at the
+        latest REVISION_INTERVAL_MS after the first change not yet saved."""
         if self.article is None:
             return
         self._dirty = True
         # Nothing can be saved while the database refuses writes: say so, not "editing".
         self.state_changed.emit("editing" if self._writable else "failed")
-        if self._writable:
+        if self._writable and not self._timer.isActive():
             self._timer.start()
         if self._journal is not None and not self._journal_timer.isActive():
             self._journal_timer.start()
@@ -202,12 +214,16 @@ class ArticleSession(QObject):
         worker is not waited for beyond what runs before the save.
         """
         deadline = time.monotonic() + timeout_ms / 1000
-        self.save()
-        while self._saving and time.monotonic() < deadline:
-            job = self._save_job
-            if job is not None:
-                job.wait(max(0.0, min(0.05, deadline - time.monotonic())))
-            QCoreApplication.processEvents()  # deliver the answer; a follow-up save starts
+        self._flushing = True
+        try:
+            self.save()
+            while self._saving and time.monotonic() < deadline:
+                job = self._save_job
+                if job is not None:
+                    job.wait(max(0.0, min(0.05, deadline - time.monotonic())))
+                QCoreApplication.processEvents()  # deliver the answer; a follow-up save starts
+        finally:
+            self._flushing = False
         return not self._dirty and not self._saving
 
     def _on_saved(self, stored: Article, saved=None, edited: Article | None = None) -> None:
@@ -219,12 +235,16 @@ class ArticleSession(QObject):
             # The editor shows the merged text now (and may mark itself edited again).
             self.merged.emit(saved, edited)
         self.saved.emit(stored)
-        if self._save_again or (self._dirty and not self.pending_fields()):
-            self._save_again = False
+        if self._save_again or (self._flushing and self._dirty and not self.pending_fields()):
+            self._save_again = False  # asked for while this save ran: the newest text follows
             self._dirty = True
             self.save()
         elif self._dirty:
-            self.state_changed.emit("editing")  # saved, but a field still needs fixing
+            # Typed while saving, or a field still needs fixing: the next revision is cut
+            # at the next occasion (leaving, an action, Ctrl+S, the interval).
+            if self._writable and not self._timer.isActive():
+                self._timer.start()
+            self.state_changed.emit("editing")
         else:
             self.clear_journal()  # everything in the editor is stored now
             self.state_changed.emit("saved")

@@ -31,6 +31,9 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 PRESENCE_ROLE = Qt.ItemDataRole.UserRole + 3  # "Lena Park is editing" ("" for nobody)
+RETURNED_ROLE = Qt.ItemDataRole.UserRole + 4  # a draft a producer sent back
+RETURNED_MARK = "↩ returned"
+RETURNED_TIP = "Returned by a producer: open it to read why"
 
 
 UNREADABLE = "(this row could not be read)"
@@ -127,6 +130,10 @@ class ArticleListModel(QAbstractTableModel):
             return (
                 f"{self._display(summary, 0)} — {present}" if present else self._display(summary, 0)
             )
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1 and summary.returned:
+            return RETURNED_TIP
+        if role == RETURNED_ROLE:
+            return summary.returned
         if role == ID_ROLE:
             return summary.id
         if role == STATUS_ROLE:
@@ -175,7 +182,8 @@ class ArticleListModel(QAbstractTableModel):
         if column == 0:
             return f"{summary.kicker}丨{summary.headline}" if summary.kicker else summary.headline
         if column == 1:
-            return summary.status.value
+            mark = f" {RETURNED_MARK}" if summary.returned else ""
+            return f"{summary.status.value}{mark}"
         if column == 2:
             return " > ".join(summary.section)
         if column == 3:

@@ -42,8 +42,10 @@ class StatusBadgeDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, plain, painter, option.widget)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # The badge says what the row shows (a returned draft: "draft ↩ returned").
+        text = index.data(Qt.ItemDataRole.DisplayRole) or status
         metrics = option.fontMetrics
-        width = metrics.horizontalAdvance(status) + 14
+        width = metrics.horizontalAdvance(text) + 14
         height = metrics.height() + 4
         rect = QRectF(
             option.rect.x() + 4,
@@ -55,5 +57,5 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         painter.setBrush(status_colour(status))
         painter.drawRoundedRect(rect, height / 2, height / 2)
         painter.setPen(QColor("white"))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, status)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()

@@ -34,6 +34,9 @@ class SidePanel(QWidget):
         self.created.setAccessibleName("Created by")
         self.updated = QLabel()
         self.updated.setAccessibleName("Last saved")
+        self.updated.setToolTip("The last change of the text: who saved it, and when")
+        self.last_action = QLabel()
+        self.last_action.setAccessibleName("Last action")
         details = QGroupBox("Article")
         form = QFormLayout(details)
         form.addRow("Status", self.status)
@@ -41,6 +44,7 @@ class SidePanel(QWidget):
         form.addRow("Slug", self.slug)
         form.addRow("Created by", self.created)
         form.addRow("Last saved", self.updated)
+        form.addRow("Last action", self.last_action)
         self.credits = CreditsPanel(
             vocabulary, known_people, language=language, separator=separator
         )
@@ -71,7 +75,14 @@ class SidePanel(QWidget):
 
     def show_article(self, article: Article | None) -> None:
         if article is None:
-            for label in (self.status, self.revision, self.slug, self.created, self.updated):
+            for label in (
+                self.status,
+                self.revision,
+                self.slug,
+                self.created,
+                self.updated,
+                self.last_action,
+            ):
                 label.setText("")
             return
         colour = STATUS_COLOURS.get(article.status.value, "#7a869a")
@@ -83,7 +94,19 @@ class SidePanel(QWidget):
         self.revision.setText(f"{article.revision}{approved}")
         self.slug.setText(article.slug)
         self.created.setText(article.created_by)
-        when = (
-            article.updated_at.astimezone().strftime("%Y-%m-%d %H:%M") if article.updated_at else ""
+        # "Last saved" is the text's last change; a workflow action (approve, publish)
+        # is not a save, and shows as what it was.
+        saved_at = article.content_updated_at or article.updated_at
+        saved_by = article.content_updated_by or article.updated_by
+        self.updated.setText(_when_by(saved_at, saved_by))
+        acted = (article.updated_at, article.updated_by) != (saved_at, saved_by)
+        self.last_action.setText(
+            f"{article.status.value}: {_when_by(article.updated_at, article.updated_by)}"
+            if acted
+            else ""
         )
-        self.updated.setText(f"{when} by {article.updated_by}" if article.updated_by else when)
+
+
+def _when_by(when, who: str) -> str:
+    text = when.astimezone().strftime("%Y-%m-%d %H:%M") if when else ""
+    return f"{text} by {who}" if who else text

@@ -70,6 +70,7 @@ class WorkflowController(QObject):
         self.message_box: QMessageBox | None = None
         self._checks_generation = 0
         bar.action_requested.connect(self._on_bar_action_requested)
+        bar.delete_requested.connect(self._on_bar_delete_requested)
 
     # -- the checklist, shown before anyone presses Submit ----------------------------
 
@@ -102,6 +103,46 @@ class WorkflowController(QObject):
         seen = _Seen(article.id, article.revision)
         dialog.accepted.connect(lambda: self._run(action, seen, dialog.comment(), None))
         self._show(dialog)
+
+    def _on_bar_delete_requested(self) -> None:
+        if self._article() is None or not self._prepare():
+            return
+        article = self._article()
+        if article is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Delete the draft?",
+            f"Delete the draft “{article.headline}”? It leaves every list and search."
+            " The audit log keeps a record that it existed and that you deleted it.",
+            QMessageBox.StandardButton.Cancel,
+            self._parent,
+        )
+        delete = box.addButton("&Delete draft", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(delete)
+        seen = _Seen(article.id, article.revision)
+        box.finished.connect(
+            lambda _result: self._delete(seen) if box.clickedButton() is delete else None
+        )
+        self.message_box = box
+        box.open()
+
+    def _delete(self, seen: _Seen) -> None:
+        actor = self._person().name
+        self._worker.submit(
+            lambda newsroom: newsroom.delete_draft(
+                seen.article_id, actor=actor, expected_revision=seen.revision
+            ),
+            None,  # the hub announces it: the list drops the row, the editor closes it
+            lambda exc: self._say_refused("Cannot delete", reason_text(exc)),
+        )
+
+    def _say_refused(self, title: str, text: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self._parent
+        )
+        self.message_box = box
+        box.open()
 
     def _run(self, action: Action, seen: _Seen, comment: str, override: str | None) -> None:
         actor = self._person().name

@@ -30,6 +30,7 @@ from newsdesk.domain.checklist import CheckFailure
 from newsdesk.domain.status import Status
 from newsdesk.domain.workflow import TRANSITIONS, Action, allowed_actions
 from newsdesk.gui.list.status_badge import STATUS_COLOURS
+from newsdesk.gui.workflow.checklist_view import check_title
 from newsdesk.gui.workflow.refusals import reason_text
 
 log = logging.getLogger(__name__)
@@ -120,10 +121,34 @@ class TransitionDialog(QDialog):
         self.confirm_button.setToolTip("Write a comment first" if missing else "")
 
 
+# What each failed check asks for, as the bar lists it ("Before submitting: ...").
+CHECK_NEEDS = {
+    "headline": "a headline",
+    "headline-length": "a shorter headline",
+    "body": "the text",
+    "reporter-credited": "a Reporter credit",
+    "empty-credit-row": "names in every credit row",
+    "date-set": "a date",
+    "link-schemes": "http(s) or mailto links only",
+    "image-text": "a caption for every image",
+    "image-source": "a usable source for every image",
+}
+FIELD_TITLES = {
+    "kicker": "Kicker",
+    "headline": "Headline",
+    "section": "Section",
+    "date": "Date",
+    "source": "Source",
+}
+PROBLEM_COLOUR = "#d9534f"  # readable on light and dark palettes
+
+
 class WorkflowBar(QFrame):
-    """Status, revision and the workflow buttons of the open article."""
+    """Status, revision and the workflow buttons of the open article, and what stops it
+    from going on: each field that cannot be saved, each check that fails."""
 
     action_requested = Signal(object)  # Action
+    delete_requested = Signal()
     history_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -143,6 +168,15 @@ class WorkflowBar(QFrame):
         self.revision_label.setAccessibleName("Revision")
         self.checks_label = QLabel()
         self.checks_label.setAccessibleName("Checklist")
+        self.checks_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.checks_label.setWordWrap(True)
+        self.problems_label = QLabel()
+        self.problems_label.setAccessibleName("Fields that cannot be saved")
+        self.problems_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setStyleSheet(f"color: {PROBLEM_COLOUR};")
+        self.problems_label.hide()
+        self._failures: list[CheckFailure] | None = None
         self.buttons: dict[Action, QPushButton] = {}
         # A strip of its own, set apart from the toolbar above and the panes below.
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -153,7 +187,8 @@ class WorkflowBar(QFrame):
         layout.addWidget(self.status_label)
         layout.addWidget(self.title_label, 1)
         layout.addWidget(self.revision_label)
-        layout.addWidget(self.checks_label)
+        layout.addWidget(self.problems_label, 2)
+        layout.addWidget(self.checks_label, 2)
         layout.addSpacing(12)
         for action in Action:
             button = QPushButton(ACTION_LABELS[action])
@@ -162,6 +197,11 @@ class WorkflowBar(QFrame):
             button.clicked.connect(lambda _checked=False, a=action: self.action_requested.emit(a))
             self.buttons[action] = button
             layout.addWidget(button)
+        self.delete_button = QPushButton("Delete draft…")
+        self.delete_button.setAccessibleName("Delete draft")
+        self.delete_button.setObjectName("workflow_delete")
+        self.delete_button.clicked.connect(self.delete_requested)
+        layout.addWidget(self.delete_button)
         layout.addSpacing(12)
         self.history_button = QPushButton("History…")
         self.history_button.setAccessibleName("History")
@@ -172,15 +212,28 @@ class WorkflowBar(QFrame):
         self.show_article(None, None)
 
     def show_article(
-        self, article: Article | None, person: Person | None, *, unwritable: str = ""
+        self,
+        article: Article | None,
+        person: Person | None,
+        *,
+        unwritable: str = "",
+        delete_refusal: str = "Open a draft first",
     ) -> None:
         """Show `article`'s state, and enable what `person` may do to it (nothing while
         the database must not be written: `unwritable` says why)."""
+        self.delete_button.setEnabled(article is not None and not delete_refusal)
+        self.delete_button.setToolTip(
+            reason_text(delete_refusal)
+            if delete_refusal
+            else "Delete this draft: it was never submitted (the audit log keeps a record)"
+        )
+        self.delete_button.setVisible(article is not None and article.status is Status.DRAFT)
         if article is None or person is None:
             self.status_label.clear()
             self.title_label.setText("No article open")
             self.revision_label.clear()
-            self.checks_label.clear()
+            self.show_checks(None)
+            self.show_field_problems({})
             for button in self.buttons.values():
                 button.setEnabled(False)
                 button.setToolTip("Open an article first")
@@ -203,19 +256,37 @@ class WorkflowBar(QFrame):
         self.history_button.setEnabled(True)
 
     def show_checks(self, failures: list[CheckFailure] | None) -> None:
-        """What the Submit/Approve checklist says now (None: not known / not relevant)."""
+        """What the Submit/Approve checklist says now (None: not known / not relevant):
+        each thing still missing, named."""
+        self._failures = failures
         if failures is None:
             self.checks_label.clear()
             self.checks_label.setToolTip("")
         elif failures:
-            names = ", ".join(dict.fromkeys(f.name for f in failures))
-            self.checks_label.setText(f"⚠ {len(failures)} check(s) fail")
+            needs = ", ".join(dict.fromkeys(CHECK_NEEDS.get(f.name, f.name) for f in failures))
+            self.checks_label.setText(f"⚠ Before submitting: {needs}")
             self.checks_label.setToolTip(
-                "Failed checks: " + names + "\n" + "\n".join(f.message for f in failures)
+                "\n".join(f"{check_title(f.name)} ({f.name}): {f.message}" for f in failures)
             )
         else:
             self.checks_label.setText("✓ checks pass")
             self.checks_label.setToolTip("Every Submit/Approve check passes")
+
+    def show_field_problems(self, problems: dict[str, str]) -> None:
+        """Fields the editor cannot save as they are (an empty headline, a half-typed
+        date): each named with what is wrong. The rest of the article is saved."""
+        text = "  ".join(f"✗ {FIELD_TITLES.get(n, n)}: {m}" for n, m in problems.items())
+        self.problems_label.setText(text)
+        self.problems_label.setToolTip(
+            "Not saved until fixed (the last saved value stays); the rest is saved."
+            if problems
+            else ""
+        )
+        self.problems_label.setVisible(bool(problems))
+
+    def checks_text(self) -> str:
+        """Everything the bar says stops the article now (what a screen reader reads)."""
+        return " ".join(t for t in (self.problems_label.text(), self.checks_label.text()) if t)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

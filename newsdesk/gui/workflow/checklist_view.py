@@ -24,6 +24,8 @@ from newsdesk.domain.checklist import CheckFailure
 # How each check is called where a person reads it; the stable name stays beside it.
 CHECK_TITLES = {
     "headline": "Headline",
+    "body": "Text",
+    "image-source": "Images have a usable source",
     "headline-length": "Headline length",
     "reporter-credited": "Reporter credited",
     "empty-credit-row": "No empty credit rows",

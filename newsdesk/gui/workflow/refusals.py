@@ -14,9 +14,21 @@ from collections.abc import Callable
 from newsdesk.domain.article import Article, AuditEvent, Person
 from newsdesk.domain.errors import RuleViolation
 from newsdesk.domain.status import Status
-from newsdesk.domain.workflow import check_create, check_edit, check_export
+from newsdesk.domain.workflow import (
+    check_create,
+    check_delete,
+    check_edit,
+    check_export,
+    check_slug_change,
+)
+from newsdesk.newsroom.audit_trail import Trail
 
 WITHDRAWN_BANNER = "Edited after approval, needs approval again: this article is back to submitted."
+EDIT_APPROVED_TITLE = "Edit the approved article?"
+EDIT_APPROVED_QUESTION = (
+    "This withdraws the approval; the site keeps the approved version until a producer"
+    " approves again. Edit anyway?"
+)
 _RULE_TAG = re.compile(r"\s*\[rule: [^\]]*\]$")
 
 
@@ -38,6 +50,15 @@ def edit_refusal(article: Article, person: Person) -> str:
     return _refusal(lambda: check_edit(article, person))
 
 
+def edit_withdraws_approval(article: Article, person: Person) -> bool:
+    """Whether `person`'s edit of `article` would take its approval away (the rule the
+    newsroom applies when the edit is saved)."""
+    try:
+        return check_edit(article, person) is not article.status
+    except RuleViolation:
+        return False  # the edit is refused outright; nothing to ask
+
+
 def create_refusal(person: Person) -> str:
     """Why `person` may not start articles ("" when they may)."""
     return _refusal(lambda: check_create(person))
@@ -48,14 +69,41 @@ def export_refusal(person: Person) -> str:
     return _refusal(lambda: check_export(person))
 
 
-def article_notice(article: Article | None, person: Person, withdrawn: AuditEvent | None) -> str:
-    """The banner over the editor: why it is read-only, or that approval was withdrawn."""
+def delete_refusal(article: Article, person: Person, trail: Trail | None) -> str:
+    """Why `person` may not delete `article` ("" when they may; refused while its
+    audit trail is not known yet)."""
+    if trail is None:
+        return "Reading the article's history…"
+    return _refusal(lambda: check_delete(article, person, ever_submitted=trail.ever_submitted))
+
+
+def slug_refusal(article: Article, person: Person, trail: Trail | None) -> str:
+    """Why `person` may not change the article's web address ("" when they may)."""
+    if trail is None:
+        return "Reading the article's history…"
+    return _refusal(lambda: check_slug_change(article, person, published=trail.published))
+
+
+def article_notice(article: Article | None, person: Person, trail: Trail | None) -> str:
+    """The banner over the editor: why it is read-only, that approval was withdrawn, or
+    why a producer returned it."""
     if article is None:
         return ""
     refusal = edit_refusal(article, person)
     if refusal:
         return refusal
+    withdrawn = trail.withdrawn if trail else None
     if withdrawn is not None and article.status is Status.SUBMITTED:
         when = withdrawn.at.astimezone().strftime("%Y-%m-%d %H:%M")
         return f"{WITHDRAWN_BANNER} ({withdrawn.actor}, {when}, revision {withdrawn.revision})"
+    returned = trail.returned if trail else None
+    if returned is not None and article.status is Status.DRAFT:
+        return returned_notice(returned)
     return ""
+
+
+def returned_notice(event: AuditEvent) -> str:
+    when = event.at.astimezone().strftime("%Y-%m-%d %H:%M")
+    comment = event.comment.strip()
+    said = f": “{comment}”" if comment else ""
+    return f"Returned by {event.actor} on {when}{said}"

@@ -12,16 +12,19 @@ What the folder holds after an export:
 - the article's images beside its page, under their own names (only when
   `image_data` is given: it is called with an image's SHA-256 and returns its bytes);
 - `index.html`, a list of the exported articles, and `site.css`;
-- `manifest.json`: `{"site": {...}, "articles": [{"id", "slug", "revision", "hash",
-  "files": {format: path}}]}`, `files` holding only the formats asked for. `site`
-  names the site and holds one fingerprint per format (site settings, vocabulary,
-  library versions and, for html, the templates and stylesheet).
+- `manifest.json`: `{"site": {...}, "articles": [{"id", "slug", "revision", "hashes",
+  "files": {format: path}}], "redirects": [...]}`, `files` and `hashes` holding only
+  the formats asked for. `site` names the site and holds one fingerprint per format
+  (site settings, vocabulary, library versions and, for html, the templates and
+  stylesheet). `redirects` (only when there are any) lists `{"id", "from", "to"}` for
+  every former address a published article of the export was renamed from.
 
-Incremental: `hash` is the SHA-256 of the article's data. A file is written again only
-when the article's hash or the format's fingerprint differs from the previous
-manifest's, or the file is gone. Rendered bodies are cached by the SHA-256 of their
-Markdown in a `BodyCache` the caller may keep between exports, so a template change
-re-renders pages without converting Markdown again.
+Incremental: `hashes` holds, per format, the SHA-256 of what that format's file shows
+(manifest.shown_fields: publishing an approved article changes neither its page nor
+its text page). A file is written again only when its format's hash or fingerprint
+differs from the previous manifest's, or the file is gone. Rendered bodies are cached
+by the SHA-256 of their Markdown in a `BodyCache` the caller may keep between exports,
+so a template change re-renders pages without converting Markdown again.
 
 Atomic: every file is first written under a temporary name in the folder; only when
 all of them are ready are they renamed into place (os.replace), the manifest last. Any
@@ -58,6 +61,7 @@ from newsdesk.publish.export.manifest import (
     article_hash,
     format_fingerprints,
     read_manifest,
+    redirect_entries,
 )
 from newsdesk.publish.export.staging import ExportError, Staging, differs
 from newsdesk.publish.formats.markdown_meta import write_markdown_document
@@ -128,8 +132,11 @@ def export_bundle(
     image_data: Callable[[str], bytes] | None = None,
     cache: BodyCache | None = None,
     templates: PageTemplates | None = None,
+    redirects: dict[int, list[str]] | None = None,
 ) -> Iterator[ExportProgress]:
-    """Export `articles` into `out_dir`, yielding progress; see the module docstring."""
+    """Export `articles` into `out_dir`, yielding progress; see the module docstring.
+
+    `redirects`: per article id, the former slugs the site carried it under."""
     wanted = normalize_formats(formats)
     templates = templates or default_templates()
     cache = cache if cache is not None else BodyCache()
@@ -158,7 +165,7 @@ def export_bundle(
         index_entries: list[dict] = []
         claimed_images: dict[str, str] = {}
         for number, article in enumerate(ordered, start=1):
-            digest = article_hash(article)
+            hashes = {fmt: article_hash(article, fmt) for fmt in wanted}
             before = previous_articles.get(_entry_key(article.id, article.slug), {})
             files: dict[str, str] = {}
             written: list[str] = []
@@ -167,7 +174,7 @@ def export_bundle(
                 name = FORMAT_FILES[fmt].format(slug=article.slug)
                 files[fmt] = name
                 if (
-                    before.get("hash") == digest
+                    before.get("hashes", {}).get(fmt) == hashes[fmt]
                     and before.get("files", {}).get(fmt) == name
                     and previous_fingerprints.get(fmt) == fingerprints[fmt]
                     and (out / name).is_file()
@@ -189,7 +196,7 @@ def export_bundle(
                     "id": article.id,
                     "slug": article.slug,
                     "revision": article.revision,
-                    "hash": digest,
+                    "hashes": hashes,
                     "files": files,
                 }
             )
@@ -222,6 +229,9 @@ def export_bundle(
             },
             "articles": entries,
         }
+        moved = redirect_entries(redirects or {}, {a.id: a.slug for a in ordered})
+        if moved:
+            manifest["redirects"] = moved
         manifest_bytes = (
             json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
         ).encode("utf-8")

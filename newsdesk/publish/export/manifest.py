@@ -1,6 +1,7 @@
 """The export folder's manifest: what the last export wrote (per article its revision,
-content hash and files), and the fingerprints that say when a format must be written
-again (site settings, vocabulary, library versions, templates)."""
+a hash per format of what its file shows, and its files), the fingerprints that say
+when a format must be written again (site settings, vocabulary, library versions,
+templates), and the redirects from the former addresses of published articles."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from pathlib import Path
 from newsdesk.domain.article import Article
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.site import SiteProfile
-from newsdesk.publish.formats.page_html import PageTemplates
+from newsdesk.publish.formats.page_html import PageTemplates, is_approved
 
 logger = logging.getLogger(__name__)
 
@@ -25,12 +26,34 @@ EXPORT_VERSION = "1"
 MANIFEST_NAME = "manifest.json"
 
 
-def article_hash(article: Article) -> str:
-    """SHA-256 of everything an export of the article can show (all its fields)."""
+def article_hash(article: Article, fmt: str) -> str:
+    """SHA-256 of what the article's file in format `fmt` shows.
+
+    Only what the file prints counts: a workflow action that changes nothing a format
+    shows (publishing an approved article changes neither its page nor its text page)
+    leaves that format's hash, and so the folder, as it was."""
     payload = json.dumps(
-        dataclasses.asdict(article), default=_json_default, sort_keys=True, ensure_ascii=False
+        shown_fields(article, fmt), default=_json_default, sort_keys=True, ensure_ascii=False
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def shown_fields(article: Article, fmt: str) -> dict:
+    """The article's data a file in format `fmt` is made from (see each format)."""
+    shown = {"content": article.content(), "slug": article.slug}
+    if fmt == "html":
+        # The page's modified time is its last content change; `approved` marks a page
+        # shown before approval (page_html.is_approved).
+        shown["modified"] = article.content_updated_at or article.updated_at
+        shown["approved"] = is_approved(article)
+    elif fmt == "markdown":
+        shown["status"] = article.status  # Pelican's Status and Newsdesk-Status
+    elif fmt != "text":
+        # ninjs carries every field but the time of the last workflow action.
+        everything = dataclasses.asdict(article)
+        del everything["updated_at"]
+        shown["all"] = everything
+    return shown
 
 
 def _json_default(value: object) -> object:
@@ -81,3 +104,18 @@ def read_manifest(out: Path) -> dict:
         logger.warning("ignoring unreadable %s (%s): every file is written again", path, error)
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def redirect_entries(redirects: dict[int, list[str]], slugs: dict[int, str]) -> list[dict]:
+    """Manifest entries for the former addresses of the exported articles: each page
+    the site carried under an old slug, and the page it moved to (`slugs`: article id
+    -> current slug). Sorted, so the manifest is the same for the same data."""
+    entries = []
+    for article_id, former in redirects.items():
+        current = slugs.get(article_id)
+        if current is None:
+            continue  # not in this export
+        for old in former:
+            if old != current:
+                entries.append({"id": article_id, "from": f"{old}.html", "to": f"{current}.html"})
+    return sorted(entries, key=lambda e: (e["from"], e["id"]))

@@ -4,7 +4,7 @@ Mapping (standard properties)
 -----------------------------
 - `uri`: `urn:newsdesk:{site host}:article:{id}` (`...:slug:{slug}` before the article
   has an id); `type` is "text"; `version` the article revision as a string.
-- `firstcreated` / `versioncreated`: the article's created_at / updated_at (UTC,
+- `firstcreated` / `versioncreated`: the article's created_at / content_updated_at (UTC,
   RFC 3339; a naive time is taken as UTC).
 - `pubstatus`: published and approved -> "usable"; draft and submitted -> "withheld"
   (not cleared for use yet); archived -> "canceled" (taken off the site).
@@ -107,6 +107,7 @@ def to_ninjs(
     bundle's cache); otherwise the body is rendered here.
     """
     html = render_body(article.body) if body_html is None else body_html
+    site = site.for_language(article.language or site.language)  # its language's labels
     uri = article_uri(article, site)
     data: dict = {
         "uri": uri,
@@ -117,8 +118,10 @@ def to_ninjs(
     }
     if article.created_at:
         data["firstcreated"] = _time_text(article.created_at)
-    if article.updated_at:
-        data["versioncreated"] = _time_text(article.updated_at)
+    # This version of the content: its last change, not a later workflow action.
+    version_time = article.content_updated_at or article.updated_at
+    if version_time:
+        data["versioncreated"] = _time_text(version_time)
     data["pubstatus"] = PUBSTATUS[article.status]
     data["language"] = article.language
     data["title"] = (

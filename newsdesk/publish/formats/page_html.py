@@ -153,6 +153,7 @@ def render_page(
     `body_html` is the body already rendered by `render_body` (the export cache).
     """
     templates = templates or default_templates()
+    site = site.for_language(article.language or site.language)
     context = page_context(
         article,
         site=site,
@@ -216,7 +217,9 @@ def page_context(
     body_html: str,
 ) -> dict:
     """Everything the templates show, computed once here so templates stay simple."""
-    # The page's labels are the site's language; `lang` is the article's own.
+    # The page's labels are those of the article's language (the site profile has a
+    # set per language); a bare role key prints that language's label too.
+    site = site.for_language(article.language or site.language)
     language = site.language
     title = page_title(article, site)
     blocks = html_blocks_to_text(body_html)
@@ -226,7 +229,10 @@ def page_context(
     keywords = [normalize_space(k) for k in article.keywords if normalize_space(k)]
     canonical = canonical_url(article, site)
     date = article.date.isoformat() if article.date else ""
-    modified = _time_text(article.updated_at) if article.updated_at else date
+    # The page changed when its content did: a workflow action (approve, publish) is
+    # not a change readers see, and must not make the exported page differ.
+    changed = article.content_updated_at or article.updated_at
+    modified = _time_text(changed) if changed else date
     base = site.base_url.rstrip("/")
     image_urls = [f"{base}/{image.name}" for image in article.images]
     credits = credit_lines(article, vocabulary, language)

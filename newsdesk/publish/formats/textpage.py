@@ -13,8 +13,9 @@ Layout, line by line::
     {service email label}{address}
     {copyright label}{domain}                   (no final newline)
 
-Every label comes from the `SiteProfile`, so another site (the Chinese one) needs no
-code change. Writing always produces exactly this layout. Reading is
+Every label comes from the `SiteProfile`, in the set of the article's language (a
+Chinese article prints 当前位置： and 来源：), so another site needs no code change.
+Writing always produces exactly this layout. Reading is
 `publish/importers/textpage.py` (lenient, as real pages come); `read_text_page` here
 returns just the article it reads.
 
@@ -62,6 +63,7 @@ def write_text_page(
 
     `body_html` is the body already rendered by `render_body` (the export's cache)."""
     vocabulary = CreditVocabulary() if vocabulary is None else vocabulary
+    site = site.for_language(article.language or site.language)  # its language's labels
     section = [normalize_space(part) for part in article.section if normalize_space(part)]
     crumbs = [*(section or site.default_section_path), site.page_type_crumb]
     breadcrumb = site.breadcrumb_label + site.breadcrumb_separator.join(crumbs)

@@ -40,7 +40,7 @@ from collections.abc import Iterable, Sequence
 from newsdesk.domain.article import Article
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import InvalidInputError
-from newsdesk.domain.names import is_han
+from newsdesk.domain.language import detect_language
 from newsdesk.domain.site import CHINESE_SITE, SiteProfile, split_section
 from newsdesk.publish.importers.credits_block import find_credits
 from newsdesk.publish.importers.report import ImportReport
@@ -58,8 +58,10 @@ _EXTRA_SOURCE_LABELS = ("source:", "Source:", "来源:", "来源：", "Source：
 
 
 def known_profiles(site: SiteProfile) -> list[SiteProfile]:
-    """The site's own profile first, then the other profiles pages are known in."""
-    return [site, *(p for p in (SiteProfile(), CHINESE_SITE) if p != site)]
+    """The site's own profile first, then the site in each other language it prints
+    pages in, then the other profiles pages are known in."""
+    own = [site, *(site.for_language(lang) for lang in site.languages[1:])]
+    return [*own, *(p for p in (SiteProfile(), CHINESE_SITE) if p not in own)]
 
 
 def read_text_page_report(
@@ -84,6 +86,8 @@ def read_text_page_report(
 
     position = _skip_blank(lines, 0)
     first = lines[position]
+    # A page in another of the site's languages is read with that language's labels.
+    site = next((p for p in profiles if first.startswith(p.breadcrumb_label)), site)
     if first.startswith(site.breadcrumb_label):
         section = split_section(first[len(site.breadcrumb_label) :], site.breadcrumb_separator)
         if section and section[-1] == site.page_type_crumb:
@@ -274,9 +278,4 @@ def _drop_footer(lines: list[str], profiles: Sequence[SiteProfile]) -> tuple[lis
 
 
 def page_language(title: str, site: SiteProfile) -> str:
-    letters = [ch for ch in title if ch.isalpha()]
-    han = sum(1 for ch in letters if is_han(ch))
-    if site.language.lower().startswith("zh"):
-        latin = any(ch.isascii() for ch in letters)
-        return "en" if han == 0 and latin else site.language
-    return "zh" if letters and han * 2 >= len(letters) else site.language
+    return detect_language(title, site.language)

@@ -33,7 +33,7 @@ def check_database(conn: psycopg.Connection, where: str) -> list[str]:
                 problems.append(f"article {article_id}: newest revision unreadable ({exc})")
     indexed, count = conn.execute(
         "SELECT (SELECT count(DISTINCT article_id) FROM article_search),"
-        " (SELECT count(*) FROM articles)"
+        " (SELECT count(*) FROM articles) - (SELECT count(*) FROM deleted_articles)"
     ).fetchone()
     if indexed != count:
         problems.append(f"search index holds {indexed} articles, the newsroom {count}")

@@ -45,6 +45,7 @@ class PostgresChannel:
             self._conn = psycopg.connect(conninfo, autocommit=True, **params)
             self._conn.execute(f"LISTEN {CHANNEL}")
             self.desk = str(self._conn.info.backend_pid)
+            self._held: tuple[int, int] | None = None  # (lock key, article) of the mark
         except psycopg.Error as exc:
             raise translate(exc, conninfo) from exc
 
@@ -74,11 +75,17 @@ class PostgresChannel:
 
     def set_presence(self, article_id: int | None, mode: PresenceMode, person: str) -> None:
         # The login is the person on a server: `person` is not needed here.
-        self._run("SELECT pg_advisory_unlock_all()")
-        if article_id is not None:
-            key = LOCK_KEYS[PresenceMode(mode)]
+        wanted = None if article_id is None else (LOCK_KEYS[PresenceMode(mode)], article_id)
+        if wanted == self._held:
+            return  # set again (each time the desk applies its permissions): kept as is
+        if wanted is not None:
             # Shared and tried: any number of desks hold it at once, nobody ever waits.
-            self._run("SELECT pg_try_advisory_lock_shared(%s, %s)", [key, article_id])
+            self._run("SELECT pg_try_advisory_lock_shared(%s, %s)", list(wanted))
+        # The new mark is taken before the old one goes, so others never see the desk
+        # leave while it changes its mark.
+        if self._held is not None:
+            self._run("SELECT pg_advisory_unlock_shared(%s, %s)", list(self._held))
+        self._held = wanted
         # Other desks look at once rather than at their next poll.
         self._run("SELECT pg_notify(%s, 'presence')", [CHANNEL])
 

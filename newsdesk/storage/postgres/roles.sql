@@ -76,20 +76,52 @@ CREATE OR REPLACE FUNCTION newsdesk_guard_article() RETURNS trigger
         me text := newsdesk_person();
         editor boolean;
         content_changed boolean;
+        was_published boolean;
+        restoring boolean := false;
         move text := OLD.status || '>' || NEW.status;
     BEGIN
+        -- The digest of the approved text follows the approved revision, for everyone;
+        -- only the owner sets it otherwise (server init fills in older articles').
+        IF NEW.status IN ('approved', 'published') AND NEW.approved_revision = NEW.revision THEN
+            NEW.approved_digest := newsdesk_content_digest(NEW);
+        ELSIF NOT newsdesk_is_admin() THEN
+            NEW.approved_digest := OLD.approved_digest;
+        END IF;
         IF newsdesk_is_admin() THEN
             RETURN NEW;
         END IF;
         editor := newsdesk_in_group('reporter') OR newsdesk_in_group('producer');
+        IF EXISTS (SELECT 1 FROM deleted_articles d WHERE d.article_id = OLD.id) THEN
+            PERFORM newsdesk_refuse('deleted-is-gone',
+                format('article %s was deleted', OLD.id));
+        END IF;
         IF OLD.status = 'archived' THEN
             PERFORM newsdesk_refuse('archived-is-read-only',
                 format('article %s is archived and cannot be changed', OLD.id));
         END IF;
-        IF (NEW.id, NEW.slug, NEW.created_by, NEW.created_at)
-                IS DISTINCT FROM (OLD.id, OLD.slug, OLD.created_by, OLD.created_at) THEN
+        IF (NEW.id, NEW.created_by, NEW.created_at)
+                IS DISTINCT FROM (OLD.id, OLD.created_by, OLD.created_at) THEN
             PERFORM newsdesk_refuse('article-identity-is-fixed',
-                format('the id, slug and creator of article %s never change', OLD.id));
+                format('the id and creator of article %s never change', OLD.id));
+        END IF;
+        IF NEW.slug IS DISTINCT FROM OLD.slug THEN
+            -- Until the article is first published its address is the newsroom's own;
+            -- after, links point at it: producers and the web team only, and the former
+            -- address is kept (a redirect), written first in the same transaction.
+            was_published := EXISTS (SELECT 1 FROM audit e
+                                     WHERE e.article_id = OLD.id AND e.action = 'publish');
+            IF was_published AND NOT (newsdesk_in_group('producer') OR newsdesk_in_group('web')) THEN
+                PERFORM newsdesk_refuse('published-slug-change-needs-producer-or-web',
+                    format('%s may not change the address of published article %s', me, OLD.id));
+            ELSIF NOT was_published AND NOT editor THEN
+                PERFORM newsdesk_refuse('slug-change-needs-reporter-or-producer',
+                    format('%s may not change the address of article %s', me, OLD.id));
+            END IF;
+            IF NOT EXISTS (SELECT 1 FROM former_slugs f WHERE f.article_id = OLD.id
+                           AND f.slug = OLD.slug AND f.published = was_published) THEN
+                PERFORM newsdesk_refuse('a-slug-change-keeps-the-former-slug',
+                    format('the former address %s of article %s is not kept', OLD.slug, OLD.id));
+            END IF;
         END IF;
         content_changed := (NEW.kicker, NEW.headline, NEW.section, NEW.date, NEW.source,
                             NEW.language, NEW.body, NEW.credits, NEW.images, NEW.summary,
@@ -116,11 +148,28 @@ CREATE OR REPLACE FUNCTION newsdesk_guard_article() RETURNS trigger
                     format('an edit of %s article %s sends it back to submitted',
                            OLD.status, OLD.id));
             END IF;
+            -- A save that gives the approved text back while the approval is withdrawn
+            -- returns the article to approved (or published, if it was): only with
+            -- exactly that text, as its new approved revision.
+            restoring := OLD.status = 'submitted' AND NEW.status IN ('approved', 'published');
+            IF restoring AND (OLD.approved_digest IS NULL
+                    OR newsdesk_content_digest(NEW) <> OLD.approved_digest
+                    OR NEW.approved_revision IS DISTINCT FROM NEW.revision
+                    OR (NEW.status = 'published' AND NOT EXISTS (SELECT 1 FROM audit e
+                        WHERE e.article_id = OLD.id AND e.action = 'publish'
+                        AND e.revision = OLD.approved_revision))) THEN
+                PERFORM newsdesk_refuse('restore-needs-the-approved-text',
+                    format('article %s goes back to %s only with its approved text',
+                           OLD.id, NEW.status));
+            END IF;
         ELSIF NEW.revision <> OLD.revision
                 OR (NEW.content_updated_at, NEW.content_updated_by)
                    IS DISTINCT FROM (OLD.content_updated_at, OLD.content_updated_by) THEN
             PERFORM newsdesk_refuse('every-save-is-a-new-revision',
                 format('the revision of article %s changes only with its content', OLD.id));
+        END IF;
+        IF restoring THEN
+            RETURN NEW;  -- checked above: the approved text, as the approved revision
         END IF;
         IF NEW.approved_revision IS DISTINCT FROM OLD.approved_revision
                 AND NOT (move = 'submitted>approved'
@@ -156,9 +205,10 @@ CREATE OR REPLACE FUNCTION newsdesk_guard_article() RETURNS trigger
                     format('%s may not publish articles: only a web may', me));
             END IF;
         ELSIF NEW.status = 'archived' THEN
-            IF NOT (newsdesk_in_group('producer') OR newsdesk_in_group('web')) THEN
-                PERFORM newsdesk_refuse('archive-needs-producer-or-web',
-                    format('%s may not archive articles: only a producer or web may', me));
+            IF NOT (newsdesk_in_group('producer') OR OLD.created_by = me) THEN
+                PERFORM newsdesk_refuse('archive-needs-producer-or-creator',
+                    format('%s may not archive article %s: only a producer or its creator may',
+                           me, OLD.id));
             END IF;
         ELSIF move IN ('approved>submitted', 'published>submitted') AND content_changed THEN
             NULL;  -- an edit after approval withdraws it (checked above)
@@ -173,6 +223,37 @@ CREATE OR REPLACE FUNCTION newsdesk_guard_article() RETURNS trigger
 DROP TRIGGER IF EXISTS newsdesk_guard_article ON articles;
 CREATE TRIGGER newsdesk_guard_article BEFORE UPDATE ON articles
     FOR EACH ROW EXECUTE FUNCTION newsdesk_guard_article();
+
+-- Deleting a junk draft: a row here, by its creator, of a draft never submitted; the
+-- article leaves the search at once. Nothing is ever removed from articles.
+CREATE OR REPLACE FUNCTION newsdesk_guard_delete() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT
+    AS $$
+    DECLARE
+        me text := newsdesk_person();
+        article record;
+    BEGIN
+        SELECT a.status, a.created_by INTO article FROM articles a WHERE a.id = NEW.article_id;
+        IF NOT newsdesk_is_admin() THEN
+            IF article.status IS DISTINCT FROM 'draft' OR EXISTS (SELECT 1 FROM audit e
+                    WHERE e.article_id = NEW.article_id AND e.action = 'submit') THEN
+                PERFORM newsdesk_refuse('delete-only-unsubmitted-drafts',
+                    format('article %s was submitted once, so it stays in the newsroom',
+                           NEW.article_id));
+            END IF;
+            IF article.created_by IS DISTINCT FROM me OR NEW.deleted_by IS DISTINCT FROM me THEN
+                PERFORM newsdesk_refuse('delete-needs-creator',
+                    format('%s may not delete article %s: only its creator may',
+                           me, NEW.article_id));
+            END IF;
+        END IF;
+        DELETE FROM article_search WHERE article_id = NEW.article_id;
+        RETURN NEW;
+    END
+    $$;
+DROP TRIGGER IF EXISTS newsdesk_guard_delete ON deleted_articles;
+CREATE TRIGGER newsdesk_guard_delete BEFORE INSERT ON deleted_articles
+    FOR EACH ROW EXECUTE FUNCTION newsdesk_guard_delete();
 
 -- The search index of an article, replaced whole. Desks may not delete rows, so they
 -- call this instead, and only in the transaction that wrote the article itself (its
@@ -218,6 +299,20 @@ CREATE POLICY newsdesk_read ON audit FOR SELECT USING (true);
 DROP POLICY IF EXISTS newsdesk_insert ON audit;
 CREATE POLICY newsdesk_insert ON audit FOR INSERT WITH CHECK (actor = newsdesk_person());
 
+ALTER TABLE former_slugs ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS newsdesk_read ON former_slugs;
+CREATE POLICY newsdesk_read ON former_slugs FOR SELECT USING (true);
+DROP POLICY IF EXISTS newsdesk_insert ON former_slugs;
+CREATE POLICY newsdesk_insert ON former_slugs FOR INSERT
+    WITH CHECK (replaced_by = newsdesk_person());
+
+ALTER TABLE deleted_articles ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS newsdesk_read ON deleted_articles;
+CREATE POLICY newsdesk_read ON deleted_articles FOR SELECT USING (true);
+DROP POLICY IF EXISTS newsdesk_insert ON deleted_articles;
+CREATE POLICY newsdesk_insert ON deleted_articles FOR INSERT
+    WITH CHECK (deleted_by = newsdesk_person());
+
 ALTER TABLE comments ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS newsdesk_read ON comments;
 CREATE POLICY newsdesk_read ON comments FOR SELECT USING (true);
@@ -233,10 +328,13 @@ REVOKE EXECUTE ON FUNCTION newsdesk_lock_audit_head(), newsdesk_set_search(bigin
     FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO {reporter}, {producer}, {web};
 GRANT SELECT ON newsdesk_meta, newsdesk_schema, people, articles, revisions, audit,
-    audit_head, settings, credit_roles, images, comments, article_search
-    TO {reporter}, {producer}, {web};
+    audit_head, settings, credit_roles, images, comments, article_search, former_slugs,
+    deleted_articles TO {reporter}, {producer}, {web};
 GRANT INSERT, UPDATE ON articles TO {reporter}, {producer};
-GRANT UPDATE (status, approved_revision, updated_at, updated_by) ON articles TO {web};
+GRANT UPDATE (status, approved_revision, updated_at, updated_by, slug) ON articles TO {web};
+GRANT INSERT ON former_slugs TO {reporter}, {producer}, {web};
+GRANT INSERT ON deleted_articles TO {reporter}, {producer};
+GRANT USAGE ON SEQUENCE former_slugs_id_seq TO {reporter}, {producer}, {web};
 GRANT INSERT ON revisions, images TO {reporter}, {producer};
 GRANT INSERT ON audit, comments TO {reporter}, {producer}, {web};
 GRANT INSERT, UPDATE ON settings TO {producer}, {web};

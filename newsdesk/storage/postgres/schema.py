@@ -18,6 +18,7 @@ from importlib import resources
 import psycopg
 from psycopg import sql
 
+from newsdesk.domain.article import Article
 from newsdesk.domain.credit_roles import DEFAULT_CREDIT_ROLES
 from newsdesk.domain.errors import StorageError
 from newsdesk.domain.site import SiteProfile
@@ -107,6 +108,7 @@ def init_server(conn: psycopg.Connection) -> InitReport:
             rules = (resources.files(__package__) / "roles.sql").read_text("utf-8")
             conn.execute(sql.SQL(rules).format(**{k: sql.Identifier(v) for k, v in groups.items()}))
             _seed_defaults(conn)
+            _fill_approved_digests(conn)
     finally:
         conn.execute("SELECT pg_advisory_unlock(%s)", [MIGRATION_LOCK])
     return InitReport(database, before, SCHEMA_VERSION, groups)
@@ -145,6 +147,42 @@ def _ensure_group_roles(conn: psycopg.Connection, database: str) -> dict[str, st
                 ).format(old_id)
             )
     return wanted
+
+
+# The columns newsdesk_content_digest (migration 2) reads, in its order.
+DIGEST_COLUMNS = (
+    "kicker",
+    "headline",
+    "section",
+    "date",
+    "source",
+    "language",
+    "body",
+    "credits",
+    "images",
+    "summary",
+    "keywords",
+)
+
+
+def _fill_approved_digests(conn: psycopg.Connection) -> None:
+    """The approved text's digest of articles edited after approval before schema 3:
+    their approved text is in a revision (compressed), which only Python reads."""
+    rows = conn.execute(
+        "SELECT a.id, r.data FROM articles a JOIN revisions r ON r.article_id = a.id"
+        " AND r.revision = a.approved_revision WHERE a.approved_digest IS NULL"
+    ).fetchall()
+    digest = sql.SQL("md5(row({})::text)").format(
+        sql.SQL(", ").join(sql.SQL("%s::text") for _ in DIGEST_COLUMNS)
+    )
+    for article_id, blob in rows:
+        row = codec.article_to_row(
+            Article(headline="").with_content(codec.unpack_revision(bytes(blob)))
+        )
+        conn.execute(
+            sql.SQL("UPDATE articles SET approved_digest = {} WHERE id = %s").format(digest),
+            [*(row[name] for name in DIGEST_COLUMNS), article_id],
+        )
 
 
 def _seed_defaults(conn: psycopg.Connection) -> None:

@@ -30,7 +30,11 @@ class SideRecords(PostgresBase):
             raise InvalidInputError("a comment needs some text")
 
         def work(conn: psycopg.Connection) -> Comment:
-            if not conn.execute("SELECT 1 FROM articles WHERE id = %s", [article_id]).fetchone():
+            if not conn.execute(
+                "SELECT 1 FROM articles WHERE id = %s"
+                " AND id NOT IN (SELECT article_id FROM deleted_articles)",
+                [article_id],
+            ).fetchone():
                 raise NotFoundError(f"no article with id {article_id}")
             if parent_id is not None:
                 parent = conn.execute(

@@ -37,7 +37,9 @@ def check_database(db: sqlite_utils.Database, path: str, audit_head: str | None)
             except (ValueError, OSError) as exc:
                 problems.append(f"article {article_id}: newest revision unreadable ({exc})")
         indexed = db.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
-        count = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        count = db.execute(
+            "SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM deleted_articles)"
+        ).fetchone()[0]
         if indexed != count:
             problems.append(f"search index holds {indexed} articles, the database {count}")
         cursor = db.execute("SELECT * FROM audit ORDER BY id")

@@ -162,6 +162,37 @@ def _v4(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_presence_seen ON presence (seen_at)")
 
 
+def _v5(db: sqlite_utils.Database) -> None:
+    # A junk draft deleted by its creator stays in the file (its revisions, and the
+    # audit log naming its creation and deletion) but in no list and no search. A
+    # table of its own, not a column: the list's queries then still read only their
+    # indexes (`id NOT IN` this small table), not every article row.
+    db["deleted_articles"].create(
+        {"article_id": int, "deleted_at": str, "deleted_by": str},
+        pk="article_id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    # Every address an article had before its current slug; those the site carried
+    # (published) are redirects, and no other article may take them.
+    db["former_slugs"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "slug": str,
+            "replaced_at": str,
+            "replaced_by": str,
+            "published": int,
+        },
+        pk="id",
+        not_null={"article_id", "slug", "published"},
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["former_slugs"].create_index(["article_id"])
+    db.execute(
+        "CREATE UNIQUE INDEX idx_former_slugs_live ON former_slugs (slug) WHERE published = 1"
+    )
+
+
 def _create_fts(db: sqlite_utils.Database) -> None:
     # Our own content (segmented text, see search_text.py), rowid = article id.
     db.execute(
@@ -194,7 +225,7 @@ def search_row(
     ]
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

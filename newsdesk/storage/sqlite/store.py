@@ -17,17 +17,17 @@ from newsdesk.domain.errors import ConflictError, InvalidInputError, NotFoundErr
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
 from newsdesk.storage import codec
-from newsdesk.storage.sqlite.base import AUDIT_HEAD, SQLiteBase
+from newsdesk.storage.sqlite.addresses import SQLiteAddresses
+from newsdesk.storage.sqlite.base import AUDIT_HEAD
 from newsdesk.storage.sqlite.channel import SQLiteChannel
 from newsdesk.storage.sqlite.health import check_database
 from newsdesk.storage.sqlite.queries import article_ids_sql
 from newsdesk.storage.sqlite.schema import search_row
-from newsdesk.storage.sqlite.side_records import SideRecords
 
 log = logging.getLogger(__name__)
 
 
-class SQLiteStore(SideRecords, SQLiteBase):
+class SQLiteStore(SQLiteAddresses):
     """Articles, people, revisions, audit and settings in one SQLite file.
 
     One connection, guarded by a lock, so the store may be used from a worker
@@ -91,9 +91,6 @@ class SQLiteStore(SideRecords, SQLiteBase):
 
     # -- articles -------------------------------------------------------------
 
-    def slug_taken(self, slug: str) -> bool:
-        return self._one("SELECT 1 AS x FROM articles WHERE slug = ?", [slug]) is not None
-
     def insert_article(self, article: Article, *, actor: str) -> Article:
         if not article.slug:
             raise InvalidInputError("an article needs a slug before it is stored")
@@ -138,10 +135,7 @@ class SQLiteStore(SideRecords, SQLiteBase):
         return self.get_article(article_id)
 
     def get_article(self, article_id: int) -> Article:
-        row = self._one("SELECT * FROM articles WHERE id = ?", [article_id])
-        if row is None:
-            raise NotFoundError(f"no article with id {article_id}")
-        return codec.article_from_row(row)
+        return codec.article_from_row(self._live_article_row(article_id))
 
     def save_article(
         self,
@@ -153,11 +147,13 @@ class SQLiteStore(SideRecords, SQLiteBase):
         new_status: Status,
         action: str = "edit",
         comment: str = "",
+        approve: bool = False,
     ) -> Article:
         """Store `article`'s content as a new revision, if nobody saved in between.
 
         A save whose content equals the current revision writes nothing and returns
-        the current article (autosave of an unchanged article is free).
+        the current article (autosave of an unchanged article is free). `approve`: the
+        new revision is the approved one (a save that gives the approved text back).
         """
         if article.id is None:
             raise InvalidInputError("save_article needs a stored article (with an id)")
@@ -177,7 +173,7 @@ class SQLiteStore(SideRecords, SQLiteBase):
                 status=new_status,
                 # The last approved revision stays known after an edit withdraws the
                 # approval: the site keeps showing it until the new text is approved.
-                approved_revision=current.approved_revision,
+                approved_revision=current.revision + 1 if approve else current.approved_revision,
                 updated_at=now,
                 updated_by=actor,
                 content_updated_at=now,
@@ -275,7 +271,11 @@ class SQLiteStore(SideRecords, SQLiteBase):
         if built is None:
             return []  # a search with no words finds nothing
         sql, params = built
-        return [r[0] for r in self._tuples(sql, params)]
+        ids = [r[0] for r in self._tuples(sql, params)]
+        # Deleted drafts are few: leaving them out here is cheaper than a lookup per
+        # row in SQL, which would cost every list at 100,000 articles a third more.
+        deleted = {r[0] for r in self._tuples("SELECT article_id FROM deleted_articles")}
+        return [i for i in ids if i not in deleted] if deleted else ids
 
     def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
         """Rows for `ids`, in the order given (missing ids are skipped)."""
@@ -286,13 +286,16 @@ class SQLiteStore(SideRecords, SQLiteBase):
             sql = (
                 f"SELECT {codec.SUMMARY_COLUMNS} FROM articles"
                 f" WHERE id IN ({','.join('?' * len(chunk))})"
+                " AND id NOT IN (SELECT article_id FROM deleted_articles)"
             )
             for row in self._tuples(sql, chunk):
                 found[row[0]] = codec.summary_from_row(row)
         return [found[i] for i in ids if i in found]
 
     def count(self) -> int:
-        return self._tuples("SELECT count(*) FROM articles")[0][0]
+        return self._tuples(
+            "SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM deleted_articles)"
+        )[0][0]
 
     def _index(self, article: Article) -> None:
         row = codec.article_to_row(article)

@@ -19,9 +19,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit
 
-from newsdesk.gui.editor.body.markdown_document import MARKDOWN_DIALECT
+from newsdesk.gui.editor.body.link_dialog import link_problem
+from newsdesk.gui.editor.body.markdown_document import MARKDOWN_DIALECT, block_spans, blocks
 from newsdesk.gui.editor.body.paste_cleaning import clean_html_to_markdown
-from newsdesk.gui.editor.body.text_cursor import without_link
+from newsdesk.gui.editor.body.text_cursor import one_undo_step, space_paragraphs, without_link
 
 
 class ClipboardMixin:
@@ -44,7 +45,7 @@ class ClipboardMixin:
             self.insert_markdown(clean_html_to_markdown(source.html()))
             return
         if source.hasText():
-            self.rich_edit.textCursor().insertText(source.text(), self._plain_typing_format())
+            self.insert_plain_text(source.text())
             return
         if source.hasImage() and self._store_image is not None:
             image = QImage(source.imageData())
@@ -59,15 +60,58 @@ class ClipboardMixin:
     def _plain_typing_format(self) -> QTextCharFormat:
         return without_link(self.rich_edit.currentCharFormat())
 
+    def insert_plain_text(self, text: str) -> None:
+        """Insert `text` as typed, its bare web addresses as links at once: what they
+        become anyway when the body is written and read again (Markdown autolinks)."""
+        cursor = self.rich_edit.textCursor()
+        plain = self._plain_typing_format()
+        position = 0
+        with one_undo_step(cursor):
+            for start, end, href in autolinks(text):
+                cursor.insertText(text[position:start], plain)
+                link = QTextCharFormat(plain)
+                link.merge(self.link_format(href))
+                cursor.insertText(text[start:end], link)
+                position = end
+            cursor.insertText(text[position:], plain)
+        self.rich_edit.setTextCursor(cursor)
+        self.rich_edit.setCurrentCharFormat(plain)  # typing on after a link is plain
+
     def insert_markdown(self, markdown: str) -> None:
         """Insert a Markdown snippet at the cursor as formatted text."""
         scratch = QTextDocument()
         scratch.setMarkdown(markdown, MARKDOWN_DIALECT)
         cursor = self.rich_edit.textCursor()
-        cursor.insertFragment(QTextDocumentFragment(scratch))
+        with one_undo_step(cursor):
+            cursor.insertFragment(QTextDocumentFragment(scratch))
+            self._shade_quotes()
+            space_paragraphs(self.rich_edit.document())
         self.rich_edit.setTextCursor(cursor)
-        self._shade_quotes()
         self.rich_edit.ensureCursorVisible()
+
+
+def autolinks(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, href) of each bare address in `text` that Markdown makes a link.
+
+    Qt's own Markdown reader (the one that reads the body back) decides what is an
+    address; only addresses an article may link to (link_problem) are taken."""
+    scratch = QTextDocument()
+    scratch.setMarkdown(text, MARKDOWN_DIALECT)
+    found: list[tuple[int, int, str]] = []
+    position = 0
+    for block in blocks(scratch):
+        for span in block_spans(block):
+            fmt = span.char_format
+            if not fmt.isAnchor() or link_problem(fmt.anchorHref()) is not None:
+                continue
+            # An autolink shows its address (www. ones without the scheme Qt adds).
+            if not fmt.anchorHref().endswith(span.text):
+                continue  # a [text](address) link written in the pasted text: text stays
+            start = text.find(span.text, position)
+            if start >= 0:
+                found.append((start, start + len(span.text), fmt.anchorHref()))
+                position = start + len(span.text)
+    return found
 
 
 def local_files(source: QMimeData) -> list[Path]:

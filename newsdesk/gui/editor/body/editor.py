@@ -29,6 +29,7 @@ from newsdesk.gui.editor.body.markdown_document import (
     document_markdown,
 )
 from newsdesk.gui.editor.body.rich_text_edit import RichTextEdit
+from newsdesk.gui.editor.body.text_cursor import space_paragraphs
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +159,9 @@ class BodyEditor(FormattingMixin, LinksMixin, ImagesMixin, ClipboardMixin, QWidg
             document.setMarkdown(text, MARKDOWN_DIALECT)
             break_after_leading_images(document)  # show a caption under its image
             self._shade_quotes()
+            # Paragraphs set apart as on the page; those typed later are spaced alike
+            # (an empty body's first paragraph too).
+            space_paragraphs(document)
             # A new body starts a new undo history: undo must not bring back another text.
             document.setUndoRedoEnabled(False)
             document.setUndoRedoEnabled(True)

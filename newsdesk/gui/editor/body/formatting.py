@@ -30,7 +30,9 @@ from newsdesk.gui.editor.body.text_cursor import (
     is_bullet,
     is_rule,
     one_undo_step,
+    paragraph_margins,
     set_heading_chars,
+    with_paragraph_spacing,
 )
 
 
@@ -76,10 +78,10 @@ class FormattingMixin:
 
     # Inline formatting ------------------------------------------------------------------
     def _merge_char_format(self, char_format: QTextCharFormat) -> None:
-        cursor = self.rich_edit.textCursor()
-        if not cursor.hasSelection():
-            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
-        cursor.mergeCharFormat(char_format)
+        # With a selection, the selection changes. Without one, only what is typed next:
+        # never the word under the cursor (Ctrl+B at the end of "20 per cent" must not
+        # take "cent" out of the bold run just typed). mergeCurrentCharFormat with no
+        # selection sets the format of the next insertion only.
         self.rich_edit.mergeCurrentCharFormat(char_format)
         self._emit_format_state()
 
@@ -127,6 +129,11 @@ class FormattingMixin:
             fmt.clearProperty(QTextFormat.Property.BlockQuoteLevel)
             fmt.setLeftMargin(0)
             fmt.setRightMargin(0)
+            # Spaced as Qt's Markdown reader spaces them: headings by their size,
+            # paragraphs by a margin (so the body looks the same after a reload).
+            top, bottom = paragraph_margins() if new_level == 0 else (0.0, 0.0)
+            fmt.setTopMargin(top)
+            fmt.setBottomMargin(bottom)
             cursor.setBlockFormat(fmt)
             set_heading_chars(cursor, new_level)
 
@@ -227,6 +234,6 @@ class FormattingMixin:
                 if cursor.currentList() is not None:
                     cursor.currentList().remove(cursor.block())
                 cursor.setBlockFormat(rule)
-            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+            cursor.insertBlock(with_paragraph_spacing(QTextBlockFormat()), QTextCharFormat())
         self.rich_edit.setTextCursor(cursor)
         self.rich_edit.setCurrentCharFormat(QTextCharFormat())

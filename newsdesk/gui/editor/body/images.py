@@ -27,7 +27,11 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QTextEdit
 
 from newsdesk.domain.errors import NewsdeskError
 from newsdesk.gui.editor.body.markdown_document import LINE_BREAK
-from newsdesk.gui.editor.body.text_cursor import is_rule, one_undo_step
+from newsdesk.gui.editor.body.text_cursor import (
+    is_rule,
+    one_undo_step,
+    with_paragraph_spacing,
+)
 
 log = logging.getLogger(__name__)
 
@@ -95,9 +99,9 @@ class ImagesMixin:
         with one_undo_step(cursor):
             if cursor.block().text() or is_rule(cursor.block()):
                 cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-                cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+                cursor.insertBlock(with_paragraph_spacing(QTextBlockFormat()), QTextCharFormat())
             else:
-                cursor.setBlockFormat(QTextBlockFormat())
+                cursor.setBlockFormat(with_paragraph_spacing(QTextBlockFormat()))
             image_format = QTextImageFormat()
             image_format.setName(url)
             image_format.setProperty(QTextFormat.Property.ImageAltText, caption or "image")
@@ -105,7 +109,7 @@ class ImagesMixin:
             if caption:
                 # Same paragraph, next line: the site's figure-with-caption form.
                 cursor.insertText(LINE_BREAK + caption, QTextCharFormat())
-            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+            cursor.insertBlock(with_paragraph_spacing(QTextBlockFormat()), QTextCharFormat())
         self.rich_edit.setTextCursor(cursor)
         self.rich_edit.setCurrentCharFormat(QTextCharFormat())
 

@@ -6,7 +6,7 @@ A part of BodyEditor (see editor.py): it works on the editor's `rich_edit`.
 from __future__ import annotations
 
 from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextEdit
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from newsdesk.domain.errors import InvalidInputError
 from newsdesk.gui.editor.body.link_dialog import LinkDialog, link_problem
@@ -18,6 +18,7 @@ class LinksMixin:
     """Link commands of the body editor (mixed into BodyEditor)."""
 
     rich_edit: QTextEdit
+    source_edit: QPlainTextEdit
     link_dialog: LinkDialog | None
 
     # Links --------------------------------------------------------------------------------
@@ -45,7 +46,17 @@ class LinksMixin:
         return None
 
     def ask_link(self) -> LinkDialog:
-        """Open the link dialog (window-modal, not blocking) for the cursor or selection."""
+        """Open the link dialog (window-modal, not blocking) for the cursor or selection.
+
+        In the Markdown source the link is written as Markdown, around the selection."""
+        if self.is_source_mode():
+            selected = self.source_edit.textCursor().selectedText()
+            dialog = LinkDialog(text=selected, parent=self)
+            dialog.accepted.connect(lambda: self._insert_source_link(dialog))
+            dialog.finished.connect(lambda _result: self._on_link_dialog_finished(dialog))
+            self.link_dialog = dialog
+            dialog.open()
+            return dialog
         cursor = self.rich_edit.textCursor()
         existing = self._link_range()
         if existing is not None:
@@ -72,7 +83,16 @@ class LinksMixin:
         if self.link_dialog is dialog:
             self.link_dialog = None
         dialog.deleteLater()
-        self.rich_edit.setFocus()
+        (self.source_edit if self.is_source_mode() else self.rich_edit).setFocus()
+
+    def _insert_source_link(self, dialog: LinkDialog) -> None:
+        url = dialog.url()
+        text = dialog.text() or url
+        # Brackets and backslashes in the text would end or escape the link's text.
+        escaped = "".join("\\" + ch if ch in "\\[]" else ch for ch in text)
+        cursor = self.source_edit.textCursor()
+        cursor.insertText(f"[{escaped}](<{url}>)")
+        self.source_edit.setTextCursor(cursor)
 
     def set_link(self, url: str, text: str | None = None) -> None:
         """Link the selection (or the link at the cursor) to `url`; with nothing selected,
@@ -81,11 +101,7 @@ class LinksMixin:
         problem = link_problem(url)
         if problem is not None:
             raise InvalidInputError(problem)
-        link_format = QTextCharFormat()
-        link_format.setAnchor(True)
-        link_format.setAnchorHref(url)
-        link_format.setForeground(self.palette().brush(QPalette.ColorRole.Link))
-        link_format.setFontUnderline(True)
+        link_format = self.link_format(url)
         cursor = self.rich_edit.textCursor()
         existing = self._link_range()
         if cursor.hasSelection():
@@ -102,6 +118,15 @@ class LinksMixin:
             # Typing on after a new link must not lengthen the link.
             self.rich_edit.setCurrentCharFormat(without_link(self.rich_edit.currentCharFormat()))
         self._emit_format_state()
+
+    def link_format(self, url: str) -> QTextCharFormat:
+        """How a link to `url` looks in the editor (the palette's link colour, underlined)."""
+        link_format = QTextCharFormat()
+        link_format.setAnchor(True)
+        link_format.setAnchorHref(url)
+        link_format.setForeground(self.palette().brush(QPalette.ColorRole.Link))
+        link_format.setFontUnderline(True)
+        return link_format
 
     def remove_link(self) -> None:
         existing = self._link_range()

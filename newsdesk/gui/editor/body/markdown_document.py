@@ -107,6 +107,8 @@ def _protect_literals(document: QTextDocument) -> bool:
         for position, length, text, char_format in block_spans(block):
             if char_format.isImageFormat() or _is_code(block, char_format):
                 continue  # code is written verbatim, so its characters stay as they are
+            if char_format.isAnchor() and char_format.anchorHref() == text:
+                continue  # an address shown as itself: Qt writes it verbatim as <address>
             protected = text.translate(_TO_STAND_IN)
             if protected != text:
                 # Same length, so the positions of later fragments stay valid. Positions

@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, QUrl
-from PySide6.QtGui import QKeyEvent, QTextBlockFormat, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QKeyEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from newsdesk.gui.editor.body.clipboard import local_files
+from newsdesk.gui.editor.body.text_cursor import space_paragraph, with_paragraph_spacing
 
 if TYPE_CHECKING:
     from newsdesk.gui.editor.body.editor import BodyEditor
@@ -49,8 +50,19 @@ class RichTextEdit(QTextEdit):
             cursor = self.textCursor()
             if cursor.blockFormat().headingLevel() and cursor.atBlockEnd():
                 # After a heading the reporter goes on with body text, not another heading.
-                cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+                cursor.insertBlock(with_paragraph_spacing(QTextBlockFormat()), QTextCharFormat())
                 self.setTextCursor(cursor)
                 self.setCurrentCharFormat(QTextCharFormat())
                 return
+            super().keyPressEvent(event)
+            # A typed paragraph is spaced as a loaded one (Qt copies the format of the
+            # paragraph it split, which in a new body has no spacing), in the same
+            # undo step as the Enter itself.
+            cursor = self.textCursor()
+            cursor.joinPreviousEditBlock()
+            space_paragraph(cursor)
+            if cursor.block().previous().isValid():
+                space_paragraph(QTextCursor(cursor.block().previous()))
+            cursor.endEditBlock()
+            return
         super().keyPressEvent(event)
