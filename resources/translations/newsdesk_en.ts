@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ChecklistDialog</name>
+    <message numerus="yes">
+        <source>%n check(s) failed, so the article was not {done}.</source>
+        <translation>
+            <numerusform>%n check failed, so the article was not {done}.</numerusform>
+            <numerusform>%n checks failed, so the article was not {done}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message numerus="yes">
+        <source>Choose for %n more part(s) first</source>
+        <translation>
+            <numerusform>Choose for %n more part first</numerusform>
+            <numerusform>Choose for %n more parts first</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>%n article(s) ready for the site</source>

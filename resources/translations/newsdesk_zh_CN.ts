@@ -25,6 +25,125 @@
     </message>
 </context>
 <context>
+    <name>AddressRow</name>
+    <message>
+        <source>Web address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Web address note</source>
+        <translation>网址说明</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <source>Change the web address</source>
+        <translation>更改网址</translation>
+    </message>
+    <message>
+        <source>published: changes only on purpose</source>
+        <translation>已发布：只能有意更改</translation>
+    </message>
+    <message>
+        <source>follows the headline until published</source>
+        <translation>发布前随标题而定</translation>
+    </message>
+    <message>
+        <source>chosen by hand</source>
+        <translation>手动选定</translation>
+    </message>
+    <message>
+        <source>Change the address of a published page (its old address redirects)</source>
+        <translation>更改已发布页面的网址（旧网址会转向新网址）</translation>
+    </message>
+    <message>
+        <source>Choose the address yourself (it then no longer follows the headline)</source>
+        <translation>自己选定网址（之后不再随标题变化）</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleController</name>
+    <message>
+        <source>Text you had not saved stays in the editor and in the recovery journal.</source>
+        <translation>尚未保存的文字仍留在编辑器和恢复日志中。</translation>
+    </message>
+    <message>
+        <source>Cannot create an article</source>
+        <translation>无法新建稿件</translation>
+    </message>
+    <message>
+        <source>Everything else is saved; these fields keep their last saved value until they are fixed. Stay on the article to fix them?</source>
+        <translation>其余内容都已保存；这些栏位在改正之前保留上次保存的内容。留在这篇稿件上改正吗？</translation>
+    </message>
+    <message>
+        <source>The open article could not be saved. Stay on it so that nothing is lost?</source>
+        <translation>打开的稿件无法保存。留在这篇稿件上，以免丢失内容吗？</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>The database is read-only</source>
+        <translation>数据库是只读的</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>newsdesk stopped writing</source>
+        <translation>newsdesk 已停止写入</translation>
+    </message>
+    <message>
+        <source>The database is damaged; newsdesk does not write to it.</source>
+        <translation>数据库已损坏；newsdesk 不会写入。</translation>
+    </message>
+    <message>
+        <source>Nothing can be saved now: {reason}. {kept}</source>
+        <translation>现在无法保存任何内容：{reason}。{kept}</translation>
+    </message>
+    <message>
+        <source>newsdesk will not write to it. {kept}</source>
+        <translation>newsdesk 不会再写入。{kept}</translation>
+    </message>
+    <message>
+        <source>No recovery journal this time: the per-user state folder cannot be written, so text not yet saved is lost if newsdesk stops.</source>
+        <translation>本次没有恢复日志：无法写入用户状态文件夹，如果 newsdesk 意外停止，尚未保存的文字会丢失。</translation>
+    </message>
+    <message>
+        <source>#{id} is {status} now</source>
+        <translation>#{id} 现在是“{status}”</translation>
+    </message>
+    <message>
+        <source>Cannot open the page</source>
+        <translation>无法打开页面</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleEditor</name>
+    <message>
+        <source>Article notice</source>
+        <translation>稿件提示</translation>
+    </message>
+    <message>
+        <source>More formatting actions</source>
+        <translation>更多格式操作</translation>
+    </message>
+    <message>
+        <source>No article open.
+Choose one from the list, or start a new one with Ctrl+N.</source>
+        <translation>没有打开的稿件。
+请从列表中选择一篇，或按 Ctrl+N 新建一篇。</translation>
+    </message>
+</context>
+<context>
     <name>AuditAction</name>
     <message>
         <source>create</source>
@@ -85,6 +204,61 @@
     <message>
         <source>created</source>
         <translation>创建</translation>
+    </message>
+</context>
+<context>
+    <name>BodyEditor</name>
+    <message>
+        <source>Article body</source>
+        <translation>稿件正文</translation>
+    </message>
+    <message>
+        <source>Formatted body text. Ctrl+B bold, Ctrl+I italic, Ctrl+K link.</source>
+        <translation>带格式的正文。Ctrl+B 加粗，Ctrl+I 斜体，Ctrl+K 链接。</translation>
+    </message>
+    <message>
+        <source>Write the article here…</source>
+        <translation>在这里写稿…</translation>
+    </message>
+    <message>
+        <source>Article body, Markdown source</source>
+        <translation>稿件正文，Markdown 源文</translation>
+    </message>
+    <message>
+        <source>Markdown source of the body</source>
+        <translation>正文的 Markdown 源文</translation>
+    </message>
+    <message>
+        <source>Body editor notice</source>
+        <translation>正文编辑器提示</translation>
+    </message>
+    <message>
+        <source>Insert image</source>
+        <translation>插入图片</translation>
+    </message>
+    <message>
+        <source>Images ({patterns})</source>
+        <translation>图片（{patterns}）</translation>
+    </message>
+    <message>
+        <source>Images cannot be added here.</source>
+        <translation>这里不能添加图片。</translation>
+    </message>
+    <message>
+        <source>{name} is not an image this editor can read.</source>
+        <translation>{name} 不是编辑器能读取的图片。</translation>
+    </message>
+    <message>
+        <source>Could not add {name}: {reason}</source>
+        <translation>无法添加 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>Image caption</source>
+        <translation>图说</translation>
+    </message>
+    <message>
+        <source>Caption for {name} (printed under the image):</source>
+        <translation>{name} 的图说（印在图片下方）：</translation>
     </message>
 </context>
 <context>
@@ -168,6 +342,203 @@
     <message>
         <source>row {row}</source>
         <translation>第 {row} 行</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistDialog</name>
+    <message>
+        <source>Cannot {action} yet</source>
+        <translation>还不能{action}</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>批准</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s) failed, so the article was not {done}.</source>
+        <translation>
+            <numerusform>有 %n 项检查未通过，稿件未能{done}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fix what is listed and {action} again.</source>
+        <translation>请改正所列问题后再{action}。</translation>
+    </message>
+    <message>
+        <source>As a producer you may override, with a reason for the record:</source>
+        <translation>你是监制，可以越过检查，但须写明理由以备记录：</translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation>越过检查的理由</translation>
+    </message>
+    <message>
+        <source>Why it goes ahead anyway (kept in the history)</source>
+        <translation>为何仍然放行（记入历史）</translation>
+    </message>
+    <message>
+        <source>Override and {action}</source>
+        <translation>越过检查并{action}</translation>
+    </message>
+    <message>
+        <source>Only a producer may override failed checks.</source>
+        <translation>只有监制可以越过未通过的检查。</translation>
+    </message>
+    <message>
+        <source>Override not allowed</source>
+        <translation>不允许越过检查</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistView</name>
+    <message>
+        <source>Failed checks</source>
+        <translation>未通过的检查</translation>
+    </message>
+    <message>
+        <source>✗ {title} ({name})
+    {message}</source>
+        <translation>✗ {title}
+    {message}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{name} (alt: {alt}; caption: {caption})</source>
+        <translation>{name}（替代文字：{alt}；图说：{caption}）</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>（无内容）</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>你的</translation>
+    </message>
+    <message>
+        <source>{part}: {whose}</source>
+        <translation>{part}：{whose}</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <source>Take {name}&apos;s</source>
+        <translation>采用 {name} 的</translation>
+    </message>
+    <message>
+        <source>Keep both (mine first)</source>
+        <translation>两者都保留（我的在前）</translation>
+    </message>
+    <message>
+        <source>Review revision {revision}</source>
+        <translation>查看第 {revision} 版</translation>
+    </message>
+    <message>
+        <source>You both changed this article</source>
+        <translation>你们都改了这篇稿件</translation>
+    </message>
+    <message>
+        <source>{name} saved revision {revision} while you were editing. What only one of you changed is merged below.</source>
+        <translation>你编辑期间，{name} 保存了第 {revision} 版。只有一方改动的内容已在下面合并。</translation>
+    </message>
+    <message>
+        <source> You both changed the same parts: choose what to keep for each. Your whole version stays in the history either way.</source>
+        <translation>你们改了同样的部分：请逐项选择保留哪个。无论如何，你的完整版本都会留在历史中。</translation>
+    </message>
+    <message>
+        <source> Nothing is saved until you take the merged text.</source>
+        <translation>采用合并后的文字之前，不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Take the merged text</source>
+        <translation>采用合并后的文字</translation>
+    </message>
+    <message>
+        <source>Save the merged text</source>
+        <translation>保存合并后的文字</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>稍后决定</translation>
+    </message>
+    <message>
+        <source>Keep editing; your text stays unsaved in the editor</source>
+        <translation>继续编辑；你的文字留在编辑器中，尚未保存</translation>
+    </message>
+    <message>
+        <source>only in yours</source>
+        <translation>只在你的版本中</translation>
+    </message>
+    <message>
+        <source>only in {name}&apos;s</source>
+        <translation>只在 {name} 的版本中</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Yours&lt;/b&gt; (not saved)</source>
+        <translation>&lt;b&gt;你的&lt;/b&gt;（未保存）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&apos;s&lt;/b&gt;, revision {revision}</source>
+        <translation>&lt;b&gt;{name} 的&lt;/b&gt;，第 {revision} 版</translation>
+    </message>
+    <message>
+        <source>{part}: only you changed it (yours is kept)</source>
+        <translation>{part}：只有你改了（保留你的）</translation>
+    </message>
+    <message>
+        <source>{part}: only {name} changed it (theirs is taken)</source>
+        <translation>{part}：只有 {name} 改了（采用对方的）</translation>
+    </message>
+    <message>
+        <source>{part}: you both made the same change</source>
+        <translation>{part}：你们做了相同的改动</translation>
+    </message>
+    <message>
+        <source>{part}: you both changed it: choose</source>
+        <translation>{part}：你们都改了，请选择</translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose for %n more part(s) first</source>
+        <translation>
+            <numerusform>请先再为 %n 处做出选择</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CrashRecovery</name>
+    <message>
+        <source>newsdesk stopped before saving the last changes to “{headline}”. They were recovered (typed until {time}) and are back in the editor; they are being saved as a new revision.</source>
+        <translation>newsdesk 在保存“{headline}”的最后改动之前停止了。这些改动已恢复（输入至 {time}），回到了编辑器中，正在保存为新版本。</translation>
+    </message>
+    <message>
+        <source> Someone saved revision {revision} meanwhile: you will choose which version continues, and both are kept.</source>
+        <translation>其间有人保存了第 {revision} 版：你将选择继续用哪个版本，两个版本都会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>EditGuard</name>
+    <message>
+        <source>&amp;Edit anyway</source>
+        <translation>仍然编辑(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -487,6 +858,240 @@
     </message>
 </context>
 <context>
+    <name>FieldsForm</name>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>中文 (Chinese)</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>Kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <source>e.g. Exclusive video (optional)</source>
+        <translation>例如：独家视频（可不填）</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>What happened, in a line</source>
+        <translation>一句话说清发生了什么</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>e.g. {example} (parts joined by {separator})</source>
+        <translation>例如：{example}（各级用 {separator} 连接）</translation>
+    </message>
+    <message>
+        <source>news</source>
+        <translation>新闻</translation>
+    </message>
+    <message>
+        <source>world</source>
+        <translation>国际</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, empty for no date yet</source>
+        <translation>年-月-日，如 2026-09-14；尚未定日期可留空</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Agency or outlet (optional)</source>
+        <translation>通讯社或媒体（可不填）</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The article&apos;s language: its page prints that language&apos;s labels. Told from the text until you choose one.</source>
+        <translation>稿件的语言：页面会印上该语言的标签。在你选定之前，按正文判断。</translation>
+    </message>
+    <message>
+        <source>{field} problem</source>
+        <translation>{field}的问题</translation>
+    </message>
+    <message>
+        <source>Headline length</source>
+        <translation>标题长度</translation>
+    </message>
+    <message>
+        <source>Choose the date</source>
+        <translation>选择日期</translation>
+    </message>
+    <message>
+        <source>Calendar…</source>
+        <translation>日历…</translation>
+    </message>
+    <message>
+        <source>Choose the date from a calendar</source>
+        <translation>从日历中选择日期</translation>
+    </message>
+    <message>
+        <source>&amp;Kicker:</source>
+        <translation>引题(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Headline:</source>
+        <translation>标题(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Section:</source>
+        <translation>栏目(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ource:</source>
+        <translation>来源(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The kicker cannot contain {separator}: the page puts it between kicker and headline.</source>
+        <translation>引题不能含有 {separator}：页面用它分隔引题和标题。</translation>
+    </message>
+    <message>
+        <source>A headline is required.</source>
+        <translation>必须有标题。</translation>
+    </message>
+    <message>
+        <source>The headline is {length} characters; the site allows {limit}. Shorten it by {over}.</source>
+        <translation>标题有 {length} 个字符，网站最多允许 {limit} 个。请删去 {over} 个。</translation>
+    </message>
+    <message>
+        <source>The headline cannot contain {separator}: the page uses it to separate the kicker. Put the first part in the kicker field.</source>
+        <translation>标题不能含有 {separator}：页面用它分隔引题。请把前一部分放进引题栏。</translation>
+    </message>
+    <message>
+        <source>A section is required, e.g. {example}.</source>
+        <translation>必须有栏目，例如：{example}。</translation>
+    </message>
+    <message>
+        <source>The section has an empty part: put a name on each side of every {separator}.</source>
+        <translation>栏目有一级是空的：每个 {separator} 两边都要有名称。</translation>
+    </message>
+    <message>
+        <source>{text} is not a date. Write it as YYYY-MM-DD, e.g. {example}.</source>
+        <translation>{text} 不是日期。请按“年-月-日”书写，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>{text} is not a date ({reason}). Write it as YYYY-MM-DD, e.g. {example}.</source>
+        <translation>{text} 不是日期（{reason}）。请按“年-月-日”书写，例如 {example}。</translation>
+    </message>
+</context>
+<context>
+    <name>FormattingToolbar</name>
+    <message>
+        <source>Bold</source>
+        <translation>加粗</translation>
+    </message>
+    <message>
+        <source>Bold text</source>
+        <translation>加粗文字</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>斜体</translation>
+    </message>
+    <message>
+        <source>Italic text</source>
+        <translation>斜体文字</translation>
+    </message>
+    <message>
+        <source>Heading 2</source>
+        <translation>二级标题</translation>
+    </message>
+    <message>
+        <source>Section heading</source>
+        <translation>小节标题</translation>
+    </message>
+    <message>
+        <source>Heading 3</source>
+        <translation>三级标题</translation>
+    </message>
+    <message>
+        <source>Sub-section heading</source>
+        <translation>次级小节标题</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <source>Quoted paragraph</source>
+        <translation>引用的段落</translation>
+    </message>
+    <message>
+        <source>Bullet list</source>
+        <translation>项目符号列表</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>项目符号列表</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>编号列表</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>链接…</translation>
+    </message>
+    <message>
+        <source>Add or edit a link (http, https or mailto)</source>
+        <translation>添加或编辑链接（http、https 或 mailto）</translation>
+    </message>
+    <message>
+        <source>Horizontal rule</source>
+        <translation>分隔线</translation>
+    </message>
+    <message>
+        <source>Line across the page</source>
+        <translation>横贯页面的线</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>图片…</translation>
+    </message>
+    <message>
+        <source>Insert an image with a caption</source>
+        <translation>插入带图说的图片</translation>
+    </message>
+    <message>
+        <source>Markdown source</source>
+        <translation>Markdown 源文</translation>
+    </message>
+    <message>
+        <source>Edit the Markdown</source>
+        <translation>编辑 Markdown</translation>
+    </message>
+    <message>
+        <source>Formatting</source>
+        <translation>格式</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>unchanged</source>
@@ -535,6 +1140,18 @@
     <message>
         <source>Image</source>
         <translation>图片</translation>
+    </message>
+    <message>
+        <source>(alt: </source>
+        <translation>（替代文字：</translation>
+    </message>
+    <message>
+        <source>; caption: </source>
+        <translation>；图说：</translation>
+    </message>
+    <message>
+        <source>{field}: {value}</source>
+        <translation>{field}：{value}</translation>
     </message>
     <message>
         <source>History of #{id} {headline}</source>
@@ -717,6 +1334,295 @@
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <source>only http, https and mailto links are allowed</source>
+        <translation>只允许 http、https 和 mailto 链接</translation>
+    </message>
+    <message>
+        <source>Enter the link address ({allowed}).</source>
+        <translation>请输入链接地址（{allowed}）。</translation>
+    </message>
+    <message>
+        <source>The address contains spaces: copy it again from the browser&apos;s address bar.</source>
+        <translation>地址中有空格：请从浏览器地址栏重新复制。</translation>
+    </message>
+    <message>
+        <source>Add https:// in front of the address ({allowed}).</source>
+        <translation>请在地址前加上 https://（{allowed}）。</translation>
+    </message>
+    <message>
+        <source>Write mailto: in front of an e-mail address ({allowed}).</source>
+        <translation>请在电子邮件地址前写上 mailto:（{allowed}）。</translation>
+    </message>
+    <message>
+        <source>This is not a web address: {allowed}.</source>
+        <translation>这不是网址：{allowed}。</translation>
+    </message>
+    <message>
+        <source>{scheme}: links are not accepted: {allowed}.</source>
+        <translation>不接受 {scheme}: 链接：{allowed}。</translation>
+    </message>
+    <message>
+        <source>The address needs a host name after {scheme}://, e.g. {scheme}://example.org/page.</source>
+        <translation>{scheme}:// 后面需要主机名，例如 {scheme}://example.org/page。</translation>
+    </message>
+    <message>
+        <source>A mailto link needs an e-mail address, e.g. mailto:desk@example.org.</source>
+        <translation>mailto 链接需要电子邮件地址，例如 mailto:desk@example.org。</translation>
+    </message>
+    <message>
+        <source>Edit link</source>
+        <translation>编辑链接</translation>
+    </message>
+    <message>
+        <source>Insert link</source>
+        <translation>插入链接</translation>
+    </message>
+    <message>
+        <source>Link address</source>
+        <translation>链接地址</translation>
+    </message>
+    <message>
+        <source>Link text</source>
+        <translation>链接文字</translation>
+    </message>
+    <message>
+        <source>Text readers click (the address if empty)</source>
+        <translation>读者点击的文字（留空则用地址）</translation>
+    </message>
+    <message>
+        <source>Link address problem</source>
+        <translation>链接地址的问题</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>文字(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Apply link</source>
+        <translation>应用链接</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Remove link</source>
+        <translation>删除链接(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove link</source>
+        <translation>删除链接</translation>
+    </message>
+</context>
+<context>
+    <name>LiveBar</name>
+    <message>
+        <source>Edit anyway</source>
+        <translation>仍然编辑</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+    <message>
+        <source>Edit it too: changes to different paragraphs are merged</source>
+        <translation>也来编辑：对不同段落的改动会合并</translation>
+    </message>
+</context>
+<context>
+    <name>LiveEditing</name>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>有人</translation>
+    </message>
+    <message>
+        <source>{who} saved revision {revision} — Review</source>
+        <translation>{who} 保存了第 {revision} 版 — 查看</translation>
+    </message>
+    <message>
+        <source>{who}: choose Edit anyway to edit it too</source>
+        <translation>{who}：选择“仍然编辑”即可一起编辑</translation>
+    </message>
+    <message>
+        <source>Someone is editing</source>
+        <translation>有人正在编辑</translation>
+    </message>
+    <message>
+        <source>Edit anyway?</source>
+        <translation>仍然编辑吗？</translation>
+    </message>
+    <message>
+        <source>{who} this article now. Edit it too? Changes to different paragraphs are merged when you save; where you both change the same paragraph, you choose what to keep.</source>
+        <translation>{who}这篇稿件。你也要编辑吗？保存时，对不同段落的改动会合并；你们改了同一段的地方，由你选择保留哪个。</translation>
+    </message>
+    <message>
+        <source>Offline since {time}, your text is kept</source>
+        <translation>自 {time} 起离线，你的文字已保留</translation>
+    </message>
+    <message>
+        <source>Back online at {time}: saving what you wrote meanwhile</source>
+        <translation>{time} 恢复连线：正在保存其间写的内容</translation>
+    </message>
+</context>
+<context>
+    <name>Merge</name>
+    <message>
+        <source>kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <source>headline</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>section</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>standfirst</source>
+        <translation>导语</translation>
+    </message>
+    <message>
+        <source>keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>web address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>the {role} credit</source>
+        <translation>“{role}”署名</translation>
+    </message>
+    <message>
+        <source>image {name}</source>
+        <translation>图片 {name}</translation>
+    </message>
+    <message>
+        <source>new text at the start</source>
+        <translation>开头的新文字</translation>
+    </message>
+    <message>
+        <source>new text after paragraph {number}</source>
+        <translation>第 {number} 段后的新文字</translation>
+    </message>
+    <message>
+        <source>paragraph {number}</source>
+        <translation>第 {number} 段</translation>
+    </message>
+    <message>
+        <source>paragraphs {first}-{last}</source>
+        <translation>第 {first}-{last} 段</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{parts} from {who}</source>
+        <translation>{parts}来自{who}</translation>
+    </message>
+    <message>
+        <source>both made the same changes</source>
+        <translation>双方做了相同的改动</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>MergeFlow</name>
+    <message>
+        <source>Someone</source>
+        <translation>有人</translation>
+    </message>
+    <message>
+        <source>another desk</source>
+        <translation>另一个工作台</translation>
+    </message>
+    <message>
+        <source>Merged with {who}&apos;s revision {revision}: {summary}</source>
+        <translation>已与 {who} 的第 {revision} 版合并：{summary}</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>Saved as revision {revision}; your own version is revision {mine} in the history</source>
+        <translation>已保存为第 {revision} 版；你自己的版本是历史中的第 {mine} 版</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>Export approved articles to the site folder, then mark them published</source>
+        <translation>把已批准的稿件导出到网站文件夹，然后标为已发布</translation>
+    </message>
+    <message>
+        <source>Open a draft first</source>
+        <translation>请先打开一篇草稿</translation>
+    </message>
+    <message>
+        <source>Start a new article (Ctrl+N)</source>
+        <translation>新建一篇稿件（Ctrl+N）</translation>
+    </message>
+</context>
+<context>
+    <name>Presence</name>
+    <message>
+        <source>You (at another desk)</source>
+        <translation>你（在另一个工作台）</translation>
+    </message>
+    <message>
+        <source>{who} is/are editing</source>
+        <translation>{who}正在编辑</translation>
+    </message>
+    <message>
+        <source>{who} is/are viewing</source>
+        <translation>{who}正在查看</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPane</name>
     <message>
         <source>Page preview</source>
@@ -790,8 +1696,28 @@
         <translation>稿件需要标题</translation>
     </message>
     <message>
-        <source>cannot {action}: %n of the checks failed (a producer may override with a reason)</source>
-        <translation>无法{action}：%n 项检查未通过（监制可以写明理由后越过检查）</translation>
+        <source>{person} may not archive article {article}: only a producer or its creator ({creator}) may</source>
+        <translation>{person} 不能归档稿件 {article}：只有监制或稿件的创建人（{creator}）可以</translation>
+    </message>
+    <message>
+        <source>article {article} was submitted once, so it stays in the newsroom (a producer or its creator may archive it)</source>
+        <translation>稿件 {article} 曾经提交过，所以要留在编辑部（监制或创建人可以将其归档）</translation>
+    </message>
+    <message>
+        <source>{person} may not delete article {article}: only its creator ({creator}) may delete a draft</source>
+        <translation>{person} 不能删除稿件 {article}：只有创建人（{creator}）可以删除草稿</translation>
+    </message>
+    <message>
+        <source>{person} may not change the address of article {article}: only a reporter or producer may</source>
+        <translation>{person} 不能更改稿件 {article} 的网址：只有记者或监制可以</translation>
+    </message>
+    <message>
+        <source>article {article} was published under its address; only a producer or the web team may change it now (the old address then redirects to the new one)</source>
+        <translation>稿件 {article} 已用这个网址发布；现在只有监制或网络编辑可以更改（旧网址随后会转向新网址）</translation>
+    </message>
+    <message>
+        <source>cannot {action}: {count} of the checks failed (a producer may override with a reason)</source>
+        <translation>无法{action}：{count} 项检查未通过（监制可以写明理由后越过检查）</translation>
     </message>
     <message>
         <source>the login {login} owns this newsroom database (or is a superuser), so the server&apos;s own rules would not hold for it; connect with a desk&apos;s own login</source>
@@ -835,6 +1761,37 @@
     </message>
 </context>
 <context>
+    <name>Refusals</name>
+    <message>
+        <source>Edited after approval, needs approval again: this article is back to submitted.</source>
+        <translation>批准后又有编辑，需要重新批准：这篇稿件已回到“已提交”。</translation>
+    </message>
+    <message>
+        <source>Edit the approved article?</source>
+        <translation>编辑已批准的稿件吗？</translation>
+    </message>
+    <message>
+        <source>This withdraws the approval; the site keeps the approved version until a producer approves again. Edit anyway?</source>
+        <translation>这会撤销批准；在监制重新批准之前，网站保留已批准的版本。仍然编辑吗？</translation>
+    </message>
+    <message>
+        <source>Reading the article&apos;s history…</source>
+        <translation>正在读取稿件的历史…</translation>
+    </message>
+    <message>
+        <source>{banner} ({who}, {when}, revision {revision})</source>
+        <translation>{banner}（{who}，{when}，第 {revision} 版）</translation>
+    </message>
+    <message>
+        <source>Returned by {who} on {when}: “{comment}”</source>
+        <translation>{who} 于 {when} 退回：“{comment}”</translation>
+    </message>
+    <message>
+        <source>Returned by {who} on {when}</source>
+        <translation>{who} 于 {when} 退回</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>reporter</source>
@@ -847,6 +1804,53 @@
     <message>
         <source>web team</source>
         <translation>网络编辑</translation>
+    </message>
+</context>
+<context>
+    <name>SaveStatus</name>
+    <message>
+        <source>What you type is kept safe on this computer within half a second. It becomes a revision, which other desks see, when you leave the article, take a workflow action, press Ctrl+S or close newsdesk, and after five minutes of editing.</source>
+        <translation>你输入的内容在半秒内就安全地保存在这台电脑上。当你离开稿件、执行流程操作、按 Ctrl+S、关闭 newsdesk，或连续编辑五分钟后，它会成为一个版本，其他工作台都能看到。</translation>
+    </message>
+    <message>
+        <source>Editing… (Ctrl+S saves a revision)</source>
+        <translation>编辑中…（Ctrl+S 保存一个版本）</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存中…</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Conflict: not saved</source>
+        <translation>冲突：未保存</translation>
+    </message>
+    <message>
+        <source>Save state</source>
+        <translation>保存状态</translation>
+    </message>
+    <message>
+        <source>Word and character count</source>
+        <translation>词数与字数</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>已保存 {time}</translation>
+    </message>
+    <message>
+        <source>{words} words, {chars} characters</source>
+        <translation>{words} 词，{chars} 字</translation>
+    </message>
+    <message>
+        <source>Revision {revision}</source>
+        <translation>第 {revision} 版</translation>
     </message>
 </context>
 <context>
@@ -866,6 +1870,61 @@
     <message>
         <source>{section} (no change)</source>
         <translation>{section}（无改动）</translation>
+    </message>
+</context>
+<context>
+    <name>SlugDialog</name>
+    <message>
+        <source>The site has carried this page under its address, and links point at it. The page moves to the new address; the old one is kept as a redirect in the export manifest, for the web team to set up.</source>
+        <translation>网站已用这个网址登过此页，已有链接指向它。页面会移到新网址；旧网址作为转向记录在导出清单中，由网络编辑设置。</translation>
+    </message>
+    <message>
+        <source>Change the web address</source>
+        <translation>更改网址</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>e.g. tram-line-reopens</source>
+        <translation>只用小写字母、数字和连字符</translation>
+    </message>
+    <message>
+        <source>Resulting web address</source>
+        <translation>得出的网址</translation>
+    </message>
+    <message>
+        <source>Address problem</source>
+        <translation>网址的问题</translation>
+    </message>
+    <message>
+        <source>What changing it does</source>
+        <translation>更改会带来什么</translation>
+    </message>
+    <message>
+        <source>Change address</source>
+        <translation>更改网址</translation>
+    </message>
+    <message>
+        <source>Use this address</source>
+        <translation>使用这个网址</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>网址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Page:</source>
+        <translation>页面：</translation>
+    </message>
+    <message>
+        <source>The address was not changed</source>
+        <translation>网址未更改</translation>
     </message>
 </context>
 <context>
@@ -889,6 +1948,298 @@
     <message>
         <source>archived</source>
         <translation>已归档</translation>
+    </message>
+</context>
+<context>
+    <name>TransitionDialog</name>
+    <message>
+        <source>{action} article {id}</source>
+        <translation>{action}稿件 {id}</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>What needs to change (required)</source>
+        <translation>需要修改什么（必填）</translation>
+    </message>
+    <message>
+        <source>Comment for the history (optional)</source>
+        <translation>记入历史的意见（可不填）</translation>
+    </message>
+    <message>
+        <source>Write a comment first</source>
+        <translation>请先写意见</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowBar</name>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Mark published</source>
+        <translation>标为已发布</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Submit for approval</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <source>Return to the reporter</source>
+        <translation>退回给记者</translation>
+    </message>
+    <message>
+        <source>Submit “{title}” for approval? A producer reviews it next.</source>
+        <translation>提交“{title}”审批吗？接下来由监制审核。</translation>
+    </message>
+    <message>
+        <source>Return “{title}” to its reporter as a draft? Say what needs to change: the comment is required and goes into the history.</source>
+        <translation>把“{title}”作为草稿退回给记者吗？请说明需要修改什么：意见必填，并记入历史。</translation>
+    </message>
+    <message>
+        <source>Approve revision {revision} of “{title}” for the site? Any later edit withdraws the approval.</source>
+        <translation>批准“{title}”的第 {revision} 版上网站吗？之后的任何编辑都会撤销批准。</translation>
+    </message>
+    <message>
+        <source>Mark “{title}” as published? Do this once its exported page is on the site.</source>
+        <translation>把“{title}”标为已发布吗？请在导出的页面上了网站后再做。</translation>
+    </message>
+    <message>
+        <source>Archive “{title}”? An archived article can no longer be edited.</source>
+        <translation>归档“{title}”吗？归档的稿件不能再编辑。</translation>
+    </message>
+    <message>
+        <source>a headline</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>a shorter headline</source>
+        <translation>更短的标题</translation>
+    </message>
+    <message>
+        <source>the text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>a Reporter credit</source>
+        <translation>记者署名</translation>
+    </message>
+    <message>
+        <source>names in every credit row</source>
+        <translation>每个署名行都有人名</translation>
+    </message>
+    <message>
+        <source>a date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>http(s) or mailto links only</source>
+        <translation>只用 http(s) 或 mailto 链接</translation>
+    </message>
+    <message>
+        <source>a caption for every image</source>
+        <translation>每张图片都有图说</translation>
+    </message>
+    <message>
+        <source>a usable source for every image</source>
+        <translation>每张图片都有可用的来源</translation>
+    </message>
+    <message>
+        <source>Kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open article</source>
+        <translation>打开的稿件</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>Fields that cannot be saved</source>
+        <translation>无法保存的栏位</translation>
+    </message>
+    <message>
+        <source>Delete draft…</source>
+        <translation>删除草稿…</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>删除草稿</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>历史…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Revisions, differences, restore, and the audit trail</source>
+        <translation>版本、差别、恢复和审计记录</translation>
+    </message>
+    <message>
+        <source>Open a draft first</source>
+        <translation>请先打开一篇草稿</translation>
+    </message>
+    <message>
+        <source>Delete this draft: it was never submitted (the audit log keeps a record)</source>
+        <translation>删除这篇草稿：它从未提交过（审计日志会留下记录）</translation>
+    </message>
+    <message>
+        <source>No article open</source>
+        <translation>没有打开的稿件</translation>
+    </message>
+    <message>
+        <source>Open an article first</source>
+        <translation>请先打开一篇稿件</translation>
+    </message>
+    <message>
+        <source>revision {revision}</source>
+        <translation>第 {revision} 版</translation>
+    </message>
+    <message>
+        <source>, approved revision {revision}</source>
+        <translation>，已批准第 {revision} 版</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>⚠ Before submitting: {needs}</source>
+        <translation>⚠ 提交之前还需要：{needs}</translation>
+    </message>
+    <message>
+        <source>{title} ({name}): {message}</source>
+        <translation>{title}：{message}</translation>
+    </message>
+    <message>
+        <source>✓ checks pass</source>
+        <translation>✓ 检查通过</translation>
+    </message>
+    <message>
+        <source>Every Submit/Approve check passes</source>
+        <translation>提交和批准的各项检查都通过了</translation>
+    </message>
+    <message>
+        <source>✗ {field}: {problem}</source>
+        <translation>✗ {field}：{problem}</translation>
+    </message>
+    <message>
+        <source>Not saved until fixed (the last saved value stays); the rest is saved.</source>
+        <translation>改正之前不会保存（保留上次保存的内容）；其余内容已保存。</translation>
+    </message>
+    <message>
+        <source>Send to a producer for approval (the checklist runs first)</source>
+        <translation>交给监制审批（先运行检查清单）</translation>
+    </message>
+    <message>
+        <source>Send back to the reporter as a draft, with a comment</source>
+        <translation>作为草稿退回给记者，并附意见</translation>
+    </message>
+    <message>
+        <source>Approve this revision for the site (the checklist runs first)</source>
+        <translation>批准这个版本上网站（先运行检查清单）</translation>
+    </message>
+    <message>
+        <source>Record that the exported page is on the site</source>
+        <translation>记录导出的页面已上网站</translation>
+    </message>
+    <message>
+        <source>Take the article out of the workflow; it becomes read-only</source>
+        <translation>把稿件移出流程；它将变为只读</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowController</name>
+    <message>
+        <source>Delete the draft?</source>
+        <translation>删除草稿吗？</translation>
+    </message>
+    <message>
+        <source>Delete the draft “{headline}”? It leaves every list and search. The audit log keeps a record that it existed and that you deleted it.</source>
+        <translation>删除草稿“{headline}”吗？它将从所有列表和搜索中消失。审计日志会记录它曾存在以及由你删除。</translation>
+    </message>
+    <message>
+        <source>&amp;Delete draft</source>
+        <translation>删除草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>无法删除</translation>
+    </message>
+    <message>
+        <source>Revision {actual} was saved after the revision {expected} you were looking at, so nothing was done. Read the new revision, then {action} again.</source>
+        <translation>在你查看的第 {expected} 版之后，又保存了第 {actual} 版，所以没有执行任何操作。请阅读新版本，然后再{action}。</translation>
+    </message>
+    <message>
+        <source>Cannot {action}</source>
+        <translation>无法{action}</translation>
+    </message>
+</context>
+<context>
+    <name>_Row</name>
+    <message>
+        <source>Who else has this article open</source>
+        <translation>还有谁打开了这篇稿件</translation>
+    </message>
+    <message>
+        <source>Saved at another desk</source>
+        <translation>在另一个工作台保存</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
     </message>
 </context>
 </TS>

@@ -79,9 +79,9 @@ def english_words(text: str, data: Iterable[str] = ()) -> list[str]:
     `data` (strings of the newsroom under test) are taken out."""
     rest = text.replace("&&", "&")
     rest = re.sub(r"&(?=\w)", "", rest)  # mnemonics: &File
+    rest = _ADDRESS.sub(" ", rest)
     for value in sorted((d for d in data if d), key=len, reverse=True):
         rest = rest.replace(value, " ")
-    rest = _ADDRESS.sub(" ", rest)
     rest = _PATH.sub(" ", rest)
     rest = _EXTENSION.sub(" ", rest)
     rest = _SHORTCUT.sub(" ", rest)
@@ -129,8 +129,12 @@ def _action_text(where: str, action: QAction) -> Iterator[tuple[str, str]]:
 def _model_text(where: str, model: QAbstractItemModel | None) -> Iterator[tuple[str, str]]:
     if model is None:
         return
+    try:
+        model.columnCount(QModelIndex())
+    except TypeError:
+        return  # a Qt-internal model (a combo box's popup) that Python may not call
     for orientation in (Qt.Orientation.Horizontal, Qt.Orientation.Vertical):
-        count = model.columnCount() if orientation == Qt.Orientation.Horizontal else 0
+        count = model.columnCount(QModelIndex()) if orientation == Qt.Orientation.Horizontal else 0
         for section in range(count):
             for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 value = model.headerData(section, orientation, role)

@@ -161,11 +161,12 @@ def _dialog_classes() -> set[type]:
 DIALOG_TESTS = {
     "HistoryDialog": "test_history_and_export_dialogs",
     "ExportDialog": "test_history_and_export_dialogs",
-    "LinkDialog": "test_link_dialog",
+    "LinkDialog": "test_link_and_address_dialogs",
     "TransitionDialog": "test_workflow_dialogs",
     "ChecklistDialog": "test_workflow_dialogs",
     "ConflictDialog": "test_conflict_dialog",
     "FirstRunDialog": "test_first_run_dialog",
+    "SlugDialog": "test_link_and_address_dialogs",
 }
 
 
@@ -198,7 +199,7 @@ def test_history_and_export_dialogs(qtbot, chinese, newsroom, message_boxes):
     close(window)
 
 
-def test_link_dialog(qtbot, chinese, newsroom):
+def test_link_and_address_dialogs(qtbot, chinese, newsroom, message_boxes):
     window = open_window(qtbot, newsroom, chinese, REPORTER, "draft")
     body = window.editor.body.rich_edit
     body.setFocus()
@@ -206,6 +207,13 @@ def test_link_dialog(qtbot, chinese, newsroom):
     qtbot.waitUntil(lambda: window.editor.body.link_dialog is not None, timeout=5000)
     assert_chinese([window.editor.body.link_dialog], newsroom)
     window.editor.body.link_dialog.reject()
+    # The web address's dialog, from the row under the fields.
+    change = window.editor.address.change_button
+    qtbot.waitUntil(change.isEnabled, timeout=5000)  # once the article's history is read
+    qtbot.mouseClick(change, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.controller.slug_dialog is not None, timeout=5000)
+    assert_chinese([window.controller.slug_dialog], newsroom)
+    window.controller.slug_dialog.reject()
     close(window)
 
 
@@ -235,7 +243,7 @@ def test_workflow_dialogs(qtbot, chinese, newsroom, message_boxes):
     close(window)
 
 
-def test_conflict_dialog(qtbot, chinese, newsroom, typer):
+def test_conflict_dialog(qtbot, chinese, newsroom, typer, message_boxes):
     window = open_window(qtbot, newsroom, chinese, REPORTER, "draft")
     window.session.set_writable(False)  # my text stays unsaved while another desk saves
     body = window.editor.body.rich_edit

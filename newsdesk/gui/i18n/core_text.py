@@ -97,7 +97,7 @@ RULES = {
     ),
     "checklist": QT_TRANSLATE_NOOP(
         "Refusal",
-        "cannot {action}: %n of the checks failed (a producer may override with a reason)",
+        "cannot {action}: {count} of the checks failed (a producer may override with a reason)",
     ),
     "desks-never-connect-as-owner": QT_TRANSLATE_NOOP(
         "Refusal",
@@ -176,8 +176,10 @@ CHECK_MESSAGES = {
 }
 
 
-def _tr(context: str, text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(context, text, None, n)
+def _tr(context: str, text: str) -> str:
+    # No plural forms here: lupdate marks plurals only in self.tr(), so counts in these
+    # sentences are plain {count} placeholders.
+    return QCoreApplication.translate(context, text)
 
 
 def status_name(status: object) -> str:
@@ -229,11 +231,10 @@ def _rule_sentence(refusal: RuleViolation) -> str | None:
         )
     if "roles" in params:
         shown["roles"] = _or([role_name(r) for r in params["roles"].split("-or-")])
-    count = int(params["count"]) if "count" in params else -1
     if speaks_english():
         return None  # the interface speaks the core's language: its own words are best
     try:
-        return _tr("Refusal", template, count).format(**shown)
+        return _tr("Refusal", template).format(**shown)
     except (KeyError, IndexError, ValueError):
         # The core named a rule but not what this sentence needs: say it in English.
         log.info("refusal %s lacks what its translation names: %s", refusal.rule, params)
