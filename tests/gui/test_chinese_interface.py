@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 import newsdesk.gui
 from newsdesk.domain.article import Article, Credit
 from newsdesk.domain.workflow import Action
-from newsdesk.gui.i18n.language import choose_language, install_translations, remove_translations
+from newsdesk.gui.i18n.language import choose_language, install_translations
 from newsdesk.gui.main_window import MainWindow
 from newsdesk.gui.people.first_run_dialog import FirstRunDialog
 from newsdesk.newsroom import Newsroom
@@ -39,13 +39,13 @@ NOT_YET_TRANSLATED: dict[str, str] = {}
 
 
 @pytest.fixture
-def chinese(tmp_path):
+def chinese(tmp_path, interface_in_english):
     """The app's translations installed as the language setting asks for Chinese."""
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     choose_language(settings, "zh_CN")
     assert install_translations(settings) == "zh_CN"
     yield settings
-    remove_translations()
+    install_translations(interface_in_english)
 
 
 @pytest.fixture

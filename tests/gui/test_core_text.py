@@ -22,7 +22,7 @@ from newsdesk.domain.status import Status, UserRole
 from newsdesk.domain.workflow import Action, check_create, check_edit, check_transition
 from newsdesk.gui.i18n import core_text
 from newsdesk.gui.i18n.core_text import check_message, refusal_text, status_name
-from newsdesk.gui.i18n.language import choose_language, install_translations, remove_translations
+from newsdesk.gui.i18n.language import choose_language, install_translations
 from tests.gui.interface_text import english_words
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,12 +32,12 @@ WEB = Person("高伟", frozenset({UserRole.WEB}))
 
 
 @pytest.fixture
-def chinese(qapp, tmp_path):
+def chinese(qapp, tmp_path, interface_in_english):
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     choose_language(settings, "zh_CN")
     install_translations(settings)
     yield
-    remove_translations()
+    install_translations(interface_in_english)
 
 
 def _article(status: Status, created_by: str = "林美") -> Article:

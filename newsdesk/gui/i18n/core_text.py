@@ -32,7 +32,7 @@ STATUSES = {
 ROLES = {
     "reporter": QT_TRANSLATE_NOOP("Role", "reporter"),
     "producer": QT_TRANSLATE_NOOP("Role", "producer"),
-    "web": QT_TRANSLATE_NOOP("Role", "web team"),
+    "web": QT_TRANSLATE_NOOP("Role", "web"),
 }
 # The verbs, as a refusal uses them ("cannot submit ...").
 ACTIONS = {

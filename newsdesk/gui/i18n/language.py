@@ -101,13 +101,3 @@ def install_translations(settings: QSettings) -> str:
     log.info("interface language: %s", code)
     return code
 
-
-def remove_translations() -> None:
-    """Take out what install_translations put in (the interface speaks English again)."""
-    app = QCoreApplication.instance()
-    for translator in _installed:
-        if app is not None:
-            app.removeTranslator(translator)
-    _installed.clear()
-    _speaking[0] = "en"
-    QLocale.setDefault(QLocale.system())
