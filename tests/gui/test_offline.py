@@ -69,11 +69,11 @@ def _journaled(window) -> str:
     return "\n".join(texts)
 
 
-def test_offline_the_text_is_kept_and_saved_with_a_merge_once_back(qtbot, server):
+def test_offline_the_text_is_kept_and_saved_with_a_merge_once_back(qtbot, server, tmp_path):
     newsroom, omar_login = server
     url = newsroom.url_as(LENA)
     room = Newsroom.open(url)
-    settings = QSettings(str(newsroom.name) + ".ini", QSettings.Format.IniFormat)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(room, url, LENA, settings)
     qtbot.addWidget(window)
     window.show()

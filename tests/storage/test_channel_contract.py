@@ -63,6 +63,28 @@ def test_a_commit_elsewhere_wakes_the_channel_and_is_read_from_the_audit_log(des
         channel.close()
 
 
+def test_the_audit_log_is_read_to_its_end_batch_by_batch_and_as_it_grows(desks):
+    """The feed reads on from the last entry it saw, in batches, and also on its own
+    schedule (without wait() saying anything committed): no entry is ever skipped."""
+    _targets, room = desks
+    lena, omar = room(LENA), room(OMAR)
+    channel = omar.store.open_channel()
+    try:
+        start = channel.newest_event_id()
+        for n in range(7):
+            lena.create_article(Article(headline=f"Tram line {n}"), actor=LENA)
+        seen, last = [], start
+        while batch := channel.events_after(last, limit=3):
+            seen += batch
+            last = batch[-1].id
+        assert len(seen) == 7
+        assert channel.events_after(last, limit=3) == []
+        later = lena.create_article(Article(headline="Tram line 8"), actor=LENA)
+        assert [e.article_id for e in channel.events_after(last, limit=3)] == [later.id]
+    finally:
+        channel.close()
+
+
 def test_a_unit_rolled_back_is_never_heard(desks):
     _targets, room = desks
     lena, omar = room(LENA), room(OMAR)

@@ -1,15 +1,25 @@
 """A desk's line to a newsroom file: PRAGMA data_version polls and presence heartbeats.
 
 `PRAGMA data_version` changes on this connection whenever any other connection (this
-process's store, another app, the CLI) commits to the file, and costs no read of the
-database itself, so polling it ten times a second is cheap. Presence is a row per desk
+process's store, another app, the CLI) commits to the file. Presence is a row per desk
 with the time of its last heartbeat: a desk whose heartbeat stopped (killed, or its
 machine off the network share) drops out after EXPIRES_S.
+
+The channel asks SQLite only when the files say something was written: every commit
+changes the size or modification time of the database or its `-wal` file, and an
+`os.stat` never touches SQLite's shared-memory mapping. That matters beyond cost: a
+statement that runs just as another program cuts the `-shm` file short dies of
+SIGBUS however carefully it was checked before (shared_memory.py), so a feed that ran
+a statement ten times a second turned such a cut into a crash about one time in ten.
+Now an idle desk runs one every SURE_S, in case a file system's times are too coarse
+to tell two commits of the same size apart, and others' marks expire from the rows
+last read, by their own times.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import secrets
 import sqlite3
 import time
@@ -26,6 +36,7 @@ log = logging.getLogger(__name__)
 POLL_S = 0.1
 HEARTBEAT_S = 5.0  # how often a desk renews its mark (the feed calls heartbeat())
 EXPIRES_S = 15.0  # a mark not renewed for this long is gone
+SURE_S = 10.0  # SQLite is asked at least this often, whatever the files say
 
 
 class SQLiteChannel:
@@ -36,7 +47,13 @@ class SQLiteChannel:
         self._db = connect(path)
         self._warned = False
         self._mark: tuple[int, str, str] | None = None
+        # Each reader's look at the files when it last asked SQLite (see _unchanged):
+        # always taken before asking, so a commit in between is seen the next time.
+        self._looked: dict[str, tuple[tuple, float]] = {}
+        self._unchanged("version")
         self._version = self._data_version()
+        self._newest_read: int | None = None
+        self._marks: list[dict] = []
 
     def _failure(self, exc: sqlite3.Error) -> StorageError:
         return StorageError(describe_database_error(self.path, exc))
@@ -47,13 +64,36 @@ class SQLiteChannel:
         except sqlite3.Error as exc:
             raise self._failure(exc) from exc
 
+    def _file_signature(self) -> tuple:
+        signature = []
+        for name in (self.path, f"{self.path}-wal"):
+            try:
+                stat = os.stat(name)
+            except OSError:
+                signature.append(None)
+            else:
+                signature.append((stat.st_ino, stat.st_size, stat.st_mtime_ns))
+        return tuple(signature)
+
+    def _unchanged(self, reader: str) -> bool:
+        """Whether nothing was written to the files since `reader` last asked SQLite
+        (and it asked less than SURE_S ago); if not, this look is remembered as its
+        last one."""
+        files, now = self._file_signature(), time.monotonic()
+        looked = self._looked.get(reader)
+        if looked is not None and looked[0] == files and now < looked[1]:
+            return True
+        self._looked[reader] = (files, now + SURE_S)
+        return False
+
     def wait(self, timeout: float) -> bool:
         deadline = time.monotonic() + timeout
         while True:
-            version = self._data_version()
-            if version != self._version:
-                self._version = version
-                return True
+            if not self._unchanged("version"):
+                version = self._data_version()
+                if version != self._version:
+                    self._version = version
+                    return True
             left = deadline - time.monotonic()
             if left <= 0:
                 return False
@@ -71,8 +111,19 @@ class SQLiteChannel:
         return self._rows("SELECT coalesce(max(id), 0) AS id FROM audit", [])[0]["id"]
 
     def events_after(self, event_id: int, limit: int = 500) -> list[AuditEvent]:
+        if self._newest_read is not None and event_id >= self._newest_read:
+            if self._unchanged("events"):
+                return []  # nothing written since a read that found no more
+        else:
+            self._unchanged("events")  # this read is the one to compare with
         rows = self._rows("SELECT * FROM audit WHERE id > ? ORDER BY id LIMIT ?", [event_id, limit])
-        return [codec.audit_event_from_row(r) for r in rows]
+        events = [codec.audit_event_from_row(r) for r in rows]
+        # A full batch leaves more to read: the next call asks SQLite whatever the files.
+        if len(events) == limit:
+            self._newest_read = None
+        else:
+            self._newest_read = events[-1].id if events else event_id
+        return events
 
     # -- presence -------------------------------------------------------------------
 
@@ -108,12 +159,15 @@ class SQLiteChannel:
             self._write_mark()
 
     def presence(self) -> list[Presence]:
-        rows = self._rows(
-            "SELECT desk, article_id, person, mode FROM presence WHERE seen_at >= ?",
-            [time.time() - self._expires_s],
-        )
+        if not self._unchanged("marks"):
+            self._marks = self._rows(
+                "SELECT desk, article_id, person, mode, seen_at FROM presence", []
+            )
+        fresh = time.time() - self._expires_s
         return sorted(
-            Presence(r["article_id"], r["person"], PresenceMode(r["mode"]), r["desk"]) for r in rows
+            Presence(r["article_id"], r["person"], PresenceMode(r["mode"]), r["desk"])
+            for r in self._marks
+            if r["seen_at"] >= fresh
         )
 
     def close(self) -> None:
