@@ -67,7 +67,7 @@ _KEYS = (
     "|PgUp|PgDown|Up|Down|Left|Right|F\\d{1,2}"
 )
 _SHORTCUT = re.compile(rf"\b(?:{_KEYS})(?:\+\S+)?")
-_ADDRESS = re.compile(r"(?:https?://|mailto:|file://)\S+|\S+@\S+\.\S+")
+_ADDRESS = re.compile(r"(?:https?://|mailto:|file://|postgres(?:ql)?://)\S+|\S+@\S+\.\S+")
 _PATH = re.compile(r"(?:~|\.{0,2})?/[\w.+\-/]+")
 # A file name's extension (page.html, story.ninjs.json): names of formats, not words.
 _EXTENSION = re.compile(r"(?<=\S)(?:\.[a-z]{2,5})+\b")

@@ -100,4 +100,3 @@ def install_translations(settings: QSettings) -> str:
     _speaking[0] = code
     log.info("interface language: %s", code)
     return code
-
