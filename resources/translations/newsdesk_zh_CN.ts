@@ -1802,7 +1802,7 @@ Choose one from the list, or start a new one with Ctrl+N.</source>
         <translation>监制</translation>
     </message>
     <message>
-        <source>web team</source>
+        <source>web</source>
         <translation>网络编辑</translation>
     </message>
 </context>

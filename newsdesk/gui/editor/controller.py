@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QPushButton, QStatusBar, QWidget
 
@@ -21,6 +21,7 @@ from newsdesk.domain.article import Article, Person
 from newsdesk.domain.errors import NewsdeskError
 from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.text_stats import counts
+from newsdesk.gui.editor import save_notices
 from newsdesk.gui.editor.article_editor import ArticleEditor
 from newsdesk.gui.editor.crash_recovery import find_recovery
 from newsdesk.gui.editor.edit_guard import EditGuard
@@ -53,9 +54,6 @@ log = logging.getLogger(__name__)
 COUNTS_DELAY_MS = 300
 # The checklist runs on what the editor shows, this long after the last edit.
 CHECKS_DELAY_MS = 800
-KEPT_TEXT = QT_TRANSLATE_NOOP(
-    "ArticleController", "Text you had not saved stays in the editor and in the recovery journal."
-)
 
 
 @dataclass(frozen=True)
@@ -257,21 +255,9 @@ class ArticleController(QObject):
         if self.session.save_now():
             return True
         problems = self._views.editor.fields.problems()
-        if problems and not self.session.is_saving() and self.session.state != "failed":
-            # Everything else was saved: only these fields keep their saved value.
-            named = "\n".join(f"• {message}" for message in problems.values())
-            text = (
-                named
-                + "\n\n"
-                + self.tr(
-                    "Everything else is saved; these fields keep their last saved"
-                    " value until they are fixed. Stay on the article to fix them?"
-                )
-            )
-        else:
-            text = self.tr(
-                "The open article could not be saved. Stay on it so that nothing is lost?"
-            )
+        if self.session.is_saving() or self.session.state == "failed":
+            problems = {}
+        text = save_notices.stay_question(problems)
         answer = QMessageBox.warning(
             self._parent,
             self.tr("Not saved"),
@@ -359,7 +345,7 @@ class ArticleController(QObject):
             return
         self._last_failure = message
         QMessageBox.warning(
-            self._parent, self.tr("Not saved"), f"{message}\n\n{self.tr(KEPT_TEXT)}"
+            self._parent, self.tr("Not saved"), f"{message}\n\n{save_notices.kept()}"
         )
 
     def set_read_only(self, reason: str) -> None:
@@ -368,32 +354,19 @@ class ArticleController(QObject):
         self._stop_writing(reason, self.tr("The database is read-only"), tell_now=False)
 
     def _on_database_damaged(self, message: str) -> None:
-        title = (
-            self.tr("The database is damaged")
-            if "damaged" in message
-            else self.tr("newsdesk stopped writing")
-        )
-        self._stop_writing(message, title)
+        self._stop_writing(message, save_notices.damage_title(message))
 
     def _stop_writing(self, message: str, title: str, *, tell_now: bool = True) -> None:
         """Stop every write, say why once; what the editor holds stays, and in the journal."""
         if self.unwritable:
             return
         log.error("%s: %s", title, message)
-        reason = (
-            self.tr("The database is damaged; newsdesk does not write to it.")
-            if "damaged" in message
-            else self.tr("Nothing can be saved now: {reason}. {kept}").format(
-                reason=message, kept=self.tr(KEPT_TEXT)
-            )
-        )
+        reason = save_notices.stop_reason(message)
         self.unwritable = reason
         self.session.set_writable(False)
         self._views.notes.set_writable(False, reason)
         self._apply_permissions(self.session.article)
-        text = f"{message}\n\n" + self.tr("newsdesk will not write to it. {kept}").format(
-            kept=self.tr(KEPT_TEXT)
-        )
+        text = save_notices.stopped_text(message)
         tell = lambda: QMessageBox.critical(self._parent, title, text)  # noqa: E731
         if tell_now:
             tell()

@@ -15,8 +15,6 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QObject,
     QSettings,
     Qt,
@@ -51,6 +49,7 @@ from newsdesk.gui.export.jobs import (
     mark_published,
     run_export,
 )
+from newsdesk.gui.export.labels import COLUMNS, format_title
 from newsdesk.gui.i18n.core_text import refusal_text, status_name
 from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.newsroom import Newsroom
@@ -59,26 +58,10 @@ from newsdesk.publish.export.changes import ChangeState, PageChange, export_chan
 
 log = logging.getLogger(__name__)
 
-FORMAT_TITLES = {
-    "html": QT_TRANSLATE_NOOP("ExportDialog", "Site pages (HTML)"),
-    "text": QT_TRANSLATE_NOOP("ExportDialog", "Text pages"),
-    "ninjs": QT_TRANSLATE_NOOP("ExportDialog", "ninjs (JSON)"),
-    "markdown": QT_TRANSLATE_NOOP("ExportDialog", "Markdown with metadata"),
-}
 FOLDER_KEY = "export/folder"
 FORMATS_KEY = "export/formats"
 CHANGES_DELAY_MS = 250
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = (
-    QT_TRANSLATE_NOOP("ExportDialog", "Article"),
-    QT_TRANSLATE_NOOP("ExportDialog", "Status"),
-    QT_TRANSLATE_NOOP("ExportDialog", "In the folder"),
-    QT_TRANSLATE_NOOP("ExportDialog", "Queue"),
-)
-
-
-def format_title(fmt: str) -> str:
-    return QCoreApplication.translate("ExportDialog", FORMAT_TITLES[fmt])
 
 
 class _ProgressRelay(QObject):
