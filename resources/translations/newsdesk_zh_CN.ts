@@ -1696,6 +1696,14 @@ Choose one from the list, or start a new one with Ctrl+N.</source>
         <translation>稿件需要标题</translation>
     </message>
     <message>
+        <source>{person} has been deactivated in this newsroom: their articles and credits stay, but they cannot act; someone who manages people can activate them again (File › People…)</source>
+        <translation>{person} 已在本编辑部停用：其稿件和署名都保留，但不能再执行操作；管理人员的人可以重新启用（文件 › 人员…）</translation>
+    </message>
+    <message>
+        <source>{person} cannot deactivate themselves; another person of the newsroom can</source>
+        <translation>{person} 不能停用自己；编辑部的其他人可以</translation>
+    </message>
+    <message>
         <source>{person} may not archive article {article}: only a producer or its creator ({creator}) may</source>
         <translation>{person} 不能归档稿件 {article}：只有监制或稿件的创建人（{creator}）可以</translation>
     </message>

@@ -71,6 +71,15 @@ RULES = {
         "Refusal", "{person} created article {article} and so may not approve it"
     ),
     "headline-required": QT_TRANSLATE_NOOP("Refusal", "an article needs a headline"),
+    "deactivated-people-do-not-act": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "{person} has been deactivated in this newsroom: their articles and credits stay,"
+        " but they cannot act; someone who manages people can activate them again"
+        " (File › People…)",
+    ),
+    "nobody-deactivates-themselves": QT_TRANSLATE_NOOP(
+        "Refusal", "{person} cannot deactivate themselves; another person of the newsroom can"
+    ),
     "archive-needs-producer-or-creator": QT_TRANSLATE_NOOP(
         "Refusal",
         "{person} may not archive article {article}: only a producer or its creator"
