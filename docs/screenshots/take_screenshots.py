@@ -1,12 +1,20 @@
-"""Save screenshots of the main window with a fixture article, light and dark.
+"""Save screenshots of the main window with a Chinese article open, light and dark, at
+900×600, 1,360×800 and at 2× scale (1,360×800 logical pixels).
 
-Run: QT_QPA_PLATFORM=offscreen python docs/screenshots/take_screenshots.py
-Writes main-light.png and main-dark.png beside this file (used by the README).
+Run: python docs/screenshots/take_screenshots.py   (offscreen; no display needed)
+Writes window-900x600-*.png, window-1360x800-*.png, window-2x-*.png beside this file,
+and main-light.png / main-dark.png (the 1,360×800 ones, used by the README). Each
+scale runs in a child process: QT_SCALE_FACTOR is read once, when Qt starts. The
+offscreen screen is made as large as a desktop's (it is 800×800 by default, and the
+window keeps itself on its screen).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -18,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 from newsdesk.domain.article import Article, Credit
 from newsdesk.gui.main_window import MainWindow
+from newsdesk.gui.window_state import WindowState
 from newsdesk.newsroom import Newsroom
 
 HERE = Path(__file__).resolve().parent
@@ -31,6 +40,16 @@ on weekends.
 - Step-free access at every station
 
 > "We built it for the people who cross the river every day," the transit chief said."""
+
+
+BODY_ZH = """新线连接机场和老城区，全程**二十二分钟**。
+
+共设十二座车站，运营至午夜；首月周末*免费*乘坐。
+
+- 高峰时段每四分钟一班
+- 所有车站均设无障碍通道
+
+> “我们为每天过江的人修了这条线，”交通局负责人说。"""
 
 
 def _fill(newsroom: Newsroom) -> int:
@@ -58,15 +77,17 @@ def _fill(newsroom: Newsroom) -> int:
             newsroom.transition(article.id, "submit", actor=author)
     featured = newsroom.create_article(
         Article(
-            headline="城市地铁新线今日开通 New metro line opens",
-            kicker="Exclusive",
+            headline="城市地铁新线今日开通",
+            kicker="独家",
             date=dt.date(2026, 5, 16),
-            source="Metro desk",
-            body=BODY,
+            source="新华社",
+            language="zh",
+            body=BODY_ZH,
             credits=[
-                Credit("Producer", ("Tom Reed",)),
-                Credit("Reporter", ("Mei Lin", "Zhou Ning")),
-                Credit("Photography", ("Ivo Brandt",)),
+                Credit("监制", ("王超",)),
+                Credit("记者", ("岳弘彬", "牛镛", "严帅楠")),
+                Credit("摄像", ("李挺",)),
+                Credit("编辑", ("中央广播电视总台新闻中心摄像组",)),
             ],
         ),
         actor="Mei Lin",
@@ -103,33 +124,62 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def shoot(app: QApplication, scheme: Qt.ColorScheme, out: Path) -> None:
+SIZES = {"900x600": (900, 600), "1360x800": (1360, 800)}
+
+
+def shoot(app: QApplication, scheme: Qt.ColorScheme, size: tuple[int, int], out: Path) -> None:
     app.styleHints().setColorScheme(scheme)
     app.setPalette(
         dark_palette() if scheme == Qt.ColorScheme.Dark else app.style().standardPalette()
     )
     folder = Path(tempfile.mkdtemp())
-    newsroom = Newsroom.open(folder / "newsroom.db")
+    db = folder / "newsroom.db"
+    newsroom = Newsroom.open(db)
     featured = _fill(newsroom)
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("window/last_article", featured)
-    window = MainWindow(newsroom, str(folder / "newsroom.db"), "Mei Lin", settings)
-    window.resize(1440, 860)
+    WindowState(settings, str(db)).remember_article(featured)
+    window = MainWindow(newsroom, str(db), "Mei Lin", settings)
+    window.resize(*size)
     window.show()
     deadline = time.monotonic() + 3
     while time.monotonic() < deadline:
         app.processEvents()
     window.grab().save(str(out))
+    print(f"wrote {out} ({window.width()}x{window.height()} at {window.devicePixelRatio():g}x)")
     window.close()
     newsroom.close()
-    print(f"wrote {out}")
+
+
+def run(scale: str, sizes: list[str], prefix: str) -> None:
+    """In this process (Qt started with QT_SCALE_FACTOR=`scale`): every size, both schemes."""
+    app = QApplication(sys.argv[:1])
+    app.setStyle("Fusion")  # the same look on every platform, and it follows the scheme
+    for name in sizes:
+        for scheme, suffix in ((Qt.ColorScheme.Light, "light"), (Qt.ColorScheme.Dark, "dark")):
+            label = name if prefix == "window" else prefix
+            out = HERE / f"window-{label}-{suffix}.png"
+            shoot(app, scheme, SIZES[name], out)
+            if name == "1360x800" and prefix == "window":
+                (HERE / f"main-{suffix}.png").write_bytes(out.read_bytes())
+
+
+def _screen_config(scale: int) -> str:
+    """A 1,920×1,200 desktop (in logical pixels at `scale`) for the offscreen platform."""
+    config = Path(tempfile.mkdtemp(prefix="newsdesk-screen-")) / "screen.json"
+    screen = {"name": "desktop", "x": 0, "y": 0, "width": 1920 * scale, "height": 1200 * scale}
+    config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96}]}))
+    return f"offscreen:configfile={config}"
 
 
 def main() -> None:
-    app = QApplication(sys.argv)
-    app.setStyle("Fusion")  # the same look on every platform, and it follows the scheme
-    shoot(app, Qt.ColorScheme.Light, HERE / "main-light.png")
-    shoot(app, Qt.ColorScheme.Dark, HERE / "main-dark.png")
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        run(os.environ["QT_SCALE_FACTOR"], sys.argv[3].split(","), sys.argv[2])
+        return
+    for scale, prefix, sizes in ((1, "window", "900x600,1360x800"), (2, "2x", "1360x800")):
+        env = {**os.environ, "QT_SCALE_FACTOR": str(scale)}
+        if env.get("QT_QPA_PLATFORM", "offscreen").startswith("offscreen"):
+            env["QT_QPA_PLATFORM"] = _screen_config(scale)
+        subprocess.run([sys.executable, __file__, "--child", prefix, sizes], env=env, check=True)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from newsdesk.domain.article import Article, Credit
 from newsdesk.gui.main_window import MainWindow
+from newsdesk.gui.window_state import WindowState
 from newsdesk.newsroom import Newsroom
 
 HERE = Path(__file__).resolve().parent
@@ -112,7 +113,7 @@ def main() -> None:
     room = Newsroom.open(folder / "newsroom.db")
     ferry = fill(room, site_folder)
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("window/last_article", ferry)
+    WindowState(settings, str(folder / "newsroom.db")).remember_article(ferry)
     settings.setValue("export/folder", str(site_folder))
     window = MainWindow(room, str(folder / "newsroom.db"), PRODUCER, settings)
     window.resize(1440, 860)

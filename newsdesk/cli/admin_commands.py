@@ -50,10 +50,23 @@ def users_list(args: argparse.Namespace) -> int:
     with open_newsroom(args) as newsroom:
         people = newsroom.people()
     if args.json:
-        print_json([{"name": p.name, "roles": sorted(r.value for r in p.roles)} for p in people])
+        print_json(
+            [
+                {"name": p.name, "roles": sorted(r.value for r in p.roles), "active": p.active}
+                for p in people
+            ]
+        )
         return 0
     for p in people:
-        print(f"{p.name}\t{','.join(sorted(r.value for r in p.roles))}")
+        roles = ",".join(sorted(r.value for r in p.roles))
+        print(f"{p.name}\t{roles}" + ("" if p.active else "\tdeactivated"))
+    return 0
+
+
+def users_set_active(args: argparse.Namespace) -> int:
+    with open_newsroom(args) as newsroom:
+        person = newsroom.set_person_active(args.name, args.active, actor=args.actor or "")
+    print(f"{person.name}\t{'active' if person.active else 'deactivated'}")
     return 0
 
 

@@ -83,6 +83,16 @@ def build_parser() -> argparse.ArgumentParser:
     lst = users_sub.add_parser("list", parents=[common], help="list people and roles")
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=admin_commands.users_list, owner_command=True)
+    for action, help_text in (
+        ("deactivate", "a person no longer acts (their articles and credits stay)"),
+        ("activate", "a deactivated person acts again"),
+    ):
+        change = users_sub.add_parser(action, parents=[common], help=help_text)
+        change.add_argument("name")
+        _actor(change, " (on a newsroom file: an active person, not the one named)")
+        change.set_defaults(
+            handler=admin_commands.users_set_active, active=action == "activate", owner_command=True
+        )
 
     import_command.register(sub, common, _actor)
 

@@ -170,6 +170,9 @@ _CONTENT_DEFAULTS = {
 class Person:
     name: str
     roles: frozenset[UserRole] = frozenset()
+    # A deactivated person keeps their history and credits but no longer acts (see
+    # newsroom/identity.py) and is not offered to choose from.
+    active: bool = True
 
     def has_role(self, role: UserRole) -> bool:
         return role in self.roles

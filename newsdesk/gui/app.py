@@ -18,6 +18,7 @@ from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from newsdesk.domain.errors import NewsdeskError
+from newsdesk.gui.app_identity import identify
 from newsdesk.gui.i18n.language import install_translations
 from newsdesk.gui.people.first_run_dialog import FirstRunDialog
 from newsdesk.gui.window_state import WindowState
@@ -26,8 +27,6 @@ from newsdesk.newsroom.paths import default_target, is_server, log_directory
 
 log = logging.getLogger(__name__)
 
-ORGANIZATION = "newsdesk"
-APPLICATION = "newsdesk"
 LOG_NAME = "newsdesk.log"
 HOW_TO_RUN = (
     "run it in a desktop session, or set QT_QPA_PLATFORM=offscreen to run it without a screen"
@@ -76,6 +75,7 @@ def application() -> QApplication:
     """
     existing = QApplication.instance()
     if existing is not None:
+        identify(existing)  # type: ignore[arg-type]
         return existing  # type: ignore[return-value]
     heard: list[str] = []
 
@@ -92,9 +92,7 @@ def application() -> QApplication:
         app = QApplication(sys.argv)
     finally:
         qInstallMessageHandler(None)
-    app.setOrganizationName(ORGANIZATION)
-    app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("newsdesk")
+    identify(app)
     return app
 
 
@@ -102,16 +100,25 @@ def ensure_user(newsroom: Newsroom, settings: QSettings) -> str | None:
     """The current user's name: remembered, or asked on first run and stored as a Person."""
     state = WindowState(settings)
     remembered = state.user()
-    known = {p.name: p for p in newsroom.people()}
+    everyone = newsroom.people()
+    known = {p.name: p for p in everyone if p.active}  # a deactivated person cannot act
     if remembered and remembered in known:
         return remembered
     dialog = FirstRunDialog(list(known))
     if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
         return None
     name = dialog.name()
-    existing = next((p for p in known.values() if p.name.casefold() == name.casefold()), None)
+    existing = next((p for p in everyone if p.name.casefold() == name.casefold()), None)
+    if existing is not None and not existing.active:
+        QMessageBox.warning(
+            None,
+            "Deactivated",
+            f"{existing.name} has been deactivated in this newsroom and cannot work in it;"
+            " someone else can activate them again under File › People….",
+        )
+        return None
     if existing is None:
-        newsroom.add_person(name, [dialog.role()])
+        newsroom.add_person(name, dialog.roles())
     else:
         name = existing.name
     state.remember_user(name)

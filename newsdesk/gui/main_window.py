@@ -2,20 +2,22 @@
 
 The workflow bar of the open article across the top; the list on the left, the editor
 in the centre, the page preview beside it, metadata, credits and notes on the right.
-The open article's lifecycle and permissions live in editor/controller.py; every view
-follows the newsroom's changes from the one change hub (ops/change_hub.py). This class
-only builds, lays out and wires.
+Panes fold away when the window is too narrow (window_layout.py). The open article's
+lifecycle and permissions live in editor/controller.py; every view follows the
+newsroom's changes from the one change hub (ops/change_hub.py). This class only
+builds, lays out and wires.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow
 
 from newsdesk.domain.article import Person
+from newsdesk.gui.app_identity import app_icon, window_title
 from newsdesk.gui.editor.article_editor import ArticleEditor
 from newsdesk.gui.editor.controller import ArticleController, Views
 from newsdesk.gui.editor.images import ArticleImages
@@ -32,7 +34,9 @@ from newsdesk.gui.preview.pane import PreviewPane
 from newsdesk.gui.side.notes_panel import CommentsPanel
 from newsdesk.gui.side.panel import SidePanel
 from newsdesk.gui.window_actions import build_actions, in_focused_editor, show_about
-from newsdesk.gui.window_state import WindowState
+from newsdesk.gui.window_layout import lay_out
+from newsdesk.gui.window_state import KeepsOnScreen, WindowState
+from newsdesk.gui.window_tools import WindowTools
 from newsdesk.gui.workflow.actions import WorkflowController
 from newsdesk.gui.workflow.bar import WorkflowBar
 from newsdesk.gui.workflow.refusals import edit_refusal
@@ -41,6 +45,8 @@ from newsdesk.newsroom.journal import SessionJournal
 from newsdesk.publish.formats.page_html import render_page
 
 log = logging.getLogger(__name__)
+
+DEFAULT_SIZE = (1360, 820)
 
 
 class MainWindow(QMainWindow):
@@ -57,7 +63,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.newsroom = newsroom
         self.settings = settings
-        self.state = WindowState(settings)
+        self.state = WindowState(settings, newsroom.location)
         self.site = newsroom.site()
         self.vocabulary = newsroom.vocabulary()
         self.hub = ChangeHub(self)
@@ -69,7 +75,8 @@ class MainWindow(QMainWindow):
         self.journal = SessionJournal(db_path)
         # What other desks commit, and who has what open (its own thread and line).
         self.live = LiveFeed(newsroom, self.hub, self)
-        self.resize(1360, 820)
+        self.setWindowIcon(app_icon())
+        self.resize(*DEFAULT_SIZE)
         self.history_dialog: HistoryDialog | None = None
         self.export_dialog: ExportDialog | None = None
 
@@ -89,7 +96,7 @@ class MainWindow(QMainWindow):
             lambda article: render_page(article, site=self.site, vocabulary=self.vocabulary),
             open_in_browser=lambda _shown=None: self.controller.open_in_browser(),
         )
-        people = newsroom.people()
+        people = newsroom.people(active_only=True)  # deactivated people are not offered
         self.notes = CommentsPanel(self.worker, lambda: self.user.name, self.hub)
         self.side = SidePanel(
             self.vocabulary,
@@ -101,20 +108,22 @@ class MainWindow(QMainWindow):
         self.user_switcher = UserSwitcher()
         self.user_switcher.set_people(people, person.name)
         self.workflow_bar = WorkflowBar()
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("main_splitter")
-        self.splitter.setChildrenCollapsible(False)
-        for widget in (self.list_panel, self.editor, self.preview, self.side):
-            self.splitter.addWidget(widget)
-        self.splitter.setSizes([340, 420, 250, 430])
-        central = QWidget()
-        central_layout = QVBoxLayout(central)
-        central_layout.setContentsMargins(0, 0, 0, 0)
-        central_layout.setSpacing(0)
-        central_layout.addWidget(self.workflow_bar)
-        central_layout.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
         self.actions = build_actions(self, self.editor.toolbar, self.user_switcher)
+        layout = lay_out(
+            self,
+            self.actions,
+            bar=self.workflow_bar,
+            article_list=self.list_panel,
+            editor=self.editor,
+            preview=self.preview,
+            side=self.side,
+            switcher=self.user_switcher,
+        )
+        self.splitter, self.panes, self.focus_order = (
+            layout.splitter,
+            layout.panes,
+            layout.focus_order,
+        )
         self.save_status = SaveStatus(self.statusBar())
 
         self.guard = DatabaseGuard(self.background, db_path, self)
@@ -152,8 +161,10 @@ class MainWindow(QMainWindow):
         )
         self.session = self.controller.session
         self._connect()
-        self.state.restore(self, self.splitter, self.actions.toggle_preview)
-        self.preview.setVisible(self.actions.toggle_preview.isChecked())
+        self.tools = WindowTools(self)
+        self.state.restore(self, self.splitter, self.side.splitter)
+        KeepsOnScreen(self)  # and once shown, its frame too
+        self.panes.restore(self.state.panes())
         self._on_person_changed(person)
         if read_only:
             self.controller.set_read_only(read_only)
@@ -161,6 +172,10 @@ class MainWindow(QMainWindow):
         self.list_panel.reload(select_id=recovered or self.state.last_article_id())
         self.guard.start()
         self.live.start()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab and Shift+Tab anywhere in the window end here (QWidget passes them up).
+        return self.focus_order.move(next) or super().focusNextPrevChild(next)
 
     @property
     def user(self) -> Person:
@@ -176,7 +191,6 @@ class MainWindow(QMainWindow):
         a.undo.triggered.connect(lambda: in_focused_editor("undo"))
         a.redo.triggered.connect(lambda: in_focused_editor("redo"))
         a.quit.triggered.connect(self.close)
-        a.toggle_preview.toggled.connect(self.preview.setVisible)
         a.open_in_browser.triggered.connect(c.open_in_browser)
         a.about.triggered.connect(lambda: show_about(self, self.newsroom.location))
         a.history.triggered.connect(self.show_history)
@@ -195,12 +209,6 @@ class MainWindow(QMainWindow):
         c.people_changed.connect(
             lambda people: self.user_switcher.set_people(people, self.user.name)
         )
-        self.guard.backed_up.connect(
-            lambda path: self.statusBar().showMessage(f"Backed up to {path}", 5000)
-        )
-        self.guard.backup_failed.connect(
-            lambda message: self.statusBar().showMessage(f"Backup failed: {message}", 15000)
-        )
 
     def _on_article_shown(self, article) -> None:
         self.list_panel.show_current(article.id if article else None)
@@ -214,7 +222,7 @@ class MainWindow(QMainWindow):
             if dialog is not None:
                 dialog.close()
         self.state.remember_user(person.name)
-        self.setWindowTitle(f"newsdesk — {person.name}")
+        self.setWindowTitle(window_title(person.name))
         self.list_panel.set_person(person)
 
     # -- the article, who I am --------------------------------------------------------
@@ -267,7 +275,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"The image was not stored: {exc}", 15000)
 
     def save_settings(self) -> None:
-        self.state.save(self, self.splitter, self.actions.toggle_preview)
+        self.state.save(self, self.splitter, self.panes.state(), self.side.splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.controller.leave_current_article():

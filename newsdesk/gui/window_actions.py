@@ -26,10 +26,14 @@ class WindowActions:
     redo: QAction
     quit: QAction
     toggle_preview: QAction
+    toggle_side: QAction
     open_in_browser: QAction
     about: QAction
     history: QAction
     export: QAction
+    import_files: QAction
+    people: QAction
+    why: QAction
 
 
 def _action(window: QMainWindow, text: str, shortcut, tip: str) -> QAction:
@@ -53,6 +57,9 @@ def build_actions(
         redo=_action(window, "&Redo", QKeySequence.StandardKey.Redo, "Redo the undone edit"),
         quit=_action(window, "&Quit", QKeySequence.StandardKey.Quit, "Save and quit"),
         toggle_preview=_action(window, "Page &preview", "F9", "Show or hide the page preview"),
+        toggle_side=_action(
+            window, "&Credits and notes", "F8", "Show or hide the article, credits and notes panel"
+        ),
         open_in_browser=_action(
             window, "Open page in &browser", "Ctrl+Shift+B", "Open the exact exported page"
         ),
@@ -63,17 +70,34 @@ def build_actions(
         export=_action(
             window, "&Export for the site…", "Ctrl+Shift+E", "Export approved articles to a folder"
         ),
+        import_files=_action(
+            window,
+            "&Import…",
+            QKeySequence.StandardKey.Open,
+            "Import article files (text pages, Markdown, ninjs, Word): preview first",
+        ),
+        people=_action(window, "&People…", None, "Add people, change roles, deactivate people"),
+        why=_action(
+            window,
+            "&Why is it unavailable?…",
+            "Shift+F1",
+            "Why each greyed-out action cannot be used now",
+        ),
     )
     actions.redo.setShortcuts(redo_shortcuts())
-    actions.toggle_preview.setCheckable(True)
-    actions.toggle_preview.setChecked(True)
+    for toggle in (actions.toggle_preview, actions.toggle_side):
+        toggle.setCheckable(True)
+        toggle.setChecked(True)
 
     menu = window.menuBar()
     file_menu = menu.addMenu("&File")
     file_menu.addActions([actions.new, actions.save])
     file_menu.addSeparator()
+    file_menu.addAction(actions.import_files)
     file_menu.addAction(actions.open_in_browser)
     file_menu.addAction(actions.export)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.people)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
     edit_menu = menu.addMenu("&Edit")
@@ -86,9 +110,12 @@ def build_actions(
             format_menu.addAction(action)
     view_menu = menu.addMenu("&View")
     view_menu.addAction(actions.toggle_preview)
+    view_menu.addAction(actions.toggle_side)
     view_menu.addAction(formatting.actions_by_name["source"])
     view_menu.addAction(actions.history)
     help_menu = menu.addMenu("&Help")
+    help_menu.addAction(actions.why)
+    help_menu.addSeparator()
     help_menu.addAction(actions.about)
 
     toolbar = QToolBar("Main", window)
@@ -97,7 +124,7 @@ def build_actions(
     toolbar.addActions([actions.new, actions.save])
     toolbar.addSeparator()
     toolbar.addAction(actions.toggle_preview)
-    toolbar.addAction(actions.open_in_browser)
+    toolbar.addAction(actions.toggle_side)
     toolbar.addSeparator()
     toolbar.addAction(actions.export)
     if trailing is not None:

@@ -134,6 +134,8 @@ _SIMPLE_ACTIONS = {
     "delete": ChangeKind.DELETED,
     "person-added": ChangeKind.PEOPLE,
     "person-updated": ChangeKind.PEOPLE,
+    "person-deactivated": ChangeKind.PEOPLE,
+    "person-activated": ChangeKind.PEOPLE,
     "site-profile-changed": ChangeKind.SETTINGS,
     "credit-roles-changed": ChangeKind.SETTINGS,
 }

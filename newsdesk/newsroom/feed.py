@@ -62,6 +62,10 @@ class ChangeFeed:
         self._backoff_s = backoff_s
         self._stop = threading.Event()
         self._lock = threading.Lock()
+        self._marked = threading.Condition(self._lock)  # notified when a mark is written
+        self._writing = False
+        self._reads_done = 0  # audit-log reads finished (see caught_up)
+        self._read_asked = False
         self._wanted: tuple[int | None, PresenceMode, str] = (None, PresenceMode.VIEWING, "")
         self._presence_dirty = False
         self._channel: DeskChannel | None = None
@@ -88,6 +92,28 @@ class ChangeFeed:
         with self._lock:
             self._wanted = (article_id, PresenceMode(mode), person)
             self._presence_dirty = True
+
+    def mark_written(self, timeout: float) -> bool:
+        """Wait until the mark last asked for is written (or given up on while the line
+        is down); False after `timeout`. The feed writes it on its own thread a little
+        later: what must happen only once nothing more is written (closing a desk,
+        a test breaking the file on purpose) waits here first."""
+        with self._marked:
+            return self._marked.wait_for(
+                lambda: not self._writing and (not self._presence_dirty or self._online is False),
+                timeout,
+            )
+
+    def caught_up(self, timeout: float) -> bool:
+        """Wait until a read of the audit log begun after this call has finished: every
+        change committed before the call has then been reported. False after
+        `timeout` (or while the line is down)."""
+        with self._marked:
+            wanted = self._reads_done + 1
+            self._read_asked = True
+            return self._marked.wait_for(
+                lambda: self._reads_done >= wanted or self._online is False, timeout
+            )
 
     @property
     def online(self) -> bool:
@@ -131,14 +157,25 @@ class ChangeFeed:
         with self._lock:
             wanted = self._wanted if self._presence_dirty else None
             self._presence_dirty = False
+            self._writing = wanted is not None
         if wanted is not None:
-            channel.set_presence(*wanted)
+            try:
+                channel.set_presence(*wanted)
+            finally:
+                with self._marked:
+                    self._writing = False
+                    self._marked.notify_all()
             self._next_presence = 0.0
         heard = channel.wait(self._wait_s)
         now = time.monotonic()
-        if heard or now >= self._next_read:
+        with self._lock:
+            asked, self._read_asked = self._read_asked, False
+        if heard or asked or now >= self._next_read:
             self._read_events(channel)
             self._next_read = now + READ_EVERY_S
+            with self._marked:
+                self._reads_done += 1
+                self._marked.notify_all()
         if heard or now >= self._next_presence:
             self._read_presence(channel)
             self._next_presence = now + PRESENCE_EVERY_S
@@ -180,7 +217,9 @@ class ChangeFeed:
     def _report_state(self, online: bool, reason: str) -> None:
         if self._online is online:
             return  # only changes are news (every failed retry is not)
-        self._online = online
+        with self._marked:
+            self._online = online
+            self._marked.notify_all()  # a mark waiting for a line that went is given up
         if self._on_state is not None:
             self._call(self._on_state, FeedState(online, dt.datetime.now().astimezone(), reason))
 

@@ -34,7 +34,11 @@ from newsdesk.newsroom.content_rules import plan_save
 from newsdesk.newsroom.drafts import DraftOperations
 from newsdesk.newsroom.feed import ChangeFeed
 from newsdesk.newsroom.history import HistoryOps
-from newsdesk.newsroom.identity import acting_person, check_may_manage_people
+from newsdesk.newsroom.identity import (
+    acting_person,
+    check_may_change_activity,
+    check_may_manage_people,
+)
 from newsdesk.newsroom.merging import MergeOps, Saved
 from newsdesk.newsroom.paths import default_target
 from newsdesk.newsroom.publishing import PublishingOps
@@ -149,8 +153,23 @@ class Newsroom(AddressOperations, DraftOperations, HistoryOps, PublishingOps, Me
         """The person who acts: on a team base always the login's (see identity.py)."""
         return acting_person(self.store, name)
 
-    def people(self) -> list[Person]:
-        return self.store.people()
+    def people(self, *, active_only: bool = False) -> list[Person]:
+        """Everyone who ever worked here (`active_only`: those who may act now, the
+        ones a switcher or a name completion offers)."""
+        people = self.store.people()
+        return [p for p in people if p.active] if active_only else people
+
+    def set_person_active(self, name: str, active: bool, *, actor: str) -> Person:
+        """Deactivate a person (they keep their history and credits but cannot act),
+        or activate them again. On a team base only the owner does, as adding people."""
+        check_may_manage_people(self.store.login())
+        # On a newsroom file the one acting must be an active person; the owner of a
+        # team base acts as nobody (identity.py), so their name is only recorded.
+        person = self.person(actor) if self.store.login() is None else Person(actor or "owner")
+        check_may_change_activity(person, name, active)
+        changed = self.store.set_person_active(name, active, actor=person.name)
+        self._announce(Change(ChangeKind.PEOPLE, actor=person.name))
+        return changed
 
     # -- settings -------------------------------------------------------------
 

@@ -145,7 +145,11 @@ def person_to_row(person: Person, created_at: dt.datetime) -> dict:
 
 
 def person_from_row(row: dict) -> Person:
-    return Person(name=row["name"], roles=frozenset(UserRole(r) for r in json.loads(row["roles"])))
+    return Person(
+        name=row["name"],
+        roles=frozenset(UserRole(r) for r in json.loads(row["roles"])),
+        active=bool(row.get("active", True)),
+    )
 
 
 def pack_revision(article: Article) -> bytes:

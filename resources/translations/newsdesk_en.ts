@@ -73,4 +73,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message numerus="yes">
+        <source> %n file(s) cannot be imported: select one to read why.</source>
+        <translation>
+            <numerusform> %n file cannot be imported: select one to read why.</numerusform>
+            <numerusform> %n files cannot be imported: select one to read why.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n article(s)</source>
+        <translation>
+            <numerusform>Import %n article</numerusform>
+            <numerusform>Import %n articles</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

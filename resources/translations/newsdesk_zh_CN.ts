@@ -94,6 +94,24 @@
         <translation>未保存：{reason}</translation>
     </message>
     <message>
+        <source>No browser could be started</source>
+        <translation>无法启动浏览器</translation>
+    </message>
+    <message>
+        <source>newsdesk could not start a web browser to show the page.
+
+The page is saved at:
+{path}
+
+Open that file in a browser, or set a default web browser for this desktop.</source>
+        <translation>newsdesk 无法启动网页浏览器来显示页面。
+
+页面保存在：
+{path}
+
+请在浏览器中打开这个文件，或为桌面设置默认的网页浏览器。</translation>
+    </message>
+    <message>
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>
@@ -141,6 +159,148 @@
 Choose one from the list, or start a new one with Ctrl+N.</source>
         <translation>没有打开的稿件。
 请从列表中选择一篇，或按 Ctrl+N 新建一篇。</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <source>Headline</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>记者</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>↩ returned</source>
+        <translation>↩ 已退回</translation>
+    </message>
+    <message>
+        <source>Returned by a producer: open it to read why</source>
+        <translation>被监制退回：打开即可看到原因</translation>
+    </message>
+    <message>
+        <source>(this row could not be read)</source>
+        <translation>（这一行无法读取）</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListPanel</name>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>submitted articles to approve or return</source>
+        <translation>待批准或退回的已提交稿件</translation>
+    </message>
+    <message>
+        <source>approved articles not yet exported</source>
+        <translation>尚未导出的已批准稿件</translation>
+    </message>
+    <message>
+        <source>your articles returned to you</source>
+        <translation>退回给你的稿件</translation>
+    </message>
+    <message>
+        <source>{count} articles match</source>
+        <translation>{count} 篇稿件符合</translation>
+    </message>
+    <message>
+        <source>{count} articles</source>
+        <translation>{count} 篇稿件</translation>
+    </message>
+    <message>
+        <source>No article matches</source>
+        <translation>没有匹配的稿件</translation>
+    </message>
+    <message>
+        <source>Search headlines, text, credits…</source>
+        <translation>搜索标题、正文、署名…</translation>
+    </message>
+    <message>
+        <source>Search articles</source>
+        <translation>搜索稿件</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>按状态筛选</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Only my articles</source>
+        <translation>只看我的稿件</translation>
+    </message>
+    <message>
+        <source>Articles you created or are credited on as reporter</source>
+        <translation>你创建的、或署名为记者的稿件</translation>
+    </message>
+    <message>
+        <source>Waiting for me</source>
+        <translation>等我处理</translation>
+    </message>
+    <message>
+        <source>Only articles waiting for me</source>
+        <translation>只看等我处理的稿件</translation>
+    </message>
+    <message>
+        <source>Article list</source>
+        <translation>稿件列表</translation>
+    </message>
+    <message>
+        <source>Articles listed</source>
+        <translation>列出的稿件</translation>
+    </message>
+    <message>
+        <source>New article</source>
+        <translation>新建稿件</translation>
+    </message>
+    <message>
+        <source>What waits for you: {what}</source>
+        <translation>等你处理的：{what}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Nothing waits for you</source>
+        <translation>没有等你处理的事</translation>
+    </message>
+    <message>
+        <source>The list could not be loaded:
+{reason}</source>
+        <translation>无法载入列表：
+{reason}</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for you.</source>
+        <translation>没有等你处理的稿件。</translation>
+    </message>
+    <message>
+        <source>No article matches these filters.</source>
+        <translation>没有符合这些筛选条件的稿件。</translation>
+    </message>
+    <message>
+        <source>No articles yet.
+Start the first one.</source>
+        <translation>还没有稿件。
+写第一篇吧。</translation>
     </message>
 </context>
 <context>
@@ -407,6 +567,53 @@ Choose one from the list, or start a new one with Ctrl+N.</source>
     </message>
 </context>
 <context>
+    <name>CommentsPanel</name>
+    <message>
+        <source>Notes</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation>还没有批注。</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>新批注</translation>
+    </message>
+    <message>
+        <source>Write a note for the newsroom…</source>
+        <translation>给编辑部写一条批注…</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加批注</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Reply to the selected note</source>
+        <translation>回复选中的批注</translation>
+    </message>
+    <message>
+        <source>Answer the selected note, in its thread</source>
+        <translation>在选中批注的讨论串中回复</translation>
+    </message>
+    <message>
+        <source>Never exported</source>
+        <translation>从不导出</translation>
+    </message>
+    <message>
+        <source>Notes stay in the newsroom: they are never exported.</source>
+        <translation>批注只留在编辑部：从不导出。</translation>
+    </message>
+    <message>
+        <source>The note was not saved: {reason}</source>
+        <translation>批注没有保存：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>(none)</source>
@@ -532,6 +739,108 @@ Choose one from the list, or start a new one with Ctrl+N.</source>
     <message>
         <source> Someone saved revision {revision} meanwhile: you will choose which version continues, and both are kept.</source>
         <translation>其间有人保存了第 {revision} 版：你将选择继续用哪个版本，两个版本都会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>CreditRow</name>
+    <message>
+        <source>Drag to reorder (or Alt+Up / Alt+Down)</source>
+        <translation>拖动以调整顺序（或 Alt+Up / Alt+Down）</translation>
+    </message>
+    <message>
+        <source>Drag handle</source>
+        <translation>拖动把手</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Move up (Alt+Up)</source>
+        <translation>上移（Alt+Up）</translation>
+    </message>
+    <message>
+        <source>Move down (Alt+Down)</source>
+        <translation>下移（Alt+Down）</translation>
+    </message>
+    <message>
+        <source>Remove (Alt+Delete)</source>
+        <translation>删除（Alt+Delete）</translation>
+    </message>
+    <message>
+        <source>Empty row: not printed. Choose a role and add names, or remove it.</source>
+        <translation>空行：不会印出。请选择角色并添上人名，或删除这一行。</translation>
+    </message>
+    <message>
+        <source>No role: this line is not printed until it has one.</source>
+        <translation>没有角色：有角色之前这一行不会印出。</translation>
+    </message>
+    <message>
+        <source>No names yet: this line is not printed until it has one.</source>
+        <translation>还没有人名：有人名之前这一行不会印出。</translation>
+    </message>
+    <message>
+        <source>Credit {number} role</source>
+        <translation>第 {number} 个署名的角色</translation>
+    </message>
+    <message>
+        <source>Credit {number} people</source>
+        <translation>第 {number} 个署名的人员</translation>
+    </message>
+    <message>
+        <source>Move credit {number} up</source>
+        <translation>上移第 {number} 个署名</translation>
+    </message>
+    <message>
+        <source>Move credit {number} down</source>
+        <translation>下移第 {number} 个署名</translation>
+    </message>
+    <message>
+        <source>Remove credit {number}</source>
+        <translation>删除第 {number} 个署名</translation>
+    </message>
+    <message>
+        <source>Credit {number} drag handle</source>
+        <translation>第 {number} 个署名的拖动把手</translation>
+    </message>
+    <message>
+        <source>Credit {number}</source>
+        <translation>第 {number} 个署名</translation>
+    </message>
+</context>
+<context>
+    <name>CreditsPanel</name>
+    <message>
+        <source>Credit rows</source>
+        <translation>署名行</translation>
+    </message>
+    <message>
+        <source>&amp;Add credit</source>
+        <translation>添加署名(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add credit</source>
+        <translation>添加署名</translation>
+    </message>
+    <message>
+        <source>Add a credit row (Alt+A)</source>
+        <translation>添加一个署名行（Alt+A）</translation>
+    </message>
+    <message>
+        <source>As printed on the page:</source>
+        <translation>页面上印出的样子：</translation>
+    </message>
+    <message>
+        <source>Credits as printed</source>
+        <translation>印出的署名</translation>
+    </message>
+    <message>
+        <source>Same role as credit {number}: the page prints two lines.</source>
+        <translation>与第 {number} 个署名角色相同：页面会印成两行。</translation>
+    </message>
+    <message>
+        <source>(no credits printed)</source>
+        <translation>（不印署名）</translation>
     </message>
 </context>
 <context>
@@ -1001,6 +1310,61 @@ Choose one from the list, or start a new one with Ctrl+N.</source>
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Reporter: writes and submits articles</source>
+        <translation>记者：写稿并提交</translation>
+    </message>
+    <message>
+        <source>Producer: edits, approves or returns articles</source>
+        <translation>监制：编辑、批准或退回稿件</translation>
+    </message>
+    <message>
+        <source>Web team: exports and publishes approved articles</source>
+        <translation>网络编辑：导出并发布已批准的稿件</translation>
+    </message>
+    <message>
+        <source>Role: {role}</source>
+        <translation>角色：{role}</translation>
+    </message>
+    <message>
+        <source>Welcome to newsdesk</source>
+        <translation>欢迎使用 newsdesk</translation>
+    </message>
+    <message>
+        <source>Tell newsdesk who you are. Your name goes on every revision and action you take.</source>
+        <translation>请告诉 newsdesk 你是谁。你的名字会记在你保存的每个版本和每个操作上。</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>你的名字</translation>
+    </message>
+    <message>
+        <source>e.g. Mei Lin</source>
+        <translation>例如：林美</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Your roles</source>
+        <translation>你的角色</translation>
+    </message>
+    <message>
+        <source>A name is required.</source>
+        <translation>必须填写名字。</translation>
+    </message>
+    <message>
+        <source>{name} is already in this newsroom: you will sign in as them.</source>
+        <translation>{name} 已在本编辑部：你将以其身份登录。</translation>
+    </message>
+    <message>
+        <source>Tick at least one role.</source>
+        <translation>请至少勾选一个角色。</translation>
+    </message>
+</context>
+<context>
     <name>FormattingToolbar</name>
     <message>
         <source>Bold</source>
@@ -1303,6 +1667,156 @@ Choose one from the list, or start a new one with Ctrl+N.</source>
     </message>
 </context>
 <context>
+    <name>ImportController</name>
+    <message>
+        <source>Article files (*.txt *.md *.markdown *.json *.docx);;Text pages (*.txt);;Markdown (*.md *.markdown);;ninjs (*.json);;Word (*.docx);;All files (*)</source>
+        <translation>稿件文件 (*.txt *.md *.markdown *.json *.docx);;文本页面 (*.txt);;Markdown (*.md *.markdown);;ninjs (*.json);;Word (*.docx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import article files</source>
+        <translation>导入稿件文件</translation>
+    </message>
+    <message>
+        <source>Reading {count} file(s) to import…</source>
+        <translation>正在读取 {count} 个要导入的文件…</translation>
+    </message>
+    <message>
+        <source>Cannot read the files</source>
+        <translation>无法读取文件</translation>
+    </message>
+    <message>
+        <source>Importing {count} file(s)…</source>
+        <translation>正在导入 {count} 个文件…</translation>
+    </message>
+    <message>
+        <source>The import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Imported {count} articles</source>
+        <translation>已导入 {count} 篇稿件</translation>
+    </message>
+    <message>
+        <source>Some files were not imported</source>
+        <translation>有些文件没有导入</translation>
+    </message>
+    <message>
+        <source>. Not imported (nothing of them was saved):</source>
+        <translation>。未导入的文件（其内容都没有保存）：</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>无法导入</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Headline</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>导语</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>读作</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>No credits.</source>
+        <translation>没有署名。</translation>
+    </message>
+    <message>
+        <source>Keywords:</source>
+        <translation>关键词：</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>略去的内容</translation>
+    </message>
+    <message>
+        <source>Roles not in the vocabulary</source>
+        <translation>不在角色表中的角色</translation>
+    </message>
+    <message>
+        <source>(kept as written)</source>
+        <translation>（按原样保留）</translation>
+    </message>
+    <message>
+        <source>{paragraphs} paragraph(s), {images} image(s)</source>
+        <translation>{paragraphs} 段，{images} 张图片</translation>
+    </message>
+    <message>
+        <source>Import articles</source>
+        <translation>导入稿件</translation>
+    </message>
+    <message>
+        <source>Nothing is saved until you press Import. Each file below shows what it would become; untick a file to leave it out.</source>
+        <translation>按“导入”之前不会保存任何内容。下面每个文件都显示它会变成什么；取消勾选即可不导入该文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source> %n file(s) cannot be imported: select one to read why.</source>
+        <translation>
+            <numerusform>%n 个文件无法导入：选中一个可查看原因。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Files to import</source>
+        <translation>要导入的文件</translation>
+    </message>
+    <message>
+        <source>What the file would become</source>
+        <translation>文件会变成什么</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import the ticked files</source>
+        <translation>导入勾选的文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n article(s)</source>
+        <translation>
+            <numerusform>导入 %n 篇稿件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -1585,6 +2099,195 @@ Choose one from the list, or start a new one with Ctrl+N.</source>
     </message>
 </context>
 <context>
+    <name>PaneLayout</name>
+    <message>
+        <source>The window is too narrow for the {pane} beside the list and the editor: make it wider.</source>
+        <translation>窗口太窄，放不下列表和编辑器旁边的{pane}：请把窗口拉宽。</translation>
+    </message>
+    <message>
+        <source>Folded away: the window is too narrow. Show it instead of the others</source>
+        <translation>已折叠：窗口太窄。改为显示它，隐藏其他窗格</translation>
+    </message>
+    <message>
+        <source>Hide the {pane}</source>
+        <translation>隐藏{pane}</translation>
+    </message>
+    <message>
+        <source>Show the {pane}</source>
+        <translation>显示{pane}</translation>
+    </message>
+    <message>
+        <source>article list</source>
+        <translation>稿件列表</translation>
+    </message>
+    <message>
+        <source>editor</source>
+        <translation>编辑器</translation>
+    </message>
+    <message>
+        <source>page preview</source>
+        <translation>页面预览</translation>
+    </message>
+    <message>
+        <source>credits and notes panel</source>
+        <translation>署名与批注面板</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleDialog</name>
+    <message>
+        <source>On a team base each person is a login that the newsroom&apos;s owner creates on the server: `newsdesk users add NAME --role ROLE --login LOGIN`. You are connected as {login}, which may see who works here but not add or change people.</source>
+        <translation>在团队数据库上，每个人都是编辑部所有者在服务器上创建的登录名：`newsdesk users add NAME --role ROLE --login LOGIN`。你以 {login} 连接，可以查看谁在这里工作，但不能添加或更改人员。</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>People of the newsroom</source>
+        <translation>编辑部人员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名字</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Change roles</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>The chosen person</source>
+        <translation>选中的人</translation>
+    </message>
+    <message>
+        <source>New person&apos;s name</source>
+        <translation>新人员的名字</translation>
+    </message>
+    <message>
+        <source>Name of a new person, e.g. Ana Costa</source>
+        <translation>新人员的名字，例如：陈安</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>添加一名人员</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Choose a person in the list first</source>
+        <translation>请先在列表中选择一个人</translation>
+    </message>
+    <message>
+        <source>{name} needs at least one role</source>
+        <translation>{name} 至少需要一个角色</translation>
+    </message>
+    <message>
+        <source>Tick or untick a role first</source>
+        <translation>请先勾选或取消勾选一个角色</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate yourself; another person can</source>
+        <translation>你不能停用自己；可由其他人停用</translation>
+    </message>
+    <message>
+        <source>Type the new person&apos;s name first</source>
+        <translation>请先输入新人员的名字</translation>
+    </message>
+    <message>
+        <source>Tick at least one role for the new person</source>
+        <translation>请为新人员至少勾选一个角色</translation>
+    </message>
+    <message>
+        <source>Someone of that name is in the list already</source>
+        <translation>列表中已有同名的人</translation>
+    </message>
+    <message>
+        <source>Added {name}.</source>
+        <translation>已添加 {name}。</translation>
+    </message>
+    <message>
+        <source>{name} is now: {roles}.</source>
+        <translation>{name} 现在是：{roles}。</translation>
+    </message>
+    <message>
+        <source>{name} is active again.</source>
+        <translation>{name} 已重新启用。</translation>
+    </message>
+    <message>
+        <source>{name} is deactivated: their articles and credits stay, but they can no longer act.</source>
+        <translation>{name} 已停用：其稿件和署名都保留，但不能再执行任何操作。</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleEdit</name>
+    <message>
+        <source>Remove {name}</source>
+        <translation>删除 {name}</translation>
+    </message>
+    <message>
+        <source>Add a name, then Enter or comma</source>
+        <translation>添上人名，然后按回车或逗号</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>Names: {names}. Type a name and press Enter or a comma; Backspace in the empty field edits the last name.</source>
+        <translation>人名：{names}。输入人名后按回车或逗号；在空白栏中按退格键可编辑最后一个人名。</translation>
+    </message>
+    <message>
+        <source>{label}: {names}</source>
+        <translation>{label}：{names}</translation>
+    </message>
+    <message>
+        <source>Add a name</source>
+        <translation>添上人名</translation>
+    </message>
+</context>
+<context>
     <name>Permissions</name>
     <message>
         <source>Export approved articles to the site folder, then mark them published</source>
@@ -1815,6 +2518,25 @@ Choose one from the list, or start a new one with Ctrl+N.</source>
     </message>
 </context>
 <context>
+    <name>RoleBadge</name>
+    <message>
+        <source>Reporter: writes articles and submits them</source>
+        <translation>记者：写稿并提交</translation>
+    </message>
+    <message>
+        <source>Producer: edits, returns and approves articles; may override checks</source>
+        <translation>监制：编辑、退回和批准稿件；可越过检查</translation>
+    </message>
+    <message>
+        <source>Web team: exports approved articles and marks them published</source>
+        <translation>网络编辑：导出已批准的稿件并标为已发布</translation>
+    </message>
+    <message>
+        <source>Role: {role}</source>
+        <translation>角色：{role}</translation>
+    </message>
+</context>
+<context>
     <name>SaveStatus</name>
     <message>
         <source>What you type is kept safe on this computer within half a second. It becomes a revision, which other desks see, when you leave the article, take a workflow action, press Ctrl+S or close newsdesk, and after five minutes of editing.</source>
@@ -1878,6 +2600,61 @@ Choose one from the list, or start a new one with Ctrl+N.</source>
     <message>
         <source>{section} (no change)</source>
         <translation>{section}（无改动）</translation>
+    </message>
+</context>
+<context>
+    <name>SidePanel</name>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Slug</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>创建人</translation>
+    </message>
+    <message>
+        <source>Last saved</source>
+        <translation>最后保存</translation>
+    </message>
+    <message>
+        <source>The last change of the text: who saved it, and when</source>
+        <translation>正文的最后一次改动：谁保存的，何时保存</translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation>最后操作</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>稿件</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>Notes ({count})</source>
+        <translation>批注（{count}）</translation>
+    </message>
+    <message>
+        <source> (approved: {revision})</source>
+        <translation>（已批准：第 {revision} 版）</translation>
+    </message>
+    <message>
+        <source>{when} by {who}</source>
+        <translation>{when}，{who}</translation>
     </message>
 </context>
 <context>
@@ -1979,6 +2756,71 @@ Choose one from the list, or start a new one with Ctrl+N.</source>
     <message>
         <source>Write a comment first</source>
         <translation>请先写意见</translation>
+    </message>
+</context>
+<context>
+    <name>UnavailableDialog</name>
+    <message>
+        <source>No article is open: choose one from the list first</source>
+        <translation>没有打开的稿件：请先从列表中选择一篇</translation>
+    </message>
+    <message>
+        <source>Why is it unavailable?</source>
+        <translation>为什么不可用？</translation>
+    </message>
+    <message>
+        <source>What you cannot do now, and why:</source>
+        <translation>你现在不能做的事及原因：</translation>
+    </message>
+    <message>
+        <source>Every action is available to you now.</source>
+        <translation>现在所有操作你都可以用。</translation>
+    </message>
+    <message>
+        <source>Unavailable actions and why</source>
+        <translation>不可用的操作及原因</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Why it is unavailable</source>
+        <translation>不可用的原因</translation>
+    </message>
+</context>
+<context>
+    <name>UserSwitcher</name>
+    <message>
+        <source>Current user</source>
+        <translation>当前用户</translation>
+    </message>
+    <message>
+        <source>Working as</source>
+        <translation>当前身份</translation>
+    </message>
+    <message>
+        <source>Switch to another person of the newsroom</source>
+        <translation>切换为编辑部的另一个人</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>无角色</translation>
+    </message>
+</context>
+<context>
+    <name>WindowTools</name>
+    <message>
+        <source>Backup failed: {reason}</source>
+        <translation>备份失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}</source>
+        <translation>已备份到 {path}</translation>
     </message>
 </context>
 <context>

@@ -220,3 +220,18 @@ def test_real_process_exit_codes(tmp_path, page):
     assert refused.returncode == 1
     assert refused.stderr.count("\n") == 1 and "Traceback" not in refused.stderr
     assert run("frobnicate").returncode == 2
+
+
+def test_users_deactivate_and_activate(cli):
+    code, out, err = cli("users", "deactivate", "Kai Web", "--as", "Felix Ortner")
+    assert code == 0 and out.strip() == "Kai Web\tdeactivated", err
+    _code, out, _ = cli("users", "list")
+    assert "Kai Web\tweb\tdeactivated" in out.splitlines()
+    code, _out, err = cli("site", "set", "source_label", "来源：", "--as", "Kai Web")
+    assert code != 0 and "deactivated" in err and len(err.strip().splitlines()) == 1
+    code, _out, err = cli("users", "deactivate", "Felix Ortner", "--as", "Felix Ortner")
+    assert code != 0 and "cannot deactivate themselves" in err
+    assert cli("users", "activate", "Kai Web", "--as", "Felix Ortner")[0] == 0
+    _code, out, _ = cli("users", "list", "--json")
+    assert all(p["active"] for p in json.loads(out))
+    assert cli("site", "set", "source_label", "来源：", "--as", "Kai Web")[0] == 0

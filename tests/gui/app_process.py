@@ -269,6 +269,11 @@ def _child(db: str) -> int:
         if verb == "told":  # until the app has said something in a dialog
             wait_until(lambda: bool(dialogs))
             return state()
+        if verb == "settle":  # until nothing more is under way: the feed wrote this
+            # desk's mark, heard every commit so far, and what it heard was read again
+            written = window.live.mark_written(15) and window.live.caught_up(15)
+            wait_until(lambda: False, 0.1)  # the feed's report reaches the hub
+            return {"ok": written and wait_until(lambda: not window.worker.busy)}
         if verb == "wait":
             wait_until(lambda: False, float(rest))
             return state()

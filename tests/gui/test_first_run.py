@@ -20,7 +20,7 @@ def _answer(qtbot, typer, name: str, role: UserRole) -> None:
         assert not ok.isEnabled()  # no name yet
         dialog.name_edit.setFocus()
         typer(dialog.name_edit, name)
-        dialog.role_combo.setCurrentIndex(dialog.role_combo.findData(role.value))
+        dialog.role_choice.set_roles({role})
         assert ok.isEnabled()
         ok.click()
 

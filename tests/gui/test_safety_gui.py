@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from newsdesk.domain.article import Article, Credit
 from newsdesk.gui.main_window import MainWindow
+from newsdesk.gui.window_state import WindowState
 from newsdesk.newsroom import Newsroom
 from newsdesk.storage.sqlite.backup import list_backups, newest_backup
 from tests.storage.test_backup import damage_pages, make_newsroom_db
@@ -72,7 +73,7 @@ def newsroom_db(tmp_path) -> Path:
     )
     room.close()
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("window/last_article", article.id)
+    WindowState(settings, str(db)).remember_article(article.id)
     settings.sync()
     return db
 

@@ -163,6 +163,30 @@ def test_a_mark_set_again_never_vanishes_for_others(desks):
         theirs.close()
 
 
+def test_a_mark_set_again_is_no_news_for_other_desks(desks):
+    """Setting the same mark again (each save applies the permissions again) writes
+    nothing: other desks are not woken for it (on a file each such write was also one
+    more moment when a broken -shm file could kill the app)."""
+    _targets, room = desks
+    lena, omar = room(LENA), room(OMAR)
+    mine, theirs = lena.store.open_channel(), omar.store.open_channel()
+    try:
+        mine.set_presence(7, PresenceMode.EDITING, LENA)
+        assert _until(lambda: any(p.person == LENA for p in theirs.presence()))
+        while theirs.wait(0.3):
+            pass  # what setting the mark first said is heard and done with
+        for _ in range(5):
+            mine.set_presence(7, PresenceMode.EDITING, LENA)
+        assert not theirs.wait(0.5)
+        mine.set_presence(7, PresenceMode.VIEWING, LENA)  # a change is still news
+        assert _until(
+            lambda: Presence(7, LENA, PresenceMode.VIEWING, mine.desk) in theirs.presence()
+        )
+    finally:
+        mine.close()
+        theirs.close()
+
+
 def test_the_mark_of_a_desk_that_dies_goes_away(desks, engine, tmp_path):
     targets, room = desks
     omar = room(OMAR)

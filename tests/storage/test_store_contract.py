@@ -462,3 +462,35 @@ def test_a_save_may_make_its_new_revision_the_approved_one(store):
     )
     assert (saved.status, saved.approved_revision, saved.revision) == (Status.APPROVED, 2, 2)
     assert store.get_article(stored.id).approved_revision == 2
+
+
+def test_a_deactivated_person_keeps_their_history_and_stays_deactivated(store):
+    from newsdesk.domain.article import Person
+    from newsdesk.domain.status import UserRole
+
+    article = store.insert_article(_article(), actor="Lena Park")
+    changed = store.set_person_active("Lena Park", False, actor="Omar Diaz")
+    assert changed == Person("Lena Park", frozenset({UserRole.REPORTER}), active=False)
+    assert store.get_person("Lena Park") == changed
+    # Still listed (history names them), marked; the others are untouched.
+    assert {p.name: p.active for p in store.people()} == {"Lena Park": False, "Omar Diaz": True}
+    # Changing roles is not activating.
+    store.add_person(Person("Lena Park", frozenset({UserRole.PRODUCER})))
+    assert store.get_person("Lena Park") == Person(
+        "Lena Park", frozenset({UserRole.PRODUCER}), active=False
+    )
+    kept = store.get_article(article.id)
+    assert kept.created_by == "Lena Park" and kept.credits[0].names == ("Lena Park",)
+    store.set_person_active("Lena Park", True, actor="Omar Diaz")
+    assert store.get_person("Lena Park").active
+    people_events = [
+        (e.actor, e.action, e.comment)
+        for e in store.audit_events()
+        if e.action in {"person-deactivated", "person-activated"}
+    ]
+    assert people_events == [
+        ("Omar Diaz", "person-deactivated", "Lena Park"),
+        ("Omar Diaz", "person-activated", "Lena Park"),
+    ]
+    with pytest.raises(NotFoundError, match="Nobody"):
+        store.set_person_active("Nobody", False, actor="Omar Diaz")

@@ -190,7 +190,7 @@ class ArticleController(QObject):
                 self._apply_permissions(self.session.article)
                 self.person_changed.emit(me)
 
-        self._worker.submit(lambda newsroom: newsroom.people(), shown)
+        self._worker.submit(lambda newsroom: newsroom.people(active_only=True), shown)
 
     # -- opening and creating ---------------------------------------------------------
 
@@ -393,6 +393,12 @@ class ArticleController(QObject):
         self._views.side.credits.set_credits(recovery.recovered.credits)
         self._recovered = recovery.notice  # said until another article is shown
         self._apply_permissions(recovery.base)
+        # The word count and the page preview show the recovered text, as the editor
+        # does (not the stored revision it was recovered over).
+        self._update_counts()
+        recovered = self.collect()
+        if recovered is not None:
+            self._views.preview.request_render(recovered)
         # Text an earlier session should have saved becomes a revision at once, as if
         # that session had left the article; a newer revision meets it as a conflict.
         self.session.mark_edited()
@@ -471,8 +477,23 @@ class ArticleController(QObject):
             return
         self._background.submit(
             lambda newsroom: newsroom.preview_page(article),
-            lambda page: QDesktopServices.openUrl(QUrl.fromLocalFile(str(page))),
+            self._show_page_in_browser,
             lambda exc: QMessageBox.warning(
                 self._parent, self.tr("Cannot open the page"), refusal_text(exc)
             ),
+        )
+
+    def _show_page_in_browser(self, page) -> None:
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(page))):
+            return
+        # No browser is set up (or none could start): say so, and where the page is.
+        log.warning("no browser could be started for %s", page)
+        QMessageBox.warning(
+            self._parent,
+            self.tr("No browser could be started"),
+            self.tr(
+                "newsdesk could not start a web browser to show the page.\n\nThe page is"
+                " saved at:\n{path}\n\nOpen that file in a browser, or set a default web"
+                " browser for this desktop."
+            ).format(path=page),
         )

@@ -203,6 +203,9 @@ class ExportDialog(QDialog):
         self.publish_button.clicked.connect(self.publish)
         self._update_buttons()
         self.load()
+        # The keyboard starts on the action the dialog is for (Enter exports), or on the
+        # folder when there is nothing to export yet; never on Close.
+        (self.export_button if self.export_button.isEnabled() else self.folder_edit).setFocus()
 
     # -- choices ------------------------------------------------------------------------
 

@@ -9,13 +9,23 @@ an export may add a row to a filter or to "Waiting for me", or take one away.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -27,9 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.domain.article import Person
-from newsdesk.domain.presence import Presence, describe, others
+from newsdesk.domain.presence import Presence, others
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status, UserRole
+from newsdesk.gui.flow_layout import FlowLayout
+from newsdesk.gui.i18n.core_text import presence_text, refusal_text, status_name
+from newsdesk.gui.i18n.language import speaks_english
 from newsdesk.gui.list.model import COLUMNS, ArticleListModel
 from newsdesk.gui.list.status_badge import StatusBadgeDelegate
 from newsdesk.gui.ops.change_hub import ChangeHub
@@ -51,19 +64,51 @@ LIST_KINDS = frozenset(
         ChangeKind.EXPORTED,
     }
 )
-ALL_STATUSES = "All statuses"
+ALL_STATUSES = QT_TRANSLATE_NOOP("ArticleListPanel", "All statuses")
 # What "Waiting for me" lists, per role (the store's waiting query decides).
 WAITING_TIPS = {
-    UserRole.PRODUCER: "submitted articles to approve or return",
-    UserRole.WEB: "approved articles not yet exported",
-    UserRole.REPORTER: "your articles returned to you",
+    UserRole.PRODUCER: QT_TRANSLATE_NOOP(
+        "ArticleListPanel", "submitted articles to approve or return"
+    ),
+    UserRole.WEB: QT_TRANSLATE_NOOP("ArticleListPanel", "approved articles not yet exported"),
+    UserRole.REPORTER: QT_TRANSLATE_NOOP("ArticleListPanel", "your articles returned to you"),
 }
+
+
+# Keys in the search box that move into the results.
+INTO_RESULTS_KEYS = frozenset({Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter})
+
+
+def count_text(count: int, *, filtered: bool) -> str:
+    """How many articles the list shows, as a sentence fragment."""
+    if not filtered or count:
+        if not speaks_english():  # one form for every number, as Chinese has
+            text = (
+                QCoreApplication.translate("ArticleListPanel", "{count} articles match")
+                if filtered
+                else QCoreApplication.translate("ArticleListPanel", "{count} articles")
+            )
+            return text.format(count=f"{count:,}")
+        noun = "article" if count == 1 else "articles"
+        if not filtered:
+            return f"{count:,} {noun}"
+        return f"{count:,} {noun} match" + ("es" if count == 1 else "")
+    return QCoreApplication.translate("ArticleListPanel", "No article matches")
+
+
+def dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """The local files a drag carries (folders and remote URLs are not articles)."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
 class ArticleListPanel(QWidget):
     open_article_requested = Signal(int)
     new_article_requested = Signal()
     count_changed = Signal(int)
+    files_dropped = Signal(list)  # list[Path]: files dropped on the list, to import
 
     def __init__(
         self,
@@ -83,23 +128,23 @@ class ArticleListPanel(QWidget):
         self._pending_select: int | None = None
         self._open_pending = False
 
-        self.search_box = QLineEdit(placeholderText="Search headlines, text, credits…")
-        self.search_box.setAccessibleName("Search articles")
+        self.search_box = QLineEdit(placeholderText=self.tr("Search headlines, text, credits…"))
+        self.search_box.setAccessibleName(self.tr("Search articles"))
         self.search_box.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
-        self.status_filter.setAccessibleName("Filter by status")
-        self.status_filter.addItem(ALL_STATUSES, None)
+        self.status_filter.setAccessibleName(self.tr("Filter by status"))
+        self.status_filter.addItem(self.tr(ALL_STATUSES), None)
         for status in Status:
-            self.status_filter.addItem(status.value.capitalize(), status.value)
-        self.mine_filter = QCheckBox("Mine")
-        self.mine_filter.setAccessibleName("Only my articles")
-        self.mine_filter.setToolTip("Articles you created or are credited on as reporter")
-        self.waiting_filter = QCheckBox("Waiting for me")
-        self.waiting_filter.setAccessibleName("Only articles waiting for me")
+            self.status_filter.addItem(status_name(status).capitalize(), status.value)
+        self.mine_filter = QCheckBox(self.tr("Mine"))
+        self.mine_filter.setAccessibleName(self.tr("Only my articles"))
+        self.mine_filter.setToolTip(self.tr("Articles you created or are credited on as reporter"))
+        self.waiting_filter = QCheckBox(self.tr("Waiting for me"))
+        self.waiting_filter.setAccessibleName(self.tr("Only articles waiting for me"))
 
         self.model = ArticleListModel(self._newsroom.summaries, self)
         self.view = QTableView()
-        self.view.setAccessibleName("Article list")
+        self.view.setAccessibleName(self.tr("Article list"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -120,12 +165,17 @@ class ArticleListPanel(QWidget):
         for column, width in enumerate((250, 92, 96, 110, 120)):
             header.resizeSection(column, width)
         self.view.setItemDelegateForColumn(1, StatusBadgeDelegate(self.view))
+        # Tab leaves the list for the next pane; arrows walk the rows (each one opens).
+        self.view.setTabKeyNavigation(False)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName(self.tr("Articles listed"))
+        self.count_label.setContentsMargins(4, 1, 4, 1)
 
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.new_button = QPushButton("New article")
-        self.new_button.setAccessibleName("New article")
+        self.new_button = QPushButton(self.tr("New article"))
+        self.new_button.setAccessibleName(self.tr("New article"))
         empty = QWidget()
         empty_layout = QVBoxLayout(empty)
         empty_layout.addStretch()
@@ -136,15 +186,18 @@ class ArticleListPanel(QWidget):
         self.stack.addWidget(self.view)
         self.stack.addWidget(empty)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.status_filter, 1)
-        filters.addWidget(self.mine_filter)
-        filters.addWidget(self.waiting_filter)
+        # The filters wrap onto a second line in a narrow list instead of being cut.
+        filters_box = QWidget()
+        filters = FlowLayout(filters_box)
+        for widget in (self.status_filter, self.mine_filter, self.waiting_filter):
+            filters.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search_box)
-        layout.addLayout(filters)
+        layout.addWidget(filters_box)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.count_label)
+        self.setAcceptDrops(True)  # article files dropped anywhere on the list: import
 
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.reload)
@@ -152,6 +205,8 @@ class ArticleListPanel(QWidget):
         self._changes_timer.timeout.connect(self._requery)
         if hub is not None:
             hub.changed.connect(self._on_hub_changed)
+        self._select_first_pending = False
+        self.search_box.installEventFilter(self)
         self.search_box.textChanged.connect(self._debounce.start)
         self.status_filter.currentIndexChanged.connect(self.reload)
         self.mine_filter.toggled.connect(self.reload)
@@ -170,9 +225,11 @@ class ArticleListPanel(QWidget):
     def set_person(self, person: Person) -> None:
         """The current user, for "Mine" and "Waiting for me" (reloads when they are on)."""
         self._person = person
-        tips = [WAITING_TIPS[r] for r in UserRole if r in person.roles]
+        tips = [self.tr(WAITING_TIPS[r]) for r in UserRole if r in person.roles]
         self.waiting_filter.setToolTip(
-            "What waits for you: " + "; ".join(tips) if tips else "Nothing waits for you"
+            self.tr("What waits for you: {what}").format(what=self.tr("; ").join(tips))
+            if tips
+            else self.tr("Nothing waits for you")
         )
         self._user = person.name
         if self.mine_filter.isChecked() or self.waiting_filter.isChecked():
@@ -232,35 +289,47 @@ class ArticleListPanel(QWidget):
             return  # an older query answered late
         self.model.set_ids(ids)
         self._show_empty_state(not ids)
+        self.count_label.setText(count_text(len(ids), filtered=self.is_filtered()))
         self.count_changed.emit(len(ids))
+        into_results = self._select_first_pending
+        if into_results and ids:
+            self._pending_select, self._open_pending = ids[0], True
+        self._select_first_pending = False
         if self._pending_select is not None:
             self.select_article(self._pending_select, emit=self._open_pending)
             self._pending_select = None
         self._open_pending = False
+        if into_results:
+            self._focus_results_now()
 
     def _on_query_failed(self, generation: int, exc: Exception) -> None:
         if generation == self._generation:
             self._open_pending = False
             self.model.set_ids([])
-            self.empty_label.setText(f"The list could not be loaded:\n{exc}")
+            self.empty_label.setText(
+                self.tr("The list could not be loaded:\n{reason}").format(reason=refusal_text(exc))
+            )
             self.stack.setCurrentIndex(1)
+
+    def is_filtered(self) -> bool:
+        return bool(
+            self.search_box.text().strip()
+            or self.status_filter.currentData()
+            or self.mine_filter.isChecked()
+            or self.waiting_filter.isChecked()
+        )
 
     def _show_empty_state(self, empty: bool) -> None:
         if not empty:
             self.stack.setCurrentIndex(0)
             return
-        filtered = (
-            bool(self.search_box.text().strip())
-            or self.status_filter.currentData()
-            or self.mine_filter.isChecked()
-            or self.waiting_filter.isChecked()
-        )
+        filtered = self.is_filtered()
         if self.waiting_filter.isChecked():
-            text = "Nothing is waiting for you."
+            text = self.tr("Nothing is waiting for you.")
         elif filtered:
-            text = "No article matches these filters."
+            text = self.tr("No article matches these filters.")
         else:
-            text = "No articles yet.\nStart the first one."
+            text = self.tr("No articles yet.\nStart the first one.")
         self.empty_label.setText(text)
         self.new_button.setVisible(not filtered)
         self.stack.setCurrentIndex(1)
@@ -287,6 +356,58 @@ class ArticleListPanel(QWidget):
         self.search_box.setFocus()
         self.search_box.selectAll()
 
+    def focus_results(self) -> None:
+        """Into the results, from the search box: the first row when none is current
+        (opened, as choosing a row does). A search still typed is run first."""
+        if self._debounce.isActive():
+            # The results on screen are of the search before: go in once the new
+            # ones are there (the view would pick a stale row on taking the focus).
+            self._select_first_pending = True
+            self.reload()
+            return
+        if self.current_id() is None and self.model.rowCount():
+            self.view.selectRow(0)
+            self.view.setCurrentIndex(self.model.index(0, 0))
+        self._focus_results_now()
+
+    def _focus_results_now(self) -> None:
+        target = self.view if self.stack.currentIndex() == 0 else self.new_button
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search_box
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in INTO_RESULTS_KEYS
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.focus_results()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- files dropped on the list ------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        if dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = dropped_files(event)
+        if not files:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.files_dropped.emit(files)
+
     def show_current(self, article_id: int | None) -> None:
         """Mark `article_id` as the open one, quietly (now, or once a query lists it)."""
         if article_id is None or self.select_article(article_id, emit=False):
@@ -306,7 +427,7 @@ class ArticleListPanel(QWidget):
                 by_article.setdefault(mark.article_id, []).append(mark)
         self.model.set_presence(
             {
-                article_id: describe(others(found, article_id, my_desk), me=self._user)
+                article_id: presence_text(others(found, article_id, my_desk), me=self._user)
                 for article_id, found in by_article.items()
             }
         )

@@ -25,7 +25,7 @@ CHECK_EVERY_MS = 60_000  # how often to ask the policy; it backs up every `every
 class DatabaseGuard(QObject):
     damaged = Signal(str)  # what is wrong and which backup to restore
     backup_failed = Signal(str)
-    backed_up = Signal(str)  # path of the new backup
+    backed_up = Signal(str, bool)  # path of the new backup; whether it is the start's
 
     def __init__(self, worker: DatabaseWorker, db_path: str | Path, parent=None) -> None:
         super().__init__(parent)
@@ -48,7 +48,11 @@ class DatabaseGuard(QObject):
                 return newsroom.damaged, None
             return None, self._policy.on_start()
 
-        self._worker.submit(check_then_back_up, self._on_checked, self._on_backup_failed)
+        self._worker.submit(
+            check_then_back_up,
+            lambda result: self._on_checked(result, at_start=True),
+            self._on_backup_failed,
+        )
         self._timer.start()
 
     def recheck(self, then: Callable[[str | None], None] | None = None) -> None:
@@ -77,12 +81,14 @@ class DatabaseGuard(QObject):
 
         self._worker.submit(check, checked, failed)
 
-    def _on_checked(self, result: tuple[str | None, Path | None]) -> None:
+    def _on_checked(
+        self, result: tuple[str | None, Path | None], *, at_start: bool = False
+    ) -> None:
         damage, backup = result
         if damage:
             self._report_damage(damage)
         elif backup is not None:
-            self.backed_up.emit(str(backup))
+            self.backed_up.emit(str(backup), at_start)
 
     def _on_timer_timeout(self) -> None:
         if self._damage:

@@ -64,6 +64,14 @@ class LiveFeed(QObject):
     def set_presence(self, article_id: int | None, mode: PresenceMode, person: str) -> None:
         self._feed.set_presence(article_id, mode, person)
 
+    def mark_written(self, timeout: float) -> bool:
+        """Whether this desk's mark was written within `timeout` (see ChangeFeed)."""
+        return self._feed.mark_written(timeout)
+
+    def caught_up(self, timeout: float) -> bool:
+        """Whether every change committed so far was heard within `timeout`."""
+        return self._feed.caught_up(timeout)
+
     def _on_presence_arrived(self, presence: list[Presence]) -> None:
         self.presence = presence
         self.presence_changed.emit(presence)

@@ -109,6 +109,11 @@ class DatabaseWorker(QObject):
         self._pool.start(_Job(self, fn, relay, finished))
         return finished
 
+    @property
+    def busy(self) -> bool:
+        """Whether a job's answer is still to come."""
+        return bool(self._relays)
+
     def wait(self, msecs: int = 30_000) -> bool:
         return self._pool.waitForDone(msecs)
 

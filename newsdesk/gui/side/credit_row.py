@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
-from PySide6.QtGui import QDrag, QKeyEvent, QMouseEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import QDrag, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 FLAG_COLOUR = "#d9822b"
 # What a dragged row carries; the panel reads it back when the row is dropped.
 ROW_MIME_TYPE = "application/x-newsdesk-credit-row"
+# Room the names need beside the role for a row to stay on one line.
+PEOPLE_ONE_LINE_MIN = 200
+ONE_LINE_HYSTERESIS = 24
 
 
 class _Grip(QLabel):
@@ -38,8 +41,10 @@ class _Grip(QLabel):
         self._row = row
         self._press: QPoint | None = None
         self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setToolTip("Drag to reorder (or Alt+Up / Alt+Down)")
-        self.setAccessibleName("Drag handle")
+        self.setToolTip(
+            QCoreApplication.translate("CreditRow", "Drag to reorder (or Alt+Up / Alt+Down)")
+        )
+        self.setAccessibleName(QCoreApplication.translate("CreditRow", "Drag handle"))
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.setFont(font)
@@ -83,7 +88,7 @@ class CreditRow(QFrame):
         self.role_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.set_role_labels(panel.role_labels())
         self.role_combo.setEditText(role)
-        self.role_combo.lineEdit().setPlaceholderText("Role")
+        self.role_combo.lineEdit().setPlaceholderText(self.tr("Role"))
         self.role_combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.role_combo.setMinimumContentsLength(12)
         self.role_combo.setSizeAdjustPolicy(
@@ -91,24 +96,34 @@ class CreditRow(QFrame):
         )
         self.people = PeopleEdit(panel.known_people(), self)
         self.people.set_names(names)
-        self.up_button = self._button("▲", "Move up (Alt+Up)", self._request_move_up)
-        self.down_button = self._button("▼", "Move down (Alt+Down)", self._request_move_down)
-        self.remove_button = self._button("✕", "Remove (Alt+Delete)", self.remove_requested.emit)
+        self.up_button = self._button("▲", self.tr("Move up (Alt+Up)"), self._request_move_up)
+        self.down_button = self._button(
+            "▼", self.tr("Move down (Alt+Down)"), self._request_move_down
+        )
+        self.remove_button = self._button(
+            "✕", self.tr("Remove (Alt+Delete)"), self.remove_requested.emit
+        )
         self.flag = QLabel(self)
         self.flag.setStyleSheet(f"color: {FLAG_COLOUR};")
         self.flag.setWordWrap(True)
 
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.grip, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.role_combo, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.people, 1)
+        self.top = QHBoxLayout()
+        self.top.setContentsMargins(0, 0, 0, 0)
+        self.top.addWidget(self.grip, 0, Qt.AlignmentFlag.AlignTop)
+        self.top.addWidget(self.role_combo, 0, Qt.AlignmentFlag.AlignTop)
+        self.top.addWidget(self.people, 1)
         for button in (self.up_button, self.down_button, self.remove_button):
-            top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            self.top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        # In a narrow panel the names get a line of their own, under the role, so
+        # the buttons (✕ included) never leave the row and the chips have room.
+        self.below = QHBoxLayout()
+        self.below.setContentsMargins(self.grip.sizeHint().width() + 6, 0, 0, 0)
+        self._one_line = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(1)
-        layout.addLayout(top)
+        layout.addLayout(self.top)
+        layout.addLayout(self.below)
         layout.addWidget(self.flag)
 
         # Row keys are read from the row's own controls: an editable combo box would
@@ -125,6 +140,38 @@ class CreditRow(QFrame):
 
         self.role_combo.currentTextChanged.connect(self._on_changed)
         self.people.names_changed.connect(self._on_changed)
+
+    def one_line_width(self) -> int:
+        """The narrowest width at which role, names and buttons share one line."""
+        top = self.top
+        widths = [self.grip, self.role_combo, self.up_button, self.down_button]
+        widths.append(self.remove_button)
+        parts = sum(w.sizeHint().width() for w in widths)
+        return parts + PEOPLE_ONE_LINE_MIN + top.spacing() * 6 + 4
+
+    def is_one_line(self) -> bool:
+        return self._one_line
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        width = event.size().width()
+        needed = self.one_line_width()
+        # A margin either way, so a scrollbar coming or going cannot flip it back.
+        if self._one_line and width < needed:
+            self._set_one_line(False)
+        elif not self._one_line and width >= needed + ONE_LINE_HYSTERESIS:
+            self._set_one_line(True)
+
+    def _set_one_line(self, one_line: bool) -> None:
+        self._one_line = one_line
+        if one_line:
+            self.below.removeWidget(self.people)
+            self.top.insertWidget(2, self.people, 1)
+            self.top.setStretchFactor(self.role_combo, 0)
+        else:
+            self.top.removeWidget(self.people)
+            self.below.addWidget(self.people, 1)
+            self.top.setStretchFactor(self.role_combo, 1)
 
     def _button(self, text: str, tip: str, handler) -> QToolButton:
         button = QToolButton(self)
@@ -187,21 +234,25 @@ class CreditRow(QFrame):
 
     def problem(self) -> str:
         if not self.role() and not self.names():
-            return "Empty row: not printed. Choose a role and add names, or remove it."
+            return self.tr("Empty row: not printed. Choose a role and add names, or remove it.")
         if not self.role():
-            return "No role: this line is not printed until it has one."
+            return self.tr("No role: this line is not printed until it has one.")
         if not self.names():
-            return "No names yet: this line is not printed until it has one."
+            return self.tr("No names yet: this line is not printed until it has one.")
         return ""
 
     def set_number(self, number: int) -> None:
-        self.role_combo.setAccessibleName(f"Credit {number} role")
-        self.people.set_accessible_label(f"Credit {number} people")
-        self.up_button.setAccessibleName(f"Move credit {number} up")
-        self.down_button.setAccessibleName(f"Move credit {number} down")
-        self.remove_button.setAccessibleName(f"Remove credit {number}")
-        self.grip.setAccessibleName(f"Credit {number} drag handle")
-        self.setAccessibleName(f"Credit {number}")
+        self.role_combo.setAccessibleName(self.tr("Credit {number} role").format(number=number))
+        self.people.set_accessible_label(self.tr("Credit {number} people").format(number=number))
+        self.up_button.setAccessibleName(self.tr("Move credit {number} up").format(number=number))
+        self.down_button.setAccessibleName(
+            self.tr("Move credit {number} down").format(number=number)
+        )
+        self.remove_button.setAccessibleName(
+            self.tr("Remove credit {number}").format(number=number)
+        )
+        self.grip.setAccessibleName(self.tr("Credit {number} drag handle").format(number=number))
+        self.setAccessibleName(self.tr("Credit {number}").format(number=number))
 
     def set_flag(self, text: str) -> None:
         self.flag.setText(text)

@@ -38,7 +38,6 @@ class _RowsArea(QWidget):
         self.rows_layout = QVBoxLayout(self)
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
         self.rows_layout.setSpacing(2)
-        self.rows_layout.addStretch(1)
         # A bar in the selection colour where the dragged row would land.
         self.indicator = QWidget(self)
         self.indicator.setAutoFillBackground(True)
@@ -119,21 +118,16 @@ class CreditsPanel(QWidget):
         self._loading = False
 
         self.rows_area = _RowsArea(self)
-        self.rows_area.setAccessibleName("Credit rows")
-        scroll = QScrollArea(self)
-        scroll.setWidget(self.rows_area)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area = scroll
+        self.rows_area.setAccessibleName(self.tr("Credit rows"))
 
-        self.add_button = QPushButton("&Add credit", self)
-        self.add_button.setAccessibleName("Add credit")
-        self.add_button.setToolTip("Add a credit row (Alt+A)")
+        self.add_button = QPushButton(self.tr("&Add credit"), self)
+        self.add_button.setAccessibleName(self.tr("Add credit"))
+        self.add_button.setToolTip(self.tr("Add a credit row (Alt+A)"))
         self.add_button.clicked.connect(lambda: self.add_row(focus=True))
 
-        self.preview_heading = QLabel("As printed on the page:", self)
+        self.preview_heading = QLabel(self.tr("As printed on the page:"), self)
         self.preview = QLabel(self)
-        self.preview.setAccessibleName("Credits as printed")
+        self.preview.setAccessibleName(self.tr("Credits as printed"))
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview.setWordWrap(True)
@@ -141,15 +135,29 @@ class CreditsPanel(QWidget):
         self.preview.setMargin(6)
         self.preview_heading.setBuddy(self.preview)
 
+        # Rows, the Add button and the printed block scroll together, vertically
+        # only: the rows fit any width the side panel has (see CreditRow), so the
+        # panel never shows a second scrollbar or clips a row's buttons.
+        content = QWidget(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addWidget(self.rows_area)
+        content_layout.addLayout(buttons)
+        content_layout.addWidget(self.preview_heading)
+        content_layout.addWidget(self.preview)
+        content_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.preview_heading)
-        layout.addWidget(self.preview)
         self._refresh()
 
     # API ---------------------------------------------------------------------------------
@@ -296,7 +304,9 @@ class CreditsPanel(QWidget):
             found = self._vocabulary.find(row.role())
             key = found.key if found else key
             if not flag and key in roles_seen:
-                flag = f"Same role as credit {roles_seen[key]}: the page prints two lines."
+                flag = self.tr("Same role as credit {number}: the page prints two lines.").format(
+                    number=roles_seen[key]
+                )
             roles_seen.setdefault(key, number)
             row.set_flag(flag)
         # Tab order follows the rows as they are now, whatever order they were made in.
@@ -310,4 +320,4 @@ class CreditsPanel(QWidget):
             QWidget.setTabOrder(previous, widget)
             previous = widget
         lines = self.preview_lines()
-        self.preview.setText("\n".join(lines) if lines else "(no credits printed)")
+        self.preview.setText("\n".join(lines) if lines else self.tr("(no credits printed)"))

@@ -29,6 +29,7 @@ from newsdesk.domain.article import Article, Person
 from newsdesk.domain.checklist import CheckFailure
 from newsdesk.domain.status import Status
 from newsdesk.domain.workflow import TRANSITIONS, Action, refusals_by_action
+from newsdesk.gui.flow_layout import FlowLayout
 from newsdesk.gui.i18n.core_text import check_message, check_title, status_name
 from newsdesk.gui.list.status_badge import STATUS_COLOURS
 from newsdesk.gui.workflow.refusals import reason_text
@@ -125,7 +126,6 @@ class TransitionDialog(QDialog):
             confirm_label(action), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.confirm_button.setAccessibleName(confirm_label(action))
-        self.confirm_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.comment_edit.textChanged.connect(self._update_confirm)
@@ -135,7 +135,11 @@ class TransitionDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
         self._update_confirm()
-        self.comment_edit.setFocus()
+        # Made the default once the button is in the dialog (before, Qt has no dialog
+        # to tell), so Enter confirms. The keyboard starts where the person acts: on
+        # the comment a Return needs, else on the action itself, never on Cancel.
+        self.confirm_button.setDefault(True)
+        (self.comment_edit if self.needs_comment else self.confirm_button).setFocus()
 
     def comment(self) -> str:
         return self.comment_edit.toPlainText().strip()
@@ -215,26 +219,31 @@ class WorkflowBar(QFrame):
         layout.addWidget(self.problems_label, 2)
         layout.addWidget(self.checks_label, 2)
         layout.addSpacing(12)
+        # The buttons wrap onto a second line in a narrow window (900 px), instead of
+        # making the window wider than the screen allows.
+        buttons_box = QWidget()
+        buttons_box.setObjectName("workflow_buttons")
+        buttons_layout = FlowLayout(buttons_box, spacing=6, one_line_hint=True)
         for action in Action:
             button = QPushButton(action_label(action))
             button.setAccessibleName(action_label(action).rstrip("…"))
             button.setObjectName(f"workflow_{action.value}")
             button.clicked.connect(lambda _checked=False, a=action: self.action_requested.emit(a))
             self.buttons[action] = button
-            layout.addWidget(button)
+            buttons_layout.addWidget(button)
         self.delete_button = QPushButton(self.tr("Delete draft…"))
         self.delete_button.setAccessibleName(self.tr("Delete draft"))
         self.delete_button.setObjectName("workflow_delete")
         self.delete_button.clicked.connect(self.delete_requested)
-        layout.addWidget(self.delete_button)
-        layout.addSpacing(12)
+        buttons_layout.addWidget(self.delete_button)
         self.history_button = QPushButton(self.tr("History…"))
         self.history_button.setAccessibleName(self.tr("History"))
         self.history_button.setToolTip(
             self.tr("Revisions, differences, restore, and the audit trail")
         )
         self.history_button.clicked.connect(self.history_requested)
-        layout.addWidget(self.history_button)
+        buttons_layout.addWidget(self.history_button)
+        layout.addWidget(buttons_box)
         self._full_title = ""
         self.show_article(None, None)
 

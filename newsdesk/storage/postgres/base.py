@@ -14,7 +14,7 @@ import psycopg
 from psycopg.rows import dict_row, tuple_row
 from psycopg_pool import PoolTimeout
 
-from newsdesk.domain.errors import StorageError
+from newsdesk.domain.errors import RuleViolation, StorageError
 from newsdesk.storage import codec
 from newsdesk.storage.audit_chain import entry_hash
 from newsdesk.storage.postgres.connection import (
@@ -60,6 +60,15 @@ class PostgresBase:
         try:
             self._check_schema(first)
             self._login = self._read_login(first)
+        except psycopg.errors.InsufficientPrivilege as exc:
+            # A login in none of the newsroom's groups: a deactivated person's (see
+            # store.set_person_active), or one never given a role.
+            raise RuleViolation(
+                "login-in-no-group",
+                f"the login {first.info.user} may not use this newsroom: it is in none"
+                " of its groups (its person may have been deactivated; the newsroom's owner"
+                " activates them again with `newsdesk users activate NAME`)",
+            ) from exc
         except psycopg.Error as exc:
             raise translate(exc, conninfo) from exc
         finally:

@@ -53,7 +53,7 @@ class PostgresStore(Addresses):
 
         def work(conn: psycopg.Connection) -> None:
             existing = conn.execute(
-                "SELECT created_at, login FROM people WHERE name = %s", [name]
+                "SELECT created_at, login, active FROM people WHERE name = %s", [name]
             ).fetchone()
             linked = login if login is not None else (existing[1] if existing else None)
             if login is not None:
@@ -62,8 +62,10 @@ class PostgresStore(Addresses):
                 ).fetchone()
                 if other:
                     raise InvalidInputError(f"the login {login} already belongs to {other[0]}")
+            # A deactivated person's login stays in no group until activated again.
+            still_active = existing is None or existing[2]
             if linked is not None:
-                ensure_login(conn, linked, person.roles, password=password)
+                ensure_login(conn, linked, person.roles if still_active else (), password=password)
             created = codec.time_from_text(existing[0]) if existing else codec.now_utc()
             row = codec.person_to_row(person, created)
             conn.execute(
@@ -87,7 +89,7 @@ class PostgresStore(Addresses):
         return person
 
     def get_person(self, name: str) -> Person:
-        row = self._one("SELECT name, roles FROM people WHERE name = %s", [name.strip()])
+        row = self._one("SELECT name, roles, active FROM people WHERE name = %s", [name.strip()])
         if row is None:
             raise NotFoundError(
                 f"no person named {name!r} in this newsroom (add one with "
@@ -96,8 +98,39 @@ class PostgresStore(Addresses):
         return codec.person_from_row(row)
 
     def people(self) -> list[Person]:
-        rows = self._rows('SELECT name, roles FROM people ORDER BY lower(name) COLLATE "C", name')
+        rows = self._rows(
+            'SELECT name, roles, active FROM people ORDER BY lower(name) COLLATE "C", name'
+        )
         return [codec.person_from_row(r) for r in rows]
+
+    def set_person_active(self, name: str, active: bool, *, actor: str) -> Person:
+        def work(conn: psycopg.Connection) -> Person:
+            row = conn.execute(
+                "SELECT name, roles, active, login FROM people WHERE name = %s FOR UPDATE",
+                [name.strip()],
+            ).fetchone()
+            if row is None:
+                self.get_person(name)  # raises NotFoundError naming them
+            person = codec.person_from_row({"name": row[0], "roles": row[1], "active": row[2]})
+            if person.active == active:
+                return person
+            conn.execute("UPDATE people SET active = %s WHERE name = %s", [active, person.name])
+            if row[3] is not None:
+                # The server holds it too: a deactivated login is in no group of the
+                # newsroom, so it can neither read nor write, whatever client it uses.
+                ensure_login(conn, row[3], person.roles if active else ())
+            self._append_audit(
+                conn,
+                actor=actor,
+                action="person-activated" if active else "person-deactivated",
+                article_id=None,
+                comment=person.name,
+            )
+            return dataclasses.replace(person, active=active)
+
+        changed = self._write(work)
+        self._refresh_login()
+        return changed
 
     # -- articles -------------------------------------------------------------
 

@@ -151,7 +151,13 @@ class SQLiteChannel:
                 self._warned = True
 
     def set_presence(self, article_id: int | None, mode: PresenceMode, person: str) -> None:
-        self._mark = None if article_id is None else (article_id, PresenceMode(mode).value, person)
+        mark = None if article_id is None else (article_id, PresenceMode(mode).value, person)
+        if mark == self._mark and mark is not None:
+            # Set again (each time the desk applies its permissions): the heartbeat
+            # keeps it. A write here would be one more commit for every desk to hear,
+            # and one more moment when a -shm file cut short is a SIGBUS.
+            return
+        self._mark = mark
         self._write_mark()
 
     def heartbeat(self) -> None:

@@ -193,6 +193,12 @@ def _v5(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v6(db: sqlite_utils.Database) -> None:
+    # People are deactivated, never deleted: their revisions, audit entries and
+    # credits keep naming them.
+    db.execute("ALTER TABLE people ADD COLUMN active INTEGER NOT NULL DEFAULT 1")
+
+
 def _create_fts(db: sqlite_utils.Database) -> None:
     # Our own content (segmented text, see search_text.py), rowid = article id.
     db.execute(
@@ -225,7 +231,7 @@ def search_row(
     ]
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -89,6 +89,21 @@ class SQLiteStore(SQLiteAddresses):
             for r in self._rows("SELECT * FROM people ORDER BY name COLLATE NOCASE")
         ]
 
+    def set_person_active(self, name: str, active: bool, *, actor: str) -> Person:
+        with self._lock, self._write():
+            person = self.get_person(name)
+            if person.active != active:
+                self.db.execute(
+                    "UPDATE people SET active = ? WHERE name = ?", [int(active), person.name]
+                )
+                self._append_audit(
+                    actor=actor,
+                    action="person-activated" if active else "person-deactivated",
+                    article_id=None,
+                    comment=person.name,
+                )
+        return dataclasses.replace(person, active=active)
+
     # -- articles -------------------------------------------------------------
 
     def insert_article(self, article: Article, *, actor: str) -> Article:

@@ -9,9 +9,14 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QLineEdit, QWidget, QWidgetI
 class FlowLayout(QLayout):
     """Lays widgets out left to right and wraps them onto new lines (for name chips)."""
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, spacing: int = 4, *, one_line_hint: bool = False
+    ) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        # Ask for one line of everything (a row of buttons that wraps only when the
+        # window is too narrow), rather than for the narrowest column.
+        self._one_line_hint = one_line_hint
         self.setSpacing(spacing)
         self.setContentsMargins(0, 0, 0, 0)
 
@@ -46,7 +51,15 @@ class FlowLayout(QLayout):
         self._arrange(rect, apply=True)
 
     def sizeHint(self) -> QSize:
-        return self.minimumSize()
+        if not self._one_line_hint:
+            return self.minimumSize()
+        shown = [item.sizeHint() for item in self._items if not item.isEmpty()]
+        margins = self.contentsMargins()
+        width = sum(s.width() for s in shown) + self.spacing() * max(0, len(shown) - 1)
+        height = max((s.height() for s in shown), default=0)
+        return QSize(
+            width + margins.left() + margins.right(), height + margins.top() + margins.bottom()
+        )
 
     def minimumSize(self) -> QSize:
         size = QSize()
@@ -63,6 +76,9 @@ class FlowLayout(QLayout):
             if item.isEmpty():
                 continue
             hint = item.sizeHint()
+            # An item wider than a whole line gets the line (it shortens itself, see
+            # ElidedLabel) rather than running past the edge.
+            hint.setWidth(max(min(hint.width(), area.width()), item.minimumSize().width()))
             if x + hint.width() > area.right() + 1 and line_height > 0:
                 x = area.x()
                 y += line_height + self.spacing()

@@ -1,0 +1,98 @@
+"""Importing files into the newsroom in two steps: what they would become, then making it.
+
+`preview_files` reads each file with the importers (publish/importers: the same
+`import_file` and `ImportReport` as `newsdesk import --dry-run`) against this
+newsroom's site profile, credit vocabulary and people, and writes nothing; a file
+that cannot be imported is a refusal naming it. `import_previews` then makes an
+article of each report the person kept, each file its own unit of work: a refused
+one stops nothing else, and nothing of it is written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsdesk.domain.article import Article
+from newsdesk.domain.errors import NewsdeskError
+from newsdesk.publish.importers.files import import_file
+from newsdesk.publish.importers.report import ImportReport
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class FilePreview:
+    """What one file would become (`report`), or why it cannot be imported."""
+
+    path: Path
+    report: ImportReport | None = None
+    refused: str = ""
+
+    def to_json(self) -> dict:
+        """As `newsdesk import --dry-run --json` prints it."""
+        if self.report is None:
+            return {"file": str(self.path), "refused": self.refused}
+        return self.report.to_json()
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    path: Path
+    article: Article | None = None
+    refused: str = ""
+
+
+def _named(path: Path, exc: Exception) -> str:
+    message = str(exc)
+    return message if message.startswith(str(path)) else f"{path}: {message}"
+
+
+def preview_files(
+    newsroom, paths: Iterable[Path | str], *, encoding: str | None = None
+) -> list[FilePreview]:
+    """Each file's import report, in the order given; nothing is written."""
+    site, vocabulary = newsroom.site(), newsroom.vocabulary()
+    known = [p.name for p in newsroom.people()]
+    previews: list[FilePreview] = []
+    for given in paths:
+        path = Path(given)
+        try:
+            if path.is_dir():
+                raise NewsdeskError(f"{path}: a folder, not an article file")
+            report = import_file(
+                path, site=site, vocabulary=vocabulary, known_people=known, encoding=encoding
+            )
+        except (NewsdeskError, OSError) as exc:
+            previews.append(FilePreview(path, refused=_named(path, exc)))
+            continue
+        previews.append(FilePreview(path, report=report))
+    return previews
+
+
+def import_previews(
+    newsroom, previews: Sequence[FilePreview], *, actor: str
+) -> list[ImportOutcome]:
+    """A new article of each previewed report, as `actor`; refusals named per file."""
+    outcomes: list[ImportOutcome] = []
+    for preview in previews:
+        if preview.report is None:
+            outcomes.append(ImportOutcome(preview.path, refused=preview.refused))
+            continue
+        try:
+            # Pictures that came inside the file (Word) are stored by their hash, so
+            # storing one for an article refused just after is harmless.
+            for image in preview.report.images:
+                newsroom.put_image(image.data, image.media_type)
+            article = newsroom.create_article(
+                dataclasses.replace(preview.report.article, slug=""), actor=actor
+            )
+        except NewsdeskError as exc:
+            log.warning("import of %s refused: %s", preview.path, exc)
+            outcomes.append(ImportOutcome(preview.path, refused=_named(preview.path, exc)))
+            continue
+        outcomes.append(ImportOutcome(preview.path, article=article))
+    return outcomes
