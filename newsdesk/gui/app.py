@@ -14,11 +14,12 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QSettings, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from newsdesk.domain.errors import NewsdeskError
 from newsdesk.gui.app_identity import identify
+from newsdesk.gui.i18n.core_text import refusal_text
 from newsdesk.gui.i18n.language import install_translations
 from newsdesk.gui.people.first_run_dialog import FirstRunDialog
 from newsdesk.gui.window_state import WindowState
@@ -112,9 +113,12 @@ def ensure_user(newsroom: Newsroom, settings: QSettings) -> str | None:
     if existing is not None and not existing.active:
         QMessageBox.warning(
             None,
-            "Deactivated",
-            f"{existing.name} has been deactivated in this newsroom and cannot work in it;"
-            " someone else can activate them again under File › People….",
+            QCoreApplication.translate("App", "Deactivated"),
+            QCoreApplication.translate(
+                "App",
+                "{name} has been deactivated in this newsroom and cannot work in it;"
+                " someone else can activate them again under File › People….",
+            ).format(name=existing.name),
         )
         return None
     if existing is None:
@@ -136,20 +140,30 @@ def start(db_path: str | Path | None = None):
     path = (db_path if is_server(db_path) else Path(db_path)) if db_path else default_target()
     access = Newsroom.probe(path)
     if access.problem:
-        QMessageBox.critical(None, "newsdesk cannot use its database", access.problem)
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("App", "newsdesk cannot use its database"),
+            access.problem,
+        )
         return 1
     try:
         newsroom = Newsroom.open(path)
     except NewsdeskError as exc:
         log.error("cannot open %s: %s", path, exc)
-        QMessageBox.critical(None, "newsdesk cannot open its database", str(exc))
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("App", "newsdesk cannot open its database"),
+            refusal_text(exc),
+        )
         return 1
     settings = QSettings()
     try:
         user = ensure_user(newsroom, settings)
     except NewsdeskError as exc:  # a first run on a database that cannot be written
         newsroom.close()
-        QMessageBox.critical(None, "newsdesk cannot start", str(exc))
+        QMessageBox.critical(
+            None, QCoreApplication.translate("App", "newsdesk cannot start"), refusal_text(exc)
+        )
         return 1
     if user is None:
         newsroom.close()

@@ -24,17 +24,17 @@ log = logging.getLogger(__name__)
 
 
 @dataclass
-def pane_label(pane) -> str:
-    """How the status bar names a pane, in the interface's language."""
-    return QCoreApplication.translate("PaneLayout", pane.label) if pane.label else pane.name
-
-
 class Pane:
     name: str
     widget: QWidget
     minimum: int  # the narrowest width at which its content still fits
     action: QAction | None = None  # its View toggle; None: always shown
     label: str = ""  # how the status bar names it
+
+
+def pane_label(pane) -> str:
+    """How the status bar names a pane, in the interface's language."""
+    return QCoreApplication.translate("PaneLayout", pane.label) if pane.label else pane.name
 
 
 class AdaptiveSplitter(QSplitter):

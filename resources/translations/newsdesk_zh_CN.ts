@@ -64,6 +64,29 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>{name} has been deactivated in this newsroom and cannot work in it; someone else can activate them again under File › People….</source>
+        <translation>{name} 已在本编辑部停用，不能在此工作；其他人可以在“文件 › 人员…”中重新启用。</translation>
+    </message>
+    <message>
+        <source>newsdesk cannot use its database</source>
+        <translation>newsdesk 无法使用数据库</translation>
+    </message>
+    <message>
+        <source>newsdesk cannot open its database</source>
+        <translation>newsdesk 无法打开数据库</translation>
+    </message>
+    <message>
+        <source>newsdesk cannot start</source>
+        <translation>newsdesk 无法启动</translation>
+    </message>
+</context>
+<context>
     <name>ArticleController</name>
     <message>
         <source>Text you had not saved stays in the editor and in the recovery journal.</source>
@@ -1993,6 +2016,17 @@ Start the first one.</source>
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>Working as {name}</source>
+        <translation>当前身份：{name}</translation>
+    </message>
+    <message>
+        <source>The image was not stored: {reason}</source>
+        <translation>图片没有保存：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>Merge</name>
     <message>
         <source>kicker</source>
@@ -2810,6 +2844,163 @@ Start the first one.</source>
     <message>
         <source>no role</source>
         <translation>无角色</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;New article</source>
+        <translation>新建稿件(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start a new article</source>
+        <translation>新建一篇稿件</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save a new revision now</source>
+        <translation>现在保存一个新版本</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Search all articles</source>
+        <translation>搜索全部稿件</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo the last edit</source>
+        <translation>撤销上一次编辑</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Redo the undone edit</source>
+        <translation>重做撤销的编辑</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Save and quit</source>
+        <translation>保存并退出</translation>
+    </message>
+    <message>
+        <source>Page &amp;preview</source>
+        <translation>页面预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show or hide the page preview</source>
+        <translation>显示或隐藏页面预览</translation>
+    </message>
+    <message>
+        <source>&amp;Credits and notes</source>
+        <translation>署名与批注(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show or hide the article, credits and notes panel</source>
+        <translation>显示或隐藏稿件、署名与批注面板</translation>
+    </message>
+    <message>
+        <source>Open page in &amp;browser</source>
+        <translation>在浏览器中打开页面(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Open the exact exported page</source>
+        <translation>打开导出的页面本身</translation>
+    </message>
+    <message>
+        <source>&amp;About newsdesk</source>
+        <translation>关于 newsdesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About newsdesk</source>
+        <translation>关于 newsdesk</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Revisions, differences and the audit trail</source>
+        <translation>版本、差别和审计记录</translation>
+    </message>
+    <message>
+        <source>&amp;Export for the site…</source>
+        <translation>为网站导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export approved articles to a folder</source>
+        <translation>把已批准的稿件导出到文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import article files (text pages, Markdown, ninjs, Word): preview first</source>
+        <translation>导入稿件文件（文本页面、Markdown、ninjs、Word）：先预览</translation>
+    </message>
+    <message>
+        <source>&amp;People…</source>
+        <translation>人员(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Add people, change roles, deactivate people</source>
+        <translation>添加人员、更改角色、停用人员</translation>
+    </message>
+    <message>
+        <source>&amp;Why is it unavailable?…</source>
+        <translation>为什么不可用(&amp;W)？…</translation>
+    </message>
+    <message>
+        <source>Why each greyed-out action cannot be used now</source>
+        <translation>每个灰色的操作现在为什么不能用</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>格式(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>newsdesk {version}
+Database: {location}</source>
+        <translation>newsdesk {version}
+数据库：{location}</translation>
     </message>
 </context>
 <context>
