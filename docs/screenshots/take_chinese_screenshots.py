@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import sys
 import tempfile
 import time
@@ -26,12 +27,13 @@ from PySide6.QtWidgets import QApplication
 from newsdesk.domain.article import Article, Credit
 from newsdesk.gui.i18n.language import choose_language, install_translations
 from newsdesk.gui.main_window import MainWindow
+from newsdesk.gui.window_state import WindowState
 from newsdesk.newsroom import Newsroom
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from take_screenshots import dark_palette  # noqa: E402
+from take_screenshots import _screen_config, dark_palette  # noqa: E402
 
 REPORTER, PRODUCER, WEB = "林美", "唐睿", "高伟"
 
@@ -80,6 +82,7 @@ def newsroom(folder: Path) -> tuple[Newsroom, int, int]:
             Article(
                 headline=headline,
                 kicker="本地",
+                language="zh",
                 date=dt.date(2026, 9, 8 + number),
                 body=body,
                 credits=[Credit("记者", (REPORTER,))],
@@ -94,6 +97,7 @@ def newsroom(folder: Path) -> tuple[Newsroom, int, int]:
         Article(
             headline="石岛渡轮维修后恢复运营",
             kicker="交通",
+            language="zh",
             section=("新闻", "本地"),
             date=dt.date(2026, 9, 14),
             source="港口记者站",
@@ -108,6 +112,7 @@ def newsroom(folder: Path) -> tuple[Newsroom, int, int]:
         Article(
             headline="城市地铁新线今日开通",
             kicker="独家",
+            language="zh",
             section=("新闻", "城市"),
             date=dt.date(2026, 9, 16),
             source="地铁记者站",
@@ -143,10 +148,10 @@ def edit_after_approval(room: Newsroom, ferry: int, site_folder: Path) -> None:
 
 def window_for(room: Newsroom, folder: Path, user: str, article: int) -> MainWindow:
     settings = QSettings(str(folder / f"settings-{user}.ini"), QSettings.Format.IniFormat)
-    settings.setValue("window/last_article", article)
+    WindowState(settings, str(folder / "newsroom.db")).remember_article(article)
     settings.setValue("export/folder", str(folder / "site"))
     window = MainWindow(room, str(folder / "newsroom.db"), user, settings)
-    window.resize(1440, 860)
+    window.resize(1360, 800)
     window.show()
     return window
 
@@ -204,8 +209,11 @@ def shoot_workflow(app: QApplication) -> None:
     room.close()
 
 
-def main(app: QApplication | None = None) -> None:
-    app = app or QApplication.instance() or QApplication(sys.argv)
+def main() -> None:
+    # A desktop-sized offscreen screen (800×800 by default; the window keeps to its screen).
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+        os.environ["QT_QPA_PLATFORM"] = _screen_config(1)
+    app = QApplication(sys.argv[:1])
     app.setStyle("Fusion")
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "language.ini"), QSettings.Format.IniFormat)
     choose_language(settings, "zh_CN")

@@ -2770,6 +2770,33 @@ Start the first one.</source>
     </message>
 </context>
 <context>
+    <name>SystemNote</name>
+    <message>
+        <source>edited after {status}: approval withdrawn, needs approval again</source>
+        <translation>在“{status}”后编辑：批准已撤销，需要重新批准</translation>
+    </message>
+    <message>
+        <source>the text of approved revision {revision} again: {status} again</source>
+        <translation>改回已批准的第 {revision} 版的文字：重新成为“{status}”</translation>
+    </message>
+    <message>
+        <source>restored revision {revision}</source>
+        <translation>恢复了第 {revision} 版</translation>
+    </message>
+    <message>
+        <source>revision {revision} to {folder}</source>
+        <translation>第 {revision} 版导出到 {folder}</translation>
+    </message>
+    <message>
+        <source>your version, kept when resolving a conflict with revision {revision}</source>
+        <translation>你的版本，在与第 {revision} 版解决冲突时保留</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>TransitionDialog</name>
     <message>
         <source>{action} article {id}</source>

@@ -199,6 +199,11 @@ def test_window_as_each_role_meets_it(qtbot, chinese, newsroom, message_boxes):
 
 
 def test_history_and_export_dialogs(qtbot, chinese, newsroom, message_boxes):
+    # Edited after its approval: the history holds the notes the newsroom writes itself.
+    room = Newsroom.open(newsroom["db"])
+    approved = room.article(newsroom["approved"])
+    room.save_article(dataclasses.replace(approved, body=BODY + "\n\n补充一句。"), actor=REPORTER)
+    room.close()
     window = open_window(qtbot, newsroom, chinese, WEB, "approved")
     window.actions.history.trigger()
     qtbot.waitUntil(lambda: window.history_dialog is not None, timeout=5000)

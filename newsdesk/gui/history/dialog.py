@@ -42,6 +42,7 @@ from newsdesk.gui.i18n.core_text import (
     refusal_text,
     revision_note,
     status_name,
+    system_note,
 )
 from newsdesk.gui.ops.change_hub import ChangeHub
 from newsdesk.gui.ops.worker import DatabaseWorker
@@ -363,10 +364,10 @@ class HistoryDialog(QDialog):
                     audit_action_name(event.action),
                     status,
                     str(event.revision) if event.revision is not None else "",
-                    event.comment,
+                    system_note(event.comment),
                 ]
             )
-            item.setToolTip(5, event.comment)
+            item.setToolTip(5, system_note(event.comment))
             self.audit_tree.addTopLevelItem(item)
         for column in range(5):
             self.audit_tree.resizeColumnToContents(column)

@@ -321,7 +321,7 @@ def revision_note(note: str) -> str:
     gave a comment (translated here); a comment someone wrote is shown as written."""
     if note == "created":
         return QCoreApplication.translate("AuditAction", "created")
-    return audit_action_name(note) if note in AUDIT_ACTIONS else note
+    return audit_action_name(note) if note in AUDIT_ACTIONS else system_note(note)
 
 
 def presence_text(presences, *, me: str = "") -> str:
@@ -346,3 +346,61 @@ def presence_text(presences, *, me: str = "") -> str:
             who = QCoreApplication.translate("Presence", ", ").join(names)
             said.append(sentence.format(who=who))
     return QCoreApplication.translate("Presence", "; ").join(said)
+
+
+# Notes the newsroom itself writes into the history (stored with the revision or the
+# audit event, so they stay English in the file): shown in the interface's language.
+SYSTEM_NOTES = (
+    (
+        re.compile(
+            r"^edited after (?P<status>approved|published): approval withdrawn,"
+            r" needs approval again$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "SystemNote", "edited after {status}: approval withdrawn, needs approval again"
+        ),
+    ),
+    (
+        re.compile(
+            r"^the text of approved revision (?P<revision>\d+) again: (?P<status>\w+) again$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "SystemNote", "the text of approved revision {revision} again: {status} again"
+        ),
+    ),
+    (
+        re.compile(r"^restored revision (?P<revision>\d+)$"),
+        QT_TRANSLATE_NOOP("SystemNote", "restored revision {revision}"),
+    ),
+    (
+        re.compile(r"^revision (?P<revision>\d+) to (?P<folder>.+)$"),
+        QT_TRANSLATE_NOOP("SystemNote", "revision {revision} to {folder}"),
+    ),
+    (
+        re.compile(
+            r"^your version, kept when resolving a conflict with revision (?P<revision>\d+)$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "SystemNote", "your version, kept when resolving a conflict with revision {revision}"
+        ),
+    ),
+)
+
+
+def system_note(text: str) -> str:
+    """A note the newsroom wrote (each part of a "; "-joined note on its own), in the
+    interface's language; anything a person wrote stays as written."""
+    if speaks_english() or not text:
+        return text
+    parts = []
+    for part in text.split("; "):
+        for pattern, template in SYSTEM_NOTES:
+            found = pattern.match(part)
+            if found:
+                values = found.groupdict()
+                if "status" in values:
+                    values["status"] = status_name(values["status"])
+                part = QCoreApplication.translate("SystemNote", template).format(**values)
+                break
+        parts.append(part)
+    return QCoreApplication.translate("SystemNote", "; ").join(parts)
