@@ -908,6 +908,18 @@ Start the first one.</source>
         <translation>不在本次导出之中：它的文件留在文件夹里，但索引和清单不再列出它。</translation>
     </message>
     <message>
+        <source> (in the folder)</source>
+        <translation>（文件夹中的）</translation>
+    </message>
+    <message>
+        <source> (not in the folder)</source>
+        <translation>（文件夹中没有）</translation>
+    </message>
+    <message>
+        <source> (this export)</source>
+        <translation>（本次导出的）</translation>
+    </message>
+    <message>
         <source>No article is ticked: nothing would change.</source>
         <translation>没有勾选稿件：不会有任何改动。</translation>
     </message>

@@ -15,7 +15,6 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QObject,
     QSettings,
     Qt,
     QTimer,
@@ -45,6 +44,7 @@ from newsdesk.gui.export.diff_view import change_text, changes_summary, diff_vie
 from newsdesk.gui.export.jobs import (
     Candidates,
     ExportOutcome,
+    ProgressRelay,
     load_candidates,
     mark_published,
     run_export,
@@ -62,12 +62,6 @@ FOLDER_KEY = "export/folder"
 FORMATS_KEY = "export/formats"
 CHANGES_DELAY_MS = 250
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class _ProgressRelay(QObject):
-    """Lives on the UI thread; the export emits from the worker (a queued signal)."""
-
-    step = Signal(object)
 
 
 class ExportDialog(QDialog):
@@ -91,7 +85,7 @@ class ExportDialog(QDialog):
         self.changes: dict[int | None, PageChange] = {}
         self._changes_generation = 0
         self._cancel = threading.Event()
-        self._relay = _ProgressRelay(self)
+        self._relay = ProgressRelay(self)
         self._relay.step.connect(self._on_progress)
         self.outcome: ExportOutcome | None = None
         self.exporting = False

@@ -76,7 +76,23 @@ def change_text(change: PageChange | None) -> str:
             "Not in this export: its files stay in the folder, but the index and the"
             " manifest no longer list it.",
         )
-    return change.diff
+    return _labelled(change.diff)
+
+
+def _labelled(diff: str) -> str:
+    """The diff's two file labels ("page.html (in the folder)") in the interface's
+    language; the lines themselves are the pages' own."""
+    labels = {
+        " (in the folder)": QCoreApplication.translate("ExportChanges", " (in the folder)"),
+        " (not in the folder)": QCoreApplication.translate("ExportChanges", " (not in the folder)"),
+        " (this export)": QCoreApplication.translate("ExportChanges", " (this export)"),
+    }
+    lines = diff.split("\n")
+    for number, line in enumerate(lines[:2]):
+        for english, shown in labels.items():
+            if line.startswith(("--- ", "+++ ")) and line.endswith(english):
+                lines[number] = line[: -len(english)] + shown
+    return "\n".join(lines)
 
 
 def changes_summary(changes: list[PageChange]) -> str:

@@ -1,5 +1,6 @@
 """The export's work on the newsroom, run on the worker: what is ready for the site,
-the export itself, and marking the exported articles published. No widgets here."""
+the export itself, and marking the exported articles published; the relay that carries
+its progress back to the UI thread. No widgets here."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from newsdesk.domain.article import Article, Person
 from newsdesk.domain.errors import InvalidInputError, NewsdeskError
@@ -17,6 +18,12 @@ from newsdesk.domain.workflow import Action
 from newsdesk.gui.i18n.core_text import refusal_text, status_name
 from newsdesk.newsroom import Newsroom
 from newsdesk.publish.export.bundle import ExportProgress
+
+
+class ProgressRelay(QObject):
+    """Lives on the UI thread; the export emits from the worker (a queued signal)."""
+
+    step = Signal(object)
 
 
 @dataclass(frozen=True)
