@@ -14,6 +14,7 @@ from newsdesk.cli import (
     export_command,
     import_command,
     lifecycle_commands,
+    migrate_command,
     server_commands,
     watch_command,
 )
@@ -160,6 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_command.register(sub, common)
     backup_commands.register(sub, common)
     server_commands.register(sub, common)
+    migrate_command.register(sub, common)
     watch_command.register(sub, common)
 
     return parser

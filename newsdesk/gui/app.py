@@ -1,9 +1,13 @@
-"""Starting the desktop app: logging, a display, the database, who the user is, the window.
+"""Starting the desktop app: logging, a display, the newsroom, who the user is, the window.
 
-Failures at start say what to do, in one line or one dialog: no display (Qt itself
-would abort with a misleading plugin message), a database that cannot be used at all
-(tried in a child process first: a file system that cannot map SQLite's shared memory
-kills the process that touches it), or one that can be read but not written.
+The newsroom is --db, NEWSDESK_DB, the one last worked on, or the local file in the
+data folder; a newsroom server is opened off the UI thread (gui/connect/), asking for
+a password only when the server wants one. On a team base the login is the person: no
+name is asked. Failures at start say what to do, in one line or one dialog: no display
+(Qt itself would abort with a misleading plugin message), a database that cannot be
+used at all (tried in a child process first: a file system that cannot map SQLite's
+shared memory kills the process that touches it), one that can be read but not
+written, or a server out of reach (then: try again, another server, a local newsroom).
 """
 
 from __future__ import annotations
@@ -19,12 +23,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from newsdesk.domain.errors import NewsdeskError
 from newsdesk.gui.app_identity import identify
+from newsdesk.gui.connect import identity
+from newsdesk.gui.connect.choose import ask_local_file, ask_server, cannot_reach
+from newsdesk.gui.connect.opening import Cancelled, Opened, open_newsroom
 from newsdesk.gui.i18n.core_text import refusal_text
 from newsdesk.gui.i18n.language import install_translations
 from newsdesk.gui.people.first_run_dialog import FirstRunDialog
 from newsdesk.gui.window_state import WindowState
 from newsdesk.newsroom import Newsroom
-from newsdesk.newsroom.paths import default_target, is_server, log_directory
+from newsdesk.newsroom.paths import DB_ENV, default_database_path, default_target, log_directory
+from newsdesk.newsroom.team import is_server, readable_location
 
 log = logging.getLogger(__name__)
 
@@ -129,50 +137,124 @@ def ensure_user(newsroom: Newsroom, settings: QSettings) -> str | None:
     return name
 
 
+LAST_NEWSROOM_KEY = "newsroom/last"
+
+
+def start_target(db_path: str | Path | None, settings: QSettings) -> str:
+    """What to open: --db, else NEWSDESK_DB, else the newsroom last worked on, else
+    the local newsroom in the data folder. Kept as text: a server URL is no path."""
+    if db_path:
+        return str(db_path)
+    if os.environ.get(DB_ENV, "").strip():
+        return str(default_target())
+    last = str(settings.value(LAST_NEWSROOM_KEY, "", str) or "")
+    return last or str(default_database_path())
+
+
 def start(db_path: str | Path | None = None):
-    """Open the window on the database (the app's event loop is not run yet).
+    """Open the window on the newsroom (the app's event loop is not run yet).
 
     Returns the MainWindow, or an exit code when there is nothing to show."""
     _log_to_file()
     application()
-    install_translations(QSettings())
-    # A server URL stays text (a Path would mangle its "//").
-    path = (db_path if is_server(db_path) else Path(db_path)) if db_path else default_target()
-    access = Newsroom.probe(path)
-    if access.problem:
-        QMessageBox.critical(
-            None,
-            QCoreApplication.translate("App", "newsdesk cannot use its database"),
-            access.problem,
-        )
-        return 1
-    try:
-        newsroom = Newsroom.open(path)
-    except NewsdeskError as exc:
-        log.error("cannot open %s: %s", path, exc)
-        QMessageBox.critical(
-            None,
-            QCoreApplication.translate("App", "newsdesk cannot open its database"),
-            refusal_text(exc),
-        )
-        return 1
     settings = QSettings()
+    install_translations(settings)  # before the first dialog the start may show
+    target = start_target(db_path, settings)
+    while True:
+        try:
+            opened = open_newsroom(target)
+        except Cancelled:
+            return 0
+        except NewsdeskError as exc:
+            log.error("cannot open %s: %s", readable_location(target), exc)
+            if not is_server(target):
+                QMessageBox.critical(
+                    None,
+                    QCoreApplication.translate("App", "newsdesk cannot use its database"),
+                    refusal_text(exc),
+                )
+                return 1
+            # The last newsroom may be out of reach: never a dead end.
+            choice = cannot_reach(target, str(exc))
+            if choice is None:
+                return 1
+            target = choice
+            continue
+        person = _who(opened, settings)
+        if person is None:
+            opened.newsroom.close()
+            return 0
+        return make_window(opened, person, settings)
+
+
+def _who(opened: Opened, settings: QSettings) -> str | None:
+    """Who works: on a team base the login's person; on a file, remembered or asked."""
+    if opened.person is not None:
+        return opened.person
     try:
-        user = ensure_user(newsroom, settings)
+        return ensure_user(opened.newsroom, settings)
     except NewsdeskError as exc:  # a first run on a database that cannot be written
-        newsroom.close()
         QMessageBox.critical(
             None, QCoreApplication.translate("App", "newsdesk cannot start"), refusal_text(exc)
         )
-        return 1
-    if user is None:
-        newsroom.close()
-        return 0
+        return None
+
+
+def make_window(opened: Opened, person: str, settings: QSettings):
+    """The main window on an opened newsroom, with File › Connect… and Open local…"""
     from newsdesk.gui.main_window import MainWindow
 
-    window = MainWindow(newsroom, str(path), user, settings, read_only=access.read_only)
+    window = MainWindow(
+        opened.newsroom, opened.target, person, settings, read_only=opened.read_only
+    )
+    identity.attach(window)
+    settings.setValue(LAST_NEWSROOM_KEY, readable_location(opened.target))
+    window.actions.connect_server.triggered.connect(
+        lambda: _switch(window, settings, lambda: ask_server(window, settings))
+    )
+    window.actions.open_local.triggered.connect(
+        lambda: _switch(window, settings, lambda: ask_local_file(window, opened.target))
+    )
     window.show()
+    _CURRENT[0] = window
     return window
+
+
+# The window on screen: File › Connect… replaces it by one on another newsroom.
+_CURRENT: list = [None]
+
+
+def _switch(window, settings: QSettings, choose) -> None:
+    target = choose()
+    if not target:
+        return
+    try:
+        opened = open_newsroom(target, window)
+    except Cancelled:
+        return
+    except NewsdeskError as exc:
+        QMessageBox.warning(
+            window,
+            QCoreApplication.translate("App", "newsdesk cannot open that newsroom"),
+            refusal_text(exc),
+        )
+        return
+    person = _who(opened, settings)
+    if person is None:
+        opened.newsroom.close()
+        return
+    app = QApplication.instance()
+    quits = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)  # between the two windows, none is open
+    try:
+        if not window.close():  # the open article could not be left (its save refused)
+            opened.newsroom.close()
+            return
+        window.newsroom.close()
+        window.deleteLater()
+        make_window(opened, person, settings)
+    finally:
+        app.setQuitOnLastWindowClosed(quits)
 
 
 def run(db_path: str | Path | None = None) -> int:
@@ -180,5 +262,5 @@ def run(db_path: str | Path | None = None) -> int:
     if isinstance(window, int):
         return window
     code = QApplication.instance().exec()
-    window.newsroom.close()
+    _CURRENT[0].newsroom.close()
     return code

@@ -222,7 +222,8 @@ class MainWindow(QMainWindow):
         for dialog in (self.history_dialog, self.export_dialog):
             if dialog is not None:
                 dialog.close()
-        self.state.remember_user(person.name)
+        if self.newsroom.login is None:  # a team base's person is its login's, not "you"
+            self.state.remember_user(person.name)
         self.setWindowTitle(window_title(person.name))
         self.list_panel.set_person(person)
 

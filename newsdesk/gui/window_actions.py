@@ -36,6 +36,8 @@ class WindowActions:
     import_files: QAction
     people: QAction
     why: QAction
+    connect_server: QAction
+    open_local: QAction
 
 
 def _action(window: QMainWindow, text: str, shortcut, tip: str) -> QAction:
@@ -147,6 +149,20 @@ def build_actions(
             "Shift+F1",
             QT_TRANSLATE_NOOP("WindowActions", "Why each greyed-out action cannot be used now"),
         ),
+        connect_server=_action(
+            window,
+            QT_TRANSLATE_NOOP("WindowActions", "&Connect to a newsroom server…"),
+            None,
+            QT_TRANSLATE_NOOP(
+                "WindowActions", "Work on a newsroom on a server, with your own login"
+            ),
+        ),
+        open_local=_action(
+            window,
+            QT_TRANSLATE_NOOP("WindowActions", "&Open a local newsroom…"),
+            None,
+            QT_TRANSLATE_NOOP("WindowActions", "Work on a newsroom file on this computer"),
+        ),
     )
     actions.redo.setShortcuts(redo_shortcuts())
     for toggle in (actions.toggle_preview, actions.toggle_side):
@@ -156,6 +172,8 @@ def build_actions(
     menu = window.menuBar()
     file_menu = menu.addMenu(QCoreApplication.translate("WindowActions", "&File"))
     file_menu.addActions([actions.new, actions.save])
+    file_menu.addSeparator()
+    file_menu.addActions([actions.connect_server, actions.open_local])
     file_menu.addSeparator()
     file_menu.addAction(actions.import_files)
     file_menu.addAction(actions.open_in_browser)

@@ -31,6 +31,7 @@ from filelock import FileLock, Timeout
 
 from newsdesk.domain.article import Article
 from newsdesk.newsroom.paths import APP_NAME
+from newsdesk.newsroom.team import is_server, readable_location, server_address
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,12 @@ def _digest(text: str) -> str:
 
 
 def database_key(db_path: Path | str) -> str:
-    """A folder name for one database: readable stem plus a hash of its real path."""
+    """A folder name for one database: readable stem plus a hash of its real path (of
+    a server newsroom: of its URL without any password, wherever the app runs from)."""
+    if is_server(str(db_path)):
+        location = readable_location(str(db_path))
+        stem = re.sub(r"[^A-Za-z0-9_-]+", "_", server_address(location).newsroom)[:40] or "db"
+        return f"{stem}-{_digest(location)}"
     resolved = Path(db_path).expanduser().resolve()
     stem = re.sub(r"[^A-Za-z0-9_-]+", "_", resolved.stem)[:40] or "db"
     return f"{stem}-{_digest(str(resolved))}"
@@ -149,6 +155,7 @@ class SessionJournal:
     """
 
     def __init__(self, db_path: Path | str, *, root: Path | None = None) -> None:
+        self._target = db_path
         self.db_path = Path(db_path)
         self.folder = (root or journal_root()) / database_key(db_path)
         self.session_id = f"{os.getpid()}-{secrets.token_hex(4)}"
@@ -246,8 +253,9 @@ class SessionJournal:
                 lock.release()
                 continue
             found.append(StaleJournal(path, entry, lock))
+        # Journals of old versions lay beside the database file (a server has none).
         legacy = self.db_path.with_name(self.db_path.name + LEGACY_SUFFIX)
-        entry = read_entry(legacy)
+        entry = None if is_server(str(self._target)) else read_entry(legacy)
         if entry is not None and entry.user == user:
             found.append(StaleJournal(legacy, entry))
         found.sort(key=lambda s: s.entry.written_at, reverse=True)

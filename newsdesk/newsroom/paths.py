@@ -35,5 +35,10 @@ def default_target() -> Path | str:
     return default_database_path()
 
 
+def server_backup_folder() -> Path:
+    """Where `newsdesk backup` puts a newsroom server's archives unless told otherwise."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "server-backups"
+
+
 def log_directory() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))

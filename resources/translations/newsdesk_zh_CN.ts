@@ -78,8 +78,8 @@
         <translation>newsdesk 无法使用数据库</translation>
     </message>
     <message>
-        <source>newsdesk cannot open its database</source>
-        <translation>newsdesk 无法打开数据库</translation>
+        <source>newsdesk cannot open that newsroom</source>
+        <translation>newsdesk 无法打开那个编辑部</translation>
     </message>
     <message>
         <source>newsdesk cannot start</source>
@@ -751,6 +751,144 @@ Start the first one.</source>
         <translation>
             <numerusform>请先再为 %n 处做出选择</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Connect</name>
+    <message>
+        <source>Open a local newsroom</source>
+        <translation>打开本机编辑部</translation>
+    </message>
+    <message>
+        <source>Newsroom files (*.db)</source>
+        <translation>编辑部文件（*.db）</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件（*）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>newsdesk cannot reach its newsroom</source>
+        <translation>newsdesk 连不上编辑部</translation>
+    </message>
+    <message>
+        <source>newsdesk could not open the newsroom at {where}.</source>
+        <translation>newsdesk 无法打开位于 {where} 的编辑部。</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Connect to another…</source>
+        <translation>连接其他编辑部…</translation>
+    </message>
+    <message>
+        <source>Open the local newsroom</source>
+        <translation>打开本机编辑部</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Opening {where}…</source>
+        <translation>正在打开 {where}…</translation>
+    </message>
+    <message>
+        <source>Reading the keyring…</source>
+        <translation>正在读取密钥环…</translation>
+    </message>
+    <message>
+        <source>Connecting to {where}…</source>
+        <translation>正在连接 {where}…</translation>
+    </message>
+    <message>
+        <source>The server refused this password. Type it again.</source>
+        <translation>服务器拒绝了这个密码。请重新输入。</translation>
+    </message>
+    <message>
+        <source>The password was not kept</source>
+        <translation>密码没有保存</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to a newsroom server</source>
+        <translation>连接编辑部服务器</translation>
+    </message>
+    <message>
+        <source>Your newsroom&apos;s IT gives you the server, the newsroom&apos;s name and your own login. You work as the person that login belongs to.</source>
+        <translation>编辑部的技术人员会告诉你服务器、编辑部名称和你自己的登录名。你以该登录名所属的人的身份工作。</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>newsroom.example.org, host:port or /run/postgresql</source>
+        <translation>newsroom.example.org、主机:端口或 /run/postgresql</translation>
+    </message>
+    <message>
+        <source>The server&apos;s name (and :port if not 5432), or the folder of its local socket. A whole postgresql:// address may be pasted here too.</source>
+        <translation>服务器名称（端口不是 5432 时加上 :端口），或其本地套接字所在的文件夹。也可以在这里粘贴完整的 postgresql:// 地址。</translation>
+    </message>
+    <message>
+        <source>Newsroom</source>
+        <translation>编辑部</translation>
+    </message>
+    <message>
+        <source>newsroom</source>
+        <translation>编辑部名称</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>your login, e.g. mei</source>
+        <translation>你自己的登录名</translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s certificate (TLS)</source>
+        <translation>验证服务器证书（TLS）</translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s certificate</source>
+        <translation>验证服务器证书</translation>
+    </message>
+    <message>
+        <source>sslmode=verify-full: the connection is encrypted and the server must show a certificate, signed by your newsroom&apos;s authority, that names it.</source>
+        <translation>sslmode=verify-full：连接经过加密，服务器必须出示由编辑部的证书机构签发、写明其名称的证书。</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Newsroom</source>
+        <translation>编辑部(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Login</source>
+        <translation>登录名(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -2145,6 +2283,37 @@ Start the first one.</source>
     </message>
 </context>
 <context>
+    <name>NewsroomLabel</name>
+    <message>
+        <source>Logged in as</source>
+        <translation>登录身份</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>{name} on {host}</source>
+        <translation>{host} 上的 {name}</translation>
+    </message>
+    <message>
+        <source>Newsroom {name} · logged in as {login} ({person})</source>
+        <translation>编辑部 {name} · 以 {login}（{person}）登录</translation>
+    </message>
+    <message>
+        <source>Newsroom file {name} · working as {person}</source>
+        <translation>编辑部文件 {name} · 当前身份 {person}</translation>
+    </message>
+    <message>
+        <source>Newsroom and person</source>
+        <translation>编辑部与人员</translation>
+    </message>
+    <message>
+        <source>You are logged in as {login}, so you work as {person}. To work as someone else, log in as them: File › Connect to a newsroom server…</source>
+        <translation>你以 {login} 登录，所以以 {person} 的身份工作。要以别人的身份工作，请用对方的登录名登录：文件 › 连接编辑部服务器…</translation>
+    </message>
+</context>
+<context>
     <name>PaneLayout</name>
     <message>
         <source>The window is too narrow for the {pane} beside the list and the editor: make it wider.</source>
@@ -2177,6 +2346,49 @@ Start the first one.</source>
     <message>
         <source>credits and notes panel</source>
         <translation>署名与批注面板</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Password for the newsroom server</source>
+        <translation>编辑部服务器的密码</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Remember this password</source>
+        <translation>记住这个密码</translation>
+    </message>
+    <message>
+        <source>Where to keep it</source>
+        <translation>保存在哪里</translation>
+    </message>
+    <message>
+        <source>in the system keyring</source>
+        <translation>系统密钥环中</translation>
+    </message>
+    <message>
+        <source>in libpq&apos;s password file ({path})</source>
+        <translation>libpq 的密码文件中（{path}）</translation>
+    </message>
+    <message>
+        <source>Not available: {reason}</source>
+        <translation>不可用：{reason}</translation>
+    </message>
+    <message>
+        <source>Otherwise it is forgotten when newsdesk closes; never kept in its settings.</source>
+        <translation>否则在 newsdesk 关闭时忘记；绝不保存在设置中。</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
     </message>
 </context>
 <context>
@@ -3006,6 +3218,22 @@ Start the first one.</source>
     <message>
         <source>Why each greyed-out action cannot be used now</source>
         <translation>每个灰色的操作现在为什么不能用</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a newsroom server…</source>
+        <translation>连接编辑部服务器(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Work on a newsroom on a server, with your own login</source>
+        <translation>用自己的登录名在服务器上的编辑部工作</translation>
+    </message>
+    <message>
+        <source>&amp;Open a local newsroom…</source>
+        <translation>打开本机编辑部(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Work on a newsroom file on this computer</source>
+        <translation>在本机的编辑部文件上工作</translation>
     </message>
     <message>
         <source>&amp;File</source>

@@ -32,3 +32,25 @@ def cli(tmp_path, capsys):
     ):
         assert run("users", "add", name, "--role", role)[0] == 0
     return run
+
+
+def run_newsdesk(*args: str, env: dict | None = None, check: int | None = None, timeout=60):
+    """Run the CLI in its own process, as a desk does; returns (exit code, stdout,
+    stderr). NEWSDESK_* of the test's environment are left out unless given."""
+    import os
+    import subprocess
+    import sys
+
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDESK_")}
+    full_env.update(env or {})
+    done = subprocess.run(
+        [sys.executable, "-m", "newsdesk", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        stdin=subprocess.DEVNULL,
+        timeout=timeout,
+    )
+    if check is not None:
+        assert done.returncode == check, done.stderr
+    return done.returncode, done.stdout, done.stderr

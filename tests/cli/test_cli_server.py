@@ -3,15 +3,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import psycopg
 import pytest
 
 from newsdesk.storage.postgres.schema import SCHEMA_VERSION
 from tests import pg_cluster
+from tests.cli.conftest import run_newsdesk as newsdesk
 
 STORY = """current location:news > news > text
 Tram line opens to the harbour
@@ -23,23 +20,6 @@ Reporter丨Mei Lin
 
 Unified Service Email:desk@example.org
 Copyright@ example.org"""
-
-
-def newsdesk(*args: str, env: dict | None = None, check: int | None = None):
-    """Run the CLI in its own process; returns (exit code, stdout, stderr)."""
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDESK_")}
-    full_env.update(env or {})
-    done = subprocess.run(
-        [sys.executable, "-m", "newsdesk", *args],
-        capture_output=True,
-        text=True,
-        env=full_env,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-    )
-    if check is not None:
-        assert done.returncode == check, done.stderr
-    return done.returncode, done.stdout, done.stderr
 
 
 @pytest.fixture

@@ -61,13 +61,19 @@ ALLOWED = {
     "SVG",
     "ID",
     "OK",
+    "TLS",
+    "libpq",
 }
 _KEYS = (
     "Ctrl|Shift|Alt|Meta|Del|Delete|Esc|Enter|Return|Tab|Space|Ins|Backspace|Home|End"
     "|PgUp|PgDown|Up|Down|Left|Right|F\\d{1,2}"
 )
 _SHORTCUT = re.compile(rf"\b(?:{_KEYS})(?:\+\S+)?")
-_ADDRESS = re.compile(r"(?:https?://|mailto:|file://|postgres(?:ql)?://)\S+|\S+@\S+\.\S+")
+_ADDRESS = re.compile(
+    r"(?:https?://|mailto:|file://|postgres(?:ql)?://)\S*|\S+@\S+\.\S+"
+    # a host name (newsroom.example.org) and a connection setting (sslmode=verify-full)
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:org|com|net)\b|\b\w+=[\w-]+"
+)
 _PATH = re.compile(r"(?:~|\.{0,2})?/[\w.+\-/]+")
 # A file name's extension (page.html, story.ninjs.json): names of formats, not words.
 _EXTENSION = re.compile(r"(?<=\S)(?:\.[a-z]{2,5})+\b")

@@ -178,6 +178,8 @@ DIALOG_TESTS = {
     "UnavailableDialog": "test_people_why_and_import_dialogs",
     "PeopleDialog": "test_people_why_and_import_dialogs",
     "ImportPreviewDialog": "test_people_why_and_import_dialogs",
+    "ConnectDialog": "test_connect_and_password_dialogs",
+    "PasswordDialog": "test_connect_and_password_dialogs",
 }
 
 
@@ -322,3 +324,19 @@ def test_people_why_and_import_dialogs(qtbot, chinese, newsroom, message_boxes):
     assert_chinese([why, people, importing], newsroom, message_boxes)
     importing.reject()
     close(window)
+
+
+def test_connect_and_password_dialogs(qtbot, chinese, newsroom):
+    from newsdesk.gui.connect.dialog import ConnectDialog
+    from newsdesk.gui.connect.password_dialog import PasswordDialog
+
+    connect = ConnectDialog("postgresql://mei@newsroom.example.org/newsroom")
+    password = PasswordDialog(
+        "Password for user mei: ", problem="", keyring_problem="no keyring here"
+    )
+    for dialog in (connect, password):
+        qtbot.addWidget(dialog)
+        dialog.show()
+    # The prompt is libpq's own (a library's words, like Qt's own dialogs would be).
+    data = {*newsroom["data"], "Password for user mei", "no keyring here"}
+    assert_chinese([connect, password], {**newsroom, "data": data})

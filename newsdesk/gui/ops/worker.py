@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from newsdesk.gui.connect import session_passwords
 from newsdesk.gui.ops.change_hub import ChangeHub
 from newsdesk.newsroom import Newsroom
 
@@ -64,7 +65,8 @@ class DatabaseWorker(QObject):
         self, db_path: str, parent: QObject | None = None, *, hub: ChangeHub | None = None
     ) -> None:
         super().__init__(parent)
-        self._db_path = db_path
+        # A file path or a server URL, kept as given (a Path would fold a URL's `//`).
+        self._db_path = str(db_path)
         self._hub = hub
         self._newsroom: Newsroom | None = None
         self._pool = QThreadPool(self)
@@ -75,7 +77,10 @@ class DatabaseWorker(QObject):
     def newsroom(self) -> Newsroom:
         # Opened lazily on the worker thread, the only thread that uses it.
         if self._newsroom is None:
-            self._newsroom = Newsroom.open(self._db_path)
+            # On a server: the password typed at connecting, if one was (never asked here).
+            self._newsroom = Newsroom.open(
+                self._db_path, ask_password=session_passwords.asker(self._db_path)
+            )
             if self._hub is not None:
                 self._hub.watch(self._newsroom)
         return self._newsroom
