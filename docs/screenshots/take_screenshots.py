@@ -2,6 +2,7 @@
 900×600, 1,360×800 and at 2× scale (1,360×800 logical pixels).
 
 Run: python docs/screenshots/take_screenshots.py   (offscreen; no display needed)
+It runs take_chinese_screenshots.py too (the Chinese interface, main-zh-*.png).
 Writes window-900x600-*.png, window-1360x800-*.png, window-2x-*.png beside this file,
 and main-light.png / main-dark.png (the 1,360×800 ones, used by the README). Each
 scale runs in a child process: QT_SCALE_FACTOR is read once, when Qt starts. The
@@ -180,6 +181,8 @@ def main() -> None:
         if env.get("QT_QPA_PLATFORM", "offscreen").startswith("offscreen"):
             env["QT_QPA_PLATFORM"] = _screen_config(scale)
         subprocess.run([sys.executable, __file__, "--child", prefix, sizes], env=env, check=True)
+    # The Chinese interface: main-zh-light/dark.png and the dialogs for the Chinese guide.
+    subprocess.run([sys.executable, str(HERE / "take_chinese_screenshots.py")], check=True)
 
 
 if __name__ == "__main__":

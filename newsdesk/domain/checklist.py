@@ -8,7 +8,7 @@ which the audit log records.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.credit_roles import CreditVocabulary
@@ -20,6 +20,8 @@ from newsdesk.domain.site import SiteProfile
 class CheckFailure:
     name: str
     message: str
+    # The values the message names, so a front end can say it in another language.
+    params: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def __str__(self) -> str:
         return f"{self.name}: {self.message}"
@@ -39,6 +41,8 @@ class ChecklistFailed(RuleViolation):
             "checklist",
             f"cannot {action}: {len(failures)} check(s) failed: {listed}"
             " (a producer may --override with a reason)",
+            action=action,
+            count=len(failures),
         )
         self.failures = failures
 
@@ -74,13 +78,20 @@ def run_checklist(
     if not headline:
         failures.append(CheckFailure("headline", "the article has no headline"))
     elif headline.casefold() == PLACEHOLDER_HEADLINE.casefold():
-        failures.append(CheckFailure("headline", f"the headline is still {PLACEHOLDER_HEADLINE!r}"))
+        failures.append(
+            CheckFailure(
+                "headline",
+                f"the headline is still {PLACEHOLDER_HEADLINE!r}",
+                {"headline": PLACEHOLDER_HEADLINE},
+            )
+        )
     elif len(headline) > site.headline_max_length:
         failures.append(
             CheckFailure(
                 "headline-length",
                 f"the headline has {len(headline)} characters; the site allows"
                 f" {site.headline_max_length}",
+                {"length": str(len(headline)), "limit": str(site.headline_max_length)},
             )
         )
     if not article.body.strip():
@@ -95,14 +106,22 @@ def run_checklist(
         if not credit.role.strip() or not [n for n in credit.names if n.strip()]:
             label = credit.role.strip() or f"row {position}"
             failures.append(
-                CheckFailure("empty-credit-row", f"the credit row {label} has no role or no names")
+                CheckFailure(
+                    "empty-credit-row",
+                    f"the credit row {label} has no role or no names",
+                    {"role": credit.role.strip(), "row": str(position)},
+                )
             )
     if article.date is None:
         failures.append(CheckFailure("date-set", "the publication date is not set"))
     for link in links:
         if not link_allowed(link):
             failures.append(
-                CheckFailure("link-schemes", f"the link {link!r} is not http, https or mailto")
+                CheckFailure(
+                    "link-schemes",
+                    f"the link {link!r} is not http, https or mailto",
+                    {"link": link},
+                )
             )
     for image in images:
         # An image the page cannot show (no source, or a generator's placeholder such
@@ -113,10 +132,15 @@ def run_checklist(
                     "image-source",
                     f"the image {image.src or image.alt!r} has no usable source (an attached"
                     " image's name or an http(s) address)",
+                    {"image": image.src or image.alt},
                 )
             )
         if not image.alt.strip() and not image.caption.strip():
             failures.append(
-                CheckFailure("image-text", f"the image {image.src!r} has no caption or alt text")
+                CheckFailure(
+                    "image-text",
+                    f"the image {image.src!r} has no caption or alt text",
+                    {"image": image.src},
+                )
             )
     return failures

@@ -8,11 +8,19 @@ class NewsdeskError(Exception):
 
 
 class RuleViolation(NewsdeskError):
-    """An editorial rule refused the action. `rule` names the rule."""
+    """An editorial rule refused the action.
 
-    def __init__(self, rule: str, message: str) -> None:
+    `rule` names the rule and never changes (tests, the CLI's users and the server's
+    own rules rely on it); `message` says it in English; `params` are the values the
+    message names (person, article, status ...), so a front end can say the same in
+    another language from the rule's name, and fall back to `message` for a rule it
+    does not know."""
+
+    def __init__(self, rule: str, message: str, **params: object) -> None:
         super().__init__(f"{message} [rule: {rule}]")
         self.rule = rule
+        self.message = message
+        self.params = {key: str(value) for key, value in params.items()}
 
 
 class ConflictError(NewsdeskError):

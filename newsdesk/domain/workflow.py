@@ -68,6 +68,7 @@ def check_create(person: Person) -> None:
         raise RuleViolation(
             "create-needs-reporter-or-producer",
             f"{person.name} may not create articles: only a reporter or producer may",
+            person=person.name,
         )
 
 
@@ -76,6 +77,7 @@ def check_override(person: Person) -> None:
         raise RuleViolation(
             "override-needs-producer",
             f"{person.name} may not override failed checks: only a producer may",
+            person=person.name,
         )
 
 
@@ -87,6 +89,7 @@ def check_export(person: Person) -> None:
             "export-needs-web",
             f"{person.name} may not export articles for the site: only the web team may"
             " (anyone may preview a page)",
+            person=person.name,
         )
 
 
@@ -95,6 +98,7 @@ def check_site_settings(person: Person) -> None:
         raise RuleViolation(
             "site-settings-need-producer-or-web",
             f"{person.name} may not change the site profile: only a producer or web may",
+            person=person.name,
         )
 
 
@@ -106,13 +110,16 @@ def check_edit(article: Article, person: Person) -> Status:
     """
     if article.status is Status.ARCHIVED:
         raise RuleViolation(
-            "archived-is-read-only", f"article {article.id} is archived and cannot be edited"
+            "archived-is-read-only",
+            f"article {article.id} is archived and cannot be edited",
+            article=article.id,
         )
     if not person.roles & EDITOR_ROLES:
         raise RuleViolation(
             "web-cannot-edit",
             f"{person.name} may not edit articles: only a reporter or producer may"
             " (the web team exports and publishes)",
+            person=person.name,
         )
     if article.status in (Status.APPROVED, Status.PUBLISHED):
         return Status.SUBMITTED
@@ -128,6 +135,10 @@ def check_transition(article: Article, action: Action, person: Person, comment: 
             f"{action.value}-not-from-{article.status.value}",
             f"cannot {action.value} article {article.id}: it is {article.status.value}"
             f" (allowed from: {allowed})",
+            article=article.id,
+            action=action.value,
+            status=article.status.value,
+            allowed=allowed,
         )
     if action is Action.ARCHIVE:
         if not (person.roles & rule.roles or article.created_by == person.name):
@@ -135,36 +146,54 @@ def check_transition(article: Article, action: Action, person: Person, comment: 
                 "archive-needs-producer-or-creator",
                 f"{person.name} may not archive article {article.id}: only a producer or"
                 f" its creator ({article.created_by}) may",
+                person=person.name,
+                article=article.id,
+                creator=article.created_by,
             )
     elif not person.roles & rule.roles:
         raise RuleViolation(
             f"{action.value}-needs-{'-or-'.join(sorted(r.value for r in rule.roles))}",
             f"{person.name} may not {action.value} articles: only a {_role_names(rule.roles)} may",
+            person=person.name,
+            action=action.value,
         )
     if rule.needs_comment and not comment.strip():
         raise RuleViolation(
             f"{action.value}-needs-comment",
             f"a comment is required to {action.value} article {article.id}",
+            article=article.id,
+            action=action.value,
         )
     if action is Action.APPROVE and article.created_by == person.name:
         raise RuleViolation(
             "no-self-approval",
             f"{person.name} created article {article.id} and so may not approve it",
+            person=person.name,
+            article=article.id,
         )
     return rule.target
 
 
-def allowed_actions(article: Article, person: Person) -> dict[Action, str | None]:
-    """Each action with None when allowed, else the reason it is refused (for tooltips)."""
-    result: dict[Action, str | None] = {}
+def refusals_by_action(article: Article, person: Person) -> dict[Action, RuleViolation | None]:
+    """Each action with None when allowed, else the refusal (its rule and params let a
+    front end say it in its own language)."""
+    result: dict[Action, RuleViolation | None] = {}
     for action in Action:
         try:
             check_transition(article, action, person, comment="(checked)")
         except RuleViolation as refusal:
-            result[action] = str(refusal)
+            result[action] = refusal
         else:
             result[action] = None
     return result
+
+
+def allowed_actions(article: Article, person: Person) -> dict[Action, str | None]:
+    """Each action with None when allowed, else the reason it is refused (for tooltips)."""
+    return {
+        action: None if refusal is None else str(refusal)
+        for action, refusal in refusals_by_action(article, person).items()
+    }
 
 
 def check_delete(article: Article, person: Person, *, ever_submitted: bool) -> None:
@@ -175,12 +204,16 @@ def check_delete(article: Article, person: Person, *, ever_submitted: bool) -> N
             "delete-only-unsubmitted-drafts",
             f"article {article.id} was submitted once, so it stays in the newsroom"
             " (a producer or its creator may archive it)",
+            article=article.id,
         )
     if article.created_by != person.name:
         raise RuleViolation(
             "delete-needs-creator",
             f"{person.name} may not delete article {article.id}: only its creator"
             f" ({article.created_by}) may delete a draft",
+            person=person.name,
+            article=article.id,
+            creator=article.created_by,
         )
 
 
@@ -194,7 +227,9 @@ def check_slug_change(article: Article, person: Person, *, published: bool) -> N
     """
     if article.status is Status.ARCHIVED:
         raise RuleViolation(
-            "archived-is-read-only", f"article {article.id} is archived and cannot be changed"
+            "archived-is-read-only",
+            f"article {article.id} is archived and cannot be changed",
+            article=article.id,
         )
     if not published:
         if not person.roles & EDITOR_ROLES:
@@ -202,6 +237,8 @@ def check_slug_change(article: Article, person: Person, *, published: bool) -> N
                 "slug-change-needs-reporter-or-producer",
                 f"{person.name} may not change the address of article {article.id}: only a"
                 " reporter or producer may",
+                person=person.name,
+                article=article.id,
             )
         return
     if not person.roles & frozenset({UserRole.PRODUCER, UserRole.WEB}):
@@ -209,6 +246,7 @@ def check_slug_change(article: Article, person: Person, *, published: bool) -> N
             "published-slug-change-needs-producer-or-web",
             f"article {article.id} was published under its address; only a producer or the"
             " web team may change it now (the old address then redirects to the new one)",
+            article=article.id,
         )
 
 

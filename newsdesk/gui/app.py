@@ -18,7 +18,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QSettings, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from newsdesk.domain.errors import NewsdeskError
@@ -26,6 +26,8 @@ from newsdesk.gui.app_identity import identify
 from newsdesk.gui.connect import identity
 from newsdesk.gui.connect.choose import ask_local_file, ask_server, cannot_reach
 from newsdesk.gui.connect.opening import Cancelled, Opened, open_newsroom
+from newsdesk.gui.i18n.core_text import refusal_text
+from newsdesk.gui.i18n.language import install_translations
 from newsdesk.gui.people.first_run_dialog import FirstRunDialog
 from newsdesk.gui.window_state import WindowState
 from newsdesk.newsroom import Newsroom
@@ -119,9 +121,12 @@ def ensure_user(newsroom: Newsroom, settings: QSettings) -> str | None:
     if existing is not None and not existing.active:
         QMessageBox.warning(
             None,
-            "Deactivated",
-            f"{existing.name} has been deactivated in this newsroom and cannot work in it;"
-            " someone else can activate them again under File › People….",
+            QCoreApplication.translate("App", "Deactivated"),
+            QCoreApplication.translate(
+                "App",
+                "{name} has been deactivated in this newsroom and cannot work in it;"
+                " someone else can activate them again under File › People….",
+            ).format(name=existing.name),
         )
         return None
     if existing is None:
@@ -153,6 +158,7 @@ def start(db_path: str | Path | None = None):
     _log_to_file()
     application()
     settings = QSettings()
+    install_translations(settings)  # before the first dialog the start may show
     target = start_target(db_path, settings)
     while True:
         try:
@@ -162,7 +168,11 @@ def start(db_path: str | Path | None = None):
         except NewsdeskError as exc:
             log.error("cannot open %s: %s", readable_location(target), exc)
             if not is_server(target):
-                QMessageBox.critical(None, "newsdesk cannot use its database", str(exc))
+                QMessageBox.critical(
+                    None,
+                    QCoreApplication.translate("App", "newsdesk cannot use its database"),
+                    refusal_text(exc),
+                )
                 return 1
             # The last newsroom may be out of reach: never a dead end.
             choice = cannot_reach(target, str(exc))
@@ -184,7 +194,9 @@ def _who(opened: Opened, settings: QSettings) -> str | None:
     try:
         return ensure_user(opened.newsroom, settings)
     except NewsdeskError as exc:  # a first run on a database that cannot be written
-        QMessageBox.critical(None, "newsdesk cannot start", str(exc))
+        QMessageBox.critical(
+            None, QCoreApplication.translate("App", "newsdesk cannot start"), refusal_text(exc)
+        )
         return None
 
 
@@ -221,7 +233,11 @@ def _switch(window, settings: QSettings, choose) -> None:
     except Cancelled:
         return
     except NewsdeskError as exc:
-        QMessageBox.warning(window, "newsdesk cannot open that newsroom", str(exc))
+        QMessageBox.warning(
+            window,
+            QCoreApplication.translate("App", "newsdesk cannot open that newsroom"),
+            refusal_text(exc),
+        )
         return
     person = _who(opened, settings)
     if person is None:

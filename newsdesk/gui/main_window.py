@@ -25,6 +25,7 @@ from newsdesk.gui.editor.images import ArticleImages
 from newsdesk.gui.editor.save_status import SaveStatus
 from newsdesk.gui.export.dialog import ExportDialog
 from newsdesk.gui.history.dialog import HistoryDialog
+from newsdesk.gui.i18n.core_text import refusal_text
 from newsdesk.gui.list.panel import ArticleListPanel
 from newsdesk.gui.ops.change_hub import ChangeHub
 from newsdesk.gui.ops.database_guard import DatabaseGuard
@@ -241,7 +242,7 @@ class MainWindow(QMainWindow):
         if not self.controller.switch_person(person):
             self.user_switcher.select(self.user.name)
             return
-        self.statusBar().showMessage(f"Working as {person.name}", 5000)
+        self.statusBar().showMessage(self.tr("Working as {name}").format(name=person.name), 5000)
 
     # -- dialogs ------------------------------------------------------------------------
 
@@ -275,7 +276,9 @@ class MainWindow(QMainWindow):
     # -- the rest ---------------------------------------------------------------------
 
     def _on_image_not_stored(self, exc: Exception) -> None:
-        self.statusBar().showMessage(f"The image was not stored: {exc}", 15000)
+        self.statusBar().showMessage(
+            self.tr("The image was not stored: {reason}").format(reason=refusal_text(exc)), 15000
+        )
 
     def save_settings(self) -> None:
         self.state.save(self, self.splitter, self.panes.state(), self.side.splitter)

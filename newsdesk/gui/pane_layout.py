@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSplitter, QWidget
 
@@ -30,6 +30,11 @@ class Pane:
     minimum: int  # the narrowest width at which its content still fits
     action: QAction | None = None  # its View toggle; None: always shown
     label: str = ""  # how the status bar names it
+
+
+def pane_label(pane) -> str:
+    """How the status bar names a pane, in the interface's language."""
+    return QCoreApplication.translate("PaneLayout", pane.label) if pane.label else pane.name
 
 
 class AdaptiveSplitter(QSplitter):
@@ -100,8 +105,11 @@ class PaneLayout(QObject):
         pane = self._panes[name]
         if name in self._wanted and name not in self._shown:
             self.too_narrow.emit(
-                f"The window is too narrow for the {pane.label or name} beside the list and"
-                " the editor: make it wider."
+                QCoreApplication.translate(
+                    "PaneLayout",
+                    "The window is too narrow for the {pane} beside the list and"
+                    " the editor: make it wider.",
+                ).format(pane=pane_label(pane))
             )
 
     def set_wanted(self, name: str, wanted: bool) -> None:
@@ -155,11 +163,27 @@ class PaneLayout(QObject):
         shortcut = action.shortcut().toString()
         keys = f" ({shortcut})" if shortcut else ""
         if pane.name in self.folded():
-            tip = f"Folded away: the window is too narrow. Show it instead of the others{keys}"
+            tip = (
+                QCoreApplication.translate(
+                    "PaneLayout",
+                    "Folded away: the window is too narrow. Show it instead of the others",
+                )
+                + keys
+            )
         elif pane.name in self._shown:
-            tip = f"Hide the {pane.label or pane.name}{keys}"
+            tip = (
+                QCoreApplication.translate("PaneLayout", "Hide the {pane}").format(
+                    pane=pane_label(pane)
+                )
+                + keys
+            )
         else:
-            tip = f"Show the {pane.label or pane.name}{keys}"
+            tip = (
+                QCoreApplication.translate("PaneLayout", "Show the {pane}").format(
+                    pane=pane_label(pane)
+                )
+                + keys
+            )
         action.setToolTip(tip)
         action.setStatusTip(tip)
 

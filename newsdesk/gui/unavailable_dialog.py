@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-NO_ARTICLE = "No article is open: choose one from the list first"
+NO_ARTICLE = QT_TRANSLATE_NOOP(
+    "UnavailableDialog", "No article is open: choose one from the list first"
+)
 
 
 def _name(text: str) -> str:
@@ -44,27 +46,31 @@ def unavailable(
     for action in actions:
         if action.isEnabled() or not action.text() or action.isSeparator():
             continue
-        why = NO_ARTICLE if (action in article_bound and not article_open) else action.toolTip()
+        no_article = QCoreApplication.translate("UnavailableDialog", NO_ARTICLE)
+        why = no_article if (action in article_bound and not article_open) else action.toolTip()
         found.setdefault(_name(action.text()), why)
     for button in buttons:
         if not button.isEnabled():
-            found.setdefault(_name(button.text()), button.toolTip() or NO_ARTICLE)
+            found.setdefault(
+                _name(button.text()),
+                button.toolTip() or QCoreApplication.translate("UnavailableDialog", NO_ARTICLE),
+            )
     return list(found.items())
 
 
 class UnavailableDialog(QDialog):
     def __init__(self, entries: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Why is it unavailable?")
+        self.setWindowTitle(self.tr("Why is it unavailable?"))
         self.resize(640, 360)
         intro = QLabel(
-            "What you cannot do now, and why:"
+            self.tr("What you cannot do now, and why:")
             if entries
-            else "Every action is available to you now."
+            else self.tr("Every action is available to you now.")
         )
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Unavailable actions and why")
-        self.tree.setHeaderLabels(["Action", "Why it is unavailable"])
+        self.tree.setAccessibleName(self.tr("Unavailable actions and why"))
+        self.tree.setHeaderLabels([self.tr("Action"), self.tr("Why it is unavailable")])
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.gui.editor.formatting_toolbar import FormattingToolbar
+from newsdesk.gui.i18n.language_menu import LanguageMenu
 
 
 @dataclass
@@ -39,6 +41,8 @@ class WindowActions:
 
 
 def _action(window: QMainWindow, text: str, shortcut, tip: str) -> QAction:
+    text = QCoreApplication.translate("WindowActions", text)
+    tip = QCoreApplication.translate("WindowActions", tip)
     action = QAction(text, window)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
@@ -52,47 +56,112 @@ def build_actions(
 ) -> WindowActions:
     """The actions, menus and main toolbar; `trailing` goes at the toolbar's right end."""
     actions = WindowActions(
-        new=_action(window, "&New article", QKeySequence.StandardKey.New, "Start a new article"),
-        save=_action(window, "&Save", QKeySequence.StandardKey.Save, "Save a new revision now"),
-        find=_action(window, "&Find…", QKeySequence.StandardKey.Find, "Search all articles"),
-        undo=_action(window, "&Undo", QKeySequence.StandardKey.Undo, "Undo the last edit"),
-        redo=_action(window, "&Redo", QKeySequence.StandardKey.Redo, "Redo the undone edit"),
-        quit=_action(window, "&Quit", QKeySequence.StandardKey.Quit, "Save and quit"),
-        toggle_preview=_action(window, "Page &preview", "F9", "Show or hide the page preview"),
+        new=_action(
+            window,
+            QT_TRANSLATE_NOOP("WindowActions", "&New article"),
+            QKeySequence.StandardKey.New,
+            QT_TRANSLATE_NOOP("WindowActions", "Start a new article"),
+        ),
+        save=_action(
+            window,
+            QT_TRANSLATE_NOOP("WindowActions", "&Save"),
+            QKeySequence.StandardKey.Save,
+            QT_TRANSLATE_NOOP("WindowActions", "Save a new revision now"),
+        ),
+        find=_action(
+            window,
+            QT_TRANSLATE_NOOP("WindowActions", "&Find…"),
+            QKeySequence.StandardKey.Find,
+            QT_TRANSLATE_NOOP("WindowActions", "Search all articles"),
+        ),
+        undo=_action(
+            window,
+            QT_TRANSLATE_NOOP("WindowActions", "&Undo"),
+            QKeySequence.StandardKey.Undo,
+            QT_TRANSLATE_NOOP("WindowActions", "Undo the last edit"),
+        ),
+        redo=_action(
+            window,
+            QT_TRANSLATE_NOOP("WindowActions", "&Redo"),
+            QKeySequence.StandardKey.Redo,
+            QT_TRANSLATE_NOOP("WindowActions", "Redo the undone edit"),
+        ),
+        quit=_action(
+            window,
+            QT_TRANSLATE_NOOP("WindowActions", "&Quit"),
+            QKeySequence.StandardKey.Quit,
+            QT_TRANSLATE_NOOP("WindowActions", "Save and quit"),
+        ),
+        toggle_preview=_action(
+            window,
+            QT_TRANSLATE_NOOP("WindowActions", "Page &preview"),
+            "F9",
+            QT_TRANSLATE_NOOP("WindowActions", "Show or hide the page preview"),
+        ),
         toggle_side=_action(
-            window, "&Credits and notes", "F8", "Show or hide the article, credits and notes panel"
+            window,
+            QT_TRANSLATE_NOOP("WindowActions", "&Credits and notes"),
+            "F8",
+            QT_TRANSLATE_NOOP("WindowActions", "Show or hide the article, credits and notes panel"),
         ),
         open_in_browser=_action(
-            window, "Open page in &browser", "Ctrl+Shift+B", "Open the exact exported page"
+            window,
+            QT_TRANSLATE_NOOP("WindowActions", "Open page in &browser"),
+            "Ctrl+Shift+B",
+            QT_TRANSLATE_NOOP("WindowActions", "Open the exact exported page"),
         ),
-        about=_action(window, "&About newsdesk", None, "About newsdesk"),
+        about=_action(
+            window,
+            QT_TRANSLATE_NOOP("WindowActions", "&About newsdesk"),
+            None,
+            QT_TRANSLATE_NOOP("WindowActions", "About newsdesk"),
+        ),
         history=_action(
-            window, "&History…", "Ctrl+Shift+H", "Revisions, differences and the audit trail"
+            window,
+            QT_TRANSLATE_NOOP("WindowActions", "&History…"),
+            "Ctrl+Shift+H",
+            QT_TRANSLATE_NOOP("WindowActions", "Revisions, differences and the audit trail"),
         ),
         export=_action(
-            window, "&Export for the site…", "Ctrl+Shift+E", "Export approved articles to a folder"
+            window,
+            QT_TRANSLATE_NOOP("WindowActions", "&Export for the site…"),
+            "Ctrl+Shift+E",
+            QT_TRANSLATE_NOOP("WindowActions", "Export approved articles to a folder"),
         ),
         import_files=_action(
             window,
-            "&Import…",
+            QT_TRANSLATE_NOOP("WindowActions", "&Import…"),
             QKeySequence.StandardKey.Open,
-            "Import article files (text pages, Markdown, ninjs, Word): preview first",
+            QT_TRANSLATE_NOOP(
+                "WindowActions",
+                "Import article files (text pages, Markdown, ninjs, Word): preview first",
+            ),
         ),
-        people=_action(window, "&People…", None, "Add people, change roles, deactivate people"),
+        people=_action(
+            window,
+            QT_TRANSLATE_NOOP("WindowActions", "&People…"),
+            None,
+            QT_TRANSLATE_NOOP("WindowActions", "Add people, change roles, deactivate people"),
+        ),
         why=_action(
             window,
-            "&Why is it unavailable?…",
+            QT_TRANSLATE_NOOP("WindowActions", "&Why is it unavailable?…"),
             "Shift+F1",
-            "Why each greyed-out action cannot be used now",
+            QT_TRANSLATE_NOOP("WindowActions", "Why each greyed-out action cannot be used now"),
         ),
         connect_server=_action(
             window,
-            "&Connect to a newsroom server…",
+            QT_TRANSLATE_NOOP("WindowActions", "&Connect to a newsroom server…"),
             None,
-            "Work on a newsroom on a server, with your own login",
+            QT_TRANSLATE_NOOP(
+                "WindowActions", "Work on a newsroom on a server, with your own login"
+            ),
         ),
         open_local=_action(
-            window, "&Open a local newsroom…", None, "Work on a newsroom file on this computer"
+            window,
+            QT_TRANSLATE_NOOP("WindowActions", "&Open a local newsroom…"),
+            None,
+            QT_TRANSLATE_NOOP("WindowActions", "Work on a newsroom file on this computer"),
         ),
     )
     actions.redo.setShortcuts(redo_shortcuts())
@@ -101,7 +170,7 @@ def build_actions(
         toggle.setChecked(True)
 
     menu = window.menuBar()
-    file_menu = menu.addMenu("&File")
+    file_menu = menu.addMenu(QCoreApplication.translate("WindowActions", "&File"))
     file_menu.addActions([actions.new, actions.save])
     file_menu.addSeparator()
     file_menu.addActions([actions.connect_server, actions.open_local])
@@ -113,27 +182,28 @@ def build_actions(
     file_menu.addAction(actions.people)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
-    edit_menu = menu.addMenu("&Edit")
+    edit_menu = menu.addMenu(QCoreApplication.translate("WindowActions", "&Edit"))
     edit_menu.addActions([actions.undo, actions.redo])
     edit_menu.addSeparator()
     edit_menu.addAction(actions.find)
-    format_menu = menu.addMenu("F&ormat")
+    format_menu = menu.addMenu(QCoreApplication.translate("WindowActions", "F&ormat"))
     for name, action in formatting.actions_by_name.items():
         if name != "source":
             format_menu.addAction(action)
-    view_menu = menu.addMenu("&View")
+    view_menu = menu.addMenu(QCoreApplication.translate("WindowActions", "&View"))
     view_menu.addAction(actions.toggle_preview)
     view_menu.addAction(actions.toggle_side)
     view_menu.addAction(formatting.actions_by_name["source"])
     view_menu.addAction(actions.history)
-    help_menu = menu.addMenu("&Help")
+    help_menu = menu.addMenu(QCoreApplication.translate("WindowActions", "&Help"))
     help_menu.addAction(actions.why)
     help_menu.addSeparator()
+    help_menu.addMenu(LanguageMenu(window.settings, window))
     help_menu.addAction(actions.about)
 
-    toolbar = QToolBar("Main", window)
+    toolbar = QToolBar(QCoreApplication.translate("WindowActions", "Main"), window)
     toolbar.setObjectName("main_toolbar")
-    toolbar.setAccessibleName("Main toolbar")
+    toolbar.setAccessibleName(QCoreApplication.translate("WindowActions", "Main toolbar"))
     toolbar.addActions([actions.new, actions.save])
     toolbar.addSeparator()
     toolbar.addAction(actions.toggle_preview)
@@ -174,4 +244,10 @@ def in_focused_editor(method: str) -> None:
 def show_about(parent: QWidget, location: str) -> None:
     from newsdesk import __version__
 
-    QMessageBox.about(parent, "About newsdesk", f"newsdesk {__version__}\nDatabase: {location}")
+    QMessageBox.about(
+        parent,
+        QCoreApplication.translate("WindowActions", "About newsdesk"),
+        QCoreApplication.translate(
+            "WindowActions", "newsdesk {version}\nDatabase: {location}"
+        ).format(version=__version__, location=location),
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
@@ -49,10 +49,27 @@ def lay_out(
     panes = PaneLayout(
         splitter,
         [
-            Pane("list", article_list, LIST_MIN, label="article list"),
-            Pane("editor", editor, EDITOR_MIN, label="editor"),
-            Pane("preview", preview, PREVIEW_MIN, actions.toggle_preview, "page preview"),
-            Pane("side", side, SIDE_MIN, actions.toggle_side, "credits and notes panel"),
+            Pane(
+                "list",
+                article_list,
+                LIST_MIN,
+                label=QT_TRANSLATE_NOOP("PaneLayout", "article list"),
+            ),
+            Pane("editor", editor, EDITOR_MIN, label=QT_TRANSLATE_NOOP("PaneLayout", "editor")),
+            Pane(
+                "preview",
+                preview,
+                PREVIEW_MIN,
+                actions.toggle_preview,
+                QT_TRANSLATE_NOOP("PaneLayout", "page preview"),
+            ),
+            Pane(
+                "side",
+                side,
+                SIDE_MIN,
+                actions.toggle_side,
+                QT_TRANSLATE_NOOP("PaneLayout", "credits and notes panel"),
+            ),
         ],
         window,
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from newsdesk.domain.article import Article
 from newsdesk.gui.importing.controller import ImportController
@@ -49,7 +49,12 @@ class WindowTools(QObject):
         window.panes.too_narrow.connect(lambda text: status.showMessage(text, 8000))
         window.guard.backed_up.connect(self._on_guard_backed_up)
         window.guard.backup_failed.connect(
-            lambda message: status.showMessage(f"Backup failed: {message}", 15000)
+            lambda message: status.showMessage(
+                QCoreApplication.translate("WindowTools", "Backup failed: {reason}").format(
+                    reason=message
+                ),
+                15000,
+            )
         )
         a.why.triggered.connect(
             lambda: show_unavailable(
@@ -86,7 +91,10 @@ class WindowTools(QObject):
         if at_start:
             log.info("backed up at start to %s", path)
         else:
-            self._window.statusBar().showMessage(f"Backed up to {path}", 5000)
+            self._window.statusBar().showMessage(
+                QCoreApplication.translate("WindowTools", "Backed up to {path}").format(path=path),
+                5000,
+            )
 
     def _on_imported(self, articles: list[Article]) -> None:
         if articles:

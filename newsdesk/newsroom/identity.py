@@ -25,18 +25,23 @@ def acting_person(store: Store, name: str | None) -> Person:
             f"the login {connected.name} owns this newsroom database (or is a superuser),"
             " so the server's own rules would not hold for it; connect with a desk's own"
             " login (made with `newsdesk users add NAME --role ROLE --login LOGIN`)",
+            login=connected.name,
         )
     if connected.person is None:
         raise RuleViolation(
             "login-belongs-to-a-person",
             f"the login {connected.name} belongs to no person of this newsroom; its owner"
             f" links one with `newsdesk users add NAME --role ROLE --login {connected.name}`",
+            login=connected.name,
         )
     if name and name.strip() and name.strip() != connected.person:
         raise RuleViolation(
             "act-as-your-login",
             f"you are logged in as {connected.name} ({connected.person}), so you act as"
             f" {connected.person}, not {name.strip()}; to act as them, log in as them",
+            login=connected.name,
+            person=connected.person,
+            name=name.strip(),
         )
     return _still_active(store.get_person(connected.person))
 
@@ -48,6 +53,7 @@ def _still_active(person: Person) -> Person:
             f"{person.name} has been deactivated in this newsroom: their articles and"
             " credits stay, but they cannot act; someone who manages people can activate"
             " them again (File › People… in the app)",
+            person=person.name,
         )
     return person
 
@@ -59,6 +65,7 @@ def check_may_change_activity(actor: Person, name: str, active: bool) -> None:
         raise RuleViolation(
             "nobody-deactivates-themselves",
             f"{actor.name} cannot deactivate themselves; another person of the newsroom can",
+            person=actor.name,
         )
 
 
@@ -69,4 +76,5 @@ def check_may_manage_people(connected: Login | None) -> None:
             "people-are-added-by-the-owner",
             f"{connected.person or connected.name} may not add or change people: the"
             " newsroom database's owner (or an administrator) does",
+            person=connected.person or connected.name,
         )

@@ -63,6 +63,22 @@ def abandoned_journal():
     return leave_journal
 
 
+@pytest.fixture(scope="session", autouse=True)
+def interface_in_english(qapp, tmp_path_factory):
+    """The English catalog, installed as the app installs it at start on an English
+    system (its plural forms: "1 article", "2 articles"), whatever the machine's locale."""
+    from PySide6.QtCore import QSettings
+
+    from newsdesk.gui.i18n.language import choose_language, install_translations
+
+    settings = QSettings(
+        str(tmp_path_factory.mktemp("language") / "english.ini"), QSettings.Format.IniFormat
+    )
+    choose_language(settings, "en")
+    install_translations(settings)
+    return settings
+
+
 # -- a newsroom and the real window on it ---------------------------------------------
 
 CHINESE_CREDITS = (

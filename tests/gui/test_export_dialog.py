@@ -86,7 +86,7 @@ def test_export_shows_changes_writes_records_and_marks_published(qtbot, db, tmp_
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=10_000)
     assert dialog.progress.value() == dialog.progress.maximum() == 3
-    assert "Exported 3 article(s)" in dialog.status_label.text()
+    assert "Exported 3 articles" in dialog.status_label.text()
     for article_id in (first, second, third):
         slug = stored(window, article_id).slug
         assert (out / f"{slug}.html").is_file() and (out / f"{slug}.txt").is_file()
@@ -110,7 +110,7 @@ def test_export_shows_changes_writes_records_and_marks_published(qtbot, db, tmp_
         lambda: all(stored(window, i).status is Status.PUBLISHED for i in (first, second)),
         timeout=5000,
     )
-    qtbot.waitUntil(lambda: "Marked 2 article(s) published" in dialog.status_label.text())
+    qtbot.waitUntil(lambda: "Marked 2 articles published" in dialog.status_label.text())
     assert not dialog.publish_button.isEnabled()
     dialog.close()
     close_window(window)

@@ -244,3 +244,13 @@ def test_the_installed_menu_entry_starts_the_frozen_app(frozen_app, home, tmp_pa
         time.sleep(0.2)
     assert _windows(x_display, WINDOW_TITLE) == [], "the app did not quit on Ctrl+Q"
     assert {"geometry", "state"} <= _saved_window_state(settings)
+
+
+def test_the_frozen_app_carries_the_interface_translations(frozen_app):
+    """The Chinese interface needs newsdesk's own catalog and Qt's (standard buttons):
+    both in the folder IT hands out, where the app looks for them."""
+    bundle = frozen_app.parent
+    ours = sorted(p.name for p in bundle.rglob("newsdesk_resources/translations/*.qm"))
+    assert ours == ["newsdesk_en.qm", "newsdesk_zh_CN.qm"], ours
+    qt_own = [p for p in bundle.rglob("qtbase_zh_CN.qm")]
+    assert qt_own, "Qt's own Chinese translation (qtbase_zh_CN.qm) is not in the bundle"

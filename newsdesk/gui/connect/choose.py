@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from newsdesk.gui.connect.dialog import ConnectDialog
@@ -30,14 +30,23 @@ def ask_server(parent: QWidget | None, settings: QSettings) -> str | None:
 def ask_local_file(parent: QWidget | None, current: str = "") -> str | None:
     """A newsroom file to open (a new name makes a new newsroom), or None."""
     start = default_database_path() if is_server(current) or not current else Path(current)
-    dialog = QFileDialog(parent, "Open a local newsroom", str(start.parent))
+    dialog = QFileDialog(
+        parent, QCoreApplication.translate("Connect", "Open a local newsroom"), str(start.parent)
+    )
     dialog.setObjectName("open_local_newsroom")
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-    dialog.setNameFilters(["Newsroom files (*.db)", "All files (*)"])
+    dialog.setNameFilters(
+        [
+            QCoreApplication.translate("Connect", "Newsroom files (*.db)"),
+            QCoreApplication.translate("Connect", "All files (*)"),
+        ]
+    )
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     dialog.selectFile(start.name)
-    dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Open")
+    dialog.setLabelText(
+        QFileDialog.DialogLabel.Accept, QCoreApplication.translate("Connect", "Open")
+    )
     if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
         return None
     return dialog.selectedFiles()[0]
@@ -51,13 +60,29 @@ def cannot_reach(target: str, message: str, parent: QWidget | None = None) -> st
     while True:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("newsdesk cannot reach its newsroom")
-        box.setText(f"newsdesk could not open the newsroom at {readable_location(target)}.")
+        box.setWindowTitle(
+            QCoreApplication.translate("Connect", "newsdesk cannot reach its newsroom")
+        )
+        box.setText(
+            QCoreApplication.translate(
+                "Connect", "newsdesk could not open the newsroom at {where}."
+            ).format(where=readable_location(target))
+        )
         box.setInformativeText(message)
-        again = box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole)
-        other = box.addButton("Connect to another…", QMessageBox.ButtonRole.ActionRole)
-        local = box.addButton("Open the local newsroom", QMessageBox.ButtonRole.ActionRole)
-        leave = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        again = box.addButton(
+            QCoreApplication.translate("Connect", "Try again"), QMessageBox.ButtonRole.AcceptRole
+        )
+        other = box.addButton(
+            QCoreApplication.translate("Connect", "Connect to another…"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+        local = box.addButton(
+            QCoreApplication.translate("Connect", "Open the local newsroom"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+        leave = box.addButton(
+            QCoreApplication.translate("Connect", "Quit"), QMessageBox.ButtonRole.RejectRole
+        )
         box.setDefaultButton(again)
         box.setEscapeButton(leave)
         box.exec()

@@ -22,45 +22,53 @@ class ConnectDialog(QDialog):
 
     def __init__(self, last_url: str | None = None, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Connect to a newsroom server")
+        self.setWindowTitle(self.tr("Connect to a newsroom server"))
         intro = QLabel(
-            "Your newsroom's IT gives you the server, the newsroom's name and your own"
-            " login. You work as the person that login belongs to."
+            self.tr(
+                "Your newsroom's IT gives you the server, the newsroom's name and your own"
+                " login. You work as the person that login belongs to."
+            )
         )
         intro.setWordWrap(True)
         self.server_edit = QLineEdit()
-        self.server_edit.setAccessibleName("Server")
-        self.server_edit.setPlaceholderText("newsroom.example.org, host:port or /run/postgresql")
+        self.server_edit.setAccessibleName(self.tr("Server"))
+        self.server_edit.setPlaceholderText(
+            self.tr("newsroom.example.org, host:port or /run/postgresql")
+        )
         self.server_edit.setToolTip(
-            "The server's name (and :port if not 5432), or the folder of its local socket."
-            " A whole postgresql:// address may be pasted here too."
+            self.tr(
+                "The server's name (and :port if not 5432), or the folder of its local socket."
+                " A whole postgresql:// address may be pasted here too."
+            )
         )
         self.newsroom_edit = QLineEdit()
-        self.newsroom_edit.setAccessibleName("Newsroom")
-        self.newsroom_edit.setPlaceholderText("newsroom")
+        self.newsroom_edit.setAccessibleName(self.tr("Newsroom"))
+        self.newsroom_edit.setPlaceholderText(self.tr("newsroom"))
         self.login_edit = QLineEdit()
-        self.login_edit.setAccessibleName("Login")
-        self.login_edit.setPlaceholderText("your login, e.g. mei")
-        self.tls_check = QCheckBox("Verify the server's certificate (TLS)")
-        self.tls_check.setAccessibleName("Verify the server's certificate")
+        self.login_edit.setAccessibleName(self.tr("Login"))
+        self.login_edit.setPlaceholderText(self.tr("your login, e.g. mei"))
+        self.tls_check = QCheckBox(self.tr("Verify the server's certificate (TLS)"))
+        self.tls_check.setAccessibleName(self.tr("Verify the server's certificate"))
         self.tls_check.setToolTip(
-            "sslmode=verify-full: the connection is encrypted and the server must show a"
-            " certificate, signed by your newsroom's authority, that names it."
+            self.tr(
+                "sslmode=verify-full: the connection is encrypted and the server must show a"
+                " certificate, signed by your newsroom's authority, that names it."
+            )
         )
         self.tls_check.setChecked(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Problem")
+        self.message.setAccessibleName(self.tr("Problem"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.connect_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.connect_button.setText("Connect")
+        self.connect_button.setText(self.tr("Connect"))
         self.connect_button.setDefault(True)
         form = QFormLayout()
-        form.addRow("&Server", self.server_edit)
-        form.addRow("&Newsroom", self.newsroom_edit)
-        form.addRow("&Login", self.login_edit)
+        form.addRow(self.tr("&Server"), self.server_edit)
+        form.addRow(self.tr("&Newsroom"), self.newsroom_edit)
+        form.addRow(self.tr("&Login"), self.login_edit)
         form.addRow("", self.tls_check)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

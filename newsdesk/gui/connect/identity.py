@@ -6,20 +6,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from newsdesk.gui.app_identity import window_title as app_window_title
 from newsdesk.newsroom.team import Login, is_server, server_address
 
-LOGGED_IN = "Logged in as"
+LOGGED_IN = QT_TRANSLATE_NOOP("NewsroomLabel", "Logged in as")
 
 
 def newsroom_name(location: str) -> str:
     """A short name for the newsroom: "newsroom on db.example.org", or the file's name."""
     if is_server(location):
         address = server_address(location)
-        where = address.server if address.server and not address.is_socket else "this computer"
-        return f"{address.newsroom} on {where}"
+        where = (
+            address.server
+            if address.server and not address.is_socket
+            else QCoreApplication.translate("NewsroomLabel", "this computer")
+        )
+        return QCoreApplication.translate("NewsroomLabel", "{name} on {host}").format(
+            name=address.newsroom, host=where
+        )
     return Path(location).name
 
 
@@ -31,8 +38,12 @@ def window_title(location: str, person: str, login: Login | None) -> str:
 def status_text(location: str, person: str, login: Login | None) -> str:
     # Short enough for the status bar; the whole address is the note's tooltip.
     if login is not None:
-        return f"Newsroom {newsroom_name(location)} · logged in as {login.name} ({person})"
-    return f"Newsroom file {newsroom_name(location)} · working as {person}"
+        return QCoreApplication.translate(
+            "NewsroomLabel", "Newsroom {name} · logged in as {login} ({person})"
+        ).format(name=newsroom_name(location), login=login.name, person=person)
+    return QCoreApplication.translate(
+        "NewsroomLabel", "Newsroom file {name} · working as {person}"
+    ).format(name=newsroom_name(location), person=person)
 
 
 class NewsroomLabel(QLabel):
@@ -42,7 +53,7 @@ class NewsroomLabel(QLabel):
         super().__init__(parent)
         self._location = location
         self._login = login
-        self.setAccessibleName("Newsroom and person")
+        self.setAccessibleName(self.tr("Newsroom and person"))
 
     def show_person(self, person: str) -> None:
         self.setText(status_text(self._location, person, self._login))
@@ -65,12 +76,13 @@ def attach(window: QMainWindow) -> NewsroomLabel:
     show(window.user)
     if login is not None:
         switcher = window.user_switcher
-        switcher.label.setText(LOGGED_IN)
+        switcher.label.setText(QCoreApplication.translate("NewsroomLabel", LOGGED_IN))
         switcher.combo.setEnabled(False)
-        why = (
-            f"You are logged in as {login.name}, so you work as {window.user.name}. To work"
-            " as someone else, log in as them: File › Connect to a newsroom server…"
-        )
+        why = QCoreApplication.translate(
+            "NewsroomLabel",
+            "You are logged in as {login}, so you work as {person}. To work"
+            " as someone else, log in as them: File › Connect to a newsroom server…",
+        ).format(login=login.name, person=window.user.name)
         switcher.combo.setToolTip(why)
         switcher.setToolTip(why)
     return label

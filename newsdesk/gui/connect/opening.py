@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from newsdesk.domain.errors import NewsdeskError, StorageError
@@ -65,7 +65,7 @@ def run_off_ui_thread(
 
     threading.Thread(target=run, name="newsdesk-open", daemon=True).start()
     loop = QEventLoop()
-    progress = QProgressDialog(text, "Cancel", 0, 0, parent)
+    progress = QProgressDialog(text, QCoreApplication.translate("Connect", "Cancel"), 0, 0, parent)
     progress.setWindowTitle("newsdesk")
     progress.setWindowModality(Qt.WindowModality.ApplicationModal)
     progress.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
@@ -110,9 +110,16 @@ def open_newsroom(target: str, parent: QWidget | None = None) -> Opened:
                 raise StorageError(access.problem)
             return Opened(Newsroom.open(target), target, None, access.read_only)
 
-        return run_off_ui_thread(open_file, parent=parent, text=f"Opening {where}…", discard=_close)
+        return run_off_ui_thread(
+            open_file,
+            parent=parent,
+            text=QCoreApplication.translate("Connect", "Opening {where}…").format(where=where),
+            discard=_close,
+        )
     password = run_off_ui_thread(
-        lambda: credentials.keyring_password(target), parent=parent, text="Reading the keyring…"
+        lambda: credentials.keyring_password(target),
+        parent=parent,
+        text=QCoreApplication.translate("Connect", "Reading the keyring…"),
     )
     from_keyring = password is not None
     keep = KeepIn.NOWHERE
@@ -136,13 +143,20 @@ def open_newsroom(target: str, parent: QWidget | None = None) -> Opened:
 
         try:
             opened = run_off_ui_thread(
-                work, parent=parent, text=f"Connecting to {where}…", discard=_close
+                work,
+                parent=parent,
+                text=QCoreApplication.translate("Connect", "Connecting to {where}…").format(
+                    where=where
+                ),
+                discard=_close,
             )
         except NewsdeskError as exc:
             if not asked:
                 raise
             if password is not None:
-                problem = "The server refused this password. Type it again."
+                problem = QCoreApplication.translate(
+                    "Connect", "The server refused this password. Type it again."
+                )
                 log.info("login refused at %s: %s", where, exc)
                 if from_keyring:
                     credentials.forget_in_keyring(target)  # it no longer works
@@ -173,4 +187,6 @@ def _keep(target: str, password: str, keep: KeepIn, parent: QWidget | None) -> N
             credentials.keep_in_pgpass(target, password)
     except NewsdeskError as exc:
         # Connected all the same: the password is only not kept for next time.
-        QMessageBox.warning(parent, "The password was not kept", str(exc))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("Connect", "The password was not kept"), str(exc)
+        )

@@ -35,38 +35,42 @@ class PasswordDialog(QDialog):
         parent=None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Password for the newsroom server")
+        self.setWindowTitle(self.tr("Password for the newsroom server"))
         self.prompt = QLabel(prompt.rstrip(": "))
         self.prompt.setWordWrap(True)
         self.problem = QLabel(problem)
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Problem")
+        self.problem.setAccessibleName(self.tr("Problem"))
         self.problem.setStyleSheet("QLabel { color: #b3261e; }")
         self.problem.setVisible(bool(problem))
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setAccessibleName("Password")
-        self.remember_check = QCheckBox("Remember this password")
-        self.remember_check.setAccessibleName("Remember this password")
+        self.password_edit.setAccessibleName(self.tr("Password"))
+        self.remember_check = QCheckBox(self.tr("Remember this password"))
+        self.remember_check.setAccessibleName(self.tr("Remember this password"))
         self.where_combo = QComboBox()
-        self.where_combo.setAccessibleName("Where to keep it")
-        self.where_combo.addItem("in the system keyring", KeepIn.KEYRING.value)
-        self.where_combo.addItem(f"in libpq's password file ({pgpass})", KeepIn.PGPASS.value)
+        self.where_combo.setAccessibleName(self.tr("Where to keep it"))
+        self.where_combo.addItem(self.tr("in the system keyring"), KeepIn.KEYRING.value)
+        self.where_combo.addItem(
+            self.tr("in libpq's password file ({path})").format(path=pgpass), KeepIn.PGPASS.value
+        )
         if keyring_problem:
             # Offered, but greyed out with the reason: a person can see why.
             item = self.where_combo.model().item(0)
             item.setEnabled(False)
-            item.setToolTip(f"Not available: {keyring_problem}")
+            item.setToolTip(self.tr("Not available: {reason}").format(reason=keyring_problem))
             self.where_combo.setCurrentIndex(1)
         self.where_combo.setEnabled(False)
         self.remember_check.toggled.connect(self.where_combo.setEnabled)
-        note = QLabel("Otherwise it is forgotten when newsdesk closes; never kept in its settings.")
+        note = QLabel(
+            self.tr("Otherwise it is forgotten when newsdesk closes; never kept in its settings.")
+        )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Log in")
+        self.ok_button.setText(self.tr("Log in"))
         self.ok_button.setDefault(True)
         remember = QHBoxLayout()
         remember.addWidget(self.remember_check)

@@ -29,15 +29,15 @@ class AddressRow(QWidget):
         self._article: Article | None = None
         self._follows = False
         self.url_label = QLabel()
-        self.url_label.setAccessibleName("Web address")
+        self.url_label.setAccessibleName(self.tr("Web address"))
         self.url_label.setTextFormat(Qt.TextFormat.PlainText)
         self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note_label = QLabel()
-        self.note_label.setAccessibleName("Web address note")
+        self.note_label.setAccessibleName(self.tr("Web address note"))
         self.note_label.setEnabled(False)  # the palette's muted text
         self.change_button = QToolButton()
-        self.change_button.setText("Change…")
-        self.change_button.setAccessibleName("Change the web address")
+        self.change_button.setText(self.tr("Change…"))
+        self.change_button.setAccessibleName(self.tr("Change the web address"))
         self.change_button.clicked.connect(self.change_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -59,17 +59,21 @@ class AddressRow(QWidget):
             return
         self.url_label.setText(page_url(self._base_url, article.slug))
         self.note_label.setText(
-            "published: changes only on purpose"
+            self.tr("published: changes only on purpose")
             if frozen
-            else ("follows the headline until published" if self._follows else "chosen by hand")
+            else (
+                self.tr("follows the headline until published")
+                if self._follows
+                else self.tr("chosen by hand")
+            )
         )
         self.change_button.setEnabled(not refusal)
         self.change_button.setToolTip(
             refusal
             or (
-                "Change the address of a published page (its old address redirects)"
+                self.tr("Change the address of a published page (its old address redirects)")
                 if frozen
-                else "Choose the address yourself (it then no longer follows the headline)"
+                else self.tr("Choose the address yourself (it then no longer follows the headline)")
             )
         )
 

@@ -37,7 +37,7 @@ class ArticleEditor(QWidget):
         self._loading = False
         self.banner = QLabel()
         self.banner.setObjectName("article_banner")
-        self.banner.setAccessibleName("Article notice")
+        self.banner.setAccessibleName(self.tr("Article notice"))
         self.banner.setWordWrap(True)
         # Fixed colours with their own dark text: it must stand out on any palette.
         self.banner.setStyleSheet(
@@ -54,7 +54,7 @@ class ArticleEditor(QWidget):
         self.toolbar = FormattingToolbar(self.body)
         overflow = self.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
         if overflow is not None:  # Qt's » button, shown when the bar is narrower than its actions
-            overflow.setAccessibleName("More formatting actions")
+            overflow.setAccessibleName(self.tr("More formatting actions"))
         form = QWidget()
         form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(6, 0, 6, 0)
@@ -65,7 +65,7 @@ class ArticleEditor(QWidget):
         form_layout.addWidget(self.toolbar)
         form_layout.addWidget(self.body, 1)
         self.placeholder = QLabel(
-            "No article open.\nChoose one from the list, or start a new one with Ctrl+N."
+            self.tr("No article open.\nChoose one from the list, or start a new one with Ctrl+N.")
         )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)

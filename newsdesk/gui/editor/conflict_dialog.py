@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -31,22 +31,33 @@ from PySide6.QtWidgets import (
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.merge import ArticleMerge, Choice, FieldPart, Part, Side, word_diff
+from newsdesk.gui.i18n.merge_text import field_label, part_label
 
 MINE_MARK = "#f4c7c3"  # what only your text has
 THEIRS_MARK = "#c6ecc6"  # what only theirs has
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ConflictDialog", text)
+
+
 def _value_text(value) -> str:
     if value is None:
-        return "(none)"
+        return QCoreApplication.translate("ConflictDialog", "(none)")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple | list):
         items = [getattr(v, "name", v) for v in value]
-        return ", ".join(str(v) for v in items) if items else "(none)"
+        return (
+            QCoreApplication.translate("ConflictDialog", ", ").join(str(v) for v in items)
+            if items
+            else QCoreApplication.translate("ConflictDialog", "(none)")
+        )
     if hasattr(value, "sha256"):
-        return f"{value.name} (alt: {value.alt}; caption: {value.caption})"
-    return str(value) if value != "" else "(empty)"
+        return QCoreApplication.translate(
+            "ConflictDialog", "{name} (alt: {alt}; caption: {caption})"
+        ).format(name=value.name, alt=value.alt, caption=value.caption)
+    return str(value) if value != "" else QCoreApplication.translate("ConflictDialog", "(empty)")
 
 
 def _highlighted(pieces: list[tuple[str, bool]], colour: str) -> str:
@@ -54,7 +65,8 @@ def _highlighted(pieces: list[tuple[str, bool]], colour: str) -> str:
     for text, changed in pieces:
         escaped = html.escape(text).replace("\n\n", "<br><br>").replace("\n", "<br>")
         out.append(f'<span style="background:{colour}">{escaped}</span>' if changed else escaped)
-    return "".join(out) or "<i>(nothing)</i>"
+    nothing = html.escape(QCoreApplication.translate("ConflictDialog", "(nothing)"))
+    return "".join(out) or f"<i>{nothing}</i>"
 
 
 class _Row(QFrame):
@@ -70,11 +82,18 @@ class _Row(QFrame):
         grid.addWidget(heading, 0, 0, 1, 2)
         self.mine_label = QLabel(_highlighted(left, MINE_MARK))
         self.theirs_label = QLabel(_highlighted(right, THEIRS_MARK))
-        for label, name in ((self.mine_label, "Yours"), (self.theirs_label, theirs_name)):
+        for label, name in (
+            (self.mine_label, QCoreApplication.translate("ConflictDialog", "Yours")),
+            (self.theirs_label, theirs_name),
+        ):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setAccessibleName(f"{title}: {name}")
+            label.setAccessibleName(
+                QCoreApplication.translate("ConflictDialog", "{part}: {whose}").format(
+                    part=title, whose=name
+                )
+            )
             label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(self.mine_label, 1, 0)
         grid.addWidget(self.theirs_label, 1, 1)
@@ -86,12 +105,24 @@ class _Row(QFrame):
         if side is Side.CONFLICT:
             choices = QHBoxLayout()
             for choice, text in (
-                (Choice.MINE, "Keep mine"),
-                (Choice.THEIRS, f"Take {theirs_name}'s"),
-                (Choice.BOTH, "Keep both (mine first)"),
+                (Choice.MINE, QCoreApplication.translate("ConflictDialog", "Keep mine")),
+                (
+                    Choice.THEIRS,
+                    QCoreApplication.translate("ConflictDialog", "Take {name}'s").format(
+                        name=theirs_name
+                    ),
+                ),
+                (
+                    Choice.BOTH,
+                    QCoreApplication.translate("ConflictDialog", "Keep both (mine first)"),
+                ),
             ):
                 button = QRadioButton(text)
-                button.setAccessibleName(f"{title}: {text}")
+                button.setAccessibleName(
+                    QCoreApplication.translate("ConflictDialog", "{part}: {whose}").format(
+                        part=title, whose=text
+                    )
+                )
                 self.group.addButton(button)
                 self.buttons[choice] = button
                 button.toggled.connect(lambda on, c=choice: on and self._choose(c))
@@ -118,21 +149,29 @@ class ConflictDialog(QDialog):
         super().__init__(parent)
         self.merge = merge
         self.setWindowTitle(
-            f"Review revision {theirs_revision}" if reviewing else "You both changed this article"
+            QCoreApplication.translate("ConflictDialog", "Review revision {revision}").format(
+                revision=theirs_revision
+            )
+            if reviewing
+            else QCoreApplication.translate("ConflictDialog", "You both changed this article")
         )
         self.taken: Article | None = None  # the text to continue with, once taken
         conflicts = merge.conflicts
-        said = (
-            f"{theirs_name} saved revision {theirs_revision} while you were editing."
-            " What only one of you changed is merged below."
-        )
+        said = QCoreApplication.translate(
+            "ConflictDialog",
+            "{name} saved revision {revision} while you were editing."
+            " What only one of you changed is merged below.",
+        ).format(name=theirs_name, revision=theirs_revision)
         if conflicts:
-            said += (
+            said += QCoreApplication.translate(
+                "ConflictDialog",
                 " You both changed the same parts: choose what to keep for each."
-                " Your whole version stays in the history either way."
+                " Your whole version stays in the history either way.",
             )
         elif reviewing:
-            said += " Nothing is saved until you take the merged text."
+            said += QCoreApplication.translate(
+                "ConflictDialog", " Nothing is saved until you take the merged text."
+            )
         intro = QLabel(said)
         intro.setWordWrap(True)
         self.rows: list[_Row] = []
@@ -154,27 +193,47 @@ class ConflictDialog(QDialog):
         scroll.setWidget(body)
         buttons = QDialogButtonBox()
         self.save_button = QPushButton(
-            "Take the merged text" if reviewing else "Save the merged text"
+            QCoreApplication.translate("ConflictDialog", "Take the merged text")
+            if reviewing
+            else QCoreApplication.translate("ConflictDialog", "Save the merged text")
         )
-        self.later_button = QPushButton("Decide later")
-        self.later_button.setToolTip("Keep editing; your text stays unsaved in the editor")
+        self.later_button = QPushButton(
+            QCoreApplication.translate("ConflictDialog", "Decide later")
+        )
+        self.later_button.setToolTip(
+            QCoreApplication.translate(
+                "ConflictDialog", "Keep editing; your text stays unsaved in the editor"
+            )
+        )
         for button in (self.save_button, self.later_button):
             button.setAccessibleName(button.text())
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.later_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self._take)
         self.later_button.clicked.connect(self.reject)
+        only_mine = html.escape(QCoreApplication.translate("ConflictDialog", "only in yours"))
+        only_theirs = html.escape(
+            QCoreApplication.translate("ConflictDialog", "only in {name}'s").format(
+                name=theirs_name
+            )
+        )
         self.legend = QLabel(
-            f'<span style="background:{MINE_MARK}">&nbsp;only in yours&nbsp;</span>&nbsp;'
-            f'<span style="background:{THEIRS_MARK}">&nbsp;only in {html.escape(theirs_name)}\'s'
-            "&nbsp;</span>"
+            f'<span style="background:{MINE_MARK}">&nbsp;{only_mine}&nbsp;</span>&nbsp;'
+            f'<span style="background:{THEIRS_MARK}">&nbsp;{only_theirs}&nbsp;</span>'
         )
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         header = QHBoxLayout()
-        header.addWidget(QLabel("<b>Yours</b> (not saved)"), 1)
         header.addWidget(
-            QLabel(f"<b>{html.escape(theirs_name)}'s</b>, revision {theirs_revision}"), 1
+            QLabel(QCoreApplication.translate("ConflictDialog", "<b>Yours</b> (not saved)")), 1
+        )
+        header.addWidget(
+            QLabel(
+                QCoreApplication.translate(
+                    "ConflictDialog", "<b>{name}'s</b>, revision {revision}"
+                ).format(name=html.escape(theirs_name), revision=theirs_revision)
+            ),
+            1,
         )
         layout.addLayout(header)
         layout.addWidget(scroll, 1)
@@ -195,26 +254,36 @@ class ConflictDialog(QDialog):
         return row
 
     def _part_title(self, part: Part, theirs_name: str) -> str:
-        return self._title(self.merge.part_label(part), part.side, theirs_name)
+        return self._title(part_label(self.merge, part), part.side, theirs_name)
 
     def _field_title(self, f: FieldPart, theirs_name: str) -> str:
-        return self._title(f.label, f.side, theirs_name)
+        return self._title(field_label(f), f.side, theirs_name)
 
     @staticmethod
     def _title(what: str, side: Side, theirs_name: str) -> str:
         what = what[0].upper() + what[1:]
         return {
-            Side.MINE: f"{what}: only you changed it (yours is kept)",
-            Side.THEIRS: f"{what}: only {theirs_name} changed it (theirs is taken)",
-            Side.BOTH: f"{what}: you both made the same change",
-            Side.CONFLICT: f"{what}: you both changed it: choose",
-        }[side]
+            Side.MINE: QCoreApplication.translate(
+                "ConflictDialog", "{part}: only you changed it (yours is kept)"
+            ),
+            Side.THEIRS: QCoreApplication.translate(
+                "ConflictDialog", "{part}: only {name} changed it (theirs is taken)"
+            ),
+            Side.BOTH: QCoreApplication.translate(
+                "ConflictDialog", "{part}: you both made the same change"
+            ),
+            Side.CONFLICT: QCoreApplication.translate(
+                "ConflictDialog", "{part}: you both changed it: choose"
+            ),
+        }[side].format(part=what, name=theirs_name)
 
     def _update_save(self) -> None:
         open_choices = [r for r in self.rows if r.side is Side.CONFLICT and r.choice is None]
         self.save_button.setEnabled(not open_choices)
         self.save_button.setToolTip(
-            f"Choose for {len(open_choices)} more part(s) first" if open_choices else ""
+            self.tr("Choose for %n more part(s) first", "", len(open_choices))
+            if open_choices
+            else ""
         )
 
     def choices(self) -> tuple[dict[int, Choice], dict[str, Choice]]:

@@ -13,15 +13,16 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QStatusBar, QWidget
 
 from newsdesk.domain.article import Article, Person
 from newsdesk.domain.errors import NewsdeskError
 from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.text_stats import counts
+from newsdesk.gui.editor import save_notices
 from newsdesk.gui.editor.article_editor import ArticleEditor
+from newsdesk.gui.editor.browser_page import show_page_in_browser
 from newsdesk.gui.editor.crash_recovery import find_recovery
 from newsdesk.gui.editor.edit_guard import EditGuard
 from newsdesk.gui.editor.live_bar import LiveBar
@@ -32,6 +33,7 @@ from newsdesk.gui.editor.permissions import Permissions, refusals
 from newsdesk.gui.editor.save_status import SaveStatus
 from newsdesk.gui.editor.session import ArticleSession
 from newsdesk.gui.editor.slug_dialog import SlugDialog, ask_for_address
+from newsdesk.gui.i18n.core_text import refusal_text, status_name
 from newsdesk.gui.ops.change_hub import ChangeHub
 from newsdesk.gui.ops.database_guard import DatabaseGuard
 from newsdesk.gui.ops.live_feed import LiveFeed
@@ -52,7 +54,6 @@ log = logging.getLogger(__name__)
 COUNTS_DELAY_MS = 300
 # The checklist runs on what the editor shows, this long after the last edit.
 CHECKS_DELAY_MS = 800
-KEPT_TEXT = "Text you had not saved stays in the editor and in the recovery journal."
 
 
 @dataclass(frozen=True)
@@ -200,7 +201,7 @@ class ArticleController(QObject):
         try:
             article = self._newsroom.article(article_id)
         except NewsdeskError as exc:
-            self._views.status_bar.showMessage(str(exc), 8000)
+            self._views.status_bar.showMessage(refusal_text(exc), 8000)
             return
         self._show(article)
 
@@ -235,7 +236,9 @@ class ArticleController(QObject):
                 new_draft(site, newsroom.vocabulary(), person), actor=person.name
             ),
             self._on_article_created,
-            lambda exc: QMessageBox.warning(self._parent, "Cannot create an article", str(exc)),
+            lambda exc: QMessageBox.warning(
+                self._parent, self.tr("Cannot create an article"), refusal_text(exc)
+            ),
         )
 
     def _on_article_created(self, created: Article) -> None:
@@ -249,18 +252,12 @@ class ArticleController(QObject):
         if self.session.save_now():
             return True
         problems = self._views.editor.fields.problems()
-        if problems and not self.session.is_saving() and self.session.state != "failed":
-            # Everything else was saved: only these fields keep their saved value.
-            named = "\n".join(f"• {message}" for message in problems.values())
-            text = (
-                f"{named}\n\nEverything else is saved; these fields keep their last saved"
-                " value until they are fixed. Stay on the article to fix them?"
-            )
-        else:
-            text = "The open article could not be saved. Stay on it so that nothing is lost?"
+        if self.session.is_saving() or self.session.state == "failed":
+            problems = {}
+        text = save_notices.stay_question(problems)
         answer = QMessageBox.warning(
             self._parent,
-            "Not saved",
+            self.tr("Not saved"),
             text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
@@ -344,38 +341,37 @@ class ArticleController(QObject):
         if self.live.offline or "unreachable" in message:
             return  # said by the offline bar; saved when the newsroom is back
         if "read-only" in message:
-            self._stop_writing(message, "The database is read-only")
+            self._stop_writing(message, self.tr("The database is read-only"))
             return
         if message == self._last_failure:
-            self._views.status_bar.showMessage(f"Not saved: {message}", 15000)
+            self._views.status_bar.showMessage(
+                self.tr("Not saved: {reason}").format(reason=message), 15000
+            )
             return
         self._last_failure = message
-        QMessageBox.warning(self._parent, "Not saved", f"{message}\n\n{KEPT_TEXT}")
+        QMessageBox.warning(
+            self._parent, self.tr("Not saved"), f"{message}\n\n{save_notices.kept()}"
+        )
 
     def set_read_only(self, reason: str) -> None:
         """The database can be read but not written (found before the window opened):
         said once the window is on screen."""
-        self._stop_writing(reason, "The database is read-only", tell_now=False)
+        self._stop_writing(reason, self.tr("The database is read-only"), tell_now=False)
 
     def _on_database_damaged(self, message: str) -> None:
-        title = "The database is damaged" if "damaged" in message else "newsdesk stopped writing"
-        self._stop_writing(message, title)
+        self._stop_writing(message, save_notices.damage_title(message))
 
     def _stop_writing(self, message: str, title: str, *, tell_now: bool = True) -> None:
         """Stop every write, say why once; what the editor holds stays, and in the journal."""
         if self.unwritable:
             return
         log.error("%s: %s", title, message)
-        reason = (
-            "The database is damaged; newsdesk does not write to it."
-            if "damaged" in message
-            else f"Nothing can be saved now: {message}. {KEPT_TEXT}"
-        )
+        reason = save_notices.stop_reason(message)
         self.unwritable = reason
         self.session.set_writable(False)
         self._views.notes.set_writable(False, reason)
         self._apply_permissions(self.session.article)
-        text = f"{message}\n\nnewsdesk will not write to it. {KEPT_TEXT}"
+        text = save_notices.stopped_text(message)
         tell = lambda: QMessageBox.critical(self._parent, title, text)  # noqa: E731
         if tell_now:
             tell()
@@ -386,8 +382,10 @@ class ArticleController(QObject):
         """Put back text this person's last session could not save; its article's id."""
         if not self._journal.available:
             self._views.status_bar.showMessage(
-                "No recovery journal this time: the per-user state folder cannot be"
-                " written, so text not yet saved is lost if newsdesk stops.",
+                self.tr(
+                    "No recovery journal this time: the per-user state folder cannot be"
+                    " written, so text not yet saved is lost if newsdesk stops."
+                ),
                 30000,
             )
         recovery = find_recovery(self._journal, self._newsroom, self.person.name)
@@ -427,7 +425,10 @@ class ArticleController(QObject):
         moved = [c for c in mine if c.kind is ChangeKind.STATUS and c.status is not None]
         if moved:
             self._views.status_bar.showMessage(
-                f"#{current.id} is {moved[-1].status.value} now", 8000
+                self.tr("#{id} is {status} now").format(
+                    id=current.id, status=status_name(moved[-1].status)
+                ),
+                8000,
             )
         self._fetch_open(current.id)
 
@@ -481,19 +482,8 @@ class ArticleController(QObject):
             return
         self._background.submit(
             lambda newsroom: newsroom.preview_page(article),
-            self._show_page_in_browser,
-            lambda exc: QMessageBox.warning(self._parent, "Cannot open the page", str(exc)),
-        )
-
-    def _show_page_in_browser(self, page) -> None:
-        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(page))):
-            return
-        # No browser is set up (or none could start): say so, and where the page is.
-        log.warning("no browser could be started for %s", page)
-        QMessageBox.warning(
-            self._parent,
-            "No browser could be started",
-            f"newsdesk could not start a web browser to show the page.\n\nThe page is"
-            f" saved at:\n{page}\n\nOpen that file in a browser, or set a default web"
-            " browser for this desktop.",
+            lambda page: show_page_in_browser(self._parent, page),
+            lambda exc: QMessageBox.warning(
+                self._parent, self.tr("Cannot open the page"), refusal_text(exc)
+            ),
         )

@@ -16,6 +16,8 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import NewsdeskError
 from newsdesk.newsroom import Newsroom
@@ -64,14 +66,16 @@ def _notice(entry: JournalEntry, stored: Article) -> str:
     when = entry.written_at
     with contextlib.suppress(ValueError):  # an odd stamp is still worth showing as is
         when = dt.datetime.fromisoformat(entry.written_at).astimezone().strftime("%H:%M:%S")
-    text = (
-        f"newsdesk stopped before saving the last changes to “{stored.headline}”."
-        f" They were recovered (typed until {when}) and are back in the editor; they are"
-        " being saved as a new revision."
-    )
+    text = QCoreApplication.translate(
+        "CrashRecovery",
+        "newsdesk stopped before saving the last changes to “{headline}”."
+        " They were recovered (typed until {time}) and are back in the editor; they are"
+        " being saved as a new revision.",
+    ).format(headline=stored.headline, time=when)
     if stored.revision != entry.base_revision:
-        text += (
-            f" Someone saved revision {stored.revision} meanwhile: you will choose which"
-            " version continues, and both are kept."
-        )
+        text += QCoreApplication.translate(
+            "CrashRecovery",
+            " Someone saved revision {revision} meanwhile: you will choose which"
+            " version continues, and both are kept.",
+        ).format(revision=stored.revision)
     return text

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from newsdesk.domain.article import Article, Person
+from newsdesk.gui.workflow import refusals
 from newsdesk.gui.workflow.refusals import (
     EDIT_APPROVED_QUESTION,
     EDIT_APPROVED_TITLE,
@@ -52,12 +53,15 @@ class EditGuard(QObject):
             self._typing_in = QApplication.focusWidget()
             box = QMessageBox(
                 QMessageBox.Icon.Question,
-                EDIT_APPROVED_TITLE,
-                EDIT_APPROVED_QUESTION,
+                refusals.tr(EDIT_APPROVED_TITLE),
+                refusals.tr(EDIT_APPROVED_QUESTION),
                 QMessageBox.StandardButton.Cancel,
                 self._parent,
             )
-            edit = box.addButton("&Edit anyway", QMessageBox.ButtonRole.AcceptRole)
+            edit = box.addButton(
+                self.tr("&Edit anyway"),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
             box.setDefaultButton(edit)
             box.finished.connect(
                 lambda _result: self._answered(article, box.clickedButton() is edit)

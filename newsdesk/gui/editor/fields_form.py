@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -37,7 +37,10 @@ log = logging.getLogger(__name__)
 PROBLEM_COLOUR = "#d9534f"
 FIELDS = ("kicker", "headline", "section", "date", "source")
 # How each language a site profile prints pages in is offered (the code otherwise).
-LANGUAGE_NAMES = {"en": "English", "zh": "中文 (Chinese)"}
+LANGUAGE_NAMES = {
+    "en": QT_TRANSLATE_NOOP("FieldsForm", "English"),
+    "zh": QT_TRANSLATE_NOOP("FieldsForm", "中文 (Chinese)"),
+}
 LINK_KEY = QKeySequence("Ctrl+K")
 
 
@@ -63,14 +66,25 @@ class FieldsForm(QWidget):
         self._loading = False
         self._valid = True
 
-        self.kicker_edit = self._line_edit("Kicker", "e.g. Exclusive video (optional)")
-        self.headline_edit = self._line_edit("Headline", "What happened, in a line")
-        self.section_edit = self._line_edit(
-            "Section",
-            f"e.g. news{section_separator}world (parts joined by {section_separator.strip()})",
+        self.kicker_edit = self._line_edit(
+            self.tr("Kicker"), self.tr("e.g. Exclusive video (optional)")
         )
-        self.date_edit = self._line_edit("Date", "YYYY-MM-DD, empty for no date yet")
-        self.source_edit = self._line_edit("Source", "Agency or outlet (optional)")
+        self.headline_edit = self._line_edit(
+            self.tr("Headline"), self.tr("What happened, in a line")
+        )
+        self.section_edit = self._line_edit(
+            self.tr("Section"),
+            self.tr("e.g. {example} (parts joined by {separator})").format(
+                example=section_separator.join([self.tr("news"), self.tr("world")]),
+                separator=section_separator.strip(),
+            ),
+        )
+        self.date_edit = self._line_edit(
+            self.tr("Date"), self.tr("YYYY-MM-DD, empty for no date yet")
+        )
+        self.source_edit = self._line_edit(
+            self.tr("Source"), self.tr("Agency or outlet (optional)")
+        )
         self.edits: dict[str, QLineEdit] = {
             "kicker": self.kicker_edit,
             "headline": self.headline_edit,
@@ -79,13 +93,16 @@ class FieldsForm(QWidget):
             "source": self.source_edit,
         }
         self.language_combo = QComboBox(self)
-        self.language_combo.setAccessibleName("Language")
+        self.language_combo.setAccessibleName(self.tr("Language"))
         self.language_combo.setToolTip(
-            "The article's language: its page prints that language's labels."
-            " Told from the text until you choose one."
+            self.tr(
+                "The article's language: its page prints that language's labels."
+                " Told from the text until you choose one."
+            )
         )
         for code in languages:
-            self.language_combo.addItem(LANGUAGE_NAMES.get(code, code), code)
+            name = LANGUAGE_NAMES.get(code)
+            self.language_combo.addItem(self.tr(name) if name else code, code)
         self.language_combo.activated.connect(self._on_language_combo_activated)
         self._loaded_language = ""
         self.language_chosen = False  # chosen in the combo since the article was loaded
@@ -93,19 +110,21 @@ class FieldsForm(QWidget):
         for name, edit in self.edits.items():
             message = QLabel(self)
             message.setWordWrap(True)
-            message.setAccessibleName(f"{edit.accessibleName()} problem")
+            message.setAccessibleName(
+                self.tr("{field} problem").format(field=edit.accessibleName())
+            )
             message.setStyleSheet(f"color: {PROBLEM_COLOUR};")
             message.hide()
             self.messages[name] = message
 
         self.headline_counter = QLabel(self)
-        self.headline_counter.setAccessibleName("Headline length")
+        self.headline_counter.setAccessibleName(self.tr("Headline length"))
         self.headline_counter.setAlignment(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         )
 
         self.calendar = QCalendarWidget(self)
-        self.calendar.setAccessibleName("Choose the date")
+        self.calendar.setAccessibleName(self.tr("Choose the date"))
         self.calendar.setGridVisible(True)
         self.calendar.activated.connect(self._on_calendar_activated)
         self.calendar.clicked.connect(self._on_calendar_activated)
@@ -115,9 +134,9 @@ class FieldsForm(QWidget):
         menu.addAction(calendar_action)
         self.calendar_menu = menu
         self.calendar_button = QToolButton(self)
-        self.calendar_button.setText("Calendar…")
-        self.calendar_button.setAccessibleName("Choose the date from a calendar")
-        self.calendar_button.setToolTip("Choose the date from a calendar")
+        self.calendar_button.setText(self.tr("Calendar…"))
+        self.calendar_button.setAccessibleName(self.tr("Choose the date from a calendar"))
+        self.calendar_button.setToolTip(self.tr("Choose the date from a calendar"))
         self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar_button.setMenu(menu)
         menu.aboutToShow.connect(self._on_calendar_menu_about_to_show)
@@ -131,12 +150,12 @@ class FieldsForm(QWidget):
         date_row.addWidget(self.date_edit, 1)
         date_row.addWidget(self.calendar_button)
         rows = {
-            "kicker": ("&Kicker:", self.kicker_edit),
-            "headline": ("&Headline:", headline_row),
-            "section": ("&Section:", self.section_edit),
-            "date": ("&Date:", date_row),
-            "source": ("S&ource:", self.source_edit),
-            "language": ("&Language:", self.language_combo),
+            "kicker": (self.tr("&Kicker:"), self.kicker_edit),
+            "headline": (self.tr("&Headline:"), headline_row),
+            "section": (self.tr("&Section:"), self.section_edit),
+            "date": (self.tr("&Date:"), date_row),
+            "source": (self.tr("S&ource:"), self.source_edit),
+            "language": (self.tr("&Language:"), self.language_combo),
         }
         for name, (label_text, field) in rows.items():
             cell = QVBoxLayout()
@@ -266,26 +285,30 @@ class FieldsForm(QWidget):
     # Checks --------------------------------------------------------------------------------
     def _kicker_problem(self) -> str:
         if self._kicker_separator.strip() and self._kicker_separator in self.kicker_edit.text():
-            return (
-                f"The kicker cannot contain {self._kicker_separator}: the page puts it between "
+            return self.tr(
+                "The kicker cannot contain {separator}: the page puts it between "
                 "kicker and headline."
-            )
+            ).format(separator=self._kicker_separator)
         return ""
 
     def _headline_problem(self) -> str:
         headline = self.headline_edit.text().strip()
         if not headline:
-            return "A headline is required."
+            return self.tr("A headline is required.")
         if len(headline) > self._headline_max:
-            return (
-                f"The headline is {len(headline)} characters; the site allows "
-                f"{self._headline_max}. Shorten it by {len(headline) - self._headline_max}."
+            return self.tr(
+                "The headline is {length} characters; the site allows {limit}."
+                " Shorten it by {over}."
+            ).format(
+                length=len(headline),
+                limit=self._headline_max,
+                over=len(headline) - self._headline_max,
             )
         if self._kicker_separator.strip() and self._kicker_separator in headline:
-            return (
-                f"The headline cannot contain {self._kicker_separator}: the page uses it to "
+            return self.tr(
+                "The headline cannot contain {separator}: the page uses it to "
                 "separate the kicker. Put the first part in the kicker field."
-            )
+            ).format(separator=self._kicker_separator)
         return ""
 
     def _raw_section_parts(self) -> list[str]:
@@ -296,12 +319,14 @@ class FieldsForm(QWidget):
         return [part for part in self._raw_section_parts() if part]
 
     def _section_problem(self) -> str:
-        example = self._section_separator.join(["news", "world"])
+        example = self._section_separator.join([self.tr("news"), self.tr("world")])
         if not self.section_edit.text().strip():
-            return f"A section is required, e.g. {example}."
+            return self.tr("A section is required, e.g. {example}.").format(example=example)
         if any(not part for part in self._raw_section_parts()):
             separator = self._section_separator.strip() or ">"
-            return f"The section has an empty part: put a name on each side of every {separator}."
+            return self.tr(
+                "The section has an empty part: put a name on each side of every {separator}."
+            ).format(separator=separator)
         return ""
 
     def _date_value(self) -> dt.date | None:
@@ -323,8 +348,12 @@ class FieldsForm(QWidget):
             example = dt.date.today().isoformat()
             reason = str(error)
             if reason.startswith("Invalid isoformat string"):
-                return f"{text} is not a date. Write it as YYYY-MM-DD, e.g. {example}."
-            return f"{text} is not a date ({reason}). Write it as YYYY-MM-DD, e.g. {example}."
+                return self.tr(
+                    "{text} is not a date. Write it as YYYY-MM-DD, e.g. {example}."
+                ).format(text=text, example=example)
+            return self.tr(
+                "{text} is not a date ({reason}). Write it as YYYY-MM-DD, e.g. {example}."
+            ).format(text=text, reason=reason, example=example)
         return ""
 
     def _validate(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QWidget
 
@@ -24,17 +24,94 @@ class _Spec:
 
 
 _SPECS = (
-    _Spec("bold", "Bold", "bold", QKeySequence.StandardKey.Bold, True, "Bold text"),
-    _Spec("italic", "Italic", "italic", QKeySequence.StandardKey.Italic, True, "Italic text"),
-    _Spec("heading2", "Heading 2", "heading-2", "Ctrl+Alt+2", True, "Section heading"),
-    _Spec("heading3", "Heading 3", "heading-3", "Ctrl+Alt+3", True, "Sub-section heading"),
-    _Spec("quote", "Quote", "quote", "Ctrl+Shift+Q", True, "Quoted paragraph"),
-    _Spec("bullet_list", "Bullet list", "list-bullet", "Ctrl+Shift+8", True, "Bulleted list"),
-    _Spec("numbered_list", "Numbered list", "list-numbered", "Ctrl+Shift+7", True, "Numbered list"),
-    _Spec("link", "Link…", "link", "Ctrl+K", True, "Add or edit a link (http, https or mailto)"),
-    _Spec("rule", "Horizontal rule", "rule", "Ctrl+Shift+R", False, "Line across the page"),
-    _Spec("image", "Image…", "image", "Ctrl+Shift+I", False, "Insert an image with a caption"),
-    _Spec("source", "Markdown source", "source", "Ctrl+Shift+M", True, "Edit the Markdown"),
+    _Spec(
+        "bold",
+        QT_TRANSLATE_NOOP("FormattingToolbar", "Bold"),
+        "bold",
+        QKeySequence.StandardKey.Bold,
+        True,
+        QT_TRANSLATE_NOOP("FormattingToolbar", "Bold text"),
+    ),
+    _Spec(
+        "italic",
+        QT_TRANSLATE_NOOP("FormattingToolbar", "Italic"),
+        "italic",
+        QKeySequence.StandardKey.Italic,
+        True,
+        QT_TRANSLATE_NOOP("FormattingToolbar", "Italic text"),
+    ),
+    _Spec(
+        "heading2",
+        QT_TRANSLATE_NOOP("FormattingToolbar", "Heading 2"),
+        "heading-2",
+        "Ctrl+Alt+2",
+        True,
+        QT_TRANSLATE_NOOP("FormattingToolbar", "Section heading"),
+    ),
+    _Spec(
+        "heading3",
+        QT_TRANSLATE_NOOP("FormattingToolbar", "Heading 3"),
+        "heading-3",
+        "Ctrl+Alt+3",
+        True,
+        QT_TRANSLATE_NOOP("FormattingToolbar", "Sub-section heading"),
+    ),
+    _Spec(
+        "quote",
+        QT_TRANSLATE_NOOP("FormattingToolbar", "Quote"),
+        "quote",
+        "Ctrl+Shift+Q",
+        True,
+        QT_TRANSLATE_NOOP("FormattingToolbar", "Quoted paragraph"),
+    ),
+    _Spec(
+        "bullet_list",
+        QT_TRANSLATE_NOOP("FormattingToolbar", "Bullet list"),
+        "list-bullet",
+        "Ctrl+Shift+8",
+        True,
+        QT_TRANSLATE_NOOP("FormattingToolbar", "Bulleted list"),
+    ),
+    _Spec(
+        "numbered_list",
+        QT_TRANSLATE_NOOP("FormattingToolbar", "Numbered list"),
+        "list-numbered",
+        "Ctrl+Shift+7",
+        True,
+        QT_TRANSLATE_NOOP("FormattingToolbar", "Numbered list"),
+    ),
+    _Spec(
+        "link",
+        QT_TRANSLATE_NOOP("FormattingToolbar", "Link…"),
+        "link",
+        "Ctrl+K",
+        True,
+        QT_TRANSLATE_NOOP("FormattingToolbar", "Add or edit a link (http, https or mailto)"),
+    ),
+    _Spec(
+        "rule",
+        QT_TRANSLATE_NOOP("FormattingToolbar", "Horizontal rule"),
+        "rule",
+        "Ctrl+Shift+R",
+        False,
+        QT_TRANSLATE_NOOP("FormattingToolbar", "Line across the page"),
+    ),
+    _Spec(
+        "image",
+        QT_TRANSLATE_NOOP("FormattingToolbar", "Image…"),
+        "image",
+        "Ctrl+Shift+I",
+        False,
+        QT_TRANSLATE_NOOP("FormattingToolbar", "Insert an image with a caption"),
+    ),
+    _Spec(
+        "source",
+        QT_TRANSLATE_NOOP("FormattingToolbar", "Markdown source"),
+        "source",
+        "Ctrl+Shift+M",
+        True,
+        QT_TRANSLATE_NOOP("FormattingToolbar", "Edit the Markdown"),
+    ),
 )
 # Groups separated on the bar: inline, blocks, insertions, view.
 _SEPARATOR_BEFORE = {"heading2", "link", "source"}
@@ -50,9 +127,9 @@ class FormattingToolbar(QToolBar):
     """
 
     def __init__(self, editor: BodyEditor, parent: QWidget | None = None) -> None:
-        super().__init__("Formatting", parent)
+        super().__init__(QCoreApplication.translate("FormattingToolbar", "Formatting"), parent)
         self.setObjectName("formatting_toolbar")
-        self.setAccessibleName("Formatting")
+        self.setAccessibleName(self.tr("Formatting"))
         self.editor = editor
         self.actions_by_name: dict[str, QAction] = {}
         handlers: dict[str, Callable[[], object]] = {
@@ -71,21 +148,22 @@ class FormattingToolbar(QToolBar):
         for spec in _SPECS:
             if spec.name in _SEPARATOR_BEFORE:
                 self.addSeparator()
-            action = QAction(icon(spec.icon), spec.text, self)
+            text, description = self.tr(spec.text), self.tr(spec.description)
+            action = QAction(icon(spec.icon), text, self)
             action.setObjectName(f"format_{spec.name}")
             action.setShortcut(QKeySequence(spec.shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.setCheckable(spec.checkable)
             shortcut_text = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{spec.description} ({shortcut_text})")
-            action.setStatusTip(spec.description)
+            action.setToolTip(f"{description} ({shortcut_text})")
+            action.setStatusTip(description)
             action.triggered.connect(_run(handlers[spec.name], self._refresh))
             self.addAction(action)
             # Also on the editor, so the shortcut works while typing in it.
             editor.addAction(action)
             button = self.widgetForAction(action)
-            button.setAccessibleName(spec.text.rstrip("…"))
-            button.setAccessibleDescription(f"{spec.description}, {shortcut_text}")
+            button.setAccessibleName(text.rstrip("…"))
+            button.setAccessibleDescription(f"{description}, {shortcut_text}")
             self.actions_by_name[spec.name] = action
 
         editor.format_state_changed.connect(self._on_editor_format_state_changed)

@@ -34,10 +34,10 @@ class _Row(QFrame):
         self.label.setWordWrap(True)
         self.label.setAccessibleName(
             {
-                "presence": "Who else has this article open",
-                "review": "Saved at another desk",
-                "notice": "Merged",
-                "offline": "Offline",
+                "presence": self.tr("Who else has this article open"),
+                "review": self.tr("Saved at another desk"),
+                "notice": self.tr("Merged"),
+                "offline": self.tr("Offline"),
             }[name]
         )
         layout = QHBoxLayout(self)
@@ -64,9 +64,9 @@ class LiveBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("live_bar")
-        self.presence = _Row("presence", "Edit anyway")
-        self.review = _Row("review", "Review")
-        self.notice = _Row("notice", "Dismiss")
+        self.presence = _Row("presence", self.tr("Edit anyway"))
+        self.review = _Row("review", self.tr("Review"))
+        self.notice = _Row("notice", self.tr("Dismiss"))
         self.offline = _Row("offline")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
@@ -82,5 +82,5 @@ class LiveBar(QWidget):
         self.presence.say(text)
         self.presence.button.setVisible(waiting)
         self.presence.button.setToolTip(
-            "Edit it too: changes to different paragraphs are merged" if waiting else ""
+            self.tr("Edit it too: changes to different paragraphs are merged") if waiting else ""
         )

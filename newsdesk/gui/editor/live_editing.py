@@ -18,10 +18,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar, QWidget
 
 from newsdesk.domain.article import Article, Person
-from newsdesk.domain.presence import PresenceMode, describe, others
+from newsdesk.domain.presence import PresenceMode, others
 from newsdesk.gui.editor.article_editor import ArticleEditor
 from newsdesk.gui.editor.live_bar import LiveBar
 from newsdesk.gui.editor.session import ArticleSession
+from newsdesk.gui.i18n.core_text import presence_text
 from newsdesk.gui.ops.live_feed import LiveFeed
 from newsdesk.gui.side.credits_panel import CreditsPanel
 from newsdesk.newsroom.feed import FeedState
@@ -62,7 +63,7 @@ class LiveEditing(QObject):
         self._theirs: Article | None = None
         self.offline_label = QLabel()
         self.offline_label.setObjectName("offline_label")
-        self.offline_label.setAccessibleName("Offline")
+        self.offline_label.setAccessibleName(self.tr("Offline"))
         self.offline_label.setStyleSheet(
             "QLabel#offline_label { background: #fbdcdc; color: #6b0b0b; padding: 0 6px; }"
         )
@@ -103,8 +104,12 @@ class LiveEditing(QObject):
     def show_review(self, theirs: Article) -> None:
         """`theirs` was saved elsewhere while this desk has unsaved edits."""
         self._theirs = theirs
-        who = theirs.content_updated_by or theirs.updated_by or "Someone"
-        self._bar.review.say(f"{who} saved revision {theirs.revision} — Review")
+        who = theirs.content_updated_by or theirs.updated_by or self.tr("Someone")
+        self._bar.review.say(
+            self.tr("{who} saved revision {revision} — Review").format(
+                who=who, revision=theirs.revision
+            )
+        )
 
     def clear_review(self) -> None:
         self._theirs = None
@@ -130,22 +135,26 @@ class LiveEditing(QObject):
         held = self.waiting
         if self._article_id is not None and self._editable:
             # Permissions made it editable: waiting makes it read-only until asked.
-            reason = f"{describe(self._others_editing())}: choose Edit anyway to edit it too"
+            reason = self.tr("{who}: choose Edit anyway to edit it too").format(
+                who=presence_text(self._others_editing())
+            )
             self._editor.set_read_only(held, reason if held else "")
             self._credits.setEnabled(not held)
-        self._bar.show_presence(describe(self._others(), me=self._person().name), waiting=held)
+        self._bar.show_presence(presence_text(self._others(), me=self._person().name), waiting=held)
         mode = PresenceMode.EDITING if self._editable and not held else PresenceMode.VIEWING
         if self._live is not None:
             self._live.set_presence(self._article_id, mode, self._person().name)
 
     def _on_bar_edit_anyway_requested(self) -> None:
-        editing = describe(self._others_editing()) or "Someone is editing"
+        editing = presence_text(self._others_editing()) or self.tr("Someone is editing")
         answer = QMessageBox.question(
             self._parent,
-            "Edit anyway?",
-            f"{editing} this article now. Edit it too? Changes to different paragraphs"
-            " are merged when you save; where you both change the same paragraph, you"
-            " choose what to keep.",
+            self.tr("Edit anyway?"),
+            self.tr(
+                "{who} this article now. Edit it too? Changes to different paragraphs"
+                " are merged when you save; where you both change the same paragraph, you"
+                " choose what to keep."
+            ).format(who=editing),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -161,7 +170,9 @@ class LiveEditing(QObject):
 
     def _on_live_state_changed(self, state: FeedState) -> None:
         if not state.online:
-            text = f"Offline since {state.since:%H:%M}, your text is kept"
+            text = self.tr("Offline since {time}, your text is kept").format(
+                time=f"{state.since:%H:%M}"
+            )
             self._bar.offline.say(text)
             self.offline_label.setText(text)
             self.offline_label.show()
@@ -174,6 +185,9 @@ class LiveEditing(QObject):
         self._session.set_writable(True)
         if self._session.is_dirty():
             self._status_bar.showMessage(
-                f"Back online at {state.since:%H:%M}: saving what you wrote meanwhile", 10000
+                self.tr("Back online at {time}: saving what you wrote meanwhile").format(
+                    time=f"{state.since:%H:%M}"
+                ),
+                10000,
             )
             self._session.save()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from newsdesk.domain.article import Article
@@ -22,6 +22,8 @@ from newsdesk.gui.editor.article_editor import ArticleEditor
 from newsdesk.gui.editor.conflict_dialog import ConflictDialog
 from newsdesk.gui.editor.live_editing import LiveEditing
 from newsdesk.gui.editor.session import ArticleSession, Conflict
+from newsdesk.gui.i18n.core_text import refusal_text
+from newsdesk.gui.i18n.merge_text import merge_summary
 from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.gui.side.credits_panel import CreditsPanel
 from newsdesk.newsroom.merging import Saved
@@ -30,7 +32,11 @@ log = logging.getLogger(__name__)
 
 
 def _author(article: Article) -> str:
-    return article.content_updated_by or article.updated_by or "Someone"
+    return (
+        article.content_updated_by
+        or article.updated_by
+        or QCoreApplication.translate("MergeFlow", "Someone")
+    )
 
 
 class MergeFlow(QObject):
@@ -81,10 +87,13 @@ class MergeFlow(QObject):
                 self._session.article = merge.base
                 self._session.mark_edited()
         self._live.clear_review()
-        who = _author(saved.theirs) if saved.theirs else "another desk"
+        who = _author(saved.theirs) if saved.theirs else self.tr("another desk")
         self._live.show_notice(
-            f"Merged with {who}'s revision {saved.theirs.revision if saved.theirs else ''}:"
-            f" {merge.summary('you', who)}"
+            self.tr("Merged with {who}'s revision {revision}: {summary}").format(
+                who=who,
+                revision=saved.theirs.revision if saved.theirs else "",
+                summary=merge_summary(merge, self.tr("you"), who),
+            )
         )
 
     def load_in_place(self, article: Article) -> None:
@@ -195,8 +204,10 @@ class MergeFlow(QObject):
                 summary=summary,
             ),
             lambda stored: self._live.show_notice(
-                f"Saved as revision {stored.revision}; your own version is revision"
-                f" {stored.revision - 1} in the history"
+                self.tr(
+                    "Saved as revision {revision}; your own version is revision"
+                    " {mine} in the history"
+                ).format(revision=stored.revision, mine=stored.revision - 1)
             ),
             lambda exc: self._on_resolution_failed(exc, resolved, theirs),
         )
@@ -208,4 +219,6 @@ class MergeFlow(QObject):
             self._session.mark_edited()
             self._session.save()
             return
-        QMessageBox.warning(self._parent, "Not saved", f"{resolved.headline}: {exc}")
+        QMessageBox.warning(
+            self._parent, self.tr("Not saved"), f"{resolved.headline}: {refusal_text(exc)}"
+        )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QPushButton
 
 from newsdesk.domain.article import Article, Person
@@ -29,7 +30,14 @@ from newsdesk.gui.workflow.refusals import (
 from newsdesk.newsroom.audit_trail import Trail
 from newsdesk.newsroom.content_rules import follows_headline
 
-EXPORT_TIP = "Export approved articles to the site folder, then mark them published"
+EXPORT_TIP = QT_TRANSLATE_NOOP(
+    "Permissions", "Export approved articles to the site folder, then mark them published"
+)
+OPEN_A_DRAFT = QT_TRANSLATE_NOOP("Permissions", "Open a draft first")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Permissions", text)
 
 
 @dataclass(frozen=True)
@@ -40,7 +48,7 @@ class Refusals:
     export: str
     edit: str  # the open article's content and credits ("" also when none is open)
     notice: str  # the banner over the editor
-    delete: str = "Open a draft first"  # deleting the open article (a junk draft)
+    delete: str = ""  # deleting the open article (a junk draft); "" only with one open
 
 
 def refusals(
@@ -55,7 +63,7 @@ def refusals(
         notice=notice,
     )
     if article is None:
-        return refused
+        return dataclasses.replace(refused, delete=_tr(OPEN_A_DRAFT))
     return dataclasses.replace(refused, delete=unwritable or delete_refusal(article, person, trail))
 
 
@@ -88,11 +96,14 @@ class Permissions:
         refused = refusals(person, article, trail=trail, unwritable=unwritable)
         a = self._actions
         a.new.setEnabled(not refused.create)
-        a.new.setToolTip(refused.create or "Start a new article (Ctrl+N)")
+        a.new.setToolTip(
+            refused.create
+            or QCoreApplication.translate("Permissions", "Start a new article (Ctrl+N)")
+        )
         self._new_button.setEnabled(not refused.create)
         self._new_button.setToolTip(refused.create)
         a.export.setEnabled(not refused.export)
-        a.export.setToolTip(refused.export or EXPORT_TIP)
+        a.export.setToolTip(refused.export or _tr(EXPORT_TIP))
         a.history.setEnabled(article is not None)
         a.save.setEnabled(article is not None and not refused.edit)
         self._bar.show_article(

@@ -3,7 +3,7 @@ and for a published page the consequence said first."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,10 +22,11 @@ from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.gui.workflow.refusals import reason_text
 from newsdesk.publish.slugs import slug_problem
 
-PUBLISHED_WARNING = (
+PUBLISHED_WARNING = QT_TRANSLATE_NOOP(
+    "SlugDialog",
     "The site has carried this page under its address, and links point at it. The page"
     " moves to the new address; the old one is kept as a redirect in the export"
-    " manifest, for the web team to set up."
+    " manifest, for the web team to set up.",
 )
 
 
@@ -34,32 +35,34 @@ class SlugDialog(QDialog):
         self, slug: str, base_url: str, *, published: bool, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Change the web address" if published else "Web address")
+        self.setWindowTitle(
+            self.tr("Change the web address") if published else self.tr("Web address")
+        )
         self._base_url = base_url
         self.slug_edit = QLineEdit(slug)
-        self.slug_edit.setAccessibleName("Address")
-        self.slug_edit.setPlaceholderText("e.g. tram-line-reopens")
+        self.slug_edit.setAccessibleName(self.tr("Address"))
+        self.slug_edit.setPlaceholderText(self.tr("e.g. tram-line-reopens"))
         self.url_label = QLabel()
-        self.url_label.setAccessibleName("Resulting web address")
+        self.url_label.setAccessibleName(self.tr("Resulting web address"))
         self.url_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message = QLabel()
-        self.message.setAccessibleName("Address problem")
+        self.message.setAccessibleName(self.tr("Address problem"))
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {PROBLEM_COLOUR};")
-        self.warning = QLabel(PUBLISHED_WARNING if published else "")
-        self.warning.setAccessibleName("What changing it does")
+        self.warning = QLabel(self.tr(PUBLISHED_WARNING) if published else "")
+        self.warning.setAccessibleName(self.tr("What changing it does"))
         self.warning.setWordWrap(True)
         self.warning.setVisible(published)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.addButton(
-            "Change address" if published else "Use this address",
+            self.tr("Change address") if published else self.tr("Use this address"),
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("&Address:", self.slug_edit)
-        form.addRow("Page:", self.url_label)
+        form.addRow(self.tr("&Address:"), self.slug_edit)
+        form.addRow(self.tr("Page:"), self.url_label)
         layout = QVBoxLayout(self)
         layout.addWidget(self.warning)
         layout.addLayout(form)
@@ -112,7 +115,9 @@ def ask_for_address(
             ),
             None,
             lambda exc: QMessageBox.warning(
-                parent, "The address was not changed", reason_text(exc)
+                parent,
+                QCoreApplication.translate("SlugDialog", "The address was not changed"),
+                reason_text(exc),
             ),
         )
 

@@ -14,7 +14,12 @@ import logging
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,39 +40,28 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.domain.article import Article, Person
-from newsdesk.gui.export.diff_view import STATE_TEXT, change_text, changes_summary, diff_view
+from newsdesk.gui.export.diff_view import change_text, changes_summary, diff_view, state_text
 from newsdesk.gui.export.jobs import (
     Candidates,
     ExportOutcome,
+    ProgressRelay,
     load_candidates,
     mark_published,
     run_export,
 )
+from newsdesk.gui.export.labels import COLUMNS, format_title
+from newsdesk.gui.i18n.core_text import refusal_text, status_name
 from newsdesk.gui.ops.worker import DatabaseWorker
-from newsdesk.gui.workflow.refusals import reason_text
 from newsdesk.newsroom import Newsroom
 from newsdesk.publish.export.bundle import FORMAT_FILES, ExportProgress
 from newsdesk.publish.export.changes import ChangeState, PageChange, export_changes
 
 log = logging.getLogger(__name__)
 
-FORMAT_TITLES = {
-    "html": "Site pages (HTML)",
-    "text": "Text pages",
-    "ninjs": "ninjs (JSON)",
-    "markdown": "Markdown with metadata",
-}
 FOLDER_KEY = "export/folder"
 FORMATS_KEY = "export/formats"
 CHANGES_DELAY_MS = 250
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Article", "Status", "In the folder", "Queue")
-
-
-class _ProgressRelay(QObject):
-    """Lives on the UI thread; the export emits from the worker (a queued signal)."""
-
-    step = Signal(object)
 
 
 class ExportDialog(QDialog):
@@ -82,7 +76,7 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export for the site")
+        self.setWindowTitle(self.tr("Export for the site"))
         self._worker = worker
         self._person = person
         self._settings = settings
@@ -91,34 +85,37 @@ class ExportDialog(QDialog):
         self.changes: dict[int | None, PageChange] = {}
         self._changes_generation = 0
         self._cancel = threading.Event()
-        self._relay = _ProgressRelay(self)
+        self._relay = ProgressRelay(self)
         self._relay.step.connect(self._on_progress)
         self.outcome: ExportOutcome | None = None
         self.exporting = False
 
         self.folder_edit = QLineEdit()
-        self.folder_edit.setAccessibleName("Export folder")
-        self.folder_edit.setPlaceholderText("The site folder (created if missing)")
-        self.choose_button = QPushButton("Choose…")
-        self.choose_button.setAccessibleName("Choose the export folder")
+        self.folder_edit.setAccessibleName(self.tr("Export folder"))
+        self.folder_edit.setPlaceholderText(self.tr("The site folder (created if missing)"))
+        self.choose_button = QPushButton(self.tr("Choose…"))
+        self.choose_button.setAccessibleName(self.tr("Choose the export folder"))
         self.format_boxes: dict[str, QCheckBox] = {}
-        formats_box = QGroupBox("Formats")
+        formats_box = QGroupBox(self.tr("Formats"))
         formats_layout = QHBoxLayout(formats_box)
         for fmt in FORMAT_FILES:
-            box = QCheckBox(FORMAT_TITLES[fmt])
-            box.setAccessibleName(FORMAT_TITLES[fmt])
-            box.setToolTip(f"Writes {FORMAT_FILES[fmt].format(slug='SLUG')} per article")
+            box = QCheckBox(format_title(fmt))
+            box.setAccessibleName(format_title(fmt))
+            pattern = FORMAT_FILES[fmt].format(slug=self.tr("ADDRESS"))
+            box.setToolTip(self.tr("Writes {pattern} per article").format(pattern=pattern))
             self.format_boxes[fmt] = box
             formats_layout.addWidget(box)
-        self.fragment_box = QCheckBox("HTML: article part only")
-        self.fragment_box.setToolTip("For pasting into a CMS: the article, without page frame")
+        self.fragment_box = QCheckBox(self.tr("HTML: article part only"))
+        self.fragment_box.setToolTip(
+            self.tr("For pasting into a content system: the article, without page frame")
+        )
         formats_layout.addWidget(self.fragment_box)
         formats_layout.addStretch(1)
 
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Articles to export")
+        self.tree.setAccessibleName(self.tr("Articles to export"))
         self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setHeaderLabels([self.tr(column) for column in COLUMNS])
         self.tree.setRootIsDecorated(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.tree.header()
@@ -126,33 +123,35 @@ class ExportDialog(QDialog):
         header.setStretchLastSection(False)
         self.diff_view = diff_view()
         self.queue_label = QLabel()
-        self.queue_label.setAccessibleName("Articles ready for the site")
+        self.queue_label.setAccessibleName(self.tr("Articles ready for the site"))
         self.changes_label = QLabel()
-        self.changes_label.setAccessibleName("Changes since the last export")
+        self.changes_label.setAccessibleName(self.tr("Changes since the last export"))
         self.changes_label.setWordWrap(True)
 
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Export progress")
+        self.progress.setAccessibleName(self.tr("Export progress"))
         self.progress.setTextVisible(True)
         self.progress.setValue(0)
         self.status_label = QLabel()
-        self.status_label.setAccessibleName("Export status")
+        self.status_label.setAccessibleName(self.tr("Export status"))
         self.status_label.setWordWrap(True)
-        self.export_button = QPushButton("Export")
-        self.export_button.setAccessibleName("Export")
+        self.export_button = QPushButton(self.tr("Export"))
+        self.export_button.setAccessibleName(self.tr("Export"))
         self.export_button.setDefault(True)
-        self.cancel_button = QPushButton("Stop")
-        self.cancel_button.setAccessibleName("Stop the export")
+        self.cancel_button = QPushButton(self.tr("Stop"))
+        self.cancel_button.setAccessibleName(self.tr("Stop the export"))
         self.cancel_button.setEnabled(False)
-        self.publish_button = QPushButton("Mark published")
-        self.publish_button.setAccessibleName("Mark the exported articles published")
+        self.publish_button = QPushButton(self.tr("Mark published"))
+        self.publish_button.setAccessibleName(self.tr("Mark the exported articles published"))
         self.publish_button.setEnabled(False)
-        self.publish_button.setToolTip("Export first; then mark the approved articles published")
-        self.close_button = QPushButton("Close")
+        self.publish_button.setToolTip(
+            self.tr("Export first; then mark the approved articles published")
+        )
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
 
         folder_row = QHBoxLayout()
-        folder_row.addWidget(QLabel("Folder"))
+        folder_row.addWidget(QLabel(self.tr("Folder")))
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.choose_button)
         lists = QSplitter(Qt.Orientation.Horizontal)
@@ -240,7 +239,7 @@ class ExportDialog(QDialog):
             self._settings.setValue(FORMATS_KEY, ",".join(self.formats()))
 
     def _on_choose_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Export folder", self.folder())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export folder"), self.folder())
         if folder:
             self.folder_edit.setText(folder)
 
@@ -251,28 +250,32 @@ class ExportDialog(QDialog):
     def _update_buttons(self) -> None:
         reason = ""
         if self.exporting:
-            reason = "An export is running"
+            reason = self.tr("An export is running")
         elif not self.folder():
-            reason = "Choose the export folder first"
+            reason = self.tr("Choose the export folder first")
         elif not self.formats():
-            reason = "Choose at least one format"
+            reason = self.tr("Choose at least one format")
         elif self.fragment_box.isChecked() and "html" not in self.formats():
-            reason = "The article-part option shapes HTML pages: add Site pages (HTML)"
+            reason = self.tr("The article-part option shapes HTML pages: add Site pages (HTML)")
         elif not self.checked_ids():
-            reason = "Tick at least one article"
+            reason = self.tr("Tick at least one article")
         self.export_button.setEnabled(not reason)
-        self.export_button.setToolTip(reason or "Write the chosen articles into the folder")
+        self.export_button.setToolTip(
+            reason or self.tr("Write the chosen articles into the folder")
+        )
         self.cancel_button.setEnabled(self.exporting)
 
     # -- loading and comparing ------------------------------------------------------------
 
     def load(self) -> None:
         person = self._person
-        self.queue_label.setText("Reading the articles ready for the site…")
+        self.queue_label.setText(self.tr("Reading the articles ready for the site…"))
         self._worker.submit(
             lambda newsroom: load_candidates(newsroom, person),
             self._on_candidates,
-            lambda exc: self.queue_label.setText(f"The articles could not be read: {exc}"),
+            lambda exc: self.queue_label.setText(
+                self.tr("The articles could not be read: {reason}").format(reason=refusal_text(exc))
+            ),
         )
 
     def _on_candidates(self, candidates: Candidates) -> None:
@@ -285,25 +288,27 @@ class ExportDialog(QDialog):
             item = QTreeWidgetItem(
                 [
                     f"#{article.id} {article.title}",
-                    article.status.value,
+                    status_name(article.status),
                     "",
-                    "waiting" if queued else "",
+                    self.tr("waiting") if queued else "",
                 ]
             )
             item.setData(0, ID_ROLE, article.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Checked)
-            item.setToolTip(3, "Approved, not yet exported at this revision" if queued else "")
+            item.setToolTip(
+                3, self.tr("Approved, not yet exported at this revision") if queued else ""
+            )
             self.tree.addTopLevelItem(item)
         self.tree.blockSignals(blocked)
         for column in range(1, len(COLUMNS)):
             self.tree.resizeColumnToContents(column)
         queue = len(candidates.waiting)
         self.queue_label.setText(
-            f"{len(candidates.articles)} article(s) ready for the site;"
-            f" {queue} waiting to be exported."
+            self.tr("%n article(s) ready for the site", "", len(candidates.articles))
+            + self.tr("; {waiting} waiting to be exported.").format(waiting=queue)
             if candidates.articles
-            else "No article is approved or published: nothing to export."
+            else self.tr("No article is approved or published: nothing to export.")
         )
         self._update_buttons()
         self.refresh_changes()
@@ -317,7 +322,9 @@ class ExportDialog(QDialog):
         generation = self._changes_generation
         if not folder or not formats or (self.fragment_box.isChecked() and "html" not in formats):
             self._show_changes(generation, [])
-            self.changes_label.setText("Choose a folder and formats to see what changes there.")
+            self.changes_label.setText(
+                self.tr("Choose a folder and formats to see what changes there.")
+            )
             return
         articles = [self._articles[i] for i in ids if i in self._articles]
         fragment = self.fragment_box.isChecked()
@@ -332,11 +339,13 @@ class ExportDialog(QDialog):
                 fragment=fragment,
             )
 
-        self.changes_label.setText("Comparing with the folder…")
+        self.changes_label.setText(self.tr("Comparing with the folder…"))
         self._worker.submit(
             compare,
             lambda changes: self._show_changes(generation, changes),
-            lambda exc: self.changes_label.setText(f"Cannot compare with the folder: {exc}"),
+            lambda exc: self.changes_label.setText(
+                self.tr("Cannot compare with the folder: {reason}").format(reason=refusal_text(exc))
+            ),
         )
 
     def _show_changes(self, generation: int, changes: list[PageChange]) -> None:
@@ -350,16 +359,16 @@ class ExportDialog(QDialog):
                 self.tree.takeTopLevelItem(row)  # a dropped row of an older comparison
                 continue
             change = self.changes.get(item.data(0, ID_ROLE))
-            item.setText(2, STATE_TEXT[change.state] if change else "")
+            item.setText(2, state_text(change.state) if change else "")
         for change in changes:
             if change.state is ChangeState.DROPPED:
                 item = QTreeWidgetItem(
-                    [f"#{change.article_id} {change.slug}", "", STATE_TEXT[change.state], ""]
+                    [f"#{change.article_id} {change.slug}", "", state_text(change.state), ""]
                 )
                 item.setData(0, ID_ROLE, change.article_id)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 item.setToolTip(
-                    2, "In the folder's last export but not in this one: its files stay"
+                    2, self.tr("In the folder's last export but not in this one: its files stay")
                 )
                 self.tree.addTopLevelItem(item)
         self.tree.blockSignals(blocked)
@@ -384,7 +393,7 @@ class ExportDialog(QDialog):
         self.publish_button.setEnabled(False)
         self.progress.setRange(0, len(ids))
         self.progress.setValue(0)
-        self.status_label.setText("Exporting…")
+        self.status_label.setText(self.tr("Exporting…"))
         self._update_buttons()
         relay, cancel, actor = self._relay, self._cancel, self._person.name
         fragment = self.fragment_box.isChecked()
@@ -413,26 +422,37 @@ class ExportDialog(QDialog):
         self.outcome = outcome
         self._update_buttons()
         if outcome.cancelled:
-            self.status_label.setText("Stopped: nothing was written, the folder is as it was.")
+            self.status_label.setText(
+                self.tr("Stopped: nothing was written, the folder is as it was.")
+            )
             self.progress.setValue(0)
             return
         self.progress.setValue(self.progress.maximum())
         lines = [
-            f"Exported {len(outcome.exported)} article(s) to {Path(outcome.folder)}:"
-            f" {outcome.files_written} file(s) written, {outcome.unchanged} article(s) unchanged."
+            self.tr("Exported %n article(s) to {folder}:", "", len(outcome.exported)).format(
+                folder=Path(outcome.folder)
+            )
+            + self.tr(" %n file(s) written,", "", outcome.files_written)
+            + self.tr(" %n article(s) unchanged.", "", outcome.unchanged)
         ]
         if outcome.skipped:
-            lines.append("Skipped (no longer ready): " + "; ".join(outcome.skipped))
+            lines.append(
+                self.tr("Skipped (no longer ready): {articles}").format(
+                    articles="; ".join(outcome.skipped)
+                )
+            )
         count = len(outcome.publishable)
         if count:
-            lines.append(f"{count} approved article(s) can now be marked published.")
+            lines.append(self.tr("%n approved article(s) can now be marked published.", "", count))
         self.status_label.setText("\n".join(lines))
         self.publish_button.setEnabled(bool(count))
-        self.publish_button.setText(f"Mark {count} published" if count else "Mark published")
+        self.publish_button.setText(
+            self.tr("Mark %n published", "", count) if count else self.tr("Mark published")
+        )
         self.publish_button.setToolTip(
-            "Record that the exported approved articles are on the site"
+            self.tr("Record that the exported approved articles are on the site")
             if count
-            else "No exported article is waiting to be marked published"
+            else self.tr("No exported article is waiting to be marked published")
         )
         self.exported.emit(outcome)
         self.refresh_changes()
@@ -441,7 +461,9 @@ class ExportDialog(QDialog):
         self.exporting = False
         self._update_buttons()
         self.progress.setValue(0)
-        self.status_label.setText(f"Not exported: {reason_text(exc)}")
+        self.status_label.setText(
+            self.tr("Not exported: {reason}").format(reason=refusal_text(exc))
+        )
 
     def publish(self) -> None:
         outcome = self.outcome
@@ -453,18 +475,20 @@ class ExportDialog(QDialog):
         self._worker.submit(
             lambda newsroom: mark_published(newsroom, exported, actor),
             lambda refusals: self._on_published(ids, refusals),
-            lambda exc: self.status_label.setText(f"Not marked published: {reason_text(exc)}"),
+            lambda exc: self.status_label.setText(
+                self.tr("Not marked published: {reason}").format(reason=refusal_text(exc))
+            ),
         )
 
     def _on_published(self, ids: list[int], refusals: list[str]) -> None:
         done = len(ids) - len(refusals)
-        text = f"Marked {done} article(s) published."
+        text = self.tr("Marked %n article(s) published.", "", done)
         if refusals:
-            text += " Not marked: " + "; ".join(refusals)
+            text += self.tr(" Not marked: {articles}").format(articles="; ".join(refusals))
         self.status_label.setText(text)
         if self.outcome is not None:
             self.outcome.publishable = []
-        self.publish_button.setText("Mark published")
+        self.publish_button.setText(self.tr("Mark published"))
         self.load()  # what is ready (and what waits) changed with it
 
     def reject(self) -> None:

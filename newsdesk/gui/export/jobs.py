@@ -1,5 +1,6 @@
 """The export's work on the newsroom, run on the worker: what is ready for the site,
-the export itself, and marking the exported articles published. No widgets here."""
+the export itself, and marking the exported articles published; the relay that carries
+its progress back to the UI thread. No widgets here."""
 
 from __future__ import annotations
 
@@ -8,13 +9,21 @@ from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
 from newsdesk.domain.article import Article, Person
 from newsdesk.domain.errors import InvalidInputError, NewsdeskError
 from newsdesk.domain.status import Status
 from newsdesk.domain.workflow import Action
-from newsdesk.gui.workflow.refusals import reason_text
+from newsdesk.gui.i18n.core_text import refusal_text, status_name
 from newsdesk.newsroom import Newsroom
 from newsdesk.publish.export.bundle import ExportProgress
+
+
+class ProgressRelay(QObject):
+    """Lives on the UI thread; the export emits from the worker (a queued signal)."""
+
+    step = Signal(object)
 
 
 @dataclass(frozen=True)
@@ -69,10 +78,18 @@ def run_export(
                 approved_now.append(article_id)
         else:
             outcome.skipped.append(
-                f"#{article.id} {article.headline} is {article.status.value} now"
+                QCoreApplication.translate(
+                    "ExportDialog", "#{id} {headline} is {status} now"
+                ).format(
+                    id=article.id, headline=article.headline, status=status_name(article.status)
+                )
             )
     if not articles:
-        raise InvalidInputError("nothing to export: no chosen article is approved or published")
+        raise InvalidInputError(
+            QCoreApplication.translate(
+                "ExportDialog", "nothing to export: no chosen article is approved or published"
+            )
+        )
     steps = newsroom.export_articles(
         articles, folder, actor=actor, formats=formats, fragment=fragment
     )
@@ -105,5 +122,5 @@ def mark_published(newsroom: Newsroom, exported: dict[int, int], actor: str) -> 
         try:
             newsroom.transition(article_id, Action.PUBLISH, actor=actor, expected_revision=revision)
         except NewsdeskError as refusal:
-            refusals.append(f"#{article_id}: {reason_text(refusal)}")
+            refusals.append(f"#{article_id}: {refusal_text(refusal)}")
     return refusals

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -37,9 +37,15 @@ from PySide6.QtWidgets import (
 
 from newsdesk.domain.article import Article, AuditEvent, RevisionInfo
 from newsdesk.domain.revision_diff import DiffSection, RowKind
+from newsdesk.gui.i18n.core_text import (
+    audit_action_name,
+    refusal_text,
+    revision_note,
+    status_name,
+    system_note,
+)
 from newsdesk.gui.ops.change_hub import ChangeHub
 from newsdesk.gui.ops.worker import DatabaseWorker
-from newsdesk.gui.workflow.refusals import reason_text
 from newsdesk.newsroom.changes import Changes
 
 log = logging.getLogger(__name__)
@@ -49,11 +55,48 @@ _REMOVED = QColor(220, 60, 60, 70)
 _ADDED = QColor(40, 170, 80, 70)
 _MARKERS = {RowKind.SAME: "", RowKind.CHANGED: "~", RowKind.REMOVED: "−", RowKind.ADDED: "+"}
 _KIND_NAMES = {
-    RowKind.SAME: "unchanged",
-    RowKind.CHANGED: "changed",
-    RowKind.REMOVED: "removed",
-    RowKind.ADDED: "added",
+    RowKind.SAME: QT_TRANSLATE_NOOP("HistoryDialog", "unchanged"),
+    RowKind.CHANGED: QT_TRANSLATE_NOOP("HistoryDialog", "changed"),
+    RowKind.REMOVED: QT_TRANSLATE_NOOP("HistoryDialog", "removed"),
+    RowKind.ADDED: QT_TRANSLATE_NOOP("HistoryDialog", "added"),
 }
+# The core's names for the parts it compares and for the fields at the start of a line
+# ("Headline: ..."), in the interface's language.
+_SECTION_TITLES = {
+    "Text": QT_TRANSLATE_NOOP("HistoryDialog", "Text"),
+    "Credits": QT_TRANSLATE_NOOP("HistoryDialog", "Credits"),
+}
+_FIELD_LABELS = {
+    "Kicker": QT_TRANSLATE_NOOP("HistoryDialog", "Kicker"),
+    "Headline": QT_TRANSLATE_NOOP("HistoryDialog", "Headline"),
+    "Section": QT_TRANSLATE_NOOP("HistoryDialog", "Section"),
+    "Date": QT_TRANSLATE_NOOP("HistoryDialog", "Date"),
+    "Source": QT_TRANSLATE_NOOP("HistoryDialog", "Source"),
+    "Image": QT_TRANSLATE_NOOP("HistoryDialog", "Image"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HistoryDialog", text)
+
+
+def section_title(title: str) -> str:
+    return _tr(_SECTION_TITLES[title]) if title in _SECTION_TITLES else title
+
+
+def shown_line(text: str | None) -> str:
+    """A line of a revision as the dialog shows it: its field's label translated."""
+    if text is None:
+        return ""
+    label, colon, rest = text.partition(": ")
+    if colon and label in _FIELD_LABELS:
+        if label == "Image":
+            alt = QCoreApplication.translate("HistoryDialog", "(alt: ")
+            caption = QCoreApplication.translate("HistoryDialog", "; caption: ")
+            rest = rest.replace("(alt: ", alt).replace("; caption: ", caption)
+        shown = QCoreApplication.translate("HistoryDialog", "{field}: {value}")
+        return shown.format(field=_tr(_FIELD_LABELS[label]), value=rest)
+    return text
 
 
 def _when(at) -> str:
@@ -65,19 +108,19 @@ class SideBySideView(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 2, parent)
-        self.setAccessibleName("Differences side by side")
+        self.setAccessibleName(self.tr("Differences side by side"))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setWordWrap(True)
         self.setShowGrid(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.verticalHeader().setToolTip("~ changed, − removed, + added")
+        self.verticalHeader().setToolTip(self.tr("~ changed, − removed, + added"))
         # The corner heads the column of marks; there is nothing to select.
         self.setCornerButtonEnabled(False)
         corner = self.findChild(QAbstractButton)
         if corner is not None:
-            corner.setAccessibleName("Change marks")
+            corner.setAccessibleName(self.tr("Change marks"))
         self._rows: list[tuple[str | None, str | None, RowKind | None]] = []
 
     def set_sections(self, sections: list[DiffSection], left_label: str, right_label: str) -> None:
@@ -91,7 +134,9 @@ class SideBySideView(QTableWidget):
         for section in sections:
             row = self.rowCount()
             self.insertRow(row)
-            title = section.title if section.changed else f"{section.title} (no change)"
+            title = section_title(section.title)
+            if not section.changed:
+                title = self.tr("{section} (no change)").format(section=title)
             heading = QTableWidgetItem(title)
             heading.setFont(bold)
             heading.setBackground(self.palette().alternateBase())
@@ -106,8 +151,8 @@ class SideBySideView(QTableWidget):
                     (0, diff_row.left, _REMOVED),
                     (1, diff_row.right, _ADDED),
                 ):
-                    item = QTableWidgetItem(text if text is not None else "")
-                    item.setToolTip(_KIND_NAMES[diff_row.kind])
+                    item = QTableWidgetItem(shown_line(text))
+                    item.setToolTip(_tr(_KIND_NAMES[diff_row.kind]))
                     if diff_row.kind is not RowKind.SAME and text is not None:
                         item.setBackground(QBrush(tint))
                     self.setItem(row, column, item)
@@ -149,12 +194,20 @@ class HistoryDialog(QDialog):
         self.revisions: list[RevisionInfo] = []
         self.events: list[AuditEvent] = []
         self.message_box: QMessageBox | None = None
-        self.setWindowTitle(f"History of #{article.id} {article.headline}")
+        self.setWindowTitle(
+            self.tr("History of #{id} {headline}").format(id=article.id, headline=article.headline)
+        )
 
         self.revisions_table = QTableWidget(0, 5)
-        self.revisions_table.setAccessibleName("Revisions")
+        self.revisions_table.setAccessibleName(self.tr("Revisions"))
         self.revisions_table.setHorizontalHeaderLabels(
-            ["Revision", "Saved", "By", "Status", "Note"]
+            [
+                self.tr("Revision"),
+                self.tr("Saved"),
+                self.tr("By"),
+                self.tr("Status"),
+                self.tr("Note"),
+            ]
         )
         self.revisions_table.verticalHeader().setVisible(False)
         self.revisions_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -163,23 +216,23 @@ class HistoryDialog(QDialog):
         self.revisions_table.horizontalHeader().setStretchLastSection(True)
         self.revisions_table.setAlternatingRowColors(True)
         self.a_combo = QComboBox()
-        self.a_combo.setAccessibleName("Older revision")
+        self.a_combo.setAccessibleName(self.tr("Older revision"))
         self.b_combo = QComboBox()
-        self.b_combo.setAccessibleName("Newer revision")
+        self.b_combo.setAccessibleName(self.tr("Newer revision"))
         for combo in (self.a_combo, self.b_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.restore_button = QPushButton("Restore…")
-        self.restore_button.setAccessibleName("Restore the selected revision")
+        self.restore_button = QPushButton(self.tr("Restore…"))
+        self.restore_button.setAccessibleName(self.tr("Restore the selected revision"))
         self.diff_view = SideBySideView()
         self.status_label = QLabel()
-        self.status_label.setAccessibleName("History status")
+        self.status_label.setAccessibleName(self.tr("History status"))
         self.compare_label = QLabel()
-        self.compare_label.setAccessibleName("Comparison")
+        self.compare_label.setAccessibleName(self.tr("Comparison"))
 
         compare = QHBoxLayout()
-        compare.addWidget(QLabel("Compare revision"))
+        compare.addWidget(QLabel(self.tr("Compare revision")))
         compare.addWidget(self.a_combo)
-        compare.addWidget(QLabel("with"))
+        compare.addWidget(QLabel(self.tr("with")))
         compare.addWidget(self.b_combo)
         compare.addWidget(self.compare_label, 1)
         compare.addWidget(self.restore_button)
@@ -195,17 +248,26 @@ class HistoryDialog(QDialog):
         splitter.setChildrenCollapsible(False)
 
         self.audit_tree = QTreeWidget()
-        self.audit_tree.setAccessibleName("Audit trail")
+        self.audit_tree.setAccessibleName(self.tr("Audit trail"))
         self.audit_tree.setColumnCount(6)
-        self.audit_tree.setHeaderLabels(["When", "Who", "Action", "Status", "Revision", "Comment"])
+        self.audit_tree.setHeaderLabels(
+            [
+                self.tr("When"),
+                self.tr("Who"),
+                self.tr("Action"),
+                self.tr("Status"),
+                self.tr("Revision"),
+                self.tr("Comment"),
+            ]
+        )
         self.audit_tree.setRootIsDecorated(False)
         self.audit_tree.setWordWrap(True)
         self.audit_tree.setUniformRowHeights(False)
         self.audit_tree.setAlternatingRowColors(True)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(splitter, "Revisions")
-        self.tabs.addTab(self.audit_tree, "Audit trail")
+        self.tabs.addTab(splitter, self.tr("Revisions"))
+        self.tabs.addTab(self.audit_tree, self.tr("Audit trail"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         bottom = QHBoxLayout()
@@ -234,7 +296,9 @@ class HistoryDialog(QDialog):
                 newsroom.audit_events(article_id),
             ),
             self._on_loaded,
-            lambda exc: self.status_label.setText(f"The history could not be read: {exc}"),
+            lambda exc: self.status_label.setText(
+                self.tr("The history could not be read: {reason}").format(reason=refusal_text(exc))
+            ),
         )
 
     def _on_hub_changed(self, changes: Changes) -> None:
@@ -252,8 +316,8 @@ class HistoryDialog(QDialog):
                 str(info.revision),
                 _when(info.saved_at),
                 info.saved_by,
-                info.status.value,
-                info.note,
+                status_name(info.status),
+                revision_note(info.note),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -290,20 +354,20 @@ class HistoryDialog(QDialog):
         self.audit_tree.clear()
         for event in self.events:
             if event.from_status and event.to_status and event.from_status != event.to_status:
-                status = f"{event.from_status} → {event.to_status}"
+                status = f"{status_name(event.from_status)} → {status_name(event.to_status)}"
             else:
-                status = event.to_status or ""
+                status = status_name(event.to_status) if event.to_status else ""
             item = QTreeWidgetItem(
                 [
                     _when(event.at),
                     event.actor,
-                    event.action,
+                    audit_action_name(event.action),
                     status,
                     str(event.revision) if event.revision is not None else "",
-                    event.comment,
+                    system_note(event.comment),
                 ]
             )
-            item.setToolTip(5, event.comment)
+            item.setToolTip(5, system_note(event.comment))
             self.audit_tree.addTopLevelItem(item)
         for column in range(5):
             self.audit_tree.resizeColumnToContents(column)
@@ -328,18 +392,31 @@ class HistoryDialog(QDialog):
         self._worker.submit(
             lambda newsroom: newsroom.compare(article_id, a, b),
             lambda sections: self._on_compared(generation, a, b, sections),
-            lambda exc: self.compare_label.setText(f"Cannot compare: {exc}"),
+            lambda exc: self.compare_label.setText(
+                self.tr("Cannot compare: {reason}").format(reason=refusal_text(exc))
+            ),
         )
 
     def _on_compared(self, generation: int, a: int, b: int, sections: list[DiffSection]) -> None:
         if generation != self._generation:
             return
-        self.diff_view.set_sections(sections, f"Revision {a}", f"Revision {b}")
-        changed = [s.title.lower() for s in sections if s.changed]
-        verb = "differ" if len(changed) > 1 else "differs"
-        self.compare_label.setText(
-            f"{' and '.join(changed).capitalize()} {verb}" if changed else "No difference"
+        self.diff_view.set_sections(
+            sections,
+            self.tr("Revision {revision}").format(revision=a),
+            self.tr("Revision {revision}").format(revision=b),
         )
+        changed = [s.title for s in sections if s.changed]
+        if not changed:
+            text = self.tr("No difference")
+        elif len(changed) == 1:
+            text = self.tr("{part} differs").format(part=section_title(changed[0]))
+        elif set(changed) == {"Text", "Credits"}:
+            text = self.tr("Text and credits differ")
+        else:
+            text = self.tr("{parts} differ").format(
+                parts=self.tr(", ").join(section_title(t) for t in changed)
+            )
+        self.compare_label.setText(text)
 
     def _on_revision_double_clicked(self, row: int, _column: int) -> None:
         item = self.revisions_table.item(row, 0)
@@ -356,19 +433,24 @@ class HistoryDialog(QDialog):
         revision = self.selected_revision()
         newest = self.revisions[-1].revision if self.revisions else None
         self.restore_button.setText(
-            f"Restore revision {revision}…" if revision is not None else "Restore…"
+            self.tr("Restore revision {revision}…").format(revision=revision)
+            if revision is not None
+            else self.tr("Restore…")
         )
         if self._restore_refusal:
             reason = self._restore_refusal
         elif revision is None:
-            reason = "Select a revision to restore"
+            reason = self.tr("Select a revision to restore")
         elif revision == newest:
-            reason = "This is the current revision"
+            reason = self.tr("This is the current revision")
         else:
             reason = ""
         self.restore_button.setEnabled(not reason)
         self.restore_button.setToolTip(
-            reason or f"Save revision {revision}'s text and credits as a new revision"
+            reason
+            or self.tr("Save revision {revision}'s text and credits as a new revision").format(
+                revision=revision
+            )
         )
 
     def _on_restore_clicked(self) -> None:
@@ -377,13 +459,18 @@ class HistoryDialog(QDialog):
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Restore a revision",
-            f"Save revision {revision}'s text and credits as a new revision? The history"
-            " keeps every revision; an approved article needs approval again.",
+            self.tr("Restore a revision"),
+            self.tr(
+                "Save revision {revision}'s text and credits as a new revision? The history"
+                " keeps every revision; an approved article needs approval again."
+            ).format(revision=revision),
             QMessageBox.StandardButton.Cancel,
             self,
         )
-        confirm = box.addButton(f"Restore revision {revision}", QMessageBox.ButtonRole.AcceptRole)
+        confirm = box.addButton(
+            self.tr("Restore revision {revision}").format(revision=revision),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
         box.setDefaultButton(confirm)
         confirm.clicked.connect(lambda: self._restore(revision))
         self.message_box = box
@@ -397,9 +484,15 @@ class HistoryDialog(QDialog):
         self._worker.submit(
             lambda newsroom: newsroom.revert(article_id, revision, actor=actor),
             lambda article: self._on_restored(article, revision),
-            lambda exc: self.status_label.setText(f"Not restored: {reason_text(exc)}"),
+            lambda exc: self.status_label.setText(
+                self.tr("Not restored: {reason}").format(reason=refusal_text(exc))
+            ),
         )
 
     def _on_restored(self, article: Article, revision: int) -> None:
-        self.status_label.setText(f"Revision {revision} restored as revision {article.revision}")
+        self.status_label.setText(
+            self.tr("Revision {old} restored as revision {new}").format(
+                old=revision, new=article.revision
+            )
+        )
         self.restored.emit(article)  # the hub has told every view (and this dialog) by now

@@ -11,10 +11,12 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
 
 from newsdesk.domain.article import Person
+from newsdesk.gui.i18n.core_text import refusal_text
+from newsdesk.gui.i18n.language import speaks_english
 from newsdesk.gui.importing.preview_dialog import ImportPreviewDialog
 from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.newsroom.importing import FilePreview, ImportOutcome, import_previews, preview_files
@@ -22,10 +24,11 @@ from newsdesk.newsroom.importing import FilePreview, ImportOutcome, import_previ
 log = logging.getLogger(__name__)
 
 FOLDER_KEY = "import/folder"
-FILE_FILTER = (
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "ImportController",
     "Article files (*.txt *.md *.markdown *.json *.docx);;"
     "Text pages (*.txt);;Markdown (*.md *.markdown);;ninjs (*.json);;Word (*.docx);;"
-    "All files (*)"
+    "All files (*)",
 )
 
 
@@ -58,7 +61,10 @@ class ImportController(QObject):
             return
         folder = str(self._settings.value(FOLDER_KEY, str(Path.home()), str))
         names, _filter = QFileDialog.getOpenFileNames(
-            self._parent, "Import article files", folder, FILE_FILTER
+            self._parent,
+            QCoreApplication.translate("ImportController", "Import article files"),
+            folder,
+            QCoreApplication.translate("ImportController", FILE_FILTER),
         )
         if names:
             self._settings.setValue(FOLDER_KEY, str(Path(names[0]).parent))
@@ -69,11 +75,18 @@ class ImportController(QObject):
         if not paths or self._refused():
             return
         files = list(paths)
-        self._status.showMessage(f"Reading {len(files)} file(s) to import…")
+        self._status.showMessage(
+            QCoreApplication.translate(
+                "ImportController", "Reading {count} file(s) to import…"
+            ).format(count=len(files))
+        )
         self._worker.submit(
             lambda newsroom: preview_files(newsroom, files),
             self._show_preview,
-            lambda exc: self._tell("Cannot read the files", str(exc)),
+            lambda exc: self._tell(
+                QCoreApplication.translate("ImportController", "Cannot read the files"),
+                refusal_text(exc),
+            ),
         )
 
     def _show_preview(self, previews: list[FilePreview]) -> None:
@@ -89,22 +102,39 @@ class ImportController(QObject):
         if not previews or self._refused():
             return
         actor = self._person().name
-        self._status.showMessage(f"Importing {len(previews)} file(s)…")
+        self._status.showMessage(
+            QCoreApplication.translate("ImportController", "Importing {count} file(s)…").format(
+                count=len(previews)
+            )
+        )
         self._worker.submit(
             lambda newsroom: import_previews(newsroom, previews, actor=actor),
             self._on_imported,
-            lambda exc: self._tell("The import failed", str(exc)),
+            lambda exc: self._tell(
+                QCoreApplication.translate("ImportController", "The import failed"),
+                refusal_text(exc),
+            ),
         )
 
     def _on_imported(self, outcomes: list[ImportOutcome]) -> None:
         made = [o.article for o in outcomes if o.article is not None]
         refused = [o.refused for o in outcomes if o.article is None]
-        noun = "article" if len(made) == 1 else "articles"
-        self._status.showMessage(f"Imported {len(made)} {noun}", 8000)
+        if speaks_english():
+            noun = "article" if len(made) == 1 else "articles"
+            done = f"Imported {len(made)} {noun}"
+        else:
+            done = QCoreApplication.translate(
+                "ImportController", "Imported {count} articles"
+            ).format(count=len(made))
+        self._status.showMessage(done, 8000)
         if refused:
             self._tell(
-                "Some files were not imported",
-                f"Imported {len(made)} {noun}. Not imported (nothing of them was saved):\n\n"
+                QCoreApplication.translate("ImportController", "Some files were not imported"),
+                done
+                + QCoreApplication.translate(
+                    "ImportController", ". Not imported (nothing of them was saved):"
+                )
+                + "\n\n"
                 + "\n".join(refused),
             )
         self.imported.emit(made)
@@ -112,7 +142,7 @@ class ImportController(QObject):
     def _refused(self) -> bool:
         why = self._refusal()
         if why:
-            self._tell("Cannot import", why)
+            self._tell(QCoreApplication.translate("ImportController", "Cannot import"), why)
         return bool(why)
 
     def _tell(self, title: str, text: str) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,9 +25,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from newsdesk.gui.i18n.core_text import status_name
 from newsdesk.newsroom.importing import FilePreview
 
 REFUSED_COLOUR = "#c0392b"
+FIELD_LABELS = {
+    "headline": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Headline"),
+    "section": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Section"),
+    "date": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Date"),
+    "no date": QT_TRANSLATE_NOOP("ImportPreviewDialog", "none yet"),
+    "source": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Source"),
+    "language": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Language"),
+    "summary": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Summary"),
+    "status": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Status"),
+    "read as": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Read as"),
+    "credits": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Credits"),
+    "no credits": QT_TRANSLATE_NOOP("ImportPreviewDialog", "No credits."),
+    "keywords": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Keywords:"),
+    "notes": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Notes"),
+    "left out": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Left out"),
+    "unknown roles": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Roles not in the vocabulary"),
+    "kept": QT_TRANSLATE_NOOP("ImportPreviewDialog", "(kept as written)"),
+}
 
 
 def preview_html(preview: FilePreview) -> str:
@@ -38,43 +57,47 @@ def preview_html(preview: FilePreview) -> str:
     if "refused" in data:
         return (
             f"<h3>{e(preview.path.name)}</h3>"
-            f'<p style="color:{REFUSED_COLOUR}"><b>Cannot be imported:</b> {e(data["refused"])}</p>'
-            "<p>Nothing of this file will be saved.</p>"
+            f'<p style="color:{REFUSED_COLOUR}"><b>{e(_tr("Cannot be imported:"))}</b>'
+            f" {e(data['refused'])}</p>"
+            f"<p>{e(_tr('Nothing of this file will be saved.'))}</p>"
         )
     fields = data["fields"]
     title = f"{fields['kicker']}丨{fields['headline']}" if fields["kicker"] else fields["headline"]
     rows = [
-        ("Headline", title),
-        ("Section", " > ".join(fields["section"])),
-        ("Date", fields["date"] or "none yet"),
-        ("Source", fields["source"]),
-        ("Language", fields["language"]),
-        ("Summary", fields["summary"]),
-        ("Status", fields["status"]),
-        ("Read as", data["format"]),
+        (_tr(FIELD_LABELS["headline"]), title),
+        (_tr(FIELD_LABELS["section"]), " > ".join(fields["section"])),
+        (_tr(FIELD_LABELS["date"]), fields["date"] or _tr(FIELD_LABELS["no date"])),
+        (_tr(FIELD_LABELS["source"]), fields["source"]),
+        (_tr(FIELD_LABELS["language"]), fields["language"]),
+        (_tr(FIELD_LABELS["summary"]), fields["summary"]),
+        (_tr(FIELD_LABELS["status"]), status_name(fields["status"])),
+        (_tr(FIELD_LABELS["read as"]), data["format"]),
     ]
     parts = [f"<h3>{e(title)}</h3>", "<table>"]
     parts += [
         f"<tr><td><b>{e(label)}</b>&nbsp;</td><td>{e(str(value))}</td></tr>"
         for label, value in rows
-        if value
     ]
-    parts.append("</table><h4>Credits</h4>")
+    parts.append(f"</table><h4>{e(_tr(FIELD_LABELS['credits']))}</h4>")
     if data["credits"]:
         parts.append("<ul>")
         parts += [f"<li>{e(c['role'])}: {e(', '.join(c['names']))}</li>" for c in data["credits"]]
         parts.append("</ul>")
     else:
-        parts.append("<p>No credits.</p>")
+        parts.append(f"<p>{e(_tr(FIELD_LABELS['no credits']))}</p>")
     if data["keywords"]:
-        parts.append(f"<p><b>Keywords:</b> {e(', '.join(data['keywords']))}</p>")
-    parts.append(f"<p>{data['paragraphs']} paragraph(s), {data['images']} image(s)</p>")
+        keywords = e(", ".join(data["keywords"]))
+        parts.append(f"<p><b>{e(_tr(FIELD_LABELS['keywords']))}</b> {keywords}</p>")
+    counts = QCoreApplication.translate(
+        "ImportPreviewDialog", "{paragraphs} paragraph(s), {images} image(s)"
+    ).format(paragraphs=data["paragraphs"], images=data["images"])
+    parts.append(f"<p>{e(counts)}</p>")
     if data["notes"]:
-        parts.append("<h4>Notes</h4><ul>")
+        parts.append(f"<h4>{e(_tr(FIELD_LABELS['notes']))}</h4><ul>")
         parts += [f"<li>{e(note)}</li>" for note in data["notes"]]
         parts.append("</ul>")
     if data["left_out"]:
-        parts.append("<h4>Left out</h4><ul>")
+        parts.append(f"<h4>{e(_tr(FIELD_LABELS['left out']))}</h4><ul>")
         parts += [
             f"<li><b>{e(item['what'])}</b>: {e(item['text'])} — {e(item['reason'])}</li>"
             for item in data["left_out"]
@@ -82,25 +105,37 @@ def preview_html(preview: FilePreview) -> str:
         parts.append("</ul>")
     if data["unknown_roles"]:
         roles = ", ".join(data["unknown_roles"])
-        parts.append(f"<p><b>Roles not in the vocabulary</b> (kept as written): {e(roles)}</p>")
+        unknown = e(_tr(FIELD_LABELS["unknown roles"]))
+        kept = e(_tr(FIELD_LABELS["kept"]))
+        parts.append(f"<p><b>{unknown}</b> {kept}: {e(roles)}</p>")
     return "".join(parts)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportPreviewDialog", text)
 
 
 class ImportPreviewDialog(QDialog):
     def __init__(self, previews: Sequence[FilePreview], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.previews = list(previews)
-        self.setWindowTitle("Import articles")
+        self.setWindowTitle(self.tr("Import articles"))
         self.resize(900, 560)
         refused = sum(1 for p in self.previews if p.report is None)
         intro = QLabel(
-            "Nothing is saved until you press Import. Each file below shows what it would"
-            " become; untick a file to leave it out."
-            + (f" {refused} file(s) cannot be imported: select one to read why." if refused else "")
+            self.tr(
+                "Nothing is saved until you press Import. Each file below shows what it would"
+                " become; untick a file to leave it out."
+            )
+            + (
+                self.tr(" %n file(s) cannot be imported: select one to read why.", "", refused)
+                if refused
+                else ""
+            )
         )
         intro.setWordWrap(True)
         self.files = QListWidget()
-        self.files.setAccessibleName("Files to import")
+        self.files.setAccessibleName(self.tr("Files to import"))
         for preview in self.previews:
             item = QListWidgetItem(preview.path.name)
             item.setToolTip(str(preview.path))
@@ -114,7 +149,7 @@ class ImportPreviewDialog(QDialog):
                 item.setCheckState(Qt.CheckState.Checked)
             self.files.addItem(item)
         self.details = QTextBrowser()
-        self.details.setAccessibleName("What the file would become")
+        self.details.setAccessibleName(self.tr("What the file would become"))
         self.details.setOpenLinks(False)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.files)
@@ -123,9 +158,9 @@ class ImportPreviewDialog(QDialog):
         split.setChildrenCollapsible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
-            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.import_button.setAccessibleName("Import the ticked files")
+        self.import_button.setAccessibleName(self.tr("Import the ticked files"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -160,5 +195,5 @@ class ImportPreviewDialog(QDialog):
         count = len(self.chosen())
         self.import_button.setEnabled(count > 0)
         self.import_button.setText(
-            f"Import {count} article{'s' if count != 1 else ''}" if count else "Import"
+            self.tr("Import %n article(s)", "", count) if count else self.tr("Import")
         )

@@ -10,11 +10,20 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QIcon
 
 from newsdesk.domain.article import ArticleSummary
 from newsdesk.domain.errors import NewsdeskError
+from newsdesk.gui.i18n.core_text import status_name
 from newsdesk.gui.icons import icon
 
 BLOCK = 200
@@ -22,21 +31,21 @@ CACHE_ROWS = 5_000
 
 # (title, sort key of the store)
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("Headline", "headline"),
-    ("Status", "status"),
-    ("Section", "section"),
-    ("Reporter", "reporter"),
-    ("Updated", "updated"),
+    (QT_TRANSLATE_NOOP("ArticleListModel", "Headline"), "headline"),
+    (QT_TRANSLATE_NOOP("ArticleListModel", "Status"), "status"),
+    (QT_TRANSLATE_NOOP("ArticleListModel", "Section"), "section"),
+    (QT_TRANSLATE_NOOP("ArticleListModel", "Reporter"), "reporter"),
+    (QT_TRANSLATE_NOOP("ArticleListModel", "Updated"), "updated"),
 )
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 PRESENCE_ROLE = Qt.ItemDataRole.UserRole + 3  # "Lena Park is editing" ("" for nobody)
 RETURNED_ROLE = Qt.ItemDataRole.UserRole + 4  # a draft a producer sent back
-RETURNED_MARK = "↩ returned"
-RETURNED_TIP = "Returned by a producer: open it to read why"
+RETURNED_MARK = QT_TRANSLATE_NOOP("ArticleListModel", "↩ returned")
+RETURNED_TIP = QT_TRANSLATE_NOOP("ArticleListModel", "Returned by a producer: open it to read why")
 
 
-UNREADABLE = "(this row could not be read)"
+UNREADABLE = QT_TRANSLATE_NOOP("ArticleListModel", "(this row could not be read)")
 
 
 class ArticleListModel(QAbstractTableModel):
@@ -111,7 +120,7 @@ class ArticleListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][0]
+            return self.tr(COLUMNS[section][0])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0):
@@ -121,7 +130,7 @@ class ArticleListModel(QAbstractTableModel):
         if summary is None:
             unreadable = self.article_id(index.row()) in self._unreadable
             if unreadable and index.column() == 0 and role == Qt.ItemDataRole.DisplayRole:
-                return UNREADABLE
+                return self.tr(UNREADABLE)
             return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -140,7 +149,7 @@ class ArticleListModel(QAbstractTableModel):
                 f"{self._display(summary, 0)} — {present}" if present else self._display(summary, 0)
             )
         if role == Qt.ItemDataRole.ToolTipRole and column == 1 and summary.returned:
-            return RETURNED_TIP
+            return self.tr(RETURNED_TIP)
         if role == RETURNED_ROLE:
             return summary.returned
         if role == ID_ROLE:
@@ -191,8 +200,9 @@ class ArticleListModel(QAbstractTableModel):
         if column == 0:
             return f"{summary.kicker}丨{summary.headline}" if summary.kicker else summary.headline
         if column == 1:
-            mark = f" {RETURNED_MARK}" if summary.returned else ""
-            return f"{summary.status.value}{mark}"
+            returned = QCoreApplication.translate("ArticleListModel", RETURNED_MARK)
+            mark = f" {returned}" if summary.returned else ""
+            return f"{status_name(summary.status)}{mark}"
         if column == 2:
             return " > ".join(summary.section)
         if column == 3:

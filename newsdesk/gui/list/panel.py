@@ -11,7 +11,16 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,10 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.domain.article import Person
-from newsdesk.domain.presence import Presence, describe, others
+from newsdesk.domain.presence import Presence, others
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status, UserRole
 from newsdesk.gui.flow_layout import FlowLayout
+from newsdesk.gui.i18n.core_text import presence_text, refusal_text, status_name
+from newsdesk.gui.i18n.language import speaks_english
 from newsdesk.gui.list.model import COLUMNS, ArticleListModel
 from newsdesk.gui.list.status_badge import StatusBadgeDelegate
 from newsdesk.gui.ops.change_hub import ChangeHub
@@ -55,12 +66,14 @@ LIST_KINDS = frozenset(
         ChangeKind.EXPORTED,
     }
 )
-ALL_STATUSES = "All statuses"
+ALL_STATUSES = QT_TRANSLATE_NOOP("ArticleListPanel", "All statuses")
 # What "Waiting for me" lists, per role (the store's waiting query decides).
 WAITING_TIPS = {
-    UserRole.PRODUCER: "submitted articles to approve or return",
-    UserRole.WEB: "approved articles not yet exported",
-    UserRole.REPORTER: "your articles returned to you",
+    UserRole.PRODUCER: QT_TRANSLATE_NOOP(
+        "ArticleListPanel", "submitted articles to approve or return"
+    ),
+    UserRole.WEB: QT_TRANSLATE_NOOP("ArticleListPanel", "approved articles not yet exported"),
+    UserRole.REPORTER: QT_TRANSLATE_NOOP("ArticleListPanel", "your articles returned to you"),
 }
 
 
@@ -70,12 +83,19 @@ INTO_RESULTS_KEYS = frozenset({Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_En
 
 def count_text(count: int, *, filtered: bool) -> str:
     """How many articles the list shows, as a sentence fragment."""
-    noun = "article" if count == 1 else "articles"
-    if not filtered:
-        return f"{count:,} {noun}"
-    if not count:
-        return "No article matches"
-    return f"{count:,} {noun} match" + ("es" if count == 1 else "")
+    if not filtered or count:
+        if not speaks_english():  # one form for every number, as Chinese has
+            text = (
+                QCoreApplication.translate("ArticleListPanel", "{count} articles match")
+                if filtered
+                else QCoreApplication.translate("ArticleListPanel", "{count} articles")
+            )
+            return text.format(count=f"{count:,}")
+        noun = "article" if count == 1 else "articles"
+        if not filtered:
+            return f"{count:,} {noun}"
+        return f"{count:,} {noun} match" + ("es" if count == 1 else "")
+    return QCoreApplication.translate("ArticleListPanel", "No article matches")
 
 
 def dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
@@ -110,23 +130,23 @@ class ArticleListPanel(QWidget):
         self._pending_select: int | None = None
         self._open_pending = False
 
-        self.search_box = QLineEdit(placeholderText="Search headlines, text, credits…")
-        self.search_box.setAccessibleName("Search articles")
+        self.search_box = QLineEdit(placeholderText=self.tr("Search headlines, text, credits…"))
+        self.search_box.setAccessibleName(self.tr("Search articles"))
         self.search_box.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
-        self.status_filter.setAccessibleName("Filter by status")
-        self.status_filter.addItem(ALL_STATUSES, None)
+        self.status_filter.setAccessibleName(self.tr("Filter by status"))
+        self.status_filter.addItem(self.tr(ALL_STATUSES), None)
         for status in Status:
-            self.status_filter.addItem(status.value.capitalize(), status.value)
-        self.mine_filter = QCheckBox("Mine")
-        self.mine_filter.setAccessibleName("Only my articles")
-        self.mine_filter.setToolTip("Articles you created or are credited on as reporter")
-        self.waiting_filter = QCheckBox("Waiting for me")
-        self.waiting_filter.setAccessibleName("Only articles waiting for me")
+            self.status_filter.addItem(status_name(status).capitalize(), status.value)
+        self.mine_filter = QCheckBox(self.tr("Mine"))
+        self.mine_filter.setAccessibleName(self.tr("Only my articles"))
+        self.mine_filter.setToolTip(self.tr("Articles you created or are credited on as reporter"))
+        self.waiting_filter = QCheckBox(self.tr("Waiting for me"))
+        self.waiting_filter.setAccessibleName(self.tr("Only articles waiting for me"))
 
         self.model = ArticleListModel(self._newsroom.summaries, self)
         self.view = QTableView()
-        self.view.setAccessibleName("Article list")
+        self.view.setAccessibleName(self.tr("Article list"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -150,14 +170,14 @@ class ArticleListPanel(QWidget):
         # Tab leaves the list for the next pane; arrows walk the rows (each one opens).
         self.view.setTabKeyNavigation(False)
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("Articles listed")
+        self.count_label.setAccessibleName(self.tr("Articles listed"))
         self.count_label.setContentsMargins(4, 1, 4, 1)
 
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.new_button = QPushButton("New article")
-        self.new_button.setAccessibleName("New article")
+        self.new_button = QPushButton(self.tr("New article"))
+        self.new_button.setAccessibleName(self.tr("New article"))
         empty = QWidget()
         empty_layout = QVBoxLayout(empty)
         empty_layout.addStretch()
@@ -207,9 +227,11 @@ class ArticleListPanel(QWidget):
     def set_person(self, person: Person) -> None:
         """The current user, for "Mine" and "Waiting for me" (reloads when they are on)."""
         self._person = person
-        tips = [WAITING_TIPS[r] for r in UserRole if r in person.roles]
+        tips = [self.tr(WAITING_TIPS[r]) for r in UserRole if r in person.roles]
         self.waiting_filter.setToolTip(
-            "What waits for you: " + "; ".join(tips) if tips else "Nothing waits for you"
+            self.tr("What waits for you: {what}").format(what=self.tr("; ").join(tips))
+            if tips
+            else self.tr("Nothing waits for you")
         )
         self._user = person.name
         if self.mine_filter.isChecked() or self.waiting_filter.isChecked():
@@ -311,7 +333,9 @@ class ArticleListPanel(QWidget):
         if generation == self._generation:
             self._open_pending = False
             self.model.set_ids([])
-            self.empty_label.setText(f"The list could not be loaded:\n{exc}")
+            self.empty_label.setText(
+                self.tr("The list could not be loaded:\n{reason}").format(reason=refusal_text(exc))
+            )
             self.stack.setCurrentIndex(1)
 
     def is_filtered(self) -> bool:
@@ -328,11 +352,11 @@ class ArticleListPanel(QWidget):
             return
         filtered = self.is_filtered()
         if self.waiting_filter.isChecked():
-            text = "Nothing is waiting for you."
+            text = self.tr("Nothing is waiting for you.")
         elif filtered:
-            text = "No article matches these filters."
+            text = self.tr("No article matches these filters.")
         else:
-            text = "No articles yet.\nStart the first one."
+            text = self.tr("No articles yet.\nStart the first one.")
         self.empty_label.setText(text)
         self.new_button.setVisible(not filtered)
         self.stack.setCurrentIndex(1)
@@ -430,7 +454,7 @@ class ArticleListPanel(QWidget):
                 by_article.setdefault(mark.article_id, []).append(mark)
         self.model.set_presence(
             {
-                article_id: describe(others(found, article_id, my_desk), me=self._user)
+                article_id: presence_text(others(found, article_id, my_desk), me=self._user)
                 for article_id, found in by_article.items()
             }
         )

@@ -6,6 +6,7 @@ least one.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -18,11 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.domain.status import UserRole
+from newsdesk.gui.i18n.core_text import role_name
 
 ROLE_LABELS = {
-    UserRole.REPORTER: "Reporter: writes and submits articles",
-    UserRole.PRODUCER: "Producer: edits, approves or returns articles",
-    UserRole.WEB: "Web team: exports and publishes approved articles",
+    UserRole.REPORTER: QT_TRANSLATE_NOOP("FirstRunDialog", "Reporter: writes and submits articles"),
+    UserRole.PRODUCER: QT_TRANSLATE_NOOP(
+        "FirstRunDialog", "Producer: edits, approves or returns articles"
+    ),
+    UserRole.WEB: QT_TRANSLATE_NOOP(
+        "FirstRunDialog", "Web team: exports and publishes approved articles"
+    ),
 }
 
 
@@ -35,8 +41,12 @@ class RoleChoice(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for role, label in ROLE_LABELS.items():
-            box = QCheckBox(label)
-            box.setAccessibleName(f"Role: {role.value}")
+            box = QCheckBox(QCoreApplication.translate("FirstRunDialog", label))
+            box.setAccessibleName(
+                QCoreApplication.translate("FirstRunDialog", "Role: {role}").format(
+                    role=role_name(role)
+                )
+            )
             self.boxes[role] = box
             layout.addWidget(box)
 
@@ -51,15 +61,17 @@ class RoleChoice(QWidget):
 class FirstRunDialog(QDialog):
     def __init__(self, existing_names: list[str], parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Welcome to newsdesk")
+        self.setWindowTitle(self.tr("Welcome to newsdesk"))
         self._existing = {n.casefold() for n in existing_names}
         intro = QLabel(
-            "Tell newsdesk who you are. Your name goes on every revision and action you take."
+            self.tr(
+                "Tell newsdesk who you are. Your name goes on every revision and action you take."
+            )
         )
         intro.setWordWrap(True)
         self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Your name")
-        self.name_edit.setPlaceholderText("e.g. Mei Lin")
+        self.name_edit.setAccessibleName(self.tr("Your name"))
+        self.name_edit.setPlaceholderText(self.tr("e.g. Mei Lin"))
         self.role_choice = RoleChoice()
         self.role_boxes = self.role_choice.boxes
         self.role_boxes[UserRole.REPORTER].setChecked(True)
@@ -69,10 +81,10 @@ class FirstRunDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.start_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.start_button.setText("Start")
+        self.start_button.setText(self.tr("Start"))
         form = QFormLayout()
-        form.addRow("Your name", self.name_edit)
-        form.addRow("Your roles", self.role_choice)
+        form.addRow(self.tr("Your name"), self.name_edit)
+        form.addRow(self.tr("Your roles"), self.role_choice)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -99,10 +111,14 @@ class FirstRunDialog(QDialog):
         known = bool(name) and name.casefold() in self._existing
         self.start_button.setEnabled(bool(name) and (known or bool(self.roles())))
         if not name:
-            self.message.setText("A name is required.")
+            self.message.setText(self.tr("A name is required."))
         elif known:
-            self.message.setText(f"{name} is already in this newsroom: you will sign in as them.")
+            self.message.setText(
+                self.tr("{name} is already in this newsroom: you will sign in as them.").format(
+                    name=name
+                )
+            )
         elif not self.roles():
-            self.message.setText("Tick at least one role.")
+            self.message.setText(self.tr("Tick at least one role."))
         else:
             self.message.setText("")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.domain.article import Person
+from newsdesk.gui.i18n.core_text import refusal_text, role_name
 from newsdesk.gui.ops.change_hub import ChangeHub
 from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.gui.people.first_run_dialog import RoleChoice
@@ -42,10 +43,11 @@ from newsdesk.newsroom.changes import ChangeKind
 log = logging.getLogger(__name__)
 
 DEACTIVATED = "deactivated"
-TEAM_BASE_NOTE = (
+TEAM_BASE_NOTE = QT_TRANSLATE_NOOP(
+    "PeopleDialog",
     "On a team base each person is a login that the newsroom's owner creates on the"
     " server: `newsdesk users add NAME --role ROLE --login LOGIN`. You are connected"
-    " as {login}, which may see who works here but not add or change people."
+    " as {login}, which may see who works here but not add or change people.",
 )
 
 
@@ -64,21 +66,21 @@ class PeopleDialog(QDialog):
         self._actor = actor
         self._refusal = manage_refusal  # why this desk may not change people ("" if it may)
         self.people: list[Person] = []
-        self.setWindowTitle("People")
+        self.setWindowTitle(self.tr("People"))
         self.resize(620, 520)
 
         self.list = QTreeWidget()
-        self.list.setAccessibleName("People of the newsroom")
-        self.list.setHeaderLabels(["Name", "Roles", "State"])
+        self.list.setAccessibleName(self.tr("People of the newsroom"))
+        self.list.setHeaderLabels([self.tr("Name"), self.tr("Roles"), self.tr("State")])
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setColumnWidth(0, 200)
         self.list.setColumnWidth(1, 240)
 
         self.roles = RoleChoice()
-        self.save_roles_button = QPushButton("Change roles")
-        self.activity_button = QPushButton("Deactivate")
-        chosen = QGroupBox("The chosen person")
+        self.save_roles_button = QPushButton(self.tr("Change roles"))
+        self.activity_button = QPushButton(self.tr("Deactivate"))
+        chosen = QGroupBox(self.tr("The chosen person"))
         chosen_layout = QVBoxLayout(chosen)
         chosen_layout.addWidget(self.roles)
         row = QHBoxLayout()
@@ -88,11 +90,11 @@ class PeopleDialog(QDialog):
         chosen_layout.addLayout(row)
 
         self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("New person's name")
-        self.name_edit.setPlaceholderText("Name of a new person, e.g. Ana Costa")
+        self.name_edit.setAccessibleName(self.tr("New person's name"))
+        self.name_edit.setPlaceholderText(self.tr("Name of a new person, e.g. Ana Costa"))
         self.new_roles = RoleChoice()
-        self.add_button = QPushButton("Add person")
-        adding = QGroupBox("Add a person")
+        self.add_button = QPushButton(self.tr("Add person"))
+        adding = QGroupBox(self.tr("Add a person"))
         adding_layout = QVBoxLayout(adding)
         adding_layout.addWidget(self.name_edit)
         adding_layout.addWidget(self.new_roles)
@@ -100,7 +102,7 @@ class PeopleDialog(QDialog):
 
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("What happened")
+        self.message.setAccessibleName(self.tr("What happened"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
 
@@ -148,8 +150,8 @@ class PeopleDialog(QDialog):
             item = QTreeWidgetItem(
                 [
                     person.name,
-                    ", ".join(r.value for r in sorted_roles(person.roles)),
-                    "active" if person.active else DEACTIVATED,
+                    self.tr(", ").join(role_name(r) for r in sorted_roles(person.roles)),
+                    self.tr("active") if person.active else self.tr("deactivated"),
                 ]
             )
             if not person.active:
@@ -180,26 +182,30 @@ class PeopleDialog(QDialog):
     def _update_buttons(self) -> None:
         person = self.chosen()
         me = self._actor()
-        self.activity_button.setText("Activate" if person and not person.active else "Deactivate")
+        self.activity_button.setText(
+            self.tr("Activate") if person and not person.active else self.tr("Deactivate")
+        )
         why_not_roles = why_not_activity = why_not_add = self._refusal
         if not why_not_roles:
             if person is None:
-                why_not_roles = why_not_activity = "Choose a person in the list first"
+                why_not_roles = why_not_activity = self.tr("Choose a person in the list first")
             else:
                 if not self.roles.roles():
-                    why_not_roles = f"{person.name} needs at least one role"
+                    why_not_roles = self.tr("{name} needs at least one role").format(
+                        name=person.name
+                    )
                 elif self.roles.roles() == person.roles:
-                    why_not_roles = "Tick or untick a role first"
+                    why_not_roles = self.tr("Tick or untick a role first")
                 if person.active and person.name == me:
-                    why_not_activity = "You cannot deactivate yourself; another person can"
+                    why_not_activity = self.tr("You cannot deactivate yourself; another person can")
             if not self.name_edit.text().strip():
-                why_not_add = "Type the new person's name first"
+                why_not_add = self.tr("Type the new person's name first")
             elif not self.new_roles.roles():
-                why_not_add = "Tick at least one role for the new person"
+                why_not_add = self.tr("Tick at least one role for the new person")
             elif self.name_edit.text().strip().casefold() in {
                 p.name.casefold() for p in self.people
             }:
-                why_not_add = "Someone of that name is in the list already"
+                why_not_add = self.tr("Someone of that name is in the list already")
         for button, why in (
             (self.save_roles_button, why_not_roles),
             (self.activity_button, why_not_activity),
@@ -219,7 +225,7 @@ class PeopleDialog(QDialog):
 
         def added(person: Person) -> None:
             self.name_edit.clear()
-            self._say(f"Added {person.name}.")
+            self._say(self.tr("Added {name}.").format(name=person.name))
 
         self._worker.submit(lambda newsroom: newsroom.add_person(name, roles), added, self._failed)
 
@@ -230,7 +236,10 @@ class PeopleDialog(QDialog):
         self._worker.submit(
             lambda newsroom: newsroom.add_person(person.name, roles),
             lambda changed: self._say(
-                f"{changed.name} is now: {', '.join(r.value for r in sorted_roles(changed.roles))}."
+                self.tr("{name} is now: {roles}.").format(
+                    name=changed.name,
+                    roles=self.tr(", ").join(role_name(r) for r in sorted_roles(changed.roles)),
+                )
             ),
             self._failed,
         )
@@ -243,10 +252,12 @@ class PeopleDialog(QDialog):
         self._worker.submit(
             lambda newsroom: newsroom.set_person_active(person.name, active, actor=actor),
             lambda changed: self._say(
-                f"{changed.name} is active again."
+                self.tr("{name} is active again.").format(name=changed.name)
                 if changed.active
-                else f"{changed.name} is deactivated: their articles and credits stay,"
-                " but they can no longer act."
+                else self.tr(
+                    "{name} is deactivated: their articles and credits stay,"
+                    " but they can no longer act."
+                ).format(name=changed.name)
             ),
             self._failed,
         )
@@ -258,11 +269,11 @@ class PeopleDialog(QDialog):
     def _failed(self, exc: Exception) -> None:
         log.warning("people: %s", exc)
         self.message.setStyleSheet("color: #c0392b")
-        self.message.setText(str(exc))
+        self.message.setText(refusal_text(exc))
 
 
 def manage_refusal(login) -> str:
     """Why this desk may not change people, from the newsroom's `login()` ("" if it may)."""
     if login is None or login.bypasses_rules:
         return ""
-    return TEAM_BASE_NOTE.format(login=login.name)
+    return QCoreApplication.translate("PeopleDialog", TEAM_BASE_NOTE).format(login=login.name)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from newsdesk.domain.article import Person
 from newsdesk.domain.status import UserRole
+from newsdesk.gui.i18n.core_text import role_name
 
 # Mid-tone accents that read on light and dark palettes alike (white text on them).
 ROLE_COLOURS = {
@@ -21,9 +22,13 @@ ROLE_COLOURS = {
     UserRole.WEB: "#23877a",
 }
 ROLE_TIPS = {
-    UserRole.REPORTER: "Reporter: writes articles and submits them",
-    UserRole.PRODUCER: "Producer: edits, returns and approves articles; may override checks",
-    UserRole.WEB: "Web team: exports approved articles and marks them published",
+    UserRole.REPORTER: QT_TRANSLATE_NOOP("RoleBadge", "Reporter: writes articles and submits them"),
+    UserRole.PRODUCER: QT_TRANSLATE_NOOP(
+        "RoleBadge", "Producer: edits, returns and approves articles; may override checks"
+    ),
+    UserRole.WEB: QT_TRANSLATE_NOOP(
+        "RoleBadge", "Web team: exports approved articles and marks them published"
+    ),
 }
 
 
@@ -34,10 +39,12 @@ def sorted_roles(roles: Iterable[UserRole]) -> list[UserRole]:
 
 class RoleBadge(QLabel):
     def __init__(self, role: UserRole, parent: QWidget | None = None) -> None:
-        super().__init__(role.value, parent)
+        super().__init__(role_name(role), parent)
         self.role = role
-        self.setAccessibleName(f"Role: {role.value}")
-        self.setToolTip(ROLE_TIPS[role])
+        self.setAccessibleName(
+            QCoreApplication.translate("RoleBadge", "Role: {role}").format(role=role_name(role))
+        )
+        self.setToolTip(QCoreApplication.translate("RoleBadge", ROLE_TIPS[role]))
         self.setStyleSheet(
             f"QLabel {{ background: {ROLE_COLOURS[role]}; color: white;"
             " border-radius: 8px; padding: 1px 8px; }"
@@ -49,11 +56,11 @@ class UserSwitcher(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Current user")
-        self.label = QLabel("Working as")
+        self.setAccessibleName(self.tr("Current user"))
+        self.label = QLabel(self.tr("Working as"))
         self.combo = QComboBox()
-        self.combo.setAccessibleName("Current user")
-        self.combo.setToolTip("Switch to another person of the newsroom")
+        self.combo.setAccessibleName(self.tr("Current user"))
+        self.combo.setToolTip(self.tr("Switch to another person of the newsroom"))
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.label.setBuddy(self.combo)
         self._badges = QHBoxLayout()
@@ -70,7 +77,9 @@ class UserSwitcher(QWidget):
         blocked = self.combo.blockSignals(True)
         self.combo.clear()
         for person in sorted(people, key=lambda p: p.name.casefold()):
-            roles = ", ".join(r.value for r in sorted_roles(person.roles)) or "no role"
+            roles = self.tr(", ").join(role_name(r) for r in sorted_roles(person.roles)) or self.tr(
+                "no role"
+            )
             self.combo.addItem(person.name, person)
             self.combo.setItemData(
                 self.combo.count() - 1, f"{person.name} ({roles})", Qt.ItemDataRole.ToolTipRole

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import NewsdeskError
+from newsdesk.gui.i18n.core_text import refusal_text
 from newsdesk.gui.preview.renderers import Render, Renderer, ThreadRenderer
 
 log = logging.getLogger(__name__)
@@ -82,31 +83,35 @@ class PreviewPane(QWidget):
         self._timer.timeout.connect(self._on_timer_timeout)
 
         self.browser = QTextBrowser(self)
-        self.browser.setAccessibleName("Page preview")
+        self.browser.setAccessibleName(self.tr("Page preview"))
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self.link_activated)
         if base_url is not None:
             self.browser.document().setBaseUrl(base_url)
 
         self.error_label = QLabel(self)
-        self.error_label.setAccessibleName("Preview error")
+        self.error_label.setAccessibleName(self.tr("Preview error"))
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
         self.error_label.hide()
 
         self.status_label = QLabel(self)
-        self.status_label.setAccessibleName("Preview status")
+        self.status_label.setAccessibleName(self.tr("Preview status"))
         # Its text comes and goes while the reporter types: it must never change the
         # layout (that relays out and repaints the whole window, a stall every time).
         self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.status_label.setFixedHeight(self.status_label.fontMetrics().height())
         # Said only when a render takes long enough to be noticed.
         self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_NOTICE_MS)
-        self._busy_timer.timeout.connect(lambda: self.status_label.setText("Updating preview…"))
-        self.open_button = QPushButton("Open in &browser", self)
-        self.open_button.setAccessibleName("Open in browser")
-        self.open_button.setToolTip("Open this page in the web browser, as the site shows it")
+        self._busy_timer.timeout.connect(
+            lambda: self.status_label.setText(self.tr("Updating preview…"))
+        )
+        self.open_button = QPushButton(self.tr("Open in &browser"), self)
+        self.open_button.setAccessibleName(self.tr("Open in browser"))
+        self.open_button.setToolTip(
+            self.tr("Open this page in the web browser, as the site shows it")
+        )
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self._on_open_button_clicked)
 
@@ -225,7 +230,9 @@ class PreviewPane(QWidget):
     def _on_job_failed(self, number: int, message: str, _crashed: bool) -> None:
         if not self._job_done(number):
             return
-        self.error_label.setText(f"The preview could not be made: {message}")
+        self.error_label.setText(
+            self.tr("The preview could not be made: {reason}").format(reason=message)
+        )
         self.error_label.show()
         self.render_failed.emit(message)
 
@@ -237,5 +244,9 @@ class PreviewPane(QWidget):
         try:
             self._open_in_browser(copy.deepcopy(article))
         except (NewsdeskError, OSError) as error:
-            self.error_label.setText(f"Could not open the page in the browser: {error}")
+            self.error_label.setText(
+                self.tr("Could not open the page in the browser: {reason}").format(
+                    reason=refusal_text(error)
+                )
+            )
             self.error_label.show()

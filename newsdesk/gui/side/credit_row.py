@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QDrag, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,8 +41,10 @@ class _Grip(QLabel):
         self._row = row
         self._press: QPoint | None = None
         self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setToolTip("Drag to reorder (or Alt+Up / Alt+Down)")
-        self.setAccessibleName("Drag handle")
+        self.setToolTip(
+            QCoreApplication.translate("CreditRow", "Drag to reorder (or Alt+Up / Alt+Down)")
+        )
+        self.setAccessibleName(QCoreApplication.translate("CreditRow", "Drag handle"))
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.setFont(font)
@@ -86,7 +88,7 @@ class CreditRow(QFrame):
         self.role_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.set_role_labels(panel.role_labels())
         self.role_combo.setEditText(role)
-        self.role_combo.lineEdit().setPlaceholderText("Role")
+        self.role_combo.lineEdit().setPlaceholderText(self.tr("Role"))
         self.role_combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.role_combo.setMinimumContentsLength(12)
         self.role_combo.setSizeAdjustPolicy(
@@ -94,9 +96,13 @@ class CreditRow(QFrame):
         )
         self.people = PeopleEdit(panel.known_people(), self)
         self.people.set_names(names)
-        self.up_button = self._button("▲", "Move up (Alt+Up)", self._request_move_up)
-        self.down_button = self._button("▼", "Move down (Alt+Down)", self._request_move_down)
-        self.remove_button = self._button("✕", "Remove (Alt+Delete)", self.remove_requested.emit)
+        self.up_button = self._button("▲", self.tr("Move up (Alt+Up)"), self._request_move_up)
+        self.down_button = self._button(
+            "▼", self.tr("Move down (Alt+Down)"), self._request_move_down
+        )
+        self.remove_button = self._button(
+            "✕", self.tr("Remove (Alt+Delete)"), self.remove_requested.emit
+        )
         self.flag = QLabel(self)
         self.flag.setStyleSheet(f"color: {FLAG_COLOUR};")
         self.flag.setWordWrap(True)
@@ -228,21 +234,25 @@ class CreditRow(QFrame):
 
     def problem(self) -> str:
         if not self.role() and not self.names():
-            return "Empty row: not printed. Choose a role and add names, or remove it."
+            return self.tr("Empty row: not printed. Choose a role and add names, or remove it.")
         if not self.role():
-            return "No role: this line is not printed until it has one."
+            return self.tr("No role: this line is not printed until it has one.")
         if not self.names():
-            return "No names yet: this line is not printed until it has one."
+            return self.tr("No names yet: this line is not printed until it has one.")
         return ""
 
     def set_number(self, number: int) -> None:
-        self.role_combo.setAccessibleName(f"Credit {number} role")
-        self.people.set_accessible_label(f"Credit {number} people")
-        self.up_button.setAccessibleName(f"Move credit {number} up")
-        self.down_button.setAccessibleName(f"Move credit {number} down")
-        self.remove_button.setAccessibleName(f"Remove credit {number}")
-        self.grip.setAccessibleName(f"Credit {number} drag handle")
-        self.setAccessibleName(f"Credit {number}")
+        self.role_combo.setAccessibleName(self.tr("Credit {number} role").format(number=number))
+        self.people.set_accessible_label(self.tr("Credit {number} people").format(number=number))
+        self.up_button.setAccessibleName(self.tr("Move credit {number} up").format(number=number))
+        self.down_button.setAccessibleName(
+            self.tr("Move credit {number} down").format(number=number)
+        )
+        self.remove_button.setAccessibleName(
+            self.tr("Remove credit {number}").format(number=number)
+        )
+        self.grip.setAccessibleName(self.tr("Credit {number} drag handle").format(number=number))
+        self.setAccessibleName(self.tr("Credit {number}").format(number=number))
 
     def set_flag(self, text: str) -> None:
         self.flag.setText(text)

@@ -118,16 +118,16 @@ class CreditsPanel(QWidget):
         self._loading = False
 
         self.rows_area = _RowsArea(self)
-        self.rows_area.setAccessibleName("Credit rows")
+        self.rows_area.setAccessibleName(self.tr("Credit rows"))
 
-        self.add_button = QPushButton("&Add credit", self)
-        self.add_button.setAccessibleName("Add credit")
-        self.add_button.setToolTip("Add a credit row (Alt+A)")
+        self.add_button = QPushButton(self.tr("&Add credit"), self)
+        self.add_button.setAccessibleName(self.tr("Add credit"))
+        self.add_button.setToolTip(self.tr("Add a credit row (Alt+A)"))
         self.add_button.clicked.connect(lambda: self.add_row(focus=True))
 
-        self.preview_heading = QLabel("As printed on the page:", self)
+        self.preview_heading = QLabel(self.tr("As printed on the page:"), self)
         self.preview = QLabel(self)
-        self.preview.setAccessibleName("Credits as printed")
+        self.preview.setAccessibleName(self.tr("Credits as printed"))
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview.setWordWrap(True)
@@ -304,7 +304,9 @@ class CreditsPanel(QWidget):
             found = self._vocabulary.find(row.role())
             key = found.key if found else key
             if not flag and key in roles_seen:
-                flag = f"Same role as credit {roles_seen[key]}: the page prints two lines."
+                flag = self.tr("Same role as credit {number}: the page prints two lines.").format(
+                    number=roles_seen[key]
+                )
             roles_seen.setdefault(key, number)
             row.set_flag(flag)
         # Tab order follows the rows as they are now, whatever order they were made in.
@@ -318,4 +320,4 @@ class CreditsPanel(QWidget):
             QWidget.setTabOrder(previous, widget)
             previous = widget
         lines = self.preview_lines()
-        self.preview.setText("\n".join(lines) if lines else "(no credits printed)")
+        self.preview.setText("\n".join(lines) if lines else self.tr("(no credits printed)"))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.domain.comment import Comment
+from newsdesk.gui.i18n.core_text import refusal_text
 from newsdesk.gui.ops.change_hub import ChangeHub
 from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.newsroom.changes import ChangeKind, Changes
@@ -62,30 +63,30 @@ class CommentsPanel(QWidget):
         self.comments: list[Comment] = []
 
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Notes")
+        self.tree.setAccessibleName(self.tr("Notes"))
         self.tree.setHeaderHidden(True)
         self.tree.setColumnCount(1)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setIndentation(16)
-        self.empty_label = QLabel("No notes yet.")
+        self.empty_label = QLabel(self.tr("No notes yet."))
         self.empty_label.setEnabled(False)
         self.compose = QPlainTextEdit()
-        self.compose.setAccessibleName("New note")
-        self.compose.setPlaceholderText("Write a note for the newsroom…")
+        self.compose.setAccessibleName(self.tr("New note"))
+        self.compose.setPlaceholderText(self.tr("Write a note for the newsroom…"))
         self.compose.setTabChangesFocus(True)
         self.compose.setFixedHeight(64)
-        self.add_button = QPushButton("Add note")
-        self.add_button.setAccessibleName("Add note")
-        self.reply_button = QPushButton("Reply")
-        self.reply_button.setAccessibleName("Reply to the selected note")
-        self.reply_button.setToolTip("Answer the selected note, in its thread")
+        self.add_button = QPushButton(self.tr("Add note"))
+        self.add_button.setAccessibleName(self.tr("Add note"))
+        self.reply_button = QPushButton(self.tr("Reply"))
+        self.reply_button.setAccessibleName(self.tr("Reply to the selected note"))
+        self.reply_button.setToolTip(self.tr("Answer the selected note, in its thread"))
         # One short line beside the buttons: a wrapped label's second line is not in
         # the layout's minimum height, and overlapped the note box in a short window.
-        hint = QLabel("Never exported")
-        hint.setToolTip("Notes stay in the newsroom: they are never exported.")
-        hint.setAccessibleName("Notes stay in the newsroom: they are never exported.")
+        hint = QLabel(self.tr("Never exported"))
+        hint.setToolTip(self.tr("Notes stay in the newsroom: they are never exported."))
+        hint.setAccessibleName(self.tr("Notes stay in the newsroom: they are never exported."))
         hint.setEnabled(False)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         buttons = QHBoxLayout()
@@ -166,7 +167,7 @@ class CommentsPanel(QWidget):
         self.tree.expandAll()
         if selected in items:
             self.tree.setCurrentItem(items[selected])
-        self.empty_label.setText("No notes yet.")
+        self.empty_label.setText(self.tr("No notes yet."))
         self.empty_label.setVisible(not self.comments)
         self.tree.setVisible(bool(self.comments))
         self.count_changed.emit(len(self.comments))
@@ -213,7 +214,9 @@ class CommentsPanel(QWidget):
         self.comment_added.emit(comment)
 
     def _on_post_failed(self, exc: Exception) -> None:
-        self.empty_label.setText(f"The note was not saved: {exc}")
+        self.empty_label.setText(
+            self.tr("The note was not saved: {reason}").format(reason=refusal_text(exc))
+        )
         self.empty_label.setVisible(True)
         self._update_buttons()
 

@@ -3,12 +3,13 @@ editorial notes beside them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.gui.elided_label import ElidedLabel
+from newsdesk.gui.i18n.core_text import status_name
 from newsdesk.gui.list.status_badge import STATUS_COLOURS
 from newsdesk.gui.side.credits_panel import CreditsPanel
 
@@ -26,27 +27,27 @@ class SidePanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.status = QLabel()
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(self.tr("Status"))
         self.revision = QLabel()
-        self.revision.setAccessibleName("Revision")
+        self.revision.setAccessibleName(self.tr("Revision"))
         # Long values (a slug of forty syllables) end in "…" in a narrow panel.
         self.slug = ElidedLabel()
-        self.slug.setAccessibleName("Slug")
+        self.slug.setAccessibleName(self.tr("Slug"))
         self.created = ElidedLabel()
-        self.created.setAccessibleName("Created by")
+        self.created.setAccessibleName(self.tr("Created by"))
         self.updated = ElidedLabel()
-        self.updated.setAccessibleName("Last saved")
-        self.updated.setToolTip("The last change of the text: who saved it, and when")
+        self.updated.setAccessibleName(self.tr("Last saved"))
+        self.updated.setToolTip(self.tr("The last change of the text: who saved it, and when"))
         self.last_action = QLabel()
-        self.last_action.setAccessibleName("Last action")
-        details = QGroupBox("Article")
+        self.last_action.setAccessibleName(self.tr("Last action"))
+        details = QGroupBox(self.tr("Article"))
         form = QFormLayout(details)
-        form.addRow("Status", self.status)
-        form.addRow("Revision", self.revision)
-        form.addRow("Slug", self.slug)
-        form.addRow("Created by", self.created)
-        form.addRow("Last saved", self.updated)
-        form.addRow("Last action", self.last_action)
+        form.addRow(self.tr("Status"), self.status)
+        form.addRow(self.tr("Revision"), self.revision)
+        form.addRow(self.tr("Slug"), self.slug)
+        form.addRow(self.tr("Created by"), self.created)
+        form.addRow(self.tr("Last saved"), self.updated)
+        form.addRow(self.tr("Last action"), self.last_action)
         # Shown only when there was one since the last save: an empty row took the
         # height a fourth credit needs at 1,360×800.
         form.setRowVisible(self.last_action, False)
@@ -54,7 +55,7 @@ class SidePanel(QWidget):
         self.credits = CreditsPanel(
             vocabulary, known_people, language=language, separator=separator
         )
-        credits_box = QGroupBox("Credits")
+        credits_box = QGroupBox(self.tr("Credits"))
         credits_layout = QVBoxLayout(credits_box)
         credits_layout.addWidget(self.credits)
         layout = QVBoxLayout(self)
@@ -64,7 +65,7 @@ class SidePanel(QWidget):
         if notes is None:
             layout.addWidget(credits_box, 1)
             return
-        self.notes_box = QGroupBox("Notes")
+        self.notes_box = QGroupBox(self.tr("Notes"))
         notes_layout = QVBoxLayout(self.notes_box)
         notes_layout.addWidget(notes)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -79,7 +80,9 @@ class SidePanel(QWidget):
 
     def show_note_count(self, count: int) -> None:
         if self.notes_box is not None:
-            self.notes_box.setTitle(f"Notes ({count})" if count else "Notes")
+            self.notes_box.setTitle(
+                self.tr("Notes ({count})").format(count=count) if count else self.tr("Notes")
+            )
 
     def show_article(self, article: Article | None) -> None:
         if article is None:
@@ -97,9 +100,13 @@ class SidePanel(QWidget):
         colour = STATUS_COLOURS.get(article.status.value, "#7a869a")
         self.status.setText(
             f'<span style="background:{colour}; color:white; border-radius:6px;">'
-            f"&nbsp;{article.status.value}&nbsp;</span>"
+            f"&nbsp;{status_name(article.status)}&nbsp;</span>"
         )
-        approved = f" (approved: {article.approved_revision})" if article.approved_revision else ""
+        approved = (
+            self.tr(" (approved: {revision})").format(revision=article.approved_revision)
+            if article.approved_revision
+            else ""
+        )
         self.revision.setText(f"{article.revision}{approved}")
         self.slug.setText(article.slug)
         self.created.setText(article.created_by)
@@ -110,7 +117,7 @@ class SidePanel(QWidget):
         self.updated.setText(_when_by(saved_at, saved_by))
         acted = (article.updated_at, article.updated_by) != (saved_at, saved_by)
         self.last_action.setText(
-            f"{article.status.value}: {_when_by(article.updated_at, article.updated_by)}"
+            f"{status_name(article.status)}: {_when_by(article.updated_at, article.updated_by)}"
             if acted
             else ""
         )
@@ -119,4 +126,6 @@ class SidePanel(QWidget):
 
 def _when_by(when, who: str) -> str:
     text = when.astimezone().strftime("%Y-%m-%d %H:%M") if when else ""
-    return f"{text} by {who}" if who else text
+    if not who:
+        return text
+    return QCoreApplication.translate("SidePanel", "{when} by {who}").format(when=text, who=who)

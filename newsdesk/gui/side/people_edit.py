@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QCompleter,
@@ -54,8 +54,12 @@ class _Chip(QFrame):
         remove.setAutoRaise(True)
         # Not a tab stop: Backspace in the name field takes the last name out.
         remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        remove.setAccessibleName(f"Remove {name}")
-        remove.setToolTip(f"Remove {name}")
+        remove.setAccessibleName(
+            QCoreApplication.translate("PeopleEdit", "Remove {name}").format(name=name)
+        )
+        remove.setToolTip(
+            QCoreApplication.translate("PeopleEdit", "Remove {name}").format(name=name)
+        )
         remove.clicked.connect(self.remove_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 0, 2, 0)
@@ -81,7 +85,7 @@ class PeopleEdit(QFrame):
         self._chips: list[_Chip] = []
         self.line_edit = QLineEdit(self)
         self.line_edit.setFrame(False)
-        self.line_edit.setPlaceholderText("Add a name, then Enter or comma")
+        self.line_edit.setPlaceholderText(self.tr("Add a name, then Enter or comma"))
         self.line_edit.setMinimumWidth(110)
         self._model = QStringListModel(list(known_people), self)
         completer = QCompleter(self._model, self)
@@ -208,14 +212,16 @@ class PeopleEdit(QFrame):
         return super().eventFilter(watched, event)
 
     def _update_accessibility(self) -> None:
-        label = getattr(self, "_label", "People")
-        names = ", ".join(self.names()) or "none yet"
+        label = getattr(self, "_label", None) or self.tr("People")
+        names = self.tr(", ").join(self.names()) or self.tr("none yet")
         self.line_edit.setAccessibleName(label)
         self.line_edit.setAccessibleDescription(
-            f"Names: {names}. Type a name and press Enter or a comma; "
-            "Backspace in the empty field edits the last name."
+            self.tr(
+                "Names: {names}. Type a name and press Enter or a comma; "
+                "Backspace in the empty field edits the last name."
+            ).format(names=names)
         )
-        self.setAccessibleName(f"{label}: {names}")
+        self.setAccessibleName(self.tr("{label}: {names}").format(label=label, names=names))
         self.line_edit.setPlaceholderText(
-            "Add a name" if self._chips else "Add a name, then Enter or comma"
+            self.tr("Add a name") if self._chips else self.tr("Add a name, then Enter or comma")
         )

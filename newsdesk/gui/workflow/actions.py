@@ -22,6 +22,7 @@ from newsdesk.domain.checklist import CheckFailure, ChecklistFailed
 from newsdesk.domain.errors import ConflictError
 from newsdesk.domain.status import Status, UserRole
 from newsdesk.domain.workflow import Action
+from newsdesk.gui.i18n.core_text import action_name
 from newsdesk.gui.ops.change_hub import ChangeHub
 from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.gui.workflow.bar import TransitionDialog, WorkflowBar
@@ -112,13 +113,15 @@ class WorkflowController(QObject):
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Delete the draft?",
-            f"Delete the draft “{article.headline}”? It leaves every list and search."
-            " The audit log keeps a record that it existed and that you deleted it.",
+            self.tr("Delete the draft?"),
+            self.tr(
+                "Delete the draft “{headline}”? It leaves every list and search."
+                " The audit log keeps a record that it existed and that you deleted it."
+            ).format(headline=article.headline),
             QMessageBox.StandardButton.Cancel,
             self._parent,
         )
-        delete = box.addButton("&Delete draft", QMessageBox.ButtonRole.DestructiveRole)
+        delete = box.addButton(self.tr("&Delete draft"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(delete)
         seen = _Seen(article.id, article.revision)
         box.finished.connect(
@@ -134,7 +137,7 @@ class WorkflowController(QObject):
                 seen.article_id, actor=actor, expected_revision=seen.revision
             ),
             None,  # the hub announces it: the list drops the row, the editor closes it
-            lambda exc: self._say_refused("Cannot delete", reason_text(exc)),
+            lambda exc: self._say_refused(self.tr("Cannot delete"), reason_text(exc)),
         )
 
     def _say_refused(self, title: str, text: str) -> None:
@@ -175,18 +178,18 @@ class WorkflowController(QObject):
             return
         text = reason_text(exc)
         if isinstance(exc, ConflictError):
-            text = (
-                f"Revision {exc.actual} was saved after the revision {exc.expected} you were"
-                f" looking at, so nothing was done. Read the new revision, then {action.value}"
+            text = self.tr(
+                "Revision {actual} was saved after the revision {expected} you were"
+                " looking at, so nothing was done. Read the new revision, then {action}"
                 " again."
-            )
+            ).format(actual=exc.actual, expected=exc.expected, action=action_name(action))
             # Another desk saved it: every view hears of that revision, as of any change.
             self._hub.publish(
                 Changes.of(Change(ChangeKind.CONTENT, seen.article_id, exc.actual), origin=REMOTE)
             )
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            f"Cannot {action.value}",
+            self.tr("Cannot {action}").format(action=action_name(action)),
             text,
             QMessageBox.StandardButton.Ok,
             self._parent,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,53 +28,74 @@ from PySide6.QtWidgets import (
 from newsdesk.domain.article import Article, Person
 from newsdesk.domain.checklist import CheckFailure
 from newsdesk.domain.status import Status
-from newsdesk.domain.workflow import TRANSITIONS, Action, allowed_actions
+from newsdesk.domain.workflow import TRANSITIONS, Action, refusals_by_action
 from newsdesk.gui.flow_layout import FlowLayout
+from newsdesk.gui.i18n.core_text import check_message, check_title, status_name
 from newsdesk.gui.list.status_badge import STATUS_COLOURS
-from newsdesk.gui.workflow.checklist_view import check_title
 from newsdesk.gui.workflow.refusals import reason_text
 
 log = logging.getLogger(__name__)
 
 ACTION_LABELS: dict[Action, str] = {
-    Action.SUBMIT: "Submit",
-    Action.RETURN: "Return…",
-    Action.APPROVE: "Approve",
-    Action.PUBLISH: "Mark published",
-    Action.ARCHIVE: "Archive",
+    Action.SUBMIT: QT_TRANSLATE_NOOP("WorkflowBar", "Submit"),
+    Action.RETURN: QT_TRANSLATE_NOOP("WorkflowBar", "Return…"),
+    Action.APPROVE: QT_TRANSLATE_NOOP("WorkflowBar", "Approve"),
+    Action.PUBLISH: QT_TRANSLATE_NOOP("WorkflowBar", "Mark published"),
+    Action.ARCHIVE: QT_TRANSLATE_NOOP("WorkflowBar", "Archive"),
 }
 # What the confirmation's main button says: the action, in full.
 CONFIRM_LABELS: dict[Action, str] = {
-    Action.SUBMIT: "Submit for approval",
-    Action.RETURN: "Return to the reporter",
-    Action.APPROVE: "Approve",
-    Action.PUBLISH: "Mark published",
-    Action.ARCHIVE: "Archive",
+    Action.SUBMIT: QT_TRANSLATE_NOOP("WorkflowBar", "Submit for approval"),
+    Action.RETURN: QT_TRANSLATE_NOOP("WorkflowBar", "Return to the reporter"),
+    Action.APPROVE: QT_TRANSLATE_NOOP("WorkflowBar", "Approve"),
+    Action.PUBLISH: QT_TRANSLATE_NOOP("WorkflowBar", "Mark published"),
+    Action.ARCHIVE: QT_TRANSLATE_NOOP("WorkflowBar", "Archive"),
 }
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WorkflowBar", text)
+
+
+def action_label(action: Action) -> str:
+    return _tr(ACTION_LABELS[action])
+
+
+def confirm_label(action: Action) -> str:
+    return _tr(CONFIRM_LABELS[action])
+
+
 def confirmation_text(action: Action, article: Article) -> str:
-    title = f"“{article.headline}”"
-    return {
-        Action.SUBMIT: f"Submit {title} for approval? A producer reviews it next.",
-        Action.RETURN: (
-            f"Return {title} to its reporter as a draft? Say what needs to change:"
-            " the comment is required and goes into the history."
+    title = article.headline
+    texts = {
+        Action.SUBMIT: QT_TRANSLATE_NOOP(
+            "WorkflowBar", "Submit “{title}” for approval? A producer reviews it next."
         ),
-        Action.APPROVE: (
-            f"Approve revision {article.revision} of {title} for the site? Any later edit"
-            " withdraws the approval."
+        Action.RETURN: QT_TRANSLATE_NOOP(
+            "WorkflowBar",
+            "Return “{title}” to its reporter as a draft? Say what needs to change:"
+            " the comment is required and goes into the history.",
         ),
-        Action.PUBLISH: (
-            f"Mark {title} as published? Do this once its exported page is on the site."
+        Action.APPROVE: QT_TRANSLATE_NOOP(
+            "WorkflowBar",
+            "Approve revision {revision} of “{title}” for the site? Any later edit"
+            " withdraws the approval.",
         ),
-        Action.ARCHIVE: f"Archive {title}? An archived article can no longer be edited.",
-    }[action]
+        Action.PUBLISH: QT_TRANSLATE_NOOP(
+            "WorkflowBar",
+            "Mark “{title}” as published? Do this once its exported page is on the site.",
+        ),
+        Action.ARCHIVE: QT_TRANSLATE_NOOP(
+            "WorkflowBar", "Archive “{title}”? An archived article can no longer be edited."
+        ),
+    }
+    return _tr(texts[action]).format(title=title, revision=article.revision)
 
 
 def status_badge_html(status: Status) -> str:
     colour = STATUS_COLOURS.get(status.value, "#7a869a")
-    return f'<span style="background:{colour}; color:white;">&nbsp;{status.value}&nbsp;</span>'
+    name = status_name(status)
+    return f'<span style="background:{colour}; color:white;">&nbsp;{name}&nbsp;</span>'
 
 
 class TransitionDialog(QDialog):
@@ -84,23 +105,27 @@ class TransitionDialog(QDialog):
         super().__init__(parent)
         self.action = action
         self.needs_comment = TRANSITIONS[action].needs_comment
-        self.setWindowTitle(f"{ACTION_LABELS[action].rstrip('…')} article {article.id}")
+        self.setWindowTitle(
+            self.tr("{action} article {id}").format(
+                action=action_label(action).rstrip("…"), id=article.id
+            )
+        )
         self.message = QLabel(confirmation_text(action, article))
         self.message.setWordWrap(True)
         self.comment_edit = QPlainTextEdit()
-        self.comment_edit.setAccessibleName("Comment")
+        self.comment_edit.setAccessibleName(self.tr("Comment"))
         self.comment_edit.setPlaceholderText(
-            "What needs to change (required)"
+            self.tr("What needs to change (required)")
             if self.needs_comment
-            else "Comment for the history (optional)"
+            else self.tr("Comment for the history (optional)")
         )
         self.comment_edit.setTabChangesFocus(True)
         self.comment_edit.setFixedHeight(80)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.confirm_button = self.buttons.addButton(
-            CONFIRM_LABELS[action], QDialogButtonBox.ButtonRole.AcceptRole
+            confirm_label(action), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.confirm_button.setAccessibleName(CONFIRM_LABELS[action])
+        self.confirm_button.setAccessibleName(confirm_label(action))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.comment_edit.textChanged.connect(self._update_confirm)
@@ -122,27 +147,27 @@ class TransitionDialog(QDialog):
     def _update_confirm(self) -> None:
         missing = self.needs_comment and not self.comment()
         self.confirm_button.setEnabled(not missing)
-        self.confirm_button.setToolTip("Write a comment first" if missing else "")
+        self.confirm_button.setToolTip(self.tr("Write a comment first") if missing else "")
 
 
 # What each failed check asks for, as the bar lists it ("Before submitting: ...").
 CHECK_NEEDS = {
-    "headline": "a headline",
-    "headline-length": "a shorter headline",
-    "body": "the text",
-    "reporter-credited": "a Reporter credit",
-    "empty-credit-row": "names in every credit row",
-    "date-set": "a date",
-    "link-schemes": "http(s) or mailto links only",
-    "image-text": "a caption for every image",
-    "image-source": "a usable source for every image",
+    "headline": QT_TRANSLATE_NOOP("WorkflowBar", "a headline"),
+    "headline-length": QT_TRANSLATE_NOOP("WorkflowBar", "a shorter headline"),
+    "body": QT_TRANSLATE_NOOP("WorkflowBar", "the text"),
+    "reporter-credited": QT_TRANSLATE_NOOP("WorkflowBar", "a Reporter credit"),
+    "empty-credit-row": QT_TRANSLATE_NOOP("WorkflowBar", "names in every credit row"),
+    "date-set": QT_TRANSLATE_NOOP("WorkflowBar", "a date"),
+    "link-schemes": QT_TRANSLATE_NOOP("WorkflowBar", "http(s) or mailto links only"),
+    "image-text": QT_TRANSLATE_NOOP("WorkflowBar", "a caption for every image"),
+    "image-source": QT_TRANSLATE_NOOP("WorkflowBar", "a usable source for every image"),
 }
 FIELD_TITLES = {
-    "kicker": "Kicker",
-    "headline": "Headline",
-    "section": "Section",
-    "date": "Date",
-    "source": "Source",
+    "kicker": QT_TRANSLATE_NOOP("WorkflowBar", "Kicker"),
+    "headline": QT_TRANSLATE_NOOP("WorkflowBar", "Headline"),
+    "section": QT_TRANSLATE_NOOP("WorkflowBar", "Section"),
+    "date": QT_TRANSLATE_NOOP("WorkflowBar", "Date"),
+    "source": QT_TRANSLATE_NOOP("WorkflowBar", "Source"),
 }
 PROBLEM_COLOUR = "#d9534f"  # readable on light and dark palettes
 
@@ -158,24 +183,24 @@ class WorkflowBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("workflow_bar")
-        self.setAccessibleName("Workflow")
+        self.setAccessibleName(self.tr("Workflow"))
         self.status_label = QLabel()
-        self.status_label.setAccessibleName("Status")
+        self.status_label.setAccessibleName(self.tr("Status"))
         self.title_label = QLabel()
-        self.title_label.setAccessibleName("Open article")
+        self.title_label.setAccessibleName(self.tr("Open article"))
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setMinimumWidth(80)
         bold = self.title_label.font()
         bold.setBold(True)
         self.title_label.setFont(bold)
         self.revision_label = QLabel()
-        self.revision_label.setAccessibleName("Revision")
+        self.revision_label.setAccessibleName(self.tr("Revision"))
         self.checks_label = QLabel()
-        self.checks_label.setAccessibleName("Checklist")
+        self.checks_label.setAccessibleName(self.tr("Checklist"))
         self.checks_label.setTextFormat(Qt.TextFormat.PlainText)
         self.checks_label.setWordWrap(True)
         self.problems_label = QLabel()
-        self.problems_label.setAccessibleName("Fields that cannot be saved")
+        self.problems_label.setAccessibleName(self.tr("Fields that cannot be saved"))
         self.problems_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problems_label.setWordWrap(True)
         self.problems_label.setStyleSheet(f"color: {PROBLEM_COLOUR};")
@@ -200,20 +225,22 @@ class WorkflowBar(QFrame):
         buttons_box.setObjectName("workflow_buttons")
         buttons_layout = FlowLayout(buttons_box, spacing=6, one_line_hint=True)
         for action in Action:
-            button = QPushButton(ACTION_LABELS[action])
-            button.setAccessibleName(ACTION_LABELS[action].rstrip("…"))
+            button = QPushButton(action_label(action))
+            button.setAccessibleName(action_label(action).rstrip("…"))
             button.setObjectName(f"workflow_{action.value}")
             button.clicked.connect(lambda _checked=False, a=action: self.action_requested.emit(a))
             self.buttons[action] = button
             buttons_layout.addWidget(button)
-        self.delete_button = QPushButton("Delete draft…")
-        self.delete_button.setAccessibleName("Delete draft")
+        self.delete_button = QPushButton(self.tr("Delete draft…"))
+        self.delete_button.setAccessibleName(self.tr("Delete draft"))
         self.delete_button.setObjectName("workflow_delete")
         self.delete_button.clicked.connect(self.delete_requested)
         buttons_layout.addWidget(self.delete_button)
-        self.history_button = QPushButton("History…")
-        self.history_button.setAccessibleName("History")
-        self.history_button.setToolTip("Revisions, differences, restore, and the audit trail")
+        self.history_button = QPushButton(self.tr("History…"))
+        self.history_button.setAccessibleName(self.tr("History"))
+        self.history_button.setToolTip(
+            self.tr("Revisions, differences, restore, and the audit trail")
+        )
         self.history_button.clicked.connect(self.history_requested)
         buttons_layout.addWidget(self.history_button)
         layout.addWidget(buttons_box)
@@ -226,37 +253,41 @@ class WorkflowBar(QFrame):
         person: Person | None,
         *,
         unwritable: str = "",
-        delete_refusal: str = "Open a draft first",
+        delete_refusal: str | None = None,
     ) -> None:
         """Show `article`'s state, and enable what `person` may do to it (nothing while
         the database must not be written: `unwritable` says why)."""
+        if delete_refusal is None:
+            delete_refusal = self.tr("Open a draft first")
         self.delete_button.setEnabled(article is not None and not delete_refusal)
         self.delete_button.setToolTip(
             reason_text(delete_refusal)
             if delete_refusal
-            else "Delete this draft: it was never submitted (the audit log keeps a record)"
+            else self.tr("Delete this draft: it was never submitted (the audit log keeps a record)")
         )
         self.delete_button.setVisible(article is not None and article.status is Status.DRAFT)
         if article is None or person is None:
             self.status_label.clear()
-            self.title_label.setText("No article open")
+            self.title_label.setText(self.tr("No article open"))
             self.revision_label.clear()
             self.show_checks(None)
             self.show_field_problems({})
             for button in self.buttons.values():
                 button.setEnabled(False)
-                button.setToolTip("Open an article first")
+                button.setToolTip(self.tr("Open an article first"))
             self.history_button.setEnabled(False)
             return
         self.status_label.setText(status_badge_html(article.status))
         self._full_title = f"#{article.id} {article.headline}"
         self._elide_title()
         self.title_label.setToolTip(self._full_title)
-        approved = (
-            f", approved revision {article.approved_revision}" if article.approved_revision else ""
-        )
-        self.revision_label.setText(f"revision {article.revision}{approved}")
-        for action, refusal in allowed_actions(article, person).items():
+        revision = self.tr("revision {revision}").format(revision=article.revision)
+        if article.approved_revision:
+            revision += self.tr(", approved revision {revision}").format(
+                revision=article.approved_revision
+            )
+        self.revision_label.setText(revision)
+        for action, refusal in refusals_by_action(article, person).items():
             button = self.buttons[action]
             if unwritable and refusal is None:
                 refusal = unwritable
@@ -272,22 +303,36 @@ class WorkflowBar(QFrame):
             self.checks_label.clear()
             self.checks_label.setToolTip("")
         elif failures:
-            needs = ", ".join(dict.fromkeys(CHECK_NEEDS.get(f.name, f.name) for f in failures))
-            self.checks_label.setText(f"⚠ Before submitting: {needs}")
+            needs = self.tr(", ").join(
+                dict.fromkeys(
+                    _tr(CHECK_NEEDS[f.name]) if f.name in CHECK_NEEDS else f.name for f in failures
+                )
+            )
+            self.checks_label.setText(self.tr("⚠ Before submitting: {needs}").format(needs=needs))
             self.checks_label.setToolTip(
-                "\n".join(f"{check_title(f.name)} ({f.name}): {f.message}" for f in failures)
+                "\n".join(
+                    self.tr("{title} ({name}): {message}").format(
+                        title=check_title(f.name), name=f.name, message=check_message(f)
+                    )
+                    for f in failures
+                )
             )
         else:
-            self.checks_label.setText("✓ checks pass")
-            self.checks_label.setToolTip("Every Submit/Approve check passes")
+            self.checks_label.setText(self.tr("✓ checks pass"))
+            self.checks_label.setToolTip(self.tr("Every Submit/Approve check passes"))
 
     def show_field_problems(self, problems: dict[str, str]) -> None:
         """Fields the editor cannot save as they are (an empty headline, a half-typed
         date): each named with what is wrong. The rest of the article is saved."""
-        text = "  ".join(f"✗ {FIELD_TITLES.get(n, n)}: {m}" for n, m in problems.items())
+        text = "  ".join(
+            self.tr("✗ {field}: {problem}").format(
+                field=_tr(FIELD_TITLES[n]) if n in FIELD_TITLES else n, problem=m
+            )
+            for n, m in problems.items()
+        )
         self.problems_label.setText(text)
         self.problems_label.setToolTip(
-            "Not saved until fixed (the last saved value stays); the rest is saved."
+            self.tr("Not saved until fixed (the last saved value stays); the rest is saved.")
             if problems
             else ""
         )
@@ -310,10 +355,21 @@ class WorkflowBar(QFrame):
 
 
 def confirmation_hint(action: Action) -> str:
-    return {
-        Action.SUBMIT: "Send to a producer for approval (the checklist runs first)",
-        Action.RETURN: "Send back to the reporter as a draft, with a comment",
-        Action.APPROVE: "Approve this revision for the site (the checklist runs first)",
-        Action.PUBLISH: "Record that the exported page is on the site",
-        Action.ARCHIVE: "Take the article out of the workflow; it becomes read-only",
-    }[action]
+    hints = {
+        Action.SUBMIT: QT_TRANSLATE_NOOP(
+            "WorkflowBar", "Send to a producer for approval (the checklist runs first)"
+        ),
+        Action.RETURN: QT_TRANSLATE_NOOP(
+            "WorkflowBar", "Send back to the reporter as a draft, with a comment"
+        ),
+        Action.APPROVE: QT_TRANSLATE_NOOP(
+            "WorkflowBar", "Approve this revision for the site (the checklist runs first)"
+        ),
+        Action.PUBLISH: QT_TRANSLATE_NOOP(
+            "WorkflowBar", "Record that the exported page is on the site"
+        ),
+        Action.ARCHIVE: QT_TRANSLATE_NOOP(
+            "WorkflowBar", "Take the article out of the workflow; it becomes read-only"
+        ),
+    }
+    return _tr(hints[action])

@@ -20,23 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.domain.checklist import CheckFailure
+from newsdesk.gui.i18n.core_text import action_name, check_message, check_title
 
-# How each check is called where a person reads it; the stable name stays beside it.
-CHECK_TITLES = {
-    "headline": "Headline",
-    "body": "Text",
-    "image-source": "Images have a usable source",
-    "headline-length": "Headline length",
-    "reporter-credited": "Reporter credited",
-    "empty-credit-row": "No empty credit rows",
-    "date-set": "Date set",
-    "link-schemes": "Links are http(s) or mailto",
-    "image-text": "Images have a caption or alt text",
-}
-
-
-def check_title(name: str) -> str:
-    return CHECK_TITLES.get(name, name)
+__all__ = ["ChecklistDialog", "ChecklistView", "check_title"]
 
 
 class ChecklistView(QListWidget):
@@ -44,17 +30,21 @@ class ChecklistView(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Failed checks")
+        self.setAccessibleName(self.tr("Failed checks"))
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
 
     def set_failures(self, failures: list[CheckFailure]) -> None:
         self.clear()
         for failure in failures:
+            message = check_message(failure)
+            # The check's stable name is kept beside its title where the language allows.
             item = QListWidgetItem(
-                f"✗ {check_title(failure.name)} ({failure.name})\n    {failure.message}"
+                self.tr("✗ {title} ({name})\n    {message}").format(
+                    title=check_title(failure.name), name=failure.name, message=message
+                )
             )
-            item.setToolTip(failure.message)
+            item.setToolTip(message)
             item.setData(Qt.ItemDataRole.UserRole, failure.name)
             self.addItem(item)
 
@@ -75,12 +65,16 @@ class ChecklistDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Cannot {action} yet")
+        verb = action_name(action)
+        self.setWindowTitle(self.tr("Cannot {action} yet").format(action=verb))
         count = len(failures)
+        done = self.tr("submitted") if action == "submit" else self.tr("approved")
         intro = QLabel(
-            f"{count} check{'s' if count != 1 else ''} failed, so the article was not"
-            f" {'submitted' if action == 'submit' else action + 'd'}. Fix"
-            f" {'them' if count != 1 else 'it'} and {action} again."
+            self.tr("%n check(s) failed, so the article was not {done}.", "", count).format(
+                done=done
+            )
+            + " "
+            + self.tr("Fix what is listed and {action} again.").format(action=verb)
         )
         intro.setWordWrap(True)
         self.view = ChecklistView()
@@ -94,24 +88,27 @@ class ChecklistDialog(QDialog):
         buttons.rejected.connect(self.reject)
         if can_override:
             layout.addWidget(
-                QLabel("As a producer you may override, with a reason for the record:")
+                QLabel(self.tr("As a producer you may override, with a reason for the record:"))
             )
             self.reason_edit = QLineEdit()
-            self.reason_edit.setAccessibleName("Override reason")
-            self.reason_edit.setPlaceholderText("Why it goes ahead anyway (kept in the history)")
-            layout.addWidget(self.reason_edit)
-            self.override_button = buttons.addButton(
-                f"Override and {action}", QDialogButtonBox.ButtonRole.AcceptRole
+            self.reason_edit.setAccessibleName(self.tr("Override reason"))
+            self.reason_edit.setPlaceholderText(
+                self.tr("Why it goes ahead anyway (kept in the history)")
             )
-            self.override_button.setAccessibleName(f"Override and {action}")
+            layout.addWidget(self.reason_edit)
+            override = self.tr("Override and {action}").format(action=verb)
+            self.override_button = buttons.addButton(
+                override, QDialogButtonBox.ButtonRole.AcceptRole
+            )
+            self.override_button.setAccessibleName(override)
             self.override_button.setEnabled(False)
             self.override_button.clicked.connect(self._on_override_clicked)
             self.reason_edit.textChanged.connect(
                 lambda text: self.override_button.setEnabled(bool(text.strip()))
             )
         else:
-            note = QLabel("Only a producer may override failed checks.")
-            note.setAccessibleName("Override not allowed")
+            note = QLabel(self.tr("Only a producer may override failed checks."))
+            note.setAccessibleName(self.tr("Override not allowed"))
             layout.addWidget(note)
         layout.addWidget(buttons)
         self.resize(520, 320)

@@ -8,8 +8,9 @@ check of domain/workflow.py and turns its refusal into a sentence.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from newsdesk.domain.article import Article, AuditEvent, Person
 from newsdesk.domain.errors import RuleViolation
@@ -21,20 +22,30 @@ from newsdesk.domain.workflow import (
     check_export,
     check_slug_change,
 )
+from newsdesk.gui.i18n.core_text import refusal_text
 from newsdesk.newsroom.audit_trail import Trail
 
-WITHDRAWN_BANNER = "Edited after approval, needs approval again: this article is back to submitted."
-EDIT_APPROVED_TITLE = "Edit the approved article?"
-EDIT_APPROVED_QUESTION = (
-    "This withdraws the approval; the site keeps the approved version until a producer"
-    " approves again. Edit anyway?"
+# In English here; shown through tr() (the same words in English).
+WITHDRAWN_BANNER = QT_TRANSLATE_NOOP(
+    "Refusals", "Edited after approval, needs approval again: this article is back to submitted."
 )
-_RULE_TAG = re.compile(r"\s*\[rule: [^\]]*\]$")
+EDIT_APPROVED_TITLE = QT_TRANSLATE_NOOP("Refusals", "Edit the approved article?")
+EDIT_APPROVED_QUESTION = QT_TRANSLATE_NOOP(
+    "Refusals",
+    "This withdraws the approval; the site keeps the approved version until a producer"
+    " approves again. Edit anyway?",
+)
+READING_HISTORY = QT_TRANSLATE_NOOP("Refusals", "Reading the article's history…")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Refusals", text)
 
 
 def reason_text(refusal: str | Exception) -> str:
-    """A refusal as a sentence for a person: without the rule's tag."""
-    return _RULE_TAG.sub("", str(refusal))
+    """A refusal as a sentence for a person, in the interface's language when the app
+    knows its rule (else the core's English), without the rule's tag."""
+    return refusal_text(refusal)
 
 
 def _refusal(check: Callable[[], object]) -> str:
@@ -73,14 +84,14 @@ def delete_refusal(article: Article, person: Person, trail: Trail | None) -> str
     """Why `person` may not delete `article` ("" when they may; refused while its
     audit trail is not known yet)."""
     if trail is None:
-        return "Reading the article's history…"
+        return tr(READING_HISTORY)
     return _refusal(lambda: check_delete(article, person, ever_submitted=trail.ever_submitted))
 
 
 def slug_refusal(article: Article, person: Person, trail: Trail | None) -> str:
     """Why `person` may not change the article's web address ("" when they may)."""
     if trail is None:
-        return "Reading the article's history…"
+        return tr(READING_HISTORY)
     return _refusal(lambda: check_slug_change(article, person, published=trail.published))
 
 
@@ -95,7 +106,11 @@ def article_notice(article: Article | None, person: Person, trail: Trail | None)
     withdrawn = trail.withdrawn if trail else None
     if withdrawn is not None and article.status is Status.SUBMITTED:
         when = withdrawn.at.astimezone().strftime("%Y-%m-%d %H:%M")
-        return f"{WITHDRAWN_BANNER} ({withdrawn.actor}, {when}, revision {withdrawn.revision})"
+        return QCoreApplication.translate(
+            "Refusals", "{banner} ({who}, {when}, revision {revision})"
+        ).format(
+            banner=tr(WITHDRAWN_BANNER), who=withdrawn.actor, when=when, revision=withdrawn.revision
+        )
     returned = trail.returned if trail else None
     if returned is not None and article.status is Status.DRAFT:
         return returned_notice(returned)
@@ -105,5 +120,10 @@ def article_notice(article: Article | None, person: Person, trail: Trail | None)
 def returned_notice(event: AuditEvent) -> str:
     when = event.at.astimezone().strftime("%Y-%m-%d %H:%M")
     comment = event.comment.strip()
-    said = f": “{comment}”" if comment else ""
-    return f"Returned by {event.actor} on {when}{said}"
+    if comment:
+        return QCoreApplication.translate(
+            "Refusals", "Returned by {who} on {when}: “{comment}”"
+        ).format(who=event.actor, when=when, comment=comment)
+    return QCoreApplication.translate("Refusals", "Returned by {who} on {when}").format(
+        who=event.actor, when=when
+    )

@@ -68,25 +68,25 @@ class BodyEditor(FormattingMixin, LinksMixin, ImagesMixin, ClipboardMixin, QWidg
         self.link_dialog: LinkDialog | None = None
 
         self.rich_edit = RichTextEdit(self)
-        self.rich_edit.setAccessibleName("Article body")
+        self.rich_edit.setAccessibleName(self.tr("Article body"))
         self.rich_edit.setAccessibleDescription(
-            "Formatted body text. Ctrl+B bold, Ctrl+I italic, Ctrl+K link."
+            self.tr("Formatted body text. Ctrl+B bold, Ctrl+I italic, Ctrl+K link.")
         )
         self.rich_edit.setTabChangesFocus(True)
-        self.rich_edit.setPlaceholderText("Write the article here…")
+        self.rich_edit.setPlaceholderText(self.tr("Write the article here…"))
 
         self.source_edit = QPlainTextEdit(self)
-        self.source_edit.setAccessibleName("Article body, Markdown source")
+        self.source_edit.setAccessibleName(self.tr("Article body, Markdown source"))
         self.source_edit.setTabChangesFocus(True)
         self.source_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.source_edit.setPlaceholderText("Markdown source of the body")
+        self.source_edit.setPlaceholderText(self.tr("Markdown source of the body"))
 
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self.rich_edit)
         self._stack.addWidget(self.source_edit)
 
         self.notice = QLabel(self)
-        self.notice.setAccessibleName("Body editor notice")
+        self.notice.setAccessibleName(self.tr("Body editor notice"))
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet(f"color: {NOTICE_COLOUR};")
         self.notice.hide()

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import (
     QImage,
     QImageReader,
@@ -61,18 +61,31 @@ class ImagesMixin:
         if self._store_image is None:
             return
         patterns = " ".join(f"*.{bytes(f).decode()}" for f in QImageReader.supportedImageFormats())
-        path, _ = QFileDialog.getOpenFileName(self, "Insert image", "", f"Images ({patterns})")
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("BodyEditor", "Insert image"),
+            "",
+            QCoreApplication.translate("BodyEditor", "Images ({patterns})").format(
+                patterns=patterns
+            ),
+        )
         if path:
             self.insert_image_file(Path(path))
 
     def insert_image_file(self, path: Path) -> bool:
         """Ask for a caption, store the image and insert it. False when cancelled or refused."""
         if self._store_image is None:
-            self.show_notice("Images cannot be added here.")
+            self.show_notice(
+                QCoreApplication.translate("BodyEditor", "Images cannot be added here.")
+            )
             return False
         image = QImage(str(path))
         if image.isNull():
-            self.show_notice(f"{path.name} is not an image this editor can read.")
+            self.show_notice(
+                QCoreApplication.translate(
+                    "BodyEditor", "{name} is not an image this editor can read."
+                ).format(name=path.name)
+            )
             return False
         caption = self._ask_caption(path)
         if caption is None:
@@ -81,7 +94,11 @@ class ImagesMixin:
             _name, url = self._store_image(path)
         except (NewsdeskError, OSError) as error:
             log.warning("storing image %s failed: %s", path, error)
-            self.show_notice(f"Could not add {path.name}: {error}")
+            self.show_notice(
+                QCoreApplication.translate("BodyEditor", "Could not add {name}: {reason}").format(
+                    name=path.name, reason=error
+                )
+            )
             return False
         self.insert_image(url, caption.strip(), image)
         self.clear_notice()
@@ -115,7 +132,11 @@ class ImagesMixin:
 
     def _ask_caption_dialog(self, path: Path) -> str | None:
         caption, ok = QInputDialog.getText(
-            self, "Image caption", f"Caption for {path.name} (printed under the image):"
+            self,
+            QCoreApplication.translate("BodyEditor", "Image caption"),
+            QCoreApplication.translate(
+                "BodyEditor", "Caption for {name} (printed under the image):"
+            ).format(name=path.name),
         )
         return caption if ok else None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,25 +25,45 @@ NOTICE_COLOUR = "#d9534f"
 def link_problem(url: str) -> str | None:
     """Why `url` cannot be a link in an article, or None when it can."""
     url = url.strip()
-    allowed = "only http, https and mailto links are allowed"
+    allowed = QCoreApplication.translate(
+        "LinkDialog", "only http, https and mailto links are allowed"
+    )
     if not url:
-        return f"Enter the link address ({allowed})."
+        return QCoreApplication.translate(
+            "LinkDialog", "Enter the link address ({allowed})."
+        ).format(allowed=allowed)
     if any(ch.isspace() for ch in url):
-        return "The address contains spaces: copy it again from the browser's address bar."
+        return QCoreApplication.translate(
+            "LinkDialog",
+            "The address contains spaces: copy it again from the browser's address bar.",
+        )
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if not scheme:
         if "." in url and "@" not in url:
-            return f"Add https:// in front of the address ({allowed})."
+            return QCoreApplication.translate(
+                "LinkDialog", "Add https:// in front of the address ({allowed})."
+            ).format(allowed=allowed)
         if "@" in url:
-            return f"Write mailto: in front of an e-mail address ({allowed})."
-        return f"This is not a web address: {allowed}."
+            return QCoreApplication.translate(
+                "LinkDialog", "Write mailto: in front of an e-mail address ({allowed})."
+            ).format(allowed=allowed)
+        return QCoreApplication.translate(
+            "LinkDialog", "This is not a web address: {allowed}."
+        ).format(allowed=allowed)
     if scheme not in ALLOWED_LINK_SCHEMES:
-        return f"{scheme}: links are not accepted: {allowed}."
+        return QCoreApplication.translate(
+            "LinkDialog", "{scheme}: links are not accepted: {allowed}."
+        ).format(scheme=scheme, allowed=allowed)
     if scheme in ("http", "https") and not parts.hostname:
-        return f"The address needs a host name after {scheme}://, e.g. {scheme}://example.org/page."
+        return QCoreApplication.translate(
+            "LinkDialog",
+            "The address needs a host name after {scheme}://, e.g. {scheme}://example.org/page.",
+        ).format(scheme=scheme)
     if scheme == "mailto" and "@" not in parts.path:
-        return "A mailto link needs an e-mail address, e.g. mailto:desk@example.org."
+        return QCoreApplication.translate(
+            "LinkDialog", "A mailto link needs an e-mail address, e.g. mailto:desk@example.org."
+        )
     return None
 
 
@@ -58,25 +79,25 @@ class LinkDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit link" if editing else "Insert link")
+        self.setWindowTitle(self.tr("Edit link") if editing else self.tr("Insert link"))
         self.setAccessibleName(self.windowTitle())
         self.remove_requested = False
 
         self.url_edit = QLineEdit(url)
         self.url_edit.setPlaceholderText("https://example.org/page")
-        self.url_edit.setAccessibleName("Link address")
+        self.url_edit.setAccessibleName(self.tr("Link address"))
         self.text_edit = QLineEdit(text or "")
-        self.text_edit.setAccessibleName("Link text")
-        self.text_edit.setPlaceholderText("Text readers click (the address if empty)")
+        self.text_edit.setAccessibleName(self.tr("Link text"))
+        self.text_edit.setPlaceholderText(self.tr("Text readers click (the address if empty)"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Link address problem")
+        self.message.setAccessibleName(self.tr("Link address problem"))
         self.message.setStyleSheet(f"color: {NOTICE_COLOUR};")
 
         form = QFormLayout()
-        form.addRow("&Address:", self.url_edit)
+        form.addRow(self.tr("&Address:"), self.url_edit)
         if text is not None:
-            form.addRow("&Text:", self.text_edit)
+            form.addRow(self.tr("&Text:"), self.text_edit)
         else:
             self.text_edit.hide()
 
@@ -84,14 +105,16 @@ class LinkDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setAccessibleName("Apply link")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.ok_button.setAccessibleName(self.tr("Apply link"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
+            self.tr("Cancel")
+        )
         self.remove_button: QPushButton | None = None
         if editing:
             self.remove_button = self.buttons.addButton(
-                "&Remove link", QDialogButtonBox.ButtonRole.DestructiveRole
+                self.tr("&Remove link"), QDialogButtonBox.ButtonRole.DestructiveRole
             )
-            self.remove_button.setAccessibleName("Remove link")
+            self.remove_button.setAccessibleName(self.tr("Remove link"))
             self.remove_button.clicked.connect(self._on_remove_clicked)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
