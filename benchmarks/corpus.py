@@ -88,27 +88,3 @@ def write_pelican_sources(folder: Path, count: int, seed: int = 7) -> Path:
         text = pelican_markdown(story(rng, number), number)
         (content / f"story-{number:05d}.md").write_text(text, encoding="utf-8")
     return content
-
-
-def long_body(words: int, seed: int = 11) -> str:
-    """A body of about `words` words in paragraphs of 40-90, some bold and italic,
-    links and a heading now and then: what a long feature looks like."""
-    rng = random.Random(seed)
-    out: list[str] = []
-    total = 0
-    while total < words:
-        count = rng.randint(40, 90)
-        chosen = [rng.choice(WORDS_EN) for _ in range(count)]
-        if rng.random() < 0.3:
-            chosen[3] = f"**{chosen[3]}**"
-        if rng.random() < 0.2:
-            chosen[10] = f"*{chosen[10]}*"
-        if rng.random() < 0.1:
-            chosen[20] = "[the report](https://example.org/report)"
-        if rng.random() < 0.1:
-            chosen[15] = "R&D"
-        out.append(" ".join(chosen).capitalize() + ".")
-        total += count
-        if rng.random() < 0.05:
-            out.append("## " + " ".join(rng.choice(WORDS_EN) for _ in range(4)).capitalize())
-    return "\n\n".join(out) + "\n"

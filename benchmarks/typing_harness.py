@@ -38,8 +38,9 @@ TYPED = "the harbour ferry keeps its winter crossing "
 
 
 def long_body(words: int, seed: int = 11) -> str:
-    """The typing body (the same as benchmarks/corpus.long_body, repeated here so the
-    file needs nothing but Qt)."""
+    """The typing body: about `words` words in paragraphs of 40-90, some bold and
+    italic, links and a heading now and then, as a long feature looks (kept here, not
+    in benchmarks/corpus.py, so this file needs nothing but Qt)."""
     rng = random.Random(seed)
     out: list[str] = []
     total = 0
