@@ -10,6 +10,7 @@ from newsdesk.domain.article import (
     Article,
     ArticleSummary,
     AuditEvent,
+    FormerSlug,
     Person,
     content_from_dict,
 )
@@ -172,4 +173,14 @@ def audit_event_from_row(r: dict) -> AuditEvent:
         to_status=r["to_status"],
         revision=r["revision"],
         comment=r["comment"] or "",
+    )
+
+
+def former_slug_from_row(row: dict) -> FormerSlug:
+    """A row of former_slugs (the same columns on both engines)."""
+    return FormerSlug(
+        slug=row["slug"],
+        replaced_at=time_from_text(row["replaced_at"]),
+        replaced_by=row["replaced_by"] or "",
+        published=bool(row["published"]),
     )

@@ -69,15 +69,7 @@ class Addresses(SideRecords):
             " WHERE article_id = %s ORDER BY id",
             [article_id],
         )
-        return [
-            FormerSlug(
-                slug=r["slug"],
-                replaced_at=codec.time_from_text(r["replaced_at"]),
-                replaced_by=r["replaced_by"] or "",
-                published=bool(r["published"]),
-            )
-            for r in rows
-        ]
+        return [codec.former_slug_from_row(r) for r in rows]
 
     def delete_article(self, article_id: int, *, actor: str, expected_revision: int) -> None:
         def work(conn: psycopg.Connection) -> None:
