@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from newsdesk.domain.article import Article, FormerSlug
 from newsdesk.domain.errors import ConflictError, InvalidInputError
+from newsdesk.domain.said import Said
 from newsdesk.domain.workflow import check_slug_change
 from newsdesk.newsroom.audit_trail import ever_published
 from newsdesk.newsroom.changes import Change, ChangeKind
@@ -38,7 +39,14 @@ class AddressOperations:
         slug = slug.strip()
         problem = slug_problem(slug)
         if problem is not None:
-            raise InvalidInputError(f"{slug!r} cannot be an address: {problem}")
+            raise InvalidInputError(
+                Said(
+                    "not-an-address",
+                    f"{slug!r} cannot be an address: {problem}",
+                    slug=slug,
+                    problem=problem,
+                )
+            )
         with self.store.transaction():
             current = self.store.lock_article(article_id)
             if expected_slug is not None and current.slug != expected_slug:
@@ -46,7 +54,9 @@ class AddressOperations:
             published = ever_published(self.store.audit_events(article_id))
             check_slug_change(current, person, published=published)
             if slug != current.slug and self.store.slug_taken(slug):
-                raise InvalidInputError(f"the address {slug!r} is already in use")
+                raise InvalidInputError(
+                    Said("address-in-use", f"the address {slug!r} is already in use", slug=slug)
+                )
             stored = self.store.change_slug(
                 article_id,
                 slug=slug,

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import NewsdeskError
+from newsdesk.domain.said import said_of
+from newsdesk.publish.importers import refusals
 from newsdesk.publish.importers.files import import_file
 from newsdesk.publish.importers.report import ImportReport
 
@@ -47,8 +49,11 @@ class ImportOutcome:
 
 
 def _named(path: Path, exc: Exception) -> str:
+    """Why, naming the file (a Said when the importer named the reason)."""
     message = str(exc)
-    return message if message.startswith(str(path)) else f"{path}: {message}"
+    if message.startswith(str(path)):
+        return said_of(exc) or message
+    return refusals.named(str(path), said_of(exc) or message)
 
 
 def preview_files(
@@ -62,7 +67,7 @@ def preview_files(
         path = Path(given)
         try:
             if path.is_dir():
-                raise NewsdeskError(f"{path}: a folder, not an article file")
+                raise NewsdeskError(refusals.named(str(path), refusals.a_folder()))
             report = import_file(
                 path, site=site, vocabulary=vocabulary, known_people=known, encoding=encoding
             )

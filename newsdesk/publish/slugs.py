@@ -20,6 +20,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Collection
 
+from newsdesk.domain.said import Said
+
 logger = logging.getLogger(__name__)
 
 # Made slugs are letters, digits and single hyphens; imported ones (Pelican accepts
@@ -66,18 +68,25 @@ def base_slug(headline: str, max_length: int = DEFAULT_MAX_LENGTH) -> str:
     return _base_slug(headline, max_length)
 
 
-def slug_problem(slug: str) -> str | None:
-    """Why `slug` cannot be an article's address, or None when it can."""
+def slug_problem(slug: str) -> Said | None:
+    """Why `slug` cannot be an article's address (named, for the app to translate), or
+    None when it can."""
     if not slug:
-        return "An address is required."
+        return Said("address-required", "An address is required.")
     if len(slug) > DEFAULT_MAX_LENGTH:
-        return f"The address has {len(slug)} characters; at most {DEFAULT_MAX_LENGTH}."
+        return Said(
+            "address-too-long",
+            f"The address has {len(slug)} characters; at most {DEFAULT_MAX_LENGTH}.",
+            length=len(slug),
+            limit=DEFAULT_MAX_LENGTH,
+        )
     if slug in RESERVED_SLUGS:
-        return f"{slug} is reserved for the site's own pages."
+        return Said("address-reserved", f"{slug} is reserved for the site's own pages.", slug=slug)
     if not SLUG_RE.match(slug):
-        return (
+        return Said(
+            "address-characters",
             "Use lowercase letters a-z, digits and single hyphens (e.g. harbour-reopens),"
-            " with no hyphen at either end."
+            " with no hyphen at either end.",
         )
     return None
 

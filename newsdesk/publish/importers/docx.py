@@ -41,6 +41,7 @@ from newsdesk.domain.article import Article, Image
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import InvalidInputError
 from newsdesk.domain.site import SiteProfile
+from newsdesk.publish.importers import notes, refusals
 from newsdesk.publish.importers.credits_block import DOCUMENT_SEPARATORS, find_credits
 from newsdesk.publish.importers.report import ImageFile, ImportReport
 from newsdesk.publish.importers.textpage import (
@@ -92,7 +93,7 @@ def read_docx_report(
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise InvalidInputError("not a readable Word document (the zip is damaged)") from None
+        raise InvalidInputError(refusals.word_zip_damaged()) from None
     with archive:
         _report_revisions(archive, report)
         title_property, keywords, description = _core_properties(archive)
@@ -106,21 +107,18 @@ def read_docx_report(
             convert_image=mammoth.images.img_element(images.convert),
         )
     except Exception as exc:  # mammoth raises many kinds for damaged documents
-        raise InvalidInputError(f"not a readable Word document ({exc})") from None
+        raise InvalidInputError(refusals.unreadable_word(str(exc))) from None
     for message in result.messages:
-        report.note(f"Word: {message.message}")
+        report.note(notes.word_says(message.message))
 
     soup = BeautifulSoup(result.value, "html.parser")
     blocks = [child for child in soup.children if isinstance(child, Tag) and child.name in _BLOCKS]
     article = report.article
     article.section = site.default_section_path
-    report.note(
-        "a Word document has no section: the section is the site's default"
-        f" ({site.breadcrumb_separator.join(article.section)})"
-    )
+    report.note(notes.default_section("word", site.breadcrumb_separator.join(article.section)))
     title = _take_title(blocks, title_property)
     if not title:
-        raise InvalidInputError("the Word document has no text to take a headline from")
+        raise InvalidInputError(refusals.word_without_text())
     article.kicker, article.headline = split_title(title, site)
     article.language = page_language(title, site)
     _take_date_line(blocks, report, site)
@@ -128,7 +126,7 @@ def read_docx_report(
 
     body = html_to_markdown("".join(str(block) for block in blocks), image_source=images.keep)
     for href in body.dropped_links:
-        report.leave_out("link", href, "not a web address: its text is kept")
+        report.leave_out("link", href, notes.link_text_kept())
     article.body = body.markdown
     used = set(images.names) & {img.get("src") for block in blocks for img in block.find_all("img")}
     article.images = [image for image in images.images if image.name in used]
@@ -149,7 +147,7 @@ class _ImageCollector:
     def convert(self, image: mammoth.documents.Image) -> dict[str, str]:
         media_type = image.content_type or "application/octet-stream"
         if not media_type.startswith("image/"):
-            self.report.leave_out("image", media_type, "not a picture")
+            self.report.leave_out("image", media_type, notes.not_a_picture())
             return {}
         with image.open() as stream:
             data = stream.read()
@@ -171,15 +169,11 @@ def _report_revisions(archive: zipfile.ZipFile, report: ImportReport) -> None:
     try:
         document = ElementTree.fromstring(archive.read("word/document.xml"))
     except (KeyError, ElementTree.ParseError):
-        raise InvalidInputError("not a readable Word document (no document part)") from None
+        raise InvalidInputError(refusals.word_without_document_part()) from None
     insertions = len(document.findall(f".//{_W}ins")) + len(document.findall(f".//{_W}moveTo"))
     deletions = len(document.findall(f".//{_W}del")) + len(document.findall(f".//{_W}moveFrom"))
     if insertions or deletions:
-        report.note(
-            f"the document has tracked changes ({insertions} insertion(s), {deletions}"
-            " deletion(s)) that were never accepted or rejected: the text is imported as if"
-            " all were accepted; check it against the document"
-        )
+        report.note(notes.tracked_changes(insertions, deletions))
     comments = 0
     if "word/comments.xml" in archive.namelist():
         try:
@@ -188,10 +182,7 @@ def _report_revisions(archive: zipfile.ZipFile, report: ImportReport) -> None:
         except ElementTree.ParseError:
             comments = 0
     if comments:
-        report.note(
-            f"the document has {comments} comment(s): comments are not imported; read them"
-            " in the document"
-        )
+        report.note(notes.comments_not_imported(comments))
 
 
 def _core_properties(archive: zipfile.ZipFile) -> tuple[str, str, str]:
@@ -233,7 +224,7 @@ def _take_date_line(blocks: list[Tag], report: ImportReport, site: SiteProfile) 
     blocks.remove(first)
     report.article.date, report.article.source = date, source
     if time:
-        report.note(f"the time {time} on the date line is not kept (an article has a date only)")
+        report.note(notes.time_on_date_line_not_kept(time))
 
 
 def _take_credits(
@@ -252,6 +243,6 @@ def _take_credits(
     for block in taken:
         blocks.remove(block)
     for line in found.chrome:
-        report.leave_out("chrome", line, "after the credits: neither credits nor body")
+        report.leave_out("chrome", line, notes.after_the_credits())
     report.article.credits = [line.credit(known_people) for line in found.credits]
     report.unknown_roles = list(dict.fromkeys(c.role for c in found.credits if not c.known))

@@ -26,7 +26,9 @@ from pathlib import Path
 from newsdesk.domain.article import Article
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import InvalidInputError
+from newsdesk.domain.said import said_of
 from newsdesk.domain.site import SiteProfile
+from newsdesk.publish.importers import refusals
 from newsdesk.publish.importers.docx import is_docx, read_docx_report
 from newsdesk.publish.importers.front_matter import has_pelican_header
 from newsdesk.publish.importers.markdown import read_markdown_report
@@ -45,8 +47,7 @@ MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
 def _too_large(name: str, size: int) -> InvalidInputError:
     return InvalidInputError(
-        f"{name}: the file is {size / 1_048_576:.1f} MB, larger than the"
-        f" {MAX_IMPORT_BYTES // 1_048_576} MB import limit for one article"
+        refusals.named(name, refusals.too_large(size / 1_048_576, MAX_IMPORT_BYTES // 1_048_576))
     )
 
 
@@ -55,33 +56,32 @@ def decode_article_bytes(name: str, data: bytes, encoding: str | None = None) ->
     if len(data) > MAX_IMPORT_BYTES:
         raise _too_large(name, len(data))
     if not data.strip():
-        raise InvalidInputError(f"{name}: the file is empty")
+        raise InvalidInputError(refusals.named(name, refusals.empty()))
     if encoding is None and b"\x00" in data[:65536]:
-        raise InvalidInputError(f"{name}: the file is binary (it contains NUL bytes), not text")
+        raise InvalidInputError(refusals.named(name, refusals.binary("bytes")))
     if encoding:
         try:
             codecs.lookup(encoding)
         except LookupError:
-            raise InvalidInputError(f"unknown encoding {encoding!r}") from None
+            raise InvalidInputError(refusals.unknown_encoding(encoding)) from None
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             raise InvalidInputError(
-                f"{name}: not valid {encoding} (byte {data[exc.start]:#04x} at offset {exc.start})"
+                refusals.named(name, refusals.not_in_encoding(encoding, data[exc.start], exc.start))
             ) from None
     else:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise InvalidInputError(
-                f"{name}: not valid UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start});"
-                " if it is in another encoding, say which with --encoding"
+                refusals.named(name, refusals.not_utf8(data[exc.start], exc.start))
             ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise InvalidInputError(f"{name}: the file is empty")
+        raise InvalidInputError(refusals.named(name, refusals.empty()))
     if "\x00" in text:
-        raise InvalidInputError(f"{name}: the file is binary (it contains NUL characters)")
+        raise InvalidInputError(refusals.named(name, refusals.binary("characters")))
     return text
 
 
@@ -151,26 +151,20 @@ def import_text(
             try:
                 data = json.loads(text)
             except json.JSONDecodeError as exc:
-                raise InvalidInputError(
-                    f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-                ) from None
+                raise InvalidInputError(refusals.not_json(exc.lineno, exc.colno, exc.msg)) from None
             return read_ninjs_report(
                 data, site=site, vocabulary=vocabulary, known_people=known_people, source=name
             )
     except InvalidInputError as exc:
         raise _named(name, exc) from None
-    raise InvalidInputError(
-        f"{name}: not in a known layout (expected a site text page starting with"
-        f" {site.breadcrumb_label!r} or a bare article (title, then a dated line), Markdown"
-        " with a metadata header or front matter or a '# ' heading, ninjs JSON, or a Word"
-        " .docx document)"
-    )
+    raise InvalidInputError(refusals.named(name, refusals.unknown_layout(site.breadcrumb_label)))
 
 
 def _named(name: str, exc: InvalidInputError) -> InvalidInputError:
     message = str(exc)
-    prefix = f"{name}: "
-    return InvalidInputError(message if message.startswith(prefix) else prefix + message)
+    if message.startswith(f"{name}: "):
+        return exc
+    return InvalidInputError(refusals.named(name, said_of(exc) or message))
 
 
 def parse_article_text(
@@ -198,10 +192,7 @@ def _require_footer(text: str, site: SiteProfile) -> None:
         return
     last = lines[-1] if lines else ""
     preview = last if len(last) <= 60 else last[:59] + "…"
-    raise InvalidInputError(
-        f"the page does not end with the site footer (the {labels[0]!r} and {labels[1]!r}"
-        f" lines): the file looks cut off after {preview!r}"
-    )
+    raise InvalidInputError(refusals.cut_off(labels[0], labels[1], preview))
 
 
 def import_file(
@@ -218,15 +209,17 @@ def import_file(
     name = str(path)
     try:
         if not path.exists():
-            raise InvalidInputError(f"{name}: no such file")
+            raise InvalidInputError(refusals.named(name, refusals.no_such_file()))
         if not path.is_file():
-            raise InvalidInputError(f"{name}: not a file")
+            raise InvalidInputError(refusals.named(name, refusals.not_a_file()))
         size = path.stat().st_size
         if size > MAX_IMPORT_BYTES:
             raise _too_large(name, size)
         data = path.read_bytes()
     except OSError as exc:
-        raise InvalidInputError(f"{name}: cannot be read ({exc.strerror})") from None
+        raise InvalidInputError(
+            refusals.named(name, refusals.cannot_be_read(exc.strerror or str(exc)))
+        ) from None
     if is_docx(data):
         try:
             return read_docx_report(

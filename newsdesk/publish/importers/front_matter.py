@@ -23,6 +23,7 @@ import yaml
 from markdown.extensions.meta import MetaPreprocessor
 
 from newsdesk.domain.errors import InvalidInputError
+from newsdesk.publish.importers import refusals
 
 _PELICAN_KEY_LINE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*:(\s|$)")
 _CONTINUATION = re.compile(r"^ {4,}\S")
@@ -106,9 +107,7 @@ def _fenced(lines: list[str], closers: tuple[str, ...], kind: str) -> FrontMatte
             body = "\n".join(lines[index + 1 :]).lstrip("\n")
             return FrontMatter(kind, _parse(source, kind), body)
     fence = lines[0].rstrip()
-    raise InvalidInputError(
-        f"the {kind.upper()} front matter opened by {fence!r} on line 1 is never closed"
-    )
+    raise InvalidInputError(refusals.front_matter_not_closed(kind, fence))
 
 
 def _parse(source: str, kind: str) -> dict[str, object]:
@@ -116,7 +115,7 @@ def _parse(source: str, kind: str) -> dict[str, object]:
         try:
             data: object = tomllib.loads(source)
         except tomllib.TOMLDecodeError as exc:
-            raise InvalidInputError(f"the TOML front matter is not valid TOML: {exc}") from None
+            raise InvalidInputError(refusals.front_matter_invalid(kind, "", str(exc))) from None
     else:
         try:
             data = yaml.safe_load(source) if source.strip() else {}
@@ -124,9 +123,7 @@ def _parse(source: str, kind: str) -> dict[str, object]:
             mark = getattr(exc, "problem_mark", None)
             where = f" (line {mark.line + 2})" if mark is not None else ""
             problem = getattr(exc, "problem", None) or str(exc).split("\n", 1)[0]
-            raise InvalidInputError(
-                f"the YAML front matter is not valid YAML{where}: {problem}"
-            ) from None
+            raise InvalidInputError(refusals.front_matter_invalid(kind, where, problem)) from None
     if not isinstance(data, dict):
-        raise InvalidInputError(f"the {kind.upper()} front matter is not a set of keys and values")
+        raise InvalidInputError(refusals.front_matter_not_a_mapping(kind))
     return {str(key).lower(): value for key, value in data.items()}

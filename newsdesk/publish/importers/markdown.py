@@ -50,6 +50,7 @@ from newsdesk.domain.errors import InvalidInputError
 from newsdesk.domain.site import SiteProfile, split_section
 from newsdesk.domain.status import Status
 from newsdesk.publish.formats import markdown_meta as ours
+from newsdesk.publish.importers import notes, refusals
 from newsdesk.publish.importers.front_matter import FrontMatter, split_front_matter
 from newsdesk.publish.importers.report import ImportReport
 from newsdesk.publish.markdown.inspect import body_references
@@ -90,14 +91,12 @@ _MAPPED_KEYS = frozenset(
         "published",
     }
 )
+# Pelican's statuses: ours, and whether the person is told (notes.pelican_status).
 _PELICAN_STATUS = {
-    "published": (Status.PUBLISHED, ""),
-    "draft": (Status.DRAFT, ""),
-    "hidden": (
-        Status.PUBLISHED,
-        "Pelican status 'hidden' (published, not listed) is imported as published",
-    ),
-    "skip": (Status.DRAFT, "Pelican status 'skip' (not rendered) is imported as a draft"),
+    "published": (Status.PUBLISHED, False),
+    "draft": (Status.DRAFT, False),
+    "hidden": (Status.PUBLISHED, True),
+    "skip": (Status.DRAFT, True),
 }
 _FILE_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
@@ -144,12 +143,9 @@ def _read_foreign(
         try:
             plain = ours.read_plain_markdown(front.body, site=site)
         except InvalidInputError:
-            raise InvalidInputError(
-                "the metadata header has no 'Title:' line (or 'title' key), and the body"
-                " no level-1 heading to take the headline from"
-            ) from None
+            raise InvalidInputError(refusals.no_headline_in_markdown()) from None
         article.headline, article.body = plain.headline, plain.body
-        report.note("no title in the metadata: the headline is the body's first heading")
+        report.note(notes.headline_from_heading())
 
     article.kicker = _text(meta.get("kicker"), typed)
     article.source = _text(meta.get("source"), typed)
@@ -157,8 +153,7 @@ def _read_foreign(
     article.section = _section(meta, typed) or site.default_section_path
     if not _section(meta, typed):
         report.note(
-            "no category in the metadata: the section is the site's default"
-            f" ({site.breadcrumb_separator.join(article.section)})"
+            notes.default_section("markdown", site.breadcrumb_separator.join(article.section))
         )
     _read_date(report, meta.get("date"), typed)
     article.status = _status(report, meta, typed)
@@ -179,7 +174,7 @@ def _read_foreign(
     _read_slug(report, _text(meta.get("slug"), typed))
     for key in sorted(set(meta) - _MAPPED_KEYS):
         value = _text(meta[key], typed)
-        report.leave_out("metadata", f"{key}: {value}"[:200], "no article field for it")
+        report.leave_out("metadata", f"{key}: {value}"[:200], notes.no_article_field())
     return report
 
 
@@ -258,7 +253,7 @@ def _read_date(report: ImportReport, value: object, typed: bool) -> None:
         return
     if isinstance(value, dt.datetime):
         report.article.date = value.date()
-        report.note(f"the time {value.time().isoformat()} of the date is not kept")
+        report.note(notes.time_of_date_not_kept(value.time().isoformat()))
         return
     if isinstance(value, dt.date):
         report.article.date = value
@@ -267,11 +262,11 @@ def _read_date(report: ImportReport, value: object, typed: bool) -> None:
     try:
         parsed = date_parser.parse(text, default=dt.datetime(2000, 1, 1))
     except (ValueError, OverflowError):
-        report.leave_out("date", text, "not a date python-dateutil can read; no date is set")
+        report.leave_out("date", text, notes.unreadable_date())
         return
     report.article.date = parsed.date()
     if parsed.time() != dt.time(0, 0) and re.search(r"\d:\d", text):
-        report.note(f"the time {parsed.time().isoformat()} of the date is not kept")
+        report.note(notes.time_of_date_not_kept(parsed.time().isoformat()))
 
 
 def _date_from_file_name(report: ImportReport, source: str) -> None:
@@ -282,17 +277,16 @@ def _date_from_file_name(report: ImportReport, source: str) -> None:
         report.article.date = dt.date.fromisoformat(match.group(1))
     except ValueError:
         return
-    report.note(f"the date {match.group(1)} is taken from the file name")
+    report.note(notes.date_from_file_name(match.group(1)))
 
 
 def _status(report: ImportReport, meta: dict[str, object], typed: bool) -> Status:
     value = _text(meta.get("status"), typed).lower()
     if value:
-        status, note = _PELICAN_STATUS.get(
-            value, (Status.DRAFT, f"status {value!r} is not one we know: imported as a draft")
-        )
-        if note:
-            report.note(note)
+        status, noted = _PELICAN_STATUS.get(value, (Status.DRAFT, True))
+        if noted:
+            known = value in _PELICAN_STATUS
+            report.note(notes.pelican_status(value) if known else notes.unknown_status(value))
         return status
     draft = meta.get("draft")
     if draft is not None:
@@ -316,22 +310,16 @@ def _read_slug(report: ImportReport, slug: str) -> None:
     if is_valid_slug(lowered):
         report.article.slug = lowered
         if lowered != slug:
-            report.note(f"the slug {slug!r} is lower-cased to {lowered!r}")
+            report.note(notes.slug_lower_cased(slug, lowered))
         return
-    report.leave_out("slug", slug, "not safe as a file name; a slug is made from the headline")
+    report.leave_out("slug", slug, notes.unsafe_slug())
 
 
 def _report_unusable_references(report: ImportReport) -> None:
     references = body_references(report.article.body)
     for link in references.links:
         if not is_allowed_link(link):
-            report.leave_out(
-                "link", link, "not a web address: the page keeps the link's text, not the link"
-            )
+            report.leave_out("link", link, notes.link_not_a_web_address())
     for image in references.images:
         if not is_allowed_image_source(image.src):
-            report.leave_out(
-                "image",
-                image.src or image.alt,
-                "no usable source: the checklist names it and the page leaves it out",
-            )
+            report.leave_out("image", image.src or image.alt, notes.image_without_source())

@@ -42,6 +42,7 @@ from newsdesk.domain.names import split_names
 from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.status import Status
 from newsdesk.publish.formats.ninjs import EXTENSION_ROLE, MARKDOWN_ROLE, from_ninjs
+from newsdesk.publish.importers import notes, refusals
 from newsdesk.publish.importers.report import ImportReport
 from newsdesk.publish.markdown.from_html import html_to_markdown
 from newsdesk.publish.markdown.pipeline import is_allowed_image_source, render_body
@@ -101,7 +102,7 @@ def read_ninjs_report(
     source: str = "",
 ) -> ImportReport:
     if not isinstance(data, dict):
-        raise InvalidInputError("the JSON is not a ninjs object")
+        raise InvalidInputError(refusals.not_ninjs())
     descriptions = data.get("descriptions")
     if isinstance(descriptions, list) and any(
         isinstance(d, dict) and d.get("role") == EXTENSION_ROLE for d in descriptions
@@ -136,7 +137,9 @@ class _Reader:
             return ""
         if isinstance(value, str):
             return value.strip()
-        self.report.leave_out("ninjs field", f"{field}: {value!r}"[:200], f"{field} should be text")
+        self.report.leave_out(
+            "ninjs field", f"{field}: {value!r}"[:200], notes.should_be_text(field)
+        )
         return ""
 
     def _items(self, field: str) -> list[dict]:
@@ -146,7 +149,7 @@ class _Reader:
         if isinstance(value, dict):  # ninjs 1.x keys its associations by name
             return [dict(v, name=v.get("name", k)) for k, v in value.items() if isinstance(v, dict)]
         if not isinstance(value, list):
-            self.report.leave_out("ninjs field", field, f"{field} should be a list")
+            self.report.leave_out("ninjs field", field, notes.should_be_a_list(field))
             return []
         return [item for item in value if isinstance(item, dict)]
 
@@ -156,16 +159,13 @@ class _Reader:
         article = self.article
         article.headline, article.kicker = self._headlines()
         if not article.headline:
-            raise InvalidInputError(
-                "the ninjs object has no headline (headlines[].value, or headline)"
-            )
+            raise InvalidInputError(refusals.ninjs_without_headline())
         article.language = self._string(self.data.get("language"), "language") or (
             self.site.language
         )
         article.section = self.site.default_section_path
         self.report.note(
-            "ninjs has no section: the section is the site's default"
-            f" ({self.site.breadcrumb_separator.join(article.section)})"
+            notes.default_section("ninjs", self.site.breadcrumb_separator.join(article.section))
         )
         article.date = self._date()
         article.status = _STATUS.get(str(self.data.get("pubstatus", "")), Status.DRAFT)
@@ -177,14 +177,14 @@ class _Reader:
         article.body = "\n\n".join(part for part in (*pictures, body) if part)
         self._slug()
         for key in sorted(set(self.data) - _USED - _BOOKKEEPING):
-            self.report.leave_out("ninjs field", key, "no article field for it")
+            self.report.leave_out("ninjs field", key, notes.no_article_field())
 
     def _headlines(self) -> tuple[str, str]:
         headlines = self._items("headlines")
         by_role = {h.get("role"): h for h in headlines if isinstance(h.get("value"), str)}
         main = by_role.get("main") or next(iter(by_role.values()), None)
         if main is not None and main.get("role") not in (None, "main"):
-            self.report.note(f"no main headline: the headline is the {main['role']!r} one")
+            self.report.note(notes.headline_of_role(main["role"]))
         headline = self._string(main.get("value"), "headline") if main else ""
         headline = headline or self._string(self.data.get("headline"), "headline")
         kicker = by_role.get("kicker")
@@ -201,9 +201,9 @@ class _Reader:
                 try:
                     moment = date_parser.parse(text)
                 except (ValueError, OverflowError):
-                    self.report.leave_out(field, text, "not a date-time")
+                    self.report.leave_out(field, text, notes.not_a_date_time())
                     continue
-            self.report.note(f"the date is {field} (its time of day is not kept)")
+            self.report.note(notes.date_from_field(field))
             return moment.date()
         return None
 
@@ -229,7 +229,7 @@ class _Reader:
         if not source:
             source = self._string(self.data.get("copyrightholder"), "copyrightholder")
             if source:
-                self.report.note("the source is the copyright holder")
+                self.report.note(notes.source_is_copyright_holder())
         return source, credits
 
     def _reporter_label(self) -> str:
@@ -280,9 +280,9 @@ class _Reader:
         if html:
             converted = html_to_markdown(html, image_source=_web_image)
             for src in converted.dropped_images:
-                self.report.leave_out("image", src, "not a web address the page can show")
+                self.report.leave_out("image", src, notes.image_not_on_the_web())
             for href in converted.dropped_links:
-                self.report.leave_out("link", href, "not a web address: its text is kept")
+                self.report.leave_out("link", href, notes.link_text_kept())
             return converted.markdown
         if "markdown" in by_type:
             return by_type["markdown"]
@@ -297,9 +297,7 @@ class _Reader:
                 continue
             href = _largest_rendition(item.get("renditions"))
             if not href:
-                self.report.leave_out(
-                    "picture", str(item.get("name", "")), "no rendition with a web address"
-                )
+                self.report.leave_out("picture", str(item.get("name", "")), notes.no_rendition())
                 continue
             alt = _description(item, _ALT_ROLES) or _one_line(item.get("headline"))
             caption = (
@@ -316,7 +314,7 @@ class _Reader:
         if slug and is_valid_slug(slug):
             self.article.slug = slug
         elif slug:
-            self.report.leave_out("slugline", slug, "not usable as a slug")
+            self.report.leave_out("slugline", slug, notes.unusable_slugline())
 
 
 def _web_image(src: str, _alt: str) -> str | None:

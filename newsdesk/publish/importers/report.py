@@ -9,6 +9,9 @@ same fields before anything is saved. Plain data, no Qt, nothing written anywher
   default, a time on the date line was not kept, a Pelican status became a note).
 - `left_out`: text or data that is in the file but not in the article, each with why
   (page chrome after the credits, an image with no usable source, unknown fields).
+  Each note and each reason is a `Said` made in notes.py: English text (what the JSON
+  and the CLI show) with a stable name and parameters, so the app can say it in the
+  interface's language.
 - `unknown_roles`: credit roles the newsroom's vocabulary does not know, kept as
   written on the credits and offered to the vocabulary.
 - `images`: image files the article needs stored (embedded in a Word document); the
@@ -22,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsdesk.domain.article import Article
+from newsdesk.domain.said import Said
 from newsdesk.publish.markdown.inspect import body_references
 from newsdesk.publish.markdown.pipeline import render_body
 from newsdesk.publish.markdown.plain_text import html_blocks_to_text
@@ -36,7 +40,7 @@ class LeftOut:
 
     what: str
     text: str
-    reason: str
+    reason: str  # a Said of notes.py
 
     def to_json(self) -> dict:
         return {"what": self.what, "text": self.text, "reason": self.reason}
@@ -60,16 +64,16 @@ class ImportReport:
     source: str
     format: str
     article: Article
-    notes: list[str] = field(default_factory=list)
+    notes: list[Said] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)
     unknown_roles: list[str] = field(default_factory=list)
     images: list[ImageFile] = field(default_factory=list)
 
-    def note(self, text: str) -> None:
-        if text not in self.notes:
-            self.notes.append(text)
+    def note(self, said: Said) -> None:
+        if said not in self.notes:
+            self.notes.append(said)
 
-    def leave_out(self, what: str, text: str, reason: str) -> None:
+    def leave_out(self, what: str, text: str, reason: Said) -> None:
         self.left_out.append(LeftOut(what, text, reason))
 
     def paragraph_count(self) -> int:

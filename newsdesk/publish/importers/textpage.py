@@ -42,6 +42,7 @@ from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import InvalidInputError
 from newsdesk.domain.language import detect_language
 from newsdesk.domain.site import CHINESE_SITE, SiteProfile, split_section
+from newsdesk.publish.importers import notes, refusals
 from newsdesk.publish.importers.credits_block import find_credits
 from newsdesk.publish.importers.report import ImportReport
 from newsdesk.publish.markdown.plain_text import ASCII_WHITESPACE, plain_to_markdown
@@ -80,7 +81,7 @@ def read_text_page_report(
     known_people = tuple(known_people)
     lines = _lines(text)
     if not any(lines):
-        raise InvalidInputError("not a text page: the text is empty")
+        raise InvalidInputError(refusals.text_page_empty())
     report = ImportReport(source=source, format="text", article=Article(headline=""))
     profiles = known_profiles(site)
 
@@ -94,41 +95,33 @@ def read_text_page_report(
             section.pop()
         position += 1
         if position >= len(lines) or not lines[position]:
-            raise InvalidInputError("not a text page: no title line after the breadcrumb")
+            raise InvalidInputError(refusals.no_title_after_breadcrumb())
     elif _is_bare_article(lines, position, profiles):
         section = site.default_section_path
-        report.note(
-            "no breadcrumb line: a bare article; the section is the site's default"
-            f" ({site.breadcrumb_separator.join(section)})"
-        )
+        report.note(notes.default_section("bare-article", site.breadcrumb_separator.join(section)))
     else:
-        raise InvalidInputError(
-            f"not a text page: no breadcrumb line starting with {site.breadcrumb_label!r}"
-            f" (the first line is {_preview(first)!r})"
-        )
+        raise InvalidInputError(refusals.no_breadcrumb(site.breadcrumb_label, _preview(first)))
 
     title = lines[position]
     kicker, headline = split_title(title, site)
     if not headline:
-        raise InvalidInputError(f"the title line {_preview(title)!r} has no headline")
+        raise InvalidInputError(refusals.title_without_headline(_preview(title)))
 
     position += 1
     if position + 1 < len(lines) and not lines[position] and lines[position + 1]:
         position += 1  # one blank line between the title and the date line
     if position >= len(lines) or not lines[position]:
-        raise InvalidInputError(
-            f"not a text page: no date and {site.source_label!r} line after the title"
-        )
+        raise InvalidInputError(refusals.no_date_line(site.source_label))
     date, time, source_text = parse_date_line(lines[position], position + 1, site, profiles)
     if time:
-        report.note(f"the time {time} on the date line is not kept (an article has a date only)")
+        report.note(notes.time_on_date_line_not_kept(time))
 
     rest, footer_found = _drop_footer(lines[position + 1 :], profiles)
     if not footer_found and first.startswith(site.breadcrumb_label):
-        report.note("the page has no site footer")
+        report.note(notes.no_site_footer())
     block = find_credits([line for line in rest if line], vocabulary)
     for line in block.chrome:
-        report.leave_out("page chrome", line, "after the credits: neither credits nor body")
+        report.leave_out("page chrome", line, notes.after_the_credits())
     credits = [line.credit(known_people) for line in block.credits]
     report.unknown_roles = list(
         dict.fromkeys(line.role for line in block.credits if not line.known)
@@ -240,21 +233,18 @@ def parse_date_line(
     label = next((label for label in labels if after.startswith(label)), None)
     if match is None or (after and label is None):
         raise InvalidInputError(
-            f"not a text page: line {line_number} should be 'YYYY-MM-DD {site.source_label}…'"
-            f" (the date and the source), found {_preview(line)!r}"
+            refusals.bad_date_line(line_number, site.source_label, _preview(line))
         )
     try:
         date = dt.date.fromisoformat(match.group("date"))
     except ValueError:
-        raise InvalidInputError(
-            f"line {line_number}: {match.group('date')!r} is not a valid date"
-        ) from None
+        raise InvalidInputError(refusals.invalid_date(line_number, match.group("date"))) from None
     time = match.group("time") or ""
     if time:
         try:
             dt.time.fromisoformat(time.zfill(5) if len(time) == 4 else time)
         except ValueError:
-            raise InvalidInputError(f"line {line_number}: {time!r} is not a valid time") from None
+            raise InvalidInputError(refusals.invalid_time(line_number, time)) from None
     source = after[len(label) :].strip(ASCII_WHITESPACE) if label else ""
     return date, time, source
 

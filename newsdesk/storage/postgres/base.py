@@ -15,6 +15,7 @@ from psycopg.rows import dict_row, tuple_row
 from psycopg_pool import PoolTimeout
 
 from newsdesk.domain.errors import RuleViolation, StorageError
+from newsdesk.domain.said import Said
 from newsdesk.storage import codec
 from newsdesk.storage.audit_chain import entry_hash
 from newsdesk.storage.postgres.connection import (
@@ -86,18 +87,35 @@ class PostgresBase:
         found = schema_version(conn)
         if found == 0:
             raise StorageError(
-                f"{self.path} is not set up as a newsroom yet: its owner runs"
-                " `newsdesk --db URL server init` first"
+                Said(
+                    "server-not-set-up",
+                    f"{self.path} is not set up as a newsroom yet: its owner runs"
+                    " `newsdesk --db URL server init` first",
+                    path=self.path,
+                )
             )
         if found > SCHEMA_VERSION:
             raise StorageError(
-                f"the newsroom {self.path} was set up by a newer newsdesk (schema {found},"
-                f" this version knows {SCHEMA_VERSION}); update newsdesk to open it"
+                Said(
+                    "schema-newer",
+                    f"the newsroom {self.path} was set up by a newer newsdesk (schema {found},"
+                    f" this version knows {SCHEMA_VERSION}); update newsdesk to open it",
+                    path=self.path,
+                    found=found,
+                    known=SCHEMA_VERSION,
+                )
             )
         if found < SCHEMA_VERSION:
             raise StorageError(
-                f"the newsroom {self.path} has schema {found}, this newsdesk needs"
-                f" {SCHEMA_VERSION}: its owner runs `newsdesk --db URL server init` to upgrade it"
+                Said(
+                    "server-schema-older",
+                    f"the newsroom {self.path} has schema {found}, this newsdesk needs"
+                    f" {SCHEMA_VERSION}: its owner runs `newsdesk --db URL server init` to"
+                    " upgrade it",
+                    path=self.path,
+                    found=found,
+                    needed=SCHEMA_VERSION,
+                )
             )
 
     @staticmethod
@@ -123,7 +141,7 @@ class PostgresBase:
             with self._unit(write=False) as conn:
                 self._check_schema(conn)
         except StorageError as exc:
-            return [str(exc)]
+            return [exc.args[0] if exc.args else str(exc)]  # its Said, named
         return []
 
     def ensure_writable(self) -> None:

@@ -19,6 +19,7 @@ from psycopg import errors as pg_errors
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from newsdesk.domain.errors import NewsdeskError, RuleViolation, StorageError
+from newsdesk.domain.said import Said
 
 log = logging.getLogger(__name__)
 
@@ -132,9 +133,16 @@ def translate(exc: BaseException, conninfo: str = "") -> NewsdeskError:
     """The newsdesk error for a PostgreSQL failure (see the module docstring)."""
     where = display_url(conninfo) if conninfo else "the newsroom server"
     if isinstance(exc, PoolTimeout):
-        return StorageError(f"{UNREACHABLE} ({where}: no connection within {POOL_WAIT_S} s)")
+        return StorageError(
+            Said(
+                "server-no-connection-in-time",
+                f"{UNREACHABLE} ({where}: no connection within {POOL_WAIT_S} s)",
+                where=where,
+                seconds=POOL_WAIT_S,
+            )
+        )
     if not isinstance(exc, psycopg.Error):
-        return StorageError(f"newsroom server error at {where}: {exc}")
+        return StorageError(_server_error(where, str(exc)))
     state = exc.sqlstate or ""
     primary = exc.diag.message_primary or str(exc).strip().splitlines()[0]
     if state == "42501":
@@ -151,23 +159,62 @@ def translate(exc: BaseException, conninfo: str = "") -> NewsdeskError:
             "server-privilege", f"the newsroom server refused this to your login: {primary}"
         )
     if state in ("28P01", "28000"):
-        return StorageError(f"the newsroom server refused the login at {where}: {primary}")
+        return StorageError(_login_refused(where, primary))
     if state == "3D000":
-        return StorageError(f"{where}: {primary} (is the newsroom's name right?)")
+        return StorageError(
+            Said(
+                "server-no-such-newsroom",
+                f"{where}: {primary} (is the newsroom's name right?)",
+                where=where,
+                detail=primary,
+            )
+        )
     if state in RETRY_STATES:
         return StorageError(
-            f"the newsroom server was too busy to finish this ({primary}); nothing was"
-            " written, try again"
+            Said(
+                "server-too-busy",
+                f"the newsroom server was too busy to finish this ({primary}); nothing was"
+                " written, try again",
+                detail=primary,
+            )
         )
     lost = state.startswith("08") or state in ("57P01", "57P02", "57P03") or not state
     if lost and isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
         text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         if "password" in text.lower():
-            return StorageError(f"the newsroom server refused the login at {where}: {text}")
-        return StorageError(f"{UNREACHABLE} ({where}: {text}); nothing was written")
+            return StorageError(_login_refused(where, text))
+        return StorageError(
+            Said(
+                "server-unreachable",
+                f"{UNREACHABLE} ({where}: {text}); nothing was written",
+                where=where,
+                detail=text,
+            )
+        )
     if isinstance(exc, pg_errors.UniqueViolation):
-        return StorageError(f"the newsroom server refused a duplicate: {primary}")
-    return StorageError(f"newsroom server error at {where}: {primary}")
+        return StorageError(
+            Said(
+                "server-refused-duplicate",
+                f"the newsroom server refused a duplicate: {primary}",
+                detail=primary,
+            )
+        )
+    return StorageError(_server_error(where, primary))
+
+
+def _login_refused(where: str, detail: str) -> Said:
+    return Said(
+        "server-refused-login",
+        f"the newsroom server refused the login at {where}: {detail}",
+        where=where,
+        detail=detail,
+    )
+
+
+def _server_error(where: str, detail: str) -> Said:
+    return Said(
+        "server-error", f"newsroom server error at {where}: {detail}", where=where, detail=detail
+    )
 
 
 def is_retryable(exc: BaseException) -> bool:

@@ -32,6 +32,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from newsdesk.domain.errors import StorageError
+from newsdesk.domain.said import Said
 from newsdesk.storage.sqlite.connection import BUSY_TIMEOUT_MS, describe_database_error
 from newsdesk.storage.sqlite.schema import SCHEMA_VERSION
 
@@ -67,19 +68,30 @@ def newest_backup(db_path: Path | str) -> Path | None:
     return backups[0] if backups else None
 
 
-def recovery_advice(db_path: Path | str) -> str:
+def recovery_advice(db_path: Path | str) -> Said:
     """What to do about a damaged database: restore the newest backup, if there is one."""
     newest = newest_backup(db_path)
     if newest is None:
-        return f"no backup of it was found in {backup_folder(db_path)}"
-    return f"the newest backup is {newest}: restore it with `newsdesk restore {newest}`"
+        folder = backup_folder(db_path)
+        return Said("no-backup-found", f"no backup of it was found in {folder}", folder=folder)
+    return Said(
+        "restore-newest-backup",
+        f"the newest backup is {newest}: restore it with `newsdesk restore {newest}`",
+        backup=newest,
+    )
 
 
-def damage_report(db_path: Path | str, problem: str) -> str:
-    """The one-line message a damaged database is refused with."""
-    return (
+def damage_report(db_path: Path | str, problem: str) -> Said:
+    """The one-line message a damaged database is refused with (`problem`: SQLite's
+    or the check's own words)."""
+    advice = recovery_advice(db_path)
+    return Said(
+        "database-damaged-not-written",
         f"the database {db_path} is damaged or not a newsdesk database ({problem});"
-        f" newsdesk will not write to it; {recovery_advice(db_path)}"
+        f" newsdesk will not write to it; {advice}",
+        path=db_path,
+        detail=problem,
+        advice=advice,
     )
 
 

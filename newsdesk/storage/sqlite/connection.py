@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from newsdesk.domain.errors import StorageError
+from newsdesk.domain.said import Said
 from newsdesk.storage.sqlite import shared_memory
 
 log = logging.getLogger(__name__)
@@ -28,12 +29,21 @@ def connect(path: Path | str) -> sqlite_utils.Database:
     """Open (or create) the database file with the pragmas every connection needs."""
     path = Path(path)
     if path.exists() and path.is_dir():
-        raise StorageError(f"{path} is a folder, not a database file")
+        raise StorageError(
+            Said("database-is-a-folder", f"{path} is a folder, not a database file", path=path)
+        )
     if not path.parent.exists():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StorageError(f"cannot create the folder for {path}: {exc.strerror}") from exc
+            raise StorageError(
+                Said(
+                    "cannot-create-folder",
+                    f"cannot create the folder for {path}: {exc.strerror}",
+                    path=path,
+                    detail=exc.strerror,
+                )
+            ) from exc
     shared_memory.before_connect(path)  # a broken index must not be touched, even once
     try:
         conn = sqlite3.connect(
@@ -58,19 +68,19 @@ def connect(path: Path | str) -> sqlite_utils.Database:
     return db
 
 
-def _read_only_reason(path: Path) -> str:
-    """Why nothing can be written at `path` ("" when nothing says so)."""
+def _read_only_reason(path: Path) -> Said | None:
+    """Why nothing can be written at `path` (None when nothing says so)."""
     try:
         if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
-            return "it is on a read-only file system"
+            return Said("read-only-file-system", "it is on a read-only file system")
     except OSError:
-        return ""
+        return None
     for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         if name.exists() and not os.access(name, os.W_OK):
-            return f"{name.name} is read-only"
+            return Said("read-only-file", f"{name.name} is read-only", file=name.name)
     if not os.access(path.parent, os.W_OK):
-        return "its folder is read-only"
-    return ""
+        return Said("read-only-folder", "its folder is read-only")
+    return None
 
 
 def _disk_full(path: Path) -> bool:
@@ -80,28 +90,66 @@ def _disk_full(path: Path) -> bool:
         return False
 
 
-def describe_database_error(path: Path | str, exc: sqlite3.Error) -> str:
+def describe_database_error(path: Path | str, exc: sqlite3.Error) -> Said:
+    """What went wrong with the database, named (the app translates it by name);
+    `detail` is SQLite's own English, kept for the log and the CLI."""
     text = str(exc)
     lowered = text.lower()
     if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
-        return f"the database {path} is damaged or not a newsdesk database ({text})"
+        return Said(
+            "database-damaged",
+            f"the database {path} is damaged or not a newsdesk database ({text})",
+            path=path,
+            detail=text,
+        )
     if "readonly" in lowered or "read-only" in lowered or "disk i/o" in lowered:
         # SQLite says "disk I/O error" for a write the file system refuses, too: ask
         # the file system, so a read-only database is never reported as a full disk.
         reason = _read_only_reason(Path(path))
         if reason:
-            return f"cannot write to {path}: the database is read-only, {reason} ({text})"
+            return Said(
+                "database-read-only-because",
+                f"cannot write to {path}: the database is read-only, {reason} ({text})",
+                path=path,
+                reason=reason,
+                detail=text,
+            )
     if "readonly" in lowered or "read-only" in lowered:
-        return f"cannot write to {path}: the database is read-only ({text})"
+        return Said(
+            "database-read-only",
+            f"cannot write to {path}: the database is read-only ({text})",
+            path=path,
+            detail=text,
+        )
     if "disk is full" in lowered or ("disk i/o" in lowered and _disk_full(Path(path))):
-        return f"cannot write to {path}: the disk is full ({text})"
+        return Said(
+            "disk-full",
+            f"cannot write to {path}: the disk is full ({text})",
+            path=path,
+            detail=text,
+        )
     if "disk i/o" in lowered:
-        return f"cannot read or write {path}: the disk is failing or was removed ({text})"
+        return Said(
+            "disk-failing",
+            f"cannot read or write {path}: the disk is failing or was removed ({text})",
+            path=path,
+            detail=text,
+        )
     if "locked" in lowered or "busy" in lowered:
-        return f"the database {path} stayed locked by another program ({text})"
+        return Said(
+            "database-locked",
+            f"the database {path} stayed locked by another program ({text})",
+            path=path,
+            detail=text,
+        )
     if "unable to open" in lowered:
-        return f"cannot open the database {path} ({text})"
-    return f"database error in {path}: {text}"
+        return Said(
+            "database-cannot-open",
+            f"cannot open the database {path} ({text})",
+            path=path,
+            detail=text,
+        )
+    return Said("database-error", f"database error in {path}: {text}", path=path, detail=text)
 
 
 @contextlib.contextmanager

@@ -14,6 +14,7 @@ from collections.abc import Callable
 import sqlite_utils
 
 from newsdesk.domain.errors import StorageError
+from newsdesk.domain.said import Said
 from newsdesk.storage.search_text import segment_for_index
 from newsdesk.storage.sqlite.connection import write_transaction
 
@@ -258,8 +259,14 @@ def migrate(db: sqlite_utils.Database, path: str = "") -> int:
     found = schema_version(db)
     if found > SCHEMA_VERSION:
         raise StorageError(
-            f"the database {path} was written by a newer newsdesk (schema {found}, this "
-            f"version knows {SCHEMA_VERSION}); update newsdesk to open it"
+            Said(
+                "schema-newer",
+                f"the database {path} was written by a newer newsdesk (schema {found}, this "
+                f"version knows {SCHEMA_VERSION}); update newsdesk to open it",
+                path=path,
+                found=found,
+                known=SCHEMA_VERSION,
+            )
         )
     for version in range(found + 1, SCHEMA_VERSION + 1):
         with write_transaction(db, path):
