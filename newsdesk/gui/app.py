@@ -175,7 +175,7 @@ def start(db_path: str | Path | None = None):
                 )
                 return 1
             # The last newsroom may be out of reach: never a dead end.
-            choice = cannot_reach(target, str(exc))
+            choice = cannot_reach(target, refusal_text(exc))
             if choice is None:
                 return 1
             target = choice

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 
 from newsdesk.domain.article import Article
+from newsdesk.gui.i18n.said_text import said_text
 from newsdesk.gui.importing.controller import ImportController
 from newsdesk.gui.people.people_dialog import PeopleDialog, manage_refusal
 from newsdesk.gui.unavailable_dialog import show_unavailable
@@ -51,7 +52,7 @@ class WindowTools(QObject):
         window.guard.backup_failed.connect(
             lambda message: status.showMessage(
                 QCoreApplication.translate("WindowTools", "Backup failed: {reason}").format(
-                    reason=message
+                    reason=said_text(message)
                 ),
                 15000,
             )

@@ -25,6 +25,33 @@
     </message>
 </context>
 <context>
+    <name>AddressProblem</name>
+    <message>
+        <source>An address is required.</source>
+        <translation>必须填写网址。</translation>
+    </message>
+    <message>
+        <source>The address has {length} characters; at most {limit}.</source>
+        <translation>网址有 {length} 个字符，最多 {limit} 个。</translation>
+    </message>
+    <message>
+        <source>{slug} is reserved for the site&apos;s own pages.</source>
+        <translation>{slug} 留给网站自己的页面使用。</translation>
+    </message>
+    <message>
+        <source>Use lowercase letters a-z, digits and single hyphens (e.g. harbour-reopens), with no hyphen at either end.</source>
+        <translation>只能用小写字母 a-z、数字和单个连字符（例如 harbour-reopens），首尾不能是连字符。</translation>
+    </message>
+    <message>
+        <source>“{slug}” cannot be an address: {problem}</source>
+        <translation>“{slug}”不能用作网址：{problem}</translation>
+    </message>
+    <message>
+        <source>the address “{slug}” is already in use</source>
+        <translation>网址“{slug}”已被使用</translation>
+    </message>
+</context>
+<context>
     <name>AddressRow</name>
     <message>
         <source>Web address</source>
@@ -1865,6 +1892,177 @@ Start the first one.</source>
     </message>
 </context>
 <context>
+    <name>ImportNote</name>
+    <message>
+        <source>no breadcrumb line: a bare article; the section is the site&apos;s default ({section})</source>
+        <translation>没有栏目导航行：这是一篇只有正文的稿件；栏目用网站的默认栏目（{section}）</translation>
+    </message>
+    <message>
+        <source>no category in the metadata: the section is the site&apos;s default ({section})</source>
+        <translation>元数据中没有分类：栏目用网站的默认栏目（{section}）</translation>
+    </message>
+    <message>
+        <source>ninjs has no section: the section is the site&apos;s default ({section})</source>
+        <translation>ninjs 没有栏目：栏目用网站的默认栏目（{section}）</translation>
+    </message>
+    <message>
+        <source>a Word document has no section: the section is the site&apos;s default ({section})</source>
+        <translation>Word 文档没有栏目：栏目用网站的默认栏目（{section}）</translation>
+    </message>
+    <message>
+        <source>the time {time} on the date line is not kept (an article has a date only)</source>
+        <translation>日期行上的时间 {time} 不保留（稿件只有日期）</translation>
+    </message>
+    <message>
+        <source>the time {time} of the date is not kept</source>
+        <translation>日期中的时间 {time} 不保留</translation>
+    </message>
+    <message>
+        <source>the page has no site footer</source>
+        <translation>页面没有网站页脚</translation>
+    </message>
+    <message>
+        <source>no title in the metadata: the headline is the body&apos;s first heading</source>
+        <translation>元数据中没有标题：标题取自正文的第一个标题行</translation>
+    </message>
+    <message>
+        <source>the date {date} is taken from the file name</source>
+        <translation>日期 {date} 取自文件名</translation>
+    </message>
+    <message>
+        <source>Pelican status &apos;hidden&apos; (published, not listed) is imported as published</source>
+        <translation>Pelican 状态“hidden”（已发布但不列出）按已发布导入</translation>
+    </message>
+    <message>
+        <source>Pelican status &apos;skip&apos; (not rendered) is imported as a draft</source>
+        <translation>Pelican 状态“skip”（不生成页面）按草稿导入</translation>
+    </message>
+    <message>
+        <source>status “{status}” is not one we know: imported as a draft</source>
+        <translation>状态“{status}”无法识别：按草稿导入</translation>
+    </message>
+    <message>
+        <source>the slug “{slug}” is lower-cased to “{lowered}”</source>
+        <translation>网址“{slug}”改为小写“{lowered}”</translation>
+    </message>
+    <message>
+        <source>no main headline: the headline is the “{role}” one</source>
+        <translation>没有主标题：标题用的是“{role}”标题</translation>
+    </message>
+    <message>
+        <source>the date is {field} (its time of day is not kept)</source>
+        <translation>日期取自 {field}（不保留具体时间）</translation>
+    </message>
+    <message>
+        <source>the source is the copyright holder</source>
+        <translation>来源为版权所有者</translation>
+    </message>
+    <message>
+        <source>Word: {message}</source>
+        <translation>Word 提示：{message}</translation>
+    </message>
+    <message>
+        <source>the document has tracked changes ({insertions} insertion(s), {deletions} deletion(s)) that were never accepted or rejected: the text is imported as if all were accepted; check it against the document</source>
+        <translation>文档中有未接受也未拒绝的修订（{insertions} 处插入，{deletions} 处删除）：正文按全部接受导入；请对照文档核对</translation>
+    </message>
+    <message>
+        <source>the document has {count} comment(s): comments are not imported; read them in the document</source>
+        <translation>文档中有 {count} 条批注：批注不会导入；请在文档中阅读</translation>
+    </message>
+    <message>
+        <source>after the credits: neither credits nor body</source>
+        <translation>在署名之后：既不是署名也不是正文</translation>
+    </message>
+    <message>
+        <source>not a web address: its text is kept</source>
+        <translation>不是网址：保留其文字</translation>
+    </message>
+    <message>
+        <source>not a web address: the page keeps the link&apos;s text, not the link</source>
+        <translation>不是网址：页面保留链接文字，不保留链接</translation>
+    </message>
+    <message>
+        <source>no usable source: the checklist names it and the page leaves it out</source>
+        <translation>没有可用的来源：检查清单会指出它，页面不显示它</translation>
+    </message>
+    <message>
+        <source>not a web address the page can show</source>
+        <translation>不是页面能显示的网址</translation>
+    </message>
+    <message>
+        <source>not a picture</source>
+        <translation>不是图片</translation>
+    </message>
+    <message>
+        <source>no rendition with a web address</source>
+        <translation>没有带网址的图片版本</translation>
+    </message>
+    <message>
+        <source>no article field for it</source>
+        <translation>稿件没有对应的栏位</translation>
+    </message>
+    <message>
+        <source>{field} should be text</source>
+        <translation>{field} 应当是文字</translation>
+    </message>
+    <message>
+        <source>{field} should be a list</source>
+        <translation>{field} 应当是列表</translation>
+    </message>
+    <message>
+        <source>not a date-time</source>
+        <translation>不是日期时间</translation>
+    </message>
+    <message>
+        <source>not a date python-dateutil can read; no date is set</source>
+        <translation>无法识别的日期；不设日期</translation>
+    </message>
+    <message>
+        <source>not safe as a file name; a slug is made from the headline</source>
+        <translation>不能安全地用作文件名；网址将根据标题生成</translation>
+    </message>
+    <message>
+        <source>not usable as a slug</source>
+        <translation>不能用作网址</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>page chrome</source>
+        <translation>页面附加内容</translation>
+    </message>
+    <message>
+        <source>metadata</source>
+        <translation>元数据</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>slug</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>slugline</source>
+        <translation>稿件短名</translation>
+    </message>
+    <message>
+        <source>ninjs field</source>
+        <translation>ninjs 栏位</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <source>Headline</source>
@@ -1931,6 +2129,14 @@ Start the first one.</source>
         <translation>（按原样保留）</translation>
     </message>
     <message>
+        <source>Cannot be imported:</source>
+        <translation>无法导入：</translation>
+    </message>
+    <message>
+        <source>Nothing of this file will be saved.</source>
+        <translation>这个文件的任何内容都不会保存。</translation>
+    </message>
+    <message>
         <source>{paragraphs} paragraph(s), {images} image(s)</source>
         <translation>{paragraphs} 段，{images} 张图片</translation>
     </message>
@@ -1969,6 +2175,141 @@ Start the first one.</source>
         <translation>
             <numerusform>导入 %n 篇稿件</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ImportRefusal</name>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}：{reason}</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>not a file</source>
+        <translation>不是文件</translation>
+    </message>
+    <message>
+        <source>a folder, not an article file</source>
+        <translation>是文件夹，不是稿件文件</translation>
+    </message>
+    <message>
+        <source>cannot be read ({detail})</source>
+        <translation>无法读取（{detail}）</translation>
+    </message>
+    <message>
+        <source>the file is {size} MB, larger than the {limit} MB import limit for one article</source>
+        <translation>文件有 {size} MB，超过了单篇稿件 {limit} MB 的导入上限</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>the file is binary (it contains NUL bytes), not text</source>
+        <translation>这是二进制文件（含有 NUL 字节），不是文本</translation>
+    </message>
+    <message>
+        <source>the file is binary (it contains NUL characters)</source>
+        <translation>这是二进制文件（含有 NUL 字符）</translation>
+    </message>
+    <message>
+        <source>unknown encoding “{encoding}”</source>
+        <translation>未知的编码“{encoding}”</translation>
+    </message>
+    <message>
+        <source>not valid {encoding} (byte {byte} at offset {offset})</source>
+        <translation>不是有效的 {encoding}（偏移 {offset} 处的字节 {byte}）</translation>
+    </message>
+    <message>
+        <source>not valid UTF-8 (byte {byte} at offset {offset}); if it is in another encoding, save it as UTF-8 first</source>
+        <translation>不是有效的 UTF-8（偏移 {offset} 处的字节 {byte}）；如果文件是其他编码，请先另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>not in a known layout (expected a site text page starting with “{label}” or a bare article (title, then a dated line), Markdown with a metadata header or front matter or a &apos;# &apos; heading, ninjs JSON, or a Word .docx document)</source>
+        <translation>不是可识别的格式（应为以“{label}”开头的网站文本页面、只有正文的稿件（标题，然后是带日期的一行）、带元数据头或前置元数据或“# ”标题的 Markdown、ninjs JSON，或 Word .docx 文档）</translation>
+    </message>
+    <message>
+        <source>not valid JSON (line {line}, column {column})</source>
+        <translation>不是有效的 JSON（第 {line} 行，第 {column} 列）</translation>
+    </message>
+    <message>
+        <source>the page does not end with the site footer (the “{first}” and “{second}” lines): the file looks cut off after “{last}”</source>
+        <translation>页面结尾没有网站页脚（“{first}”和“{second}”两行）：文件似乎在“{last}”之后被截断了</translation>
+    </message>
+    <message>
+        <source>not a text page: the text is empty</source>
+        <translation>不是文本页面：没有文字</translation>
+    </message>
+    <message>
+        <source>not a text page: no title line after the breadcrumb</source>
+        <translation>不是文本页面：栏目导航行之后没有标题行</translation>
+    </message>
+    <message>
+        <source>not a text page: no breadcrumb line starting with “{label}” (the first line is “{first}”)</source>
+        <translation>不是文本页面：没有以“{label}”开头的栏目导航行（第一行是“{first}”）</translation>
+    </message>
+    <message>
+        <source>the title line “{title}” has no headline</source>
+        <translation>标题行“{title}”中没有标题</translation>
+    </message>
+    <message>
+        <source>not a text page: no date and “{label}” line after the title</source>
+        <translation>不是文本页面：标题之后没有日期和“{label}”行</translation>
+    </message>
+    <message>
+        <source>not a text page: line {line} should be &apos;YYYY-MM-DD {label}…&apos; (the date and the source), found “{found}”</source>
+        <translation>不是文本页面：第 {line} 行应为“YYYY-MM-DD {label}…”（日期和来源），实际是“{found}”</translation>
+    </message>
+    <message>
+        <source>line {line}: “{date}” is not a valid date</source>
+        <translation>第 {line} 行：“{date}”不是有效的日期</translation>
+    </message>
+    <message>
+        <source>line {line}: “{time}” is not a valid time</source>
+        <translation>第 {line} 行：“{time}”不是有效的时间</translation>
+    </message>
+    <message>
+        <source>the metadata header has no &apos;Title:&apos; line (or &apos;title&apos; key), and the body no level-1 heading to take the headline from</source>
+        <translation>元数据头中没有“Title:”行（或 title 键），正文中也没有可作标题的一级标题</translation>
+    </message>
+    <message>
+        <source>the {kind} front matter opened by “{fence}” on line 1 is never closed</source>
+        <translation>第 1 行以“{fence}”开始的 {kind} 前置元数据没有结束</translation>
+    </message>
+    <message>
+        <source>the {kind} front matter is not valid {kind}{where}</source>
+        <translation>{kind} 前置元数据不是有效的 {kind}{where}</translation>
+    </message>
+    <message>
+        <source>the {kind} front matter is not a set of keys and values</source>
+        <translation>{kind} 前置元数据不是键值对</translation>
+    </message>
+    <message>
+        <source>the JSON is not a ninjs object</source>
+        <translation>这个 JSON 不是 ninjs 对象</translation>
+    </message>
+    <message>
+        <source>the ninjs object has no headline (headlines[].value, or headline)</source>
+        <translation>ninjs 对象没有标题（headlines[].value 或 headline）</translation>
+    </message>
+    <message>
+        <source>not a readable Word document</source>
+        <translation>不是可读取的 Word 文档</translation>
+    </message>
+    <message>
+        <source>not a readable Word document (the zip is damaged)</source>
+        <translation>不是可读取的 Word 文档（压缩包已损坏）</translation>
+    </message>
+    <message>
+        <source>not a readable Word document (no document part)</source>
+        <translation>不是可读取的 Word 文档（没有正文部分）</translation>
+    </message>
+    <message>
+        <source>the Word document has no text to take a headline from</source>
+        <translation>Word 文档中没有可作标题的文字</translation>
     </message>
 </context>
 <context>
@@ -2973,6 +3314,113 @@ Start the first one.</source>
     <message>
         <source>archived</source>
         <translation>已归档</translation>
+    </message>
+</context>
+<context>
+    <name>StorageProblem</name>
+    <message>
+        <source>the database {path} is damaged or not a newsdesk database</source>
+        <translation>数据库 {path} 已损坏，或不是 newsdesk 数据库</translation>
+    </message>
+    <message>
+        <source>the database {path} is damaged or not a newsdesk database; newsdesk will not write to it; {advice}</source>
+        <translation>数据库 {path} 已损坏，或不是 newsdesk 数据库；newsdesk 不会写入；{advice}</translation>
+    </message>
+    <message>
+        <source>no backup of it was found in {folder}</source>
+        <translation>在 {folder} 中没有找到它的备份</translation>
+    </message>
+    <message>
+        <source>the newest backup is {backup}: restore it with `newsdesk restore {backup}`</source>
+        <translation>最新的备份是 {backup}：用 `newsdesk restore {backup}` 恢复</translation>
+    </message>
+    <message>
+        <source>cannot write to {path}: the database is read-only, {reason}</source>
+        <translation>无法写入 {path}：数据库是只读的，{reason}</translation>
+    </message>
+    <message>
+        <source>it is on a read-only file system</source>
+        <translation>它位于只读的文件系统上</translation>
+    </message>
+    <message>
+        <source>{file} is read-only</source>
+        <translation>{file} 是只读的</translation>
+    </message>
+    <message>
+        <source>its folder is read-only</source>
+        <translation>它所在的文件夹是只读的</translation>
+    </message>
+    <message>
+        <source>cannot write to {path}: the database is read-only</source>
+        <translation>无法写入 {path}：数据库是只读的</translation>
+    </message>
+    <message>
+        <source>cannot write to {path}: the disk is full</source>
+        <translation>无法写入 {path}：磁盘已满</translation>
+    </message>
+    <message>
+        <source>cannot read or write {path}: the disk is failing or was removed</source>
+        <translation>无法读写 {path}：磁盘出了故障或已被移除</translation>
+    </message>
+    <message>
+        <source>the database {path} stayed locked by another program</source>
+        <translation>数据库 {path} 一直被另一个程序锁住</translation>
+    </message>
+    <message>
+        <source>cannot open the database {path}</source>
+        <translation>无法打开数据库 {path}</translation>
+    </message>
+    <message>
+        <source>database error in {path}: {detail}</source>
+        <translation>数据库 {path} 出错：{detail}</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file</source>
+        <translation>{path} 是文件夹，不是数据库文件</translation>
+    </message>
+    <message>
+        <source>cannot create the folder for {path}</source>
+        <translation>无法为 {path} 创建文件夹</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer newsdesk (schema {found}, this version knows {known}); update newsdesk to open it</source>
+        <translation>{path} 由更新版本的 newsdesk 写入（结构版本 {found}，本版本只认识到 {known}）；请更新 newsdesk 后再打开</translation>
+    </message>
+    <message>
+        <source>{path} is not set up as a newsroom yet: its owner runs `newsdesk --db URL server init` first</source>
+        <translation>{path} 还没有设置为编辑部：须由其所有者先运行 `newsdesk --db URL server init`</translation>
+    </message>
+    <message>
+        <source>the newsroom {path} has schema {found}, this newsdesk needs {needed}: its owner runs `newsdesk --db URL server init` to upgrade it</source>
+        <translation>编辑部 {path} 的结构版本是 {found}，本版 newsdesk 需要 {needed}：须由其所有者运行 `newsdesk --db URL server init` 升级</translation>
+    </message>
+    <message>
+        <source>the newsroom server is unreachable ({where}: no connection within {seconds} s)</source>
+        <translation>无法连接编辑部服务器（{where}：{seconds} 秒内没有连接）</translation>
+    </message>
+    <message>
+        <source>the newsroom server is unreachable ({where}); nothing was written</source>
+        <translation>无法连接编辑部服务器（{where}）；没有写入任何内容</translation>
+    </message>
+    <message>
+        <source>the newsroom server refused the login at {where}</source>
+        <translation>编辑部服务器 {where} 拒绝了这个登录</translation>
+    </message>
+    <message>
+        <source>{where}: no such newsroom (is the newsroom&apos;s name right?)</source>
+        <translation>{where}：没有这个编辑部（编辑部名称对吗？）</translation>
+    </message>
+    <message>
+        <source>the newsroom server was too busy to finish this; nothing was written, try again</source>
+        <translation>编辑部服务器太忙，未能完成；没有写入任何内容，请再试一次</translation>
+    </message>
+    <message>
+        <source>the newsroom server refused a duplicate: {detail}</source>
+        <translation>编辑部服务器拒绝了重复的内容：{detail}</translation>
+    </message>
+    <message>
+        <source>newsroom server error at {where}: {detail}</source>
+        <translation>编辑部服务器 {where} 出错：{detail}</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,21 @@ def interface_in_english(qapp, tmp_path_factory):
     return settings
 
 
+@pytest.fixture
+def chinese_interface(tmp_path, interface_in_english):
+    """The app's Chinese catalog installed as Help › Language installs it; the settings
+    that ask for it (the English catalog is back after the test)."""
+    from PySide6.QtCore import QSettings
+
+    from newsdesk.gui.i18n.language import choose_language, install_translations
+
+    settings = QSettings(str(tmp_path / "chinese.ini"), QSettings.Format.IniFormat)
+    choose_language(settings, "zh_CN")
+    assert install_translations(settings) == "zh_CN"
+    yield settings
+    install_translations(interface_in_english)
+
+
 # -- a newsroom and the real window on it ---------------------------------------------
 
 CHINESE_CREDITS = (

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.domain.errors import NewsdeskError
+from newsdesk.gui.i18n.core_text import refusal_text
 from newsdesk.newsroom.team import is_server, server_address, server_url
 
 
@@ -126,7 +127,7 @@ class ConnectDialog(QDialog):
                 self._extra,
             )
         except NewsdeskError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(refusal_text(exc))
             return
         self.accept()
 

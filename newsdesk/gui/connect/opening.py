@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from newsdesk.domain.errors import NewsdeskError, StorageError
 from newsdesk.gui.connect import session_passwords
 from newsdesk.gui.connect.password_dialog import KeepIn, PasswordDialog
+from newsdesk.gui.i18n.core_text import refusal_text
 from newsdesk.newsroom import Newsroom, credentials
 from newsdesk.newsroom.team import is_server, readable_location
 
@@ -188,5 +189,7 @@ def _keep(target: str, password: str, keep: KeepIn, parent: QWidget | None) -> N
     except NewsdeskError as exc:
         # Connected all the same: the password is only not kept for next time.
         QMessageBox.warning(
-            parent, QCoreApplication.translate("Connect", "The password was not kept"), str(exc)
+            parent,
+            QCoreApplication.translate("Connect", "The password was not kept"),
+            refusal_text(exc),
         )

@@ -34,6 +34,7 @@ from newsdesk.gui.editor.save_status import SaveStatus
 from newsdesk.gui.editor.session import ArticleSession
 from newsdesk.gui.editor.slug_dialog import SlugDialog, ask_for_address
 from newsdesk.gui.i18n.core_text import refusal_text, status_name
+from newsdesk.gui.i18n.said_text import said_text
 from newsdesk.gui.ops.change_hub import ChangeHub
 from newsdesk.gui.ops.database_guard import DatabaseGuard
 from newsdesk.gui.ops.live_feed import LiveFeed
@@ -345,12 +346,12 @@ class ArticleController(QObject):
             return
         if message == self._last_failure:
             self._views.status_bar.showMessage(
-                self.tr("Not saved: {reason}").format(reason=message), 15000
+                self.tr("Not saved: {reason}").format(reason=said_text(message)), 15000
             )
             return
         self._last_failure = message
         QMessageBox.warning(
-            self._parent, self.tr("Not saved"), f"{message}\n\n{save_notices.kept()}"
+            self._parent, self.tr("Not saved"), f"{said_text(message)}\n\n{save_notices.kept()}"
         )
 
     def set_read_only(self, reason: str) -> None:

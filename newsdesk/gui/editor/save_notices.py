@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from newsdesk.gui.i18n.said_text import said_text
+
 KEPT_TEXT = QT_TRANSLATE_NOOP(
     "ArticleController", "Text you had not saved stays in the editor and in the recovery journal."
 )
@@ -55,10 +57,10 @@ def stop_reason(message: str) -> str:
         )
     return QCoreApplication.translate(
         "ArticleController", "Nothing can be saved now: {reason}. {kept}"
-    ).format(reason=message, kept=kept())
+    ).format(reason=said_text(message), kept=kept())
 
 
 def stopped_text(message: str) -> str:
     """The dialog's text when writing stops."""
     said = QCoreApplication.translate("ArticleController", "newsdesk will not write to it. {kept}")
-    return f"{message}\n\n" + said.format(kept=kept())
+    return f"{said_text(message)}\n\n" + said.format(kept=kept())

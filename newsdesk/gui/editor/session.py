@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QT
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import ConflictError
 from newsdesk.domain.merge import MergeConflict
+from newsdesk.domain.said import said_of
 from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.newsroom.journal import SessionJournal
 
@@ -67,7 +68,7 @@ class ArticleSession(QObject):
 
     saved = Signal(object)  # Article as stored
     merged = Signal(object, object)  # Saved (merged with a newer revision), the edit sent
-    save_failed = Signal(str)
+    save_failed = Signal(object)  # why (str; a Said when the core named it)
     conflict = Signal(object)  # Conflict
     state_changed = Signal(str)  # "saved", "editing", "saving", "failed", "conflict"
 
@@ -274,4 +275,4 @@ class ArticleSession(QObject):
             )
             return
         self.state_changed.emit("failed")
-        self.save_failed.emit(str(exc))
+        self.save_failed.emit(said_of(exc) or str(exc))

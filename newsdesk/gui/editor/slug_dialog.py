@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from newsdesk.domain.article import Article, Person
 from newsdesk.gui.editor.address_row import page_url
 from newsdesk.gui.editor.fields_form import PROBLEM_COLOUR
+from newsdesk.gui.i18n.said_text import said_text
 from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.gui.workflow.refusals import reason_text
 from newsdesk.publish.slugs import slug_problem
@@ -87,8 +88,9 @@ class SlugDialog(QDialog):
     def _on_slug_edit_text_changed(self, text: str) -> None:
         slug = text.strip()
         problem = slug_problem(slug)
-        self.message.setText(problem or "")
-        self.slug_edit.setAccessibleDescription(problem or "")
+        said = said_text(problem) if problem is not None else ""
+        self.message.setText(said)
+        self.slug_edit.setAccessibleDescription(said)
         # Only an address the site can have is shown as one.
         self.url_label.setText(page_url(self._base_url, slug) if problem is None else "—")
         self.ok_button.setEnabled(problem is None and slug != self._original)

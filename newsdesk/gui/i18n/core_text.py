@@ -16,7 +16,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from newsdesk.domain.checklist import CheckFailure
 from newsdesk.domain.errors import ConflictError, RuleViolation
+from newsdesk.domain.said import said_of
 from newsdesk.gui.i18n.language import speaks_english
+from newsdesk.gui.i18n.said_text import said_text
 
 log = logging.getLogger(__name__)
 
@@ -263,6 +265,8 @@ def refusal_text(refusal: str | BaseException) -> str:
             "article {article} was changed by someone else: you edited revision {expected},"
             " the newest is revision {actual}; nothing was overwritten",
         ).format(article=refusal.article_id, expected=refusal.expected, actual=refusal.actual)
+    if said_of(refusal) is not None:  # named by the core: storage, addresses, imports
+        return said_text(refusal)
     return english_reason(refusal)
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.gui.i18n.core_text import status_name
+from newsdesk.gui.i18n.said_text import left_out_kind, said_text
 from newsdesk.newsroom.importing import FilePreview
 
 REFUSED_COLOUR = "#c0392b"
@@ -46,6 +47,10 @@ FIELD_LABELS = {
     "left out": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Left out"),
     "unknown roles": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Roles not in the vocabulary"),
     "kept": QT_TRANSLATE_NOOP("ImportPreviewDialog", "(kept as written)"),
+    "refused": QT_TRANSLATE_NOOP("ImportPreviewDialog", "Cannot be imported:"),
+    "nothing saved": QT_TRANSLATE_NOOP(
+        "ImportPreviewDialog", "Nothing of this file will be saved."
+    ),
 }
 
 
@@ -57,9 +62,9 @@ def preview_html(preview: FilePreview) -> str:
     if "refused" in data:
         return (
             f"<h3>{e(preview.path.name)}</h3>"
-            f'<p style="color:{REFUSED_COLOUR}"><b>{e(_tr("Cannot be imported:"))}</b>'
-            f" {e(data['refused'])}</p>"
-            f"<p>{e(_tr('Nothing of this file will be saved.'))}</p>"
+            f'<p style="color:{REFUSED_COLOUR}"><b>{e(_tr(FIELD_LABELS["refused"]))}</b>'
+            f" {e(said_text(preview.refused))}</p>"
+            f"<p>{e(_tr(FIELD_LABELS['nothing saved']))}</p>"
         )
     fields = data["fields"]
     title = f"{fields['kicker']}丨{fields['headline']}" if fields["kicker"] else fields["headline"]
@@ -94,12 +99,13 @@ def preview_html(preview: FilePreview) -> str:
     parts.append(f"<p>{e(counts)}</p>")
     if data["notes"]:
         parts.append(f"<h4>{e(_tr(FIELD_LABELS['notes']))}</h4><ul>")
-        parts += [f"<li>{e(note)}</li>" for note in data["notes"]]
+        parts += [f"<li>{e(said_text(note))}</li>" for note in data["notes"]]
         parts.append("</ul>")
     if data["left_out"]:
         parts.append(f"<h4>{e(_tr(FIELD_LABELS['left out']))}</h4><ul>")
         parts += [
-            f"<li><b>{e(item['what'])}</b>: {e(item['text'])} — {e(item['reason'])}</li>"
+            f"<li><b>{e(left_out_kind(item['what']))}</b>: {e(item['text'])}"
+            f" — {e(said_text(item['reason']))}</li>"
             for item in data["left_out"]
         ]
         parts.append("</ul>")
@@ -143,7 +149,7 @@ class ImportPreviewDialog(QDialog):
                 item.setText(f"✗ {preview.path.name}")
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
                 item.setForeground(Qt.GlobalColor.red)
-                item.setToolTip(preview.refused)
+                item.setToolTip(said_text(preview.refused))
             else:
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked)

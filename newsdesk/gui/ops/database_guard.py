@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from newsdesk.domain.said import said_of
 from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.newsroom import Newsroom
 from newsdesk.newsroom.backups import BackupCancelled, auto_backup
@@ -23,8 +24,9 @@ CHECK_EVERY_MS = 60_000  # how often to ask the policy; it backs up every `every
 
 
 class DatabaseGuard(QObject):
-    damaged = Signal(str)  # what is wrong and which backup to restore
-    backup_failed = Signal(str)
+    # Why, as str (a Said when the core named it: the app says it in its language).
+    damaged = Signal(object)  # what is wrong and which backup to restore
+    backup_failed = Signal(object)
     backed_up = Signal(str, bool)  # path of the new backup; whether it is the start's
 
     def __init__(self, worker: DatabaseWorker, db_path: str | Path, parent=None) -> None:
@@ -81,9 +83,10 @@ class DatabaseGuard(QObject):
                     then(None)
                 return
             # Not even the check could read it: it is unusable, whatever the cause.
-            self._report_damage(str(exc))
+            why = said_of(exc) or str(exc)
+            self._report_damage(why)
             if then is not None:
-                then(str(exc))
+                then(why)
 
         self._worker.submit(check, checked, failed)
 
@@ -111,7 +114,7 @@ class DatabaseGuard(QObject):
         if isinstance(exc, BackupCancelled):
             return  # stopped because the window closes: not a failure to report
         log.warning("automatic backup failed: %s", exc)
-        self.backup_failed.emit(str(exc))
+        self.backup_failed.emit(said_of(exc) or str(exc))
         self.recheck()  # a backup refused because the database is damaged says so here
 
     def _report_damage(self, message: str) -> None:
