@@ -26,19 +26,25 @@ from tests.packaging.conftest import ROOT, need_tool
 
 REPORTER, PRODUCER, WEB = "Mei Lin", "Tom Reed", "Kai Web"
 HEADLINE = "港口新吊车夜间就位"
+# The site's own labels: a page prints those of its article's language (here Chinese,
+# the headline's), so the exported text page is the imported one again.
 PAGE = (
-    "current location:news > city > text\n"
+    "当前位置：news > city > 正文\n"
     f"Harbour丨{HEADLINE}\n"
-    "2026-11-30 source:City desk\n"
+    "2026-11-30 来源：City desk\n"
     "\n"
     "The new crane was moved into place overnight, two weeks ahead of plan.\n"
     "\n"
     f"Reporter丨{REPORTER}\n"
     "\n"
-    "Unified Service Email:desk@example.org\n"
-    "Copyright@ example.org"
+    "统一服务邮箱：desk@example.org\n"
+    "版权所有@ example.org"
 )
-WINDOW_TITLE = f"newsdesk — {REPORTER}"
+
+
+def window_title(db: Path) -> str:
+    """The main window's title on `db` (gui/connect/identity.py: who, where, the app)."""
+    return f"{REPORTER} — {db.name} — newsdesk"
 
 
 def _env(home: Path, **extra: str) -> dict[str, str]:
@@ -202,7 +208,7 @@ def test_the_frozen_desktop_app_opens_its_database_and_quits_cleanly(
         text=True,
     )
     try:
-        window = _wait_for_window(x_display, WINDOW_TITLE, process)
+        window = _wait_for_window(x_display, window_title(db), process)
         shown = time.monotonic() - started
         if shot := os.environ.get("NEWSDESK_SMOKE_SCREENSHOT"):
             subprocess.run(
@@ -237,12 +243,12 @@ def test_the_installed_menu_entry_starts_the_frozen_app(frozen_app, home, tmp_pa
     env = _env(home, DISPLAY=x_display, QT_QPA_PLATFORM="xcb", NEWSDESK_DB=str(db))
     # gio launch hands the app over to the session and returns: watch the window.
     subprocess.run([gio, "launch", str(entry)], env=env, check=True, timeout=60)
-    window = _wait_for_window(x_display, WINDOW_TITLE, None)
+    window = _wait_for_window(x_display, window_title(db), None)
     _press_ctrl_q(x_display, window)
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and _windows(x_display, WINDOW_TITLE):
+    while time.monotonic() < deadline and _windows(x_display, window_title(db)):
         time.sleep(0.2)
-    assert _windows(x_display, WINDOW_TITLE) == [], "the app did not quit on Ctrl+Q"
+    assert _windows(x_display, window_title(db)) == [], "the app did not quit on Ctrl+Q"
     assert {"geometry", "state"} <= _saved_window_state(settings)
 
 
