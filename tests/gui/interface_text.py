@@ -181,6 +181,10 @@ def widget_text(root: QWidget) -> Iterator[tuple[str, str]]:
             yield f"{where}.text", widget.text()
         if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
             yield f"{where}.placeholderText", widget.placeholderText()
+        if isinstance(widget, QTextEdit | QPlainTextEdit) and widget.isReadOnly():
+            # What the app writes for a person to read (a preview of an import, a
+            # history's list): read-only text is the interface's, the data aside.
+            yield f"{where}.text", widget.toPlainText()
         if isinstance(widget, QGroupBox):
             yield f"{where}.title", widget.title()
         if isinstance(widget, QTabWidget):

@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -30,17 +30,13 @@ from PySide6.QtWidgets import (
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import InvalidInputError
 from newsdesk.domain.site import SiteProfile, primary_language
+from newsdesk.gui.i18n.core_text import language_name
 
 log = logging.getLogger(__name__)
 
 # Accent for problems: readable on light and dark window backgrounds alike.
 PROBLEM_COLOUR = "#d9534f"
 FIELDS = ("kicker", "headline", "section", "date", "source")
-# How each language a site profile prints pages in is offered (the code otherwise).
-LANGUAGE_NAMES = {
-    "en": QT_TRANSLATE_NOOP("FieldsForm", "English"),
-    "zh": QT_TRANSLATE_NOOP("FieldsForm", "中文 (Chinese)"),
-}
 LINK_KEY = QKeySequence("Ctrl+K")
 
 
@@ -101,8 +97,7 @@ class FieldsForm(QWidget):
             )
         )
         for code in languages:
-            name = LANGUAGE_NAMES.get(code)
-            self.language_combo.addItem(self.tr(name) if name else code, code)
+            self.language_combo.addItem(language_name(code), code)
         self.language_combo.activated.connect(self._on_language_combo_activated)
         self._loaded_language = ""
         self.language_chosen = False  # chosen in the combo since the article was loaded

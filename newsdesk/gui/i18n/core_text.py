@@ -36,6 +36,12 @@ ROLES = {
     "producer": QT_TRANSLATE_NOOP("Role", "producer"),
     "web": QT_TRANSLATE_NOOP("Role", "web"),
 }
+# How each language a site profile prints pages in is named (the editor's Language
+# field, the import preview); filed under the field's form, where it was first shown.
+LANGUAGE_NAMES = {
+    "en": QT_TRANSLATE_NOOP("FieldsForm", "English"),
+    "zh": QT_TRANSLATE_NOOP("FieldsForm", "中文 (Chinese)"),
+}
 # The verbs, as a refusal uses them ("cannot submit ...").
 ACTIONS = {
     "submit": QT_TRANSLATE_NOOP("Action", "submit"),
@@ -197,6 +203,12 @@ def status_name(status: object) -> str:
     """A status as the interface calls it ("已提交" for submitted in Chinese)."""
     key = str(getattr(status, "value", status))
     return _tr("Status", STATUSES[key]) if key in STATUSES else key
+
+
+def language_name(code: str) -> str:
+    """A page language by name ("English", "中文 (Chinese)"); the code when unknown."""
+    name = LANGUAGE_NAMES.get(code)
+    return QCoreApplication.translate("FieldsForm", name) if name else code
 
 
 def role_name(role: object) -> str:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdesk.gui.i18n.core_text import status_name
+from newsdesk.gui.i18n.core_text import language_name, status_name
 from newsdesk.gui.i18n.said_text import left_out_kind, said_text
 from newsdesk.newsroom.importing import FilePreview
 
@@ -73,7 +73,7 @@ def preview_html(preview: FilePreview) -> str:
         (_tr(FIELD_LABELS["section"]), " > ".join(fields["section"])),
         (_tr(FIELD_LABELS["date"]), fields["date"] or _tr(FIELD_LABELS["no date"])),
         (_tr(FIELD_LABELS["source"]), fields["source"]),
-        (_tr(FIELD_LABELS["language"]), fields["language"]),
+        (_tr(FIELD_LABELS["language"]), language_name(fields["language"])),
         (_tr(FIELD_LABELS["summary"]), fields["summary"]),
         (_tr(FIELD_LABELS["status"]), status_name(fields["status"])),
         (_tr(FIELD_LABELS["read as"]), data["format"]),
