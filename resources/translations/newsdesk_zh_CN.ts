@@ -3383,6 +3383,34 @@ Start the first one.</source>
         <translation>无法为 {path} 创建文件夹</translation>
     </message>
     <message>
+        <source>there is no database at {path} to back up</source>
+        <translation>{path} 没有可备份的数据库</translation>
+    </message>
+    <message>
+        <source>refusing to back up {path} onto itself</source>
+        <translation>不能把 {path} 备份到它自己身上</translation>
+    </message>
+    <message>
+        <source>the database {path} is damaged; a backup of it would be damaged too, so none was made; {advice}</source>
+        <translation>数据库 {path} 已损坏；它的备份也会是坏的，所以没有备份；{advice}</translation>
+    </message>
+    <message>
+        <source>cannot write the backup {backup}</source>
+        <translation>无法写入备份 {backup}</translation>
+    </message>
+    <message>
+        <source>cannot copy {source} to {target}</source>
+        <translation>无法把 {source} 复制到 {target}</translation>
+    </message>
+    <message>
+        <source>cannot create the backup folder {folder}</source>
+        <translation>无法创建备份文件夹 {folder}</translation>
+    </message>
+    <message>
+        <source>cannot create the folder {folder}</source>
+        <translation>无法创建文件夹 {folder}</translation>
+    </message>
+    <message>
         <source>{path} was written by a newer newsdesk (schema {found}, this version knows {known}); update newsdesk to open it</source>
         <translation>{path} 由更新版本的 newsdesk 写入（结构版本 {found}，本版本只认识到 {known}）；请更新 newsdesk 后再打开</translation>
     </message>

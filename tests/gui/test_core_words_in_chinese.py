@@ -331,3 +331,83 @@ def test_every_name_the_core_says_has_a_translation():
     assert {"database-read-only-because", "address-required", "no-site-footer"} <= names
     missing = sorted(name for name in names if not knows(name))
     assert not missing, f"translate these in gui/i18n/said_text.py: {missing}"
+
+
+def test_a_database_that_turns_read_only_in_the_window_is_said_in_chinese(
+    qtbot, tmp_path, newsroom_db, open_window, chinese_interface, read_only, typer, monkeypatch
+):
+    told: list[tuple[str, str]] = []
+
+    def tell(_parent, title, text, *_args, **_kwargs):
+        told.append((title, text))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(tell))
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(tell))
+    window = open_window(newsroom_db, REPORTER, settings=chinese_interface)
+    window.open_article(1)
+    qtbot.waitUntil(lambda: window.session.article is not None, timeout=5000)
+    body = window.editor.body.rich_edit
+    body.setFocus()
+    typer(body, "保存之前。")
+    window.session.save_now()
+    read_only(newsroom_db, Path(f"{newsroom_db}-wal"), running=True)  # the disk stops
+    typer(body, "之后输入的。")
+    window.actions.save.trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    title, text = told[0]
+    data = {str(newsroom_db), newsroom_db.name, f"{newsroom_db.name}-wal"}
+    assert title == "数据库是只读的", told
+    assert "只读" in text and not english_words(text, data), text
+    banner = window.editor.banner.text()
+    assert "只读" in banner and not english_words(banner, data), banner
+    _shot(window, "read-only-in-window-zh", tmp_path)
+
+
+def _storage_problems(tmp_path: Path) -> list:
+    """What the storage says when it fails, made by the storage's own code."""
+    import sqlite3
+
+    from newsdesk.domain.errors import StorageError
+    from newsdesk.storage.sqlite.backup import backup_database, damage_report
+    from newsdesk.storage.sqlite.connection import describe_database_error
+
+    db = tmp_path / "room.db"
+    db.write_bytes(b"")
+    said = [
+        describe_database_error(db, sqlite3.Error(text))
+        for text in (
+            "file is not a database",
+            "attempt to write a readonly database",
+            "database or disk is full",
+            "disk I/O error",
+            "database is locked",
+            "unable to open database file",
+            "something else went wrong",
+        )
+    ]
+    said.append(damage_report(db, "database disk image is malformed"))
+    with pytest.raises(StorageError) as missing:
+        backup_database(tmp_path / "gone.db")
+    said.append(missing.value)
+    return said
+
+
+def test_storage_failures_are_said_in_chinese_whatever_they_are(tmp_path, chinese_interface):
+    from newsdesk.gui.i18n.core_text import refusal_text
+    from newsdesk.gui.i18n.said_text import said_text
+
+    data = {str(tmp_path), "room.db", "gone.db", "something else went wrong"}
+    for problem in _storage_problems(tmp_path):
+        shown = refusal_text(problem) if isinstance(problem, Exception) else said_text(problem)
+        assert shown != str(problem)
+        assert not english_words(shown, data), (str(problem), shown)
+
+
+def test_storage_failures_in_english_are_the_storages_own_words(tmp_path):
+    from newsdesk.gui.i18n.core_text import refusal_text
+    from newsdesk.gui.i18n.said_text import said_text
+
+    for problem in _storage_problems(tmp_path):
+        shown = refusal_text(problem) if isinstance(problem, Exception) else said_text(problem)
+        assert shown == str(problem)

@@ -279,6 +279,25 @@ STORAGE_PROBLEMS = {
     "cannot-create-folder": QT_TRANSLATE_NOOP(
         "StorageProblem", "cannot create the folder for {path}"
     ),
+    "backup-without-database": QT_TRANSLATE_NOOP(
+        "StorageProblem", "there is no database at {path} to back up"
+    ),
+    "backup-onto-itself": QT_TRANSLATE_NOOP(
+        "StorageProblem", "refusing to back up {path} onto itself"
+    ),
+    "backup-of-damaged-database": QT_TRANSLATE_NOOP(
+        "StorageProblem",
+        "the database {path} is damaged; a backup of it would be damaged too, so none was"
+        " made; {advice}",
+    ),
+    "backup-not-written": QT_TRANSLATE_NOOP("StorageProblem", "cannot write the backup {backup}"),
+    "backup-copy-failed": QT_TRANSLATE_NOOP("StorageProblem", "cannot copy {source} to {target}"),
+    "cannot-create-backup-folder": QT_TRANSLATE_NOOP(
+        "StorageProblem", "cannot create the backup folder {folder}"
+    ),
+    "cannot-create-a-folder": QT_TRANSLATE_NOOP(
+        "StorageProblem", "cannot create the folder {folder}"
+    ),
     "schema-newer": QT_TRANSLATE_NOOP(
         "StorageProblem",
         "{path} was written by a newer newsdesk (schema {found}, this version knows {known});"

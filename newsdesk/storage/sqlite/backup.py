@@ -123,7 +123,13 @@ def backup_database(
     """
     db_path = Path(db_path)
     if not db_path.is_file():
-        raise StorageError(f"there is no database at {db_path} to back up")
+        raise StorageError(
+            Said(
+                "backup-without-database",
+                f"there is no database at {db_path} to back up",
+                path=db_path,
+            )
+        )
     if out_path is None:
         out = _new_backup_path(backup_folder(db_path), db_path.stem)
     else:
@@ -131,22 +137,39 @@ def backup_database(
         if out.is_dir():
             out = _new_backup_path(out, db_path.stem)
     if out.exists() and _same_file(out, db_path):
-        raise StorageError(f"refusing to back up {db_path} onto itself")
+        raise StorageError(
+            Said("backup-onto-itself", f"refusing to back up {db_path} onto itself", path=db_path)
+        )
     _make_folder(out.parent, "the backup folder")
     temp = out.with_name(f".{out.name}.{os.getpid()}.partial")
     try:
         _copy_database(db_path, temp, cancel=cancel)
         problems = check_database_file(temp)
         if problems:
+            advice = recovery_advice(db_path)
             raise StorageError(
-                f"the database {db_path} is damaged ({problems[0]}); a backup of it would be"
-                f" damaged too, so none was made; {recovery_advice(db_path)}"
+                Said(
+                    "backup-of-damaged-database",
+                    f"the database {db_path} is damaged ({problems[0]}); a backup of it would"
+                    f" be damaged too, so none was made; {advice}",
+                    path=db_path,
+                    detail=problems[0],
+                    advice=advice,
+                )
             )
         _fsync_file(temp)
         os.replace(temp, out)
         _fsync_dir(out.parent)
     except OSError as exc:
-        raise StorageError(f"cannot write the backup {out}: {exc.strerror or exc}") from exc
+        detail = exc.strerror or str(exc)
+        raise StorageError(
+            Said(
+                "backup-not-written",
+                f"cannot write the backup {out}: {detail}",
+                backup=out,
+                detail=detail,
+            )
+        ) from exc
     finally:
         _remove_quietly(temp)
     log.info("backed up %s to %s", db_path, out)
@@ -324,7 +347,15 @@ def _copy_database(
         _remove_quietly(target)
         if is_corruption(exc):
             raise StorageError(describe_database_error(source, exc)) from exc
-        raise StorageError(f"cannot copy {source} to {target}: {exc}") from exc
+        raise StorageError(
+            Said(
+                "backup-copy-failed",
+                f"cannot copy {source} to {target}: {exc}",
+                source=source,
+                target=target,
+                detail=str(exc),
+            )
+        ) from exc
 
 
 @contextlib.contextmanager
@@ -420,7 +451,12 @@ def _make_folder(folder: Path, what: str) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageError(f"cannot create {what} {folder}: {exc.strerror}") from exc
+        text = f"cannot create {what} {folder}: {exc.strerror}"
+        if what == "the backup folder":
+            said = Said("cannot-create-backup-folder", text, folder=folder, detail=exc.strerror)
+        else:
+            said = Said("cannot-create-a-folder", text, folder=folder, detail=exc.strerror)
+        raise StorageError(said) from exc
 
 
 def _remove_quietly(path: Path) -> None:
