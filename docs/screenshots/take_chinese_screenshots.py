@@ -8,7 +8,9 @@ Chinese. Writes beside this file:
 - workflow-bar-zh.png: the top of the window as a producer sees an article edited
   after its approval;
 - history-diff-zh.png: the history dialog comparing two revisions;
-- export-dialog-zh.png: the web team's export, with what changed since the last one.
+- export-dialog-zh.png: the web team's export, with what changed since the last one;
+- import-preview-zh.png: File › Import… on a Pelican page, its notes and what was left
+  out said in Chinese.
 """
 
 from __future__ import annotations
@@ -209,6 +211,44 @@ def shoot_workflow(app: QApplication) -> None:
     room.close()
 
 
+# A Pelican page with notes (no category, a time on the date, Pelican's "hidden", an
+# upper-case slug) and things left out (a field of its own, a link the page cannot carry).
+PELICAN_PAGE = """\
+Title: 渡轮恢复运营
+Date: 2026-09-14 08:30
+Slug: Ferry-Back
+Status: hidden
+Lang: zh
+Mood: 高兴
+
+渡轮周一起恢复运营，[详情](javascript:void) 见码头公告。
+"""
+
+
+def shoot_import(app: QApplication) -> None:
+    app.styleHints().setColorScheme(Qt.ColorScheme.Light)
+    app.setPalette(app.style().standardPalette())
+    folder = Path(tempfile.mkdtemp())
+    room, metro, _ferry = newsroom(folder)
+    page = folder / "渡轮.md"
+    page.write_text(PELICAN_PAGE, encoding="utf-8")
+    window = window_for(room, folder, REPORTER, metro)
+    pump(app, 1)
+    window.tools.importer.preview([page])
+    deadline = time.monotonic() + 20
+    while window.tools.importer.dialog is None and time.monotonic() < deadline:
+        pump(app, 0.1)
+    dialog = window.tools.importer.dialog
+    dialog.resize(900, 520)
+    pump(app, 0.5)
+    out = HERE / "import-preview-zh.png"
+    dialog.grab().save(str(out))
+    dialog.reject()
+    window.close()
+    room.close()
+    print(f"wrote {out}")
+
+
 def main() -> None:
     # A desktop-sized offscreen screen (800×800 by default; the window keeps to its screen).
     if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
@@ -221,6 +261,7 @@ def main() -> None:
     shoot_main(app, Qt.ColorScheme.Light, HERE / "main-zh-light.png")
     shoot_main(app, Qt.ColorScheme.Dark, HERE / "main-zh-dark.png")
     shoot_workflow(app)
+    shoot_import(app)
 
 
 if __name__ == "__main__":
