@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from newsdesk.domain.errors import StorageError
+from newsdesk.domain.said import Said
 
 log = logging.getLogger(__name__)
 
@@ -26,16 +27,16 @@ def _account(url: str) -> str:
     return display_url(url)
 
 
-def keyring_problem() -> str | None:
+def keyring_problem() -> Said | None:
     """Why the system keyring cannot keep a password here (None: it can)."""
     try:
         import keyring
         from keyring.backends import fail
     except ImportError:
-        return "the keyring library is not installed"
+        return Said("keyring-not-installed", "the keyring library is not installed")
     backend = keyring.get_keyring()
     if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 1) <= 0:
-        return "no system keyring is running on this computer"
+        return Said("no-keyring-running", "no system keyring is running on this computer")
     return None
 
 
@@ -55,13 +56,21 @@ def keyring_password(url: str) -> str | None:
 def keep_in_keyring(url: str, password: str) -> None:
     problem = keyring_problem()
     if problem:
-        raise StorageError(f"the password was not kept: {problem}")
+        raise StorageError(
+            Said("password-not-kept", f"the password was not kept: {problem}", reason=problem)
+        )
     import keyring
 
     try:
         keyring.set_password(KEYRING_SERVICE, _account(url), password)
     except Exception as exc:
-        raise StorageError(f"the system keyring refused the password: {exc}") from exc
+        raise StorageError(
+            Said(
+                "keyring-refused",
+                f"the system keyring refused the password: {exc}",
+                detail=str(exc),
+            )
+        ) from exc
 
 
 def forget_in_keyring(url: str) -> None:
@@ -95,7 +104,14 @@ def keep_in_pgpass(url: str, password: str) -> Path:
     try:
         old = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
     except OSError as exc:
-        raise StorageError(f"cannot read {path}: {exc.strerror}") from exc
+        raise StorageError(
+            Said(
+                "password-file-unreadable",
+                f"cannot read {path}: {exc.strerror}",
+                path=path,
+                detail=exc.strerror,
+            )
+        ) from exc
     kept = [entry for entry in old if not entry.startswith(key + ":")]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -111,5 +127,12 @@ def keep_in_pgpass(url: str, password: str) -> Path:
             Path(temp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise StorageError(f"cannot write the password to {path}: {exc.strerror}") from exc
+        raise StorageError(
+            Said(
+                "password-file-unwritable",
+                f"cannot write the password to {path}: {exc.strerror}",
+                path=path,
+                detail=exc.strerror,
+            )
+        ) from exc
     return path

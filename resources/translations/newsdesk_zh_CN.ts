@@ -3411,6 +3411,38 @@ Start the first one.</source>
         <translation>无法创建文件夹 {folder}</translation>
     </message>
     <message>
+        <source>the database&apos;s shared-memory file {path} was changed by another program while newsdesk had it open: newsdesk stops using the database so that it neither crashes nor damages it; close newsdesk and start it again</source>
+        <translation>newsdesk 打开数据库期间，另一个程序改动了它的共享内存文件 {path}：为了既不崩溃也不损坏数据库，newsdesk 停止使用它；请关闭 newsdesk 后重新启动</translation>
+    </message>
+    <message>
+        <source>the database {path} cannot be used: SQLite cannot map its shared-memory file. The folder is probably on a file system without shared memory maps (a network share, FUSE, virtiofs), or another program keeps changing that file: move the database to a local folder</source>
+        <translation>无法使用数据库 {path}：SQLite 无法映射它的共享内存文件。这个文件夹可能位于不支持共享内存映射的文件系统上（网络共享、FUSE、virtiofs），或者另一个程序在不断改动那个文件：请把数据库移到本机的文件夹中</translation>
+    </message>
+    <message>
+        <source>the keyring library is not installed</source>
+        <translation>没有安装 keyring 库</translation>
+    </message>
+    <message>
+        <source>no system keyring is running on this computer</source>
+        <translation>这台电脑上没有运行系统钥匙串</translation>
+    </message>
+    <message>
+        <source>the password was not kept: {reason}</source>
+        <translation>密码没有保存：{reason}</translation>
+    </message>
+    <message>
+        <source>the system keyring refused the password</source>
+        <translation>系统钥匙串拒绝保存这个密码</translation>
+    </message>
+    <message>
+        <source>cannot read {path}</source>
+        <translation>无法读取 {path}</translation>
+    </message>
+    <message>
+        <source>cannot write the password to {path}</source>
+        <translation>无法把密码写入 {path}</translation>
+    </message>
+    <message>
         <source>{path} was written by a newer newsdesk (schema {found}, this version knows {known}); update newsdesk to open it</source>
         <translation>{path} 由更新版本的 newsdesk 写入（结构版本 {found}，本版本只认识到 {known}）；请更新 newsdesk 后再打开</translation>
     </message>

@@ -390,6 +390,17 @@ def _storage_problems(tmp_path: Path) -> list:
     with pytest.raises(StorageError) as missing:
         backup_database(tmp_path / "gone.db")
     said.append(missing.value)
+    # A password to keep where no file can be written (its folder is a file).
+    from newsdesk.newsroom import credentials
+
+    (tmp_path / "not-a-folder").write_text("x")
+    os.environ["PGPASSFILE"] = str(tmp_path / "not-a-folder" / "pgpass")
+    try:
+        with pytest.raises(StorageError) as unwritable:
+            credentials.keep_in_pgpass("postgresql://mei@db.example.org/newsroom", "secret")
+    finally:
+        del os.environ["PGPASSFILE"]
+    said.append(unwritable.value)
     return said
 
 
@@ -397,7 +408,7 @@ def test_storage_failures_are_said_in_chinese_whatever_they_are(tmp_path, chines
     from newsdesk.gui.i18n.core_text import refusal_text
     from newsdesk.gui.i18n.said_text import said_text
 
-    data = {str(tmp_path), "room.db", "gone.db", "something else went wrong"}
+    data = {str(tmp_path), "room.db", "gone.db", "something else went wrong", "pgpass"}
     for problem in _storage_problems(tmp_path):
         shown = refusal_text(problem) if isinstance(problem, Exception) else said_text(problem)
         assert shown != str(problem)

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from newsdesk.gui.i18n.said_text import said_text
+
 
 class KeepIn(enum.Enum):
     NOWHERE = "nowhere"
@@ -58,7 +60,9 @@ class PasswordDialog(QDialog):
             # Offered, but greyed out with the reason: a person can see why.
             item = self.where_combo.model().item(0)
             item.setEnabled(False)
-            item.setToolTip(self.tr("Not available: {reason}").format(reason=keyring_problem))
+            item.setToolTip(
+                self.tr("Not available: {reason}").format(reason=said_text(keyring_problem))
+            )
             self.where_combo.setCurrentIndex(1)
         self.where_combo.setEnabled(False)
         self.remember_check.toggled.connect(self.where_combo.setEnabled)

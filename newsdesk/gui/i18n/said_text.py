@@ -298,6 +298,33 @@ STORAGE_PROBLEMS = {
     "cannot-create-a-folder": QT_TRANSLATE_NOOP(
         "StorageProblem", "cannot create the folder {folder}"
     ),
+    "shared-memory-broken": QT_TRANSLATE_NOOP(
+        "StorageProblem",
+        "the database's shared-memory file {path} was changed by another program while"
+        " newsdesk had it open: newsdesk stops using the database so that it neither crashes"
+        " nor damages it; close newsdesk and start it again",
+    ),
+    "shared-memory-unusable": QT_TRANSLATE_NOOP(
+        "StorageProblem",
+        "the database {path} cannot be used: SQLite cannot map its shared-memory file. The"
+        " folder is probably on a file system without shared memory maps (a network share,"
+        " FUSE, virtiofs), or another program keeps changing that file: move the database to"
+        " a local folder",
+    ),
+    "keyring-not-installed": QT_TRANSLATE_NOOP(
+        "StorageProblem", "the keyring library is not installed"
+    ),
+    "no-keyring-running": QT_TRANSLATE_NOOP(
+        "StorageProblem", "no system keyring is running on this computer"
+    ),
+    "password-not-kept": QT_TRANSLATE_NOOP("StorageProblem", "the password was not kept: {reason}"),
+    "keyring-refused": QT_TRANSLATE_NOOP(
+        "StorageProblem", "the system keyring refused the password"
+    ),
+    "password-file-unreadable": QT_TRANSLATE_NOOP("StorageProblem", "cannot read {path}"),
+    "password-file-unwritable": QT_TRANSLATE_NOOP(
+        "StorageProblem", "cannot write the password to {path}"
+    ),
     "schema-newer": QT_TRANSLATE_NOOP(
         "StorageProblem",
         "{path} was written by a newer newsdesk (schema {found}, this version knows {known});"

@@ -16,6 +16,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsdesk.domain.said import Said
 from newsdesk.storage.sqlite.connection import describe_database_error
 
 log = logging.getLogger(__name__)
@@ -75,12 +76,15 @@ def probe_database(path: Path | str) -> DatabaseAccess:
         return DatabaseAccess()
     if child.returncode < 0:
         name = signal.Signals(-child.returncode).name
-        problem = (
+        problem = Said(
+            "shared-memory-unusable",
             f"the database {path} cannot be used: reading it killed the process that"
             f" tried ({name}), because SQLite cannot map its shared-memory file"
             f" {path}-shm. The folder is probably on a file system without shared memory"
             " maps (a network share, FUSE, virtiofs), or another program keeps changing"
-            " that file: move the database to a local folder"
+            " that file: move the database to a local folder",
+            path=path,
+            signal=name,
         )
         log.error("%s", problem)
         return DatabaseAccess(problem=problem)

@@ -26,6 +26,7 @@ import weakref
 from pathlib import Path
 
 from newsdesk.domain.errors import StorageError
+from newsdesk.domain.said import Said
 
 log = logging.getLogger(__name__)
 
@@ -72,28 +73,33 @@ class SharedMemoryWatch:
         except FileNotFoundError:
             if self._identity is None:
                 return  # not made yet (a new database): nothing is mapped
-            self._fail("was removed by another program")
+            self._fail("removed", "was removed by another program")
         except OSError:
             return  # cannot look (a permission on the folder): SQLite will say
         else:
             if self._identity is None:
                 self._seen(stat)
             elif (stat.st_dev, stat.st_ino) != self._identity:
-                self._fail("was replaced by another program")
+                self._fail("replaced", "was replaced by another program")
             elif stat.st_size < self._size:
-                self._fail("was truncated by another program")
+                self._fail("truncated", "was truncated by another program")
             elif self._writable and not os.access(self.path, os.W_OK):
-                self._fail("became read-only")
+                self._fail("read-only", "became read-only")
             else:
                 self._seen(stat)
 
-    def _fail(self, what: str) -> None:
+    def _fail(self, how: str, what: str) -> None:
+        """`how` names what happened to the file (removed, replaced, truncated,
+        read-only) for the app's translation; `what` says it in English."""
         with _lock:
             if not self.problem:
-                self.problem = (
+                self.problem = Said(
+                    "shared-memory-broken",
                     f"the database's shared-memory file {self.path} {what} while newsdesk"
                     " had it open: newsdesk stops using the database so that it neither"
-                    " crashes nor damages it; close newsdesk and start it again"
+                    " crashes nor damages it; close newsdesk and start it again",
+                    path=self.path,
+                    how=how,
                 )
                 log.error("%s", self.problem)
                 for conn in list(self._connections):
