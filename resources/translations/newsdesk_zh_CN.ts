@@ -1488,7 +1488,7 @@ Start the first one.</source>
     </message>
     <message>
         <source>{text} is not a date ({reason}). Write it as YYYY-MM-DD, e.g. {example}.</source>
-        <translation>{text} 不是日期（{reason}）。请按“年-月-日”书写，例如 {example}。</translation>
+        <translation>{text} 不是有效的日期（年、月或日超出范围）。请按“年-月-日”书写，例如 {example}。</translation>
     </message>
 </context>
 <context>

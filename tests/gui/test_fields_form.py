@@ -226,3 +226,18 @@ def test_read_only(form, qtbot):
     qtbot.keyClicks(form.headline_edit, "zzz")
     assert form.values()["headline"] == STORY.headline
     assert not form.calendar_button.isEnabled()
+
+
+@pytest.mark.parametrize("typed", ["2025-13-01", "2025-02-30"])
+def test_bad_dates_are_explained_in_chinese_without_pythons_words(chinese_interface, qtbot, typed):
+    # Python's own reason ("month must be in 1..12") is English: the Chinese says it.
+    from tests.gui.interface_text import english_words
+
+    form = FieldsForm(headline_max_length=40)
+    qtbot.addWidget(form)
+    form.show()
+    form.set_article(STORY)
+    retype(qtbot, form.date_edit, typed)
+    text = form.messages["date"].text()
+    assert text.startswith(f"{typed} 不是有效的日期"), text
+    assert not english_words(text, {"YYYY-MM-DD"}), text
