@@ -3443,6 +3443,26 @@ Start the first one.</source>
         <translation>无法把密码写入 {path}</translation>
     </message>
     <message>
+        <source>there is no article {article} (another desk may have deleted it)</source>
+        <translation>没有稿件 {article}（可能已被其他工作台删除）</translation>
+    </message>
+    <message>
+        <source>article {article} has no revision {revision}</source>
+        <translation>稿件 {article} 没有第 {revision} 版</translation>
+    </message>
+    <message>
+        <source>article {article} has no comment {comment}</source>
+        <translation>稿件 {article} 没有批注 {comment}</translation>
+    </message>
+    <message>
+        <source>no image {image} in this database</source>
+        <translation>数据库中没有图片 {image}</translation>
+    </message>
+    <message>
+        <source>no person named “{person}” in this newsroom (File › People… adds one)</source>
+        <translation>本编辑部没有名叫“{person}”的人（可在“文件 › 人员…”中添加）</translation>
+    </message>
+    <message>
         <source>{path} was written by a newer newsdesk (schema {found}, this version knows {known}); update newsdesk to open it</source>
         <translation>{path} 由更新版本的 newsdesk 写入（结构版本 {found}，本版本只认识到 {known}）；请更新 newsdesk 后再打开</translation>
     </message>

@@ -10,6 +10,7 @@ import pytest
 from newsdesk.domain.article import Article, Credit
 from newsdesk.domain.errors import ConflictError, InvalidInputError, NotFoundError
 from newsdesk.domain.query import ArticleQuery
+from newsdesk.domain.said import said_of
 from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.status import Status
 
@@ -192,6 +193,26 @@ def test_missing_things_are_named(store):
     first = store.insert_article(_article(), actor="Lena Park")
     with pytest.raises(NotFoundError, match="revision 9"):
         store.get_revision(first.id, 9)
+
+
+def test_missing_things_carry_the_same_names_on_both_engines(store):
+    """The app says these in its language by name (a Said): the same on every engine."""
+    first = store.insert_article(_article(), actor="Lena Park")
+    for ask, name, params in (
+        (lambda: store.get_article(42), "article-not-found", {"article": "42"}),
+        (lambda: store.get_person("Nobody"), "person-not-found", {"person": "Nobody"}),
+        (
+            lambda: store.get_revision(first.id, 9),
+            "revision-not-found",
+            {"article": str(first.id), "revision": "9"},
+        ),
+        (lambda: store.image_data("ab" * 32), "image-not-found", {"image": "ab" * 6}),
+    ):
+        with pytest.raises(NotFoundError) as caught:
+            ask()
+        said = said_of(caught.value)
+        assert said is not None and said.name == name, caught.value
+        assert dict(said.params) == params
 
 
 def test_slugs_are_unique(store):

@@ -325,6 +325,20 @@ STORAGE_PROBLEMS = {
     "password-file-unwritable": QT_TRANSLATE_NOOP(
         "StorageProblem", "cannot write the password to {path}"
     ),
+    # storage/not_found.py
+    "article-not-found": QT_TRANSLATE_NOOP(
+        "StorageProblem", "there is no article {article} (another desk may have deleted it)"
+    ),
+    "revision-not-found": QT_TRANSLATE_NOOP(
+        "StorageProblem", "article {article} has no revision {revision}"
+    ),
+    "comment-not-found": QT_TRANSLATE_NOOP(
+        "StorageProblem", "article {article} has no comment {comment}"
+    ),
+    "image-not-found": QT_TRANSLATE_NOOP("StorageProblem", "no image {image} in this database"),
+    "person-not-found": QT_TRANSLATE_NOOP(
+        "StorageProblem", "no person named “{person}” in this newsroom (File › People… adds one)"
+    ),
     "schema-newer": QT_TRANSLATE_NOOP(
         "StorageProblem",
         "{path} was written by a newer newsdesk (schema {found}, this version knows {known});"

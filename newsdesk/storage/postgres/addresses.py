@@ -12,6 +12,7 @@ from newsdesk.domain.article import Article, FormerSlug
 from newsdesk.domain.errors import ConflictError, InvalidInputError, NotFoundError
 from newsdesk.domain.status import Status
 from newsdesk.storage import codec
+from newsdesk.storage.not_found import missing_article
 from newsdesk.storage.postgres.side_records import SideRecords
 
 
@@ -102,5 +103,5 @@ class Addresses(SideRecords):
             [article_id],
         )
         if row is None:
-            raise NotFoundError(f"no article with id {article_id}")
+            raise NotFoundError(missing_article(article_id))
         return row

@@ -14,6 +14,7 @@ from newsdesk.domain.credit_roles import CreditRole
 from newsdesk.domain.errors import InvalidInputError, NotFoundError
 from newsdesk.domain.site import SiteProfile
 from newsdesk.storage import codec
+from newsdesk.storage.not_found import missing_article, missing_comment, missing_image
 from newsdesk.storage.postgres.base import PostgresBase
 from newsdesk.storage.postgres.schema import SITE_PROFILE
 
@@ -35,13 +36,13 @@ class SideRecords(PostgresBase):
                 " AND id NOT IN (SELECT article_id FROM deleted_articles)",
                 [article_id],
             ).fetchone():
-                raise NotFoundError(f"no article with id {article_id}")
+                raise NotFoundError(missing_article(article_id))
             if parent_id is not None:
                 parent = conn.execute(
                     "SELECT article_id FROM comments WHERE id = %s", [parent_id]
                 ).fetchone()
                 if parent is None or parent[0] != article_id:
-                    raise NotFoundError(f"article {article_id} has no comment {parent_id}")
+                    raise NotFoundError(missing_comment(article_id, parent_id))
             row = {
                 "article_id": article_id,
                 "parent_id": parent_id,
@@ -135,5 +136,5 @@ class SideRecords(PostgresBase):
     def image_data(self, sha256: str) -> bytes:
         rows = self._tuples("SELECT data FROM images WHERE sha256 = %s", [sha256])
         if not rows:
-            raise NotFoundError(f"no image {sha256[:12]} in this database")
+            raise NotFoundError(missing_image(sha256))
         return bytes(rows[0][0])

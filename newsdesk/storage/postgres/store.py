@@ -21,6 +21,7 @@ from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
 from newsdesk.storage import codec
 from newsdesk.storage.article_listing import listed_article_ids
+from newsdesk.storage.not_found import missing_person, missing_revision
 from newsdesk.storage.postgres.addresses import Addresses
 from newsdesk.storage.postgres.bulk import BulkRecords
 from newsdesk.storage.postgres.health import check_database
@@ -93,10 +94,7 @@ class PostgresStore(Addresses, BulkRecords):
     def get_person(self, name: str) -> Person:
         row = self._one("SELECT name, roles, active FROM people WHERE name = %s", [name.strip()])
         if row is None:
-            raise NotFoundError(
-                f"no person named {name!r} in this newsroom (add one with "
-                f"`newsdesk users add NAME --role ROLE`)"
-            )
+            raise NotFoundError(missing_person(name))
         return codec.person_from_row(row)
 
     def people(self) -> list[Person]:
@@ -414,7 +412,7 @@ class PostgresStore(Addresses, BulkRecords):
             [article_id, revision],
         )
         if row is None:
-            raise NotFoundError(f"article {article_id} has no revision {revision}")
+            raise NotFoundError(missing_revision(article_id, revision))
         saved_at = codec.time_from_text(row["saved_at"])
         return dataclasses.replace(
             current.with_content(codec.unpack_revision(bytes(row["data"]))),

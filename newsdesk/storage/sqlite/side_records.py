@@ -12,6 +12,7 @@ from newsdesk.domain.credit_roles import CreditRole
 from newsdesk.domain.errors import InvalidInputError, NotFoundError
 from newsdesk.domain.site import SiteProfile
 from newsdesk.storage import codec
+from newsdesk.storage.not_found import missing_comment, missing_image
 from newsdesk.storage.sqlite.base import SITE_PROFILE, SQLiteBase
 
 
@@ -28,7 +29,7 @@ class SideRecords(SQLiteBase):
             if parent_id is not None:
                 parent = self._one("SELECT article_id FROM comments WHERE id = ?", [parent_id])
                 if parent is None or parent["article_id"] != article_id:
-                    raise NotFoundError(f"article {article_id} has no comment {parent_id}")
+                    raise NotFoundError(missing_comment(article_id, parent_id))
             row = {
                 "article_id": article_id,
                 "parent_id": parent_id,
@@ -101,5 +102,5 @@ class SideRecords(SQLiteBase):
     def image_data(self, sha256: str) -> bytes:
         rows = self._tuples("SELECT data FROM images WHERE sha256 = ?", [sha256])
         if not rows:
-            raise NotFoundError(f"no image {sha256[:12]} in this database")
+            raise NotFoundError(missing_image(sha256))
         return rows[0][0]

@@ -18,6 +18,7 @@ from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
 from newsdesk.storage import codec
 from newsdesk.storage.article_listing import listed_article_ids
+from newsdesk.storage.not_found import missing_person, missing_revision
 from newsdesk.storage.sqlite.addresses import SQLiteAddresses
 from newsdesk.storage.sqlite.base import AUDIT_HEAD, insert_sql
 from newsdesk.storage.sqlite.bulk import BulkRecords
@@ -79,10 +80,7 @@ class SQLiteStore(SQLiteAddresses, BulkRecords):
     def get_person(self, name: str) -> Person:
         row = self._one("SELECT * FROM people WHERE name = ?", [name.strip()])
         if row is None:
-            raise NotFoundError(
-                f"no person named {name!r} in this newsroom (add one with "
-                f"`newsdesk users add NAME --role ROLE`)"
-            )
+            raise NotFoundError(missing_person(name))
         return codec.person_from_row(row)
 
     def people(self) -> list[Person]:
@@ -374,7 +372,7 @@ class SQLiteStore(SQLiteAddresses, BulkRecords):
             [article_id, revision],
         )
         if row is None:
-            raise NotFoundError(f"article {article_id} has no revision {revision}")
+            raise NotFoundError(missing_revision(article_id, revision))
         saved_at = codec.time_from_text(row["saved_at"])
         return dataclasses.replace(
             current.with_content(codec.unpack_revision(row["data"])),
