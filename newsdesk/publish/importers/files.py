@@ -18,8 +18,10 @@ article (no breadcrumb) has no footer to check; its report says so.
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import re
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -27,7 +29,6 @@ from newsdesk.domain.article import Article
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import InvalidInputError
 from newsdesk.domain.site import SiteProfile
-from newsdesk.publish.importers.docx import is_docx, read_docx_report
 from newsdesk.publish.importers.front_matter import has_pelican_header
 from newsdesk.publish.importers.markdown import read_markdown_report
 from newsdesk.publish.importers.ninjs import read_ninjs_report
@@ -204,6 +205,17 @@ def _require_footer(text: str, site: SiteProfile) -> None:
     )
 
 
+def is_docx(data: bytes) -> bool:
+    """True for a Word (OOXML) document: a zip holding word/document.xml."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
 def import_file(
     path: Path | str,
     *,
@@ -228,6 +240,10 @@ def import_file(
     except OSError as exc:
         raise InvalidInputError(f"{name}: cannot be read ({exc.strerror})") from None
     if is_docx(data):
+        # Loaded for the first Word file only: mammoth and BeautifulSoup cost a reader
+        # of text pages (a second process in a big import) a fifth of a second.
+        from newsdesk.publish.importers.docx import read_docx_report
+
         try:
             return read_docx_report(
                 data, site=site, vocabulary=vocabulary, known_people=known_people, source=name
