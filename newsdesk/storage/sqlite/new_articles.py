@@ -15,10 +15,11 @@ from newsdesk.domain.status import Status
 from newsdesk.storage import codec
 from newsdesk.storage.audit_chain import GENESIS, extend_chain
 from newsdesk.storage.new_drafts import check_new_slugs, first_revision
-from newsdesk.storage.sqlite.base import AUDIT_HEAD, SQLiteBase, insert_sql
+from newsdesk.storage.sqlite.base import AUDIT_HEAD, SQLiteBase
 from newsdesk.storage.sqlite.schema import search_row
 
-# SQLite allows 32,766 parameters per statement; two per slug here.
+# SQLite allows 32,766 parameters per statement: 500 slugs take two each, 500 article
+# rows 22 each.
 _CHUNK = 500
 
 _REVISION_SQL = (
@@ -61,37 +62,25 @@ class NewArticles(SQLiteBase):
         with self._lock, self._write():
             check_new_slugs(drafts, self._slugs_in_use)
             conn = self.db.conn
-            stored: list[Article] = []
-            revisions: list[tuple] = []
-            search: list[list] = []
-            for draft in drafts:
-                row = codec.article_to_row(draft)
-                del row["id"]
-                article_id = conn.execute(*insert_sql("articles", row)).lastrowid
-                article = dataclasses.replace(draft, id=article_id)
-                stored.append(article)
-                revisions.append(
-                    (
-                        article_id,
-                        1,
-                        saved_at,
-                        actor,
-                        Status.DRAFT.value,
-                        "created",
-                        codec.pack_revision(article),
-                    )
+            rows = [codec.article_to_row(d) for d in drafts]
+            ids = self._insert_article_rows(rows)
+            stored = [dataclasses.replace(d, id=ids[d.slug]) for d in drafts]
+            revisions = [
+                (a.id, 1, saved_at, actor, Status.DRAFT.value, "created", codec.pack_revision(a))
+                for a in stored
+            ]
+            search = [
+                search_row(
+                    a.id,
+                    row["headline"],
+                    row["kicker"],
+                    row["body"],
+                    row["credits"],
+                    row["summary"],
+                    row["keywords"],
                 )
-                search.append(
-                    search_row(
-                        article_id,
-                        row["headline"],
-                        row["kicker"],
-                        row["body"],
-                        row["credits"],
-                        row["summary"],
-                        row["keywords"],
-                    )
-                )
+                for a, row in zip(stored, rows, strict=True)
+            ]
             conn.executemany(_REVISION_SQL, revisions)
             conn.executemany(_SEARCH_SQL, search)
             self._append_audits(
@@ -110,6 +99,23 @@ class NewArticles(SQLiteBase):
                 ]
             )
         return stored
+
+    def _insert_article_rows(self, rows: Sequence[dict]) -> dict[str, int]:
+        """Insert the article rows (their ids left to SQLite), a few hundred per
+        statement; the id each got, by slug (unique: RETURNING's order is not
+        promised)."""
+        columns = [c for c in rows[0] if c != "id"]
+        marks = "(" + ", ".join("?" * len(columns)) + ")"
+        ids: dict[str, int] = {}
+        for start in range(0, len(rows), _CHUNK):
+            chunk = rows[start : start + _CHUNK]
+            cursor = self.db.conn.execute(
+                f"INSERT INTO articles ({', '.join(columns)})"
+                f" VALUES {', '.join([marks] * len(chunk))} RETURNING id, slug",
+                [row[c] for row in chunk for c in columns],
+            )
+            ids.update((slug, article_id) for article_id, slug in cursor.fetchall())
+        return ids
 
     def _slugs_in_use(self, slugs: Collection[str]) -> set[str]:
         """Which of `slugs` an article or a published former address holds."""
