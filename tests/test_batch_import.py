@@ -42,6 +42,30 @@ def test_a_batch_keeps_each_articles_rules_and_stores_the_rest(open_desks):
     assert room.article(results[0].id).headline == "Ferry timetable"
 
 
+def test_slugs_made_in_a_batch_are_numbered_past_every_one_taken(open_desks):
+    room = open_desks(PEOPLE)
+    room.create_article(Article(headline="Pool hours"), actor="Rita Vance")
+    results = room.create_articles(
+        [
+            Article(headline="Pool hours"),
+            Article(headline="Pool hours"),
+            Article(headline="Anything", slug="pool-hours-4"),
+            Article(headline="Pool hours"),
+            Article(headline="泳池开放时间"),
+            Article(headline="泳池开放时间"),
+        ],
+        actor="Rita Vance",
+    )
+    assert [r.slug for r in results] == [
+        "pool-hours-2",
+        "pool-hours-3",
+        "pool-hours-4",
+        "pool-hours-5",
+        "yong-chi-kai-fang-shi-jian",
+        "yong-chi-kai-fang-shi-jian-2",
+    ]
+
+
 def _seen(room, article_id: int) -> tuple:
     """An article's history as its readers see it, times and ids left out."""
     revisions = [(r.revision, r.saved_by, r.status, r.note) for r in room.revisions(article_id)]

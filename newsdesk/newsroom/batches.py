@@ -14,7 +14,7 @@ from newsdesk.domain.article import Article
 from newsdesk.domain.errors import InvalidInputError, NewsdeskError, RuleViolation
 from newsdesk.domain.workflow import check_create
 from newsdesk.newsroom.changes import Change, ChangeKind
-from newsdesk.publish.slugs import make_slug
+from newsdesk.publish.slugs import base_slug, make_slug, unique_slug
 
 log = logging.getLogger(__name__)
 
@@ -75,9 +75,20 @@ class BatchOps:
         the refusal of each other one put in `results`. Inside the unit of work: slugs
         are seen as taken by the store or by an article earlier in the batch."""
         in_batch: set[str] = set()
+        # The slugs the batch will ask about first, asked of the store at once (on a
+        # server one round trip, not one an article); numbered ones one by one.
+        bases = {
+            i: base_slug(a.headline)
+            for i, a in enumerate(batch)
+            if a.headline.strip() and not a.slug
+        }
+        asked = {*bases.values(), *(a.slug for a in batch if a.slug)}
+        in_use = self.store.slugs_in_use(asked)
 
         def taken(slug: str) -> bool:
-            return slug in in_batch or self.store.slug_taken(slug)
+            if slug in in_batch:
+                return True
+            return slug in in_use if slug in asked else self.store.slug_taken(slug)
 
         ready: list[tuple[int, Article]] = []
         for index, article in enumerate(batch):
@@ -88,7 +99,7 @@ class BatchOps:
                 # The store's own refusal, without ending the unit for the others.
                 results[index] = InvalidInputError(f"the slug {article.slug!r} is already in use")
                 continue
-            slug = article.slug or make_slug(article.headline, taken)
+            slug = article.slug or unique_slug(bases[index], taken)
             in_batch.add(slug)
             ready.append((index, dataclasses.replace(article, slug=slug)))
         return ready

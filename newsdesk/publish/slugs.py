@@ -50,8 +50,17 @@ def make_slug(
     `taken` is a set of slugs in use or a function answering whether one is in use
     (for example a store lookup). A taken slug gets `-2`, `-3` ... appended.
     """
+    return unique_slug(_base_slug(headline, max_length), taken, max_length=max_length)
+
+
+def unique_slug(
+    base: str,
+    taken: Callable[[str], bool] | Collection[str],
+    *,
+    max_length: int = DEFAULT_MAX_LENGTH,
+) -> str:
+    """`base` (a `base_slug`), numbered when `taken` holds it (see make_slug)."""
     is_taken = taken if callable(taken) else taken.__contains__
-    base = _base_slug(headline, max_length)
     candidate = base
     counter = 1
     while candidate in RESERVED_SLUGS or is_taken(candidate):

@@ -135,3 +135,15 @@ def _refuse_revisions_of(store, engine: str, request, slug: str) -> None:
             "CREATE TRIGGER refuse_for_test BEFORE INSERT ON revisions"
             " FOR EACH ROW EXECUTE FUNCTION refuse_for_test()"
         )
+
+
+def test_slugs_in_use_are_those_slug_taken_says(store):
+    first = store.insert_article(_article(0), actor="Lena Park")
+    store.insert_article(_article(1), actor="Lena Park")
+    store.change_slug(
+        first.id, slug="moved", actor="Lena Park", expected_slug=first.slug, published=True
+    )
+    asked = ["harbour-ferry-0", "harbour-ferry-1", "moved", "never-used"]
+    assert store.slugs_in_use(asked) == {s for s in asked if store.slug_taken(s)}
+    assert store.slugs_in_use(asked) == {"harbour-ferry-0", "harbour-ferry-1", "moved"}
+    assert store.slugs_in_use([]) == set()

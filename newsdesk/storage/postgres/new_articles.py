@@ -124,6 +124,12 @@ class NewArticles(PostgresBase):
 
         return self._write(work)
 
+    def slugs_in_use(self, slugs: Collection[str]) -> set[str]:
+        """Which of `slugs` an article or a published former address holds (one round
+        trip, inside the enclosing unit of work when there is one)."""
+        with self._unit(write=False) as conn:
+            return _slugs_in_use(conn, slugs)
+
 
 def _slugs_in_use(conn: psycopg.Connection, slugs: Collection[str]) -> set[str]:
     """Which of `slugs` an article or a published former address holds."""

@@ -60,7 +60,7 @@ class NewArticles(SQLiteBase):
         saved_at = codec.time_to_text(now)
         drafts = [first_revision(a, actor=actor, now=now) for a in articles]
         with self._lock, self._write():
-            check_new_slugs(drafts, self._slugs_in_use)
+            check_new_slugs(drafts, self.slugs_in_use)
             conn = self.db.conn
             rows = [codec.article_to_row(d) for d in drafts]
             ids = self._insert_article_rows(rows)
@@ -117,7 +117,7 @@ class NewArticles(SQLiteBase):
             ids.update((slug, article_id) for article_id, slug in cursor.fetchall())
         return ids
 
-    def _slugs_in_use(self, slugs: Collection[str]) -> set[str]:
+    def slugs_in_use(self, slugs: Collection[str]) -> set[str]:
         """Which of `slugs` an article or a published former address holds."""
         wanted = list(slugs)
         found: set[str] = set()
