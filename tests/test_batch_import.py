@@ -3,6 +3,7 @@ one at a time (issue 14: an import of 2,000 pages in seconds)."""
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 
@@ -10,8 +11,10 @@ import pytest
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import InvalidInputError, RuleViolation
+from newsdesk.domain.query import ArticleQuery
 from newsdesk.newsroom import Newsroom
 from newsdesk.newsroom.batches import BATCH
+from newsdesk.newsroom.changes import ChangeKind
 from tests.cli.test_cli_export import page_text
 
 PEOPLE = {"Rita Vance": ["reporter"], "Pia Holm": ["producer"], "Kai Web": ["web"]}
@@ -37,6 +40,66 @@ def test_a_batch_keeps_each_articles_rules_and_stores_the_rest(open_desks):
     assert {a.created_by for a in stored} == {"Rita Vance"}
     assert room.count() == 1 + len(stored)
     assert room.article(results[0].id).headline == "Ferry timetable"
+
+
+def test_slugs_made_in_a_batch_are_numbered_past_every_one_taken(open_desks):
+    room = open_desks(PEOPLE)
+    room.create_article(Article(headline="Pool hours"), actor="Rita Vance")
+    results = room.create_articles(
+        [
+            Article(headline="Pool hours"),
+            Article(headline="Pool hours"),
+            Article(headline="Anything", slug="pool-hours-4"),
+            Article(headline="Pool hours"),
+            Article(headline="泳池开放时间"),
+            Article(headline="泳池开放时间"),
+        ],
+        actor="Rita Vance",
+    )
+    assert [r.slug for r in results] == [
+        "pool-hours-2",
+        "pool-hours-3",
+        "pool-hours-4",
+        "pool-hours-5",
+        "yong-chi-kai-fang-shi-jian",
+        "yong-chi-kai-fang-shi-jian-2",
+    ]
+
+
+def _seen(room, article_id: int) -> tuple:
+    """An article's history as its readers see it, times and ids left out."""
+    revisions = [(r.revision, r.saved_by, r.status, r.note) for r in room.revisions(article_id)]
+    events = [
+        (e.actor, e.action, e.from_status, e.to_status, e.revision, e.comment)
+        for e in room.audit_events(article_id)
+    ]
+    return revisions, events
+
+
+def test_a_batch_gives_each_article_what_one_by_one_gives(open_desks, caplog):
+    """On the desks' own logins (a server's rules and triggers apply): rows, revision,
+    audit entry, search and announcements per article, the batch one unit."""
+    room = open_desks(PEOPLE)
+    heard: list = []
+    room.subscribe(heard.append)
+    stories = [
+        Article(headline=f"Ferry timetable {n}", body=f"Sailings{n} resume. 防汛通知发布会")
+        for n in range(3)
+    ]
+    alone = [room.create_article(a, actor="Rita Vance") for a in stories]
+    with caplog.at_level("INFO", logger="newsdesk.newsroom.batches"):
+        batch = room.create_articles(stories, actor="Rita Vance")
+    assert "one by one" not in caplog.text  # nothing refused: one unit for the batch
+    assert [a.slug for a in batch] == [f"{a.slug}-2" for a in alone]
+    for one, many in zip(alone, batch, strict=True):
+        assert room.article(many.id).content() == dataclasses.replace(one, slug=many.slug).content()
+        assert _seen(room, many.id) == _seen(room, one.id)
+    for n, (one, many) in enumerate(zip(alone, batch, strict=True)):
+        assert sorted(room.find(ArticleQuery(search=f"sailings{n}"))) == [one.id, many.id]
+    assert len(room.find(ArticleQuery(search="发布会"))) == 6
+    created = [c.article_id for changes in heard for c in changes if c.kind is ChangeKind.CREATED]
+    assert created == [a.id for a in alone + batch]
+    assert room.check() == []
 
 
 def test_only_those_who_may_create_articles_import_them(open_desks):

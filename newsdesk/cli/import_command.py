@@ -15,10 +15,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from functools import partial
-from multiprocessing import get_context
+from collections.abc import Callable
 from pathlib import Path
 
 from newsdesk.cli.context import open_newsroom, print_json
@@ -28,11 +25,10 @@ from newsdesk.domain.errors import NewsdeskError
 from newsdesk.domain.site import SiteProfile
 from newsdesk.newsroom.paths import default_database_path
 from newsdesk.publish.importers.report import ImportReport
+from newsdesk.publish.slugs import load_transliteration
 
 # Files parsed before their articles are stored together (one unit of work).
 IMPORT_BATCH = 200
-# From this many files on, a second process reads them while this one stores.
-PARALLEL_READ_FROM = 100
 
 
 def register(sub, common: argparse.ArgumentParser, add_actor: Callable) -> None:
@@ -104,7 +100,16 @@ def import_files(args: argparse.Namespace) -> int:
                     print(f"{result.id}\t{result.headline}")
             pending.clear()
 
-        reports = _read_files(args.files, site, vocabulary, known, args.encoding)
+        reports = read_files(
+            args.files,
+            site=site,
+            vocabulary=vocabulary,
+            known_people=known,
+            encoding=args.encoding,
+            # While the second process starts, this one loads what making Chinese
+            # headlines' slugs needs, instead of doing it between two batches.
+            while_waiting=load_transliteration,
+        )
         for path, report in zip(args.files, reports, strict=True):
             try:
                 if isinstance(report, NewsdeskError):
@@ -151,46 +156,20 @@ def import_files(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def read_files(*args, **kwargs):
+    """The files' reports, in order (publish/importers/many_files.py), loaded only by
+    the commands that read files, as import_file below."""
+    from newsdesk.publish.importers.many_files import read_files as read
+
+    return read(*args, **kwargs)
+
+
 def import_file(*args, **kwargs):
     """The importers, loaded only by the commands that read files: Word's (mammoth,
     BeautifulSoup) cost every other command about half a second of start-up."""
     from newsdesk.publish.importers.files import import_file as read
 
     return read(*args, **kwargs)
-
-
-def _read_one(
-    path: str,
-    site: SiteProfile,
-    vocabulary: CreditVocabulary,
-    known: list[str],
-    encoding: str | None,
-) -> ImportReport | NewsdeskError:
-    try:
-        return import_file(
-            path, site=site, vocabulary=vocabulary, known_people=known, encoding=encoding
-        )
-    except NewsdeskError as error:
-        # Said in words: an error of a reader's own type need not survive pickling.
-        return NewsdeskError(str(error))
-
-
-def _read_files(
-    paths: list[str],
-    site: SiteProfile,
-    vocabulary: CreditVocabulary,
-    known: list[str],
-    encoding: str | None,
-) -> Iterator[ImportReport | NewsdeskError]:
-    """Each file's report (or why it was refused), in order. Many files are read in a
-    second process while this one stores the articles already read: both cores."""
-    if len(paths) < PARALLEL_READ_FROM:
-        for path in paths:
-            yield _read_one(path, site, vocabulary, known, encoding)
-        return
-    read = partial(_read_one, site=site, vocabulary=vocabulary, known=known, encoding=encoding)
-    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
-        yield from pool.map(read, paths, chunksize=IMPORT_BATCH // 4)
 
 
 def _merge_line(saved, actor: str) -> str:

@@ -52,8 +52,17 @@ def make_slug(
     `taken` is a set of slugs in use or a function answering whether one is in use
     (for example a store lookup). A taken slug gets `-2`, `-3` ... appended.
     """
+    return unique_slug(_base_slug(headline, max_length), taken, max_length=max_length)
+
+
+def unique_slug(
+    base: str,
+    taken: Callable[[str], bool] | Collection[str],
+    *,
+    max_length: int = DEFAULT_MAX_LENGTH,
+) -> str:
+    """`base` (a `base_slug`), numbered when `taken` holds it (see make_slug)."""
     is_taken = taken if callable(taken) else taken.__contains__
-    base = _base_slug(headline, max_length)
     candidate = base
     counter = 1
     while candidate in RESERVED_SLUGS or is_taken(candidate):
@@ -115,6 +124,13 @@ def _transliterate_han(text: str) -> str:
 
     # Each syllable becomes a word of its own; text that is not Han passes through.
     return " ".join(lazy_pinyin(text))
+
+
+def load_transliteration() -> None:
+    """Load pypinyin's dictionaries now (about a quarter of a second of CPU), for a
+    caller with idle time before it makes many slugs; the first Chinese headline
+    would load them anyway."""
+    _transliterate_han("中")
 
 
 def _truncate(slug: str, max_length: int) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 
 GENESIS = "0" * 64
 
@@ -49,3 +50,17 @@ def verify_chain(entries: list[dict], head: str | None) -> list[str]:
     if head is not None and head != prev:
         problems.append("the newest audit entries were removed (the chain head does not match)")
     return problems
+
+
+def extend_chain(entries: Sequence[dict], head_id: int, head_hash: str) -> list[dict]:
+    """`entries` (their CHAINED_FIELDS but the id) as the next links after the entry
+    (head_id, head_hash), in order: each given its id, prev_hash and hash. A batch's
+    entries are then written at once, each still covering the one before it."""
+    linked: list[dict] = []
+    prev_id, prev = head_id, head_hash
+    for entry in entries:
+        prev_id += 1
+        link = {**entry, "id": prev_id, "prev_hash": prev}
+        link["hash"] = prev = entry_hash(link, prev)
+        linked.append(link)
+    return linked

@@ -11,6 +11,7 @@ unchanged (case and diacritics folded) and are matched as prefixes, for search-a
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -71,6 +72,12 @@ def _fold(word: str) -> str:
     """Case and diacritics folded, like unicode61's `remove_diacritics 2`."""
     if word.isascii():
         return word.lower()
+    return _fold_unicode(word)
+
+
+# Words repeat (a Chinese body is mostly the same few hundred bigrams): each folded once.
+@functools.lru_cache(maxsize=65_536)
+def _fold_unicode(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -78,9 +85,14 @@ def _fold(word: str) -> str:
 def index_terms(text: str) -> list[str]:
     """The words of `text` as both engines index them: CJK runs segmented (see
     segment_for_index), then every word folded, in order (one position each)."""
+    text = segment_for_index(text)
+    if text.isascii():
+        # Every word ASCII: folding is lower-casing, a byte a character; one pass in C
+        # instead of one call per word (the index of an import spent most time here).
+        return [w for w in _WORD.findall(text.lower()) if len(w) <= _MAX_TERM_BYTES]
     terms = []
-    for match in _WORD.finditer(segment_for_index(text)):
-        term = _fold(match.group())
+    for word in _WORD.findall(text):
+        term = _fold(word)
         if term and len(term.encode("utf-8")) <= _MAX_TERM_BYTES:
             terms.append(term)
     return terms

@@ -7,7 +7,7 @@ rules: the newsroom service decides, the store writes conditionally.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
@@ -80,9 +80,13 @@ class Store(Protocol):
 
     # articles
     def insert_article(self, article: Article, *, actor: str) -> Article: ...
+    # many new drafts in one unit of work: all of them, in order, or none
+    def insert_articles(self, articles: Sequence[Article], *, actor: str) -> list[Article]: ...
     def get_article(self, article_id: int) -> Article: ...
     def lock_article(self, article_id: int) -> Article: ...
     def slug_taken(self, slug: str) -> bool: ...
+    # which of `slugs` are taken (slug_taken of each, in one question)
+    def slugs_in_use(self, slugs: Collection[str]) -> set[str]: ...
     def save_article(
         self,
         article: Article,

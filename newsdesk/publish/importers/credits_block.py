@@ -79,6 +79,7 @@ _NOTE = re.compile(
     r"^[(（【\[]\s*(?P<role>[^:：丨|｜()（）【】\[\]]+?)\s*[:：丨|｜]\s*(?P<names>[^()（）【】\[\]]+?)\s*[)）】\]]$"
 )
 _TRAILING_NOTE = re.compile(r"^(?P<line>.*?\S)\s*(?P<note>[(（【\[][^()（）【】\[\]]+[)）】\]])$")
+_CLOSERS = (")", "）", "】", "]")
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,9 @@ def _classify(
     parsed = parse_credit_line(line, vocabulary, separators)
     if parsed is not None:
         return [parsed]
-    trailing = _TRAILING_NOTE.match(line)
+    # The expression backtracks over the whole line; a line that does not end with a
+    # closing bracket (every body paragraph, nearly) cannot hold a trailing note.
+    trailing = _TRAILING_NOTE.match(line) if line.rstrip("\n").endswith(_CLOSERS) else None
     if trailing:
         note = parse_editor_note(trailing.group("note"), vocabulary)
         parsed = parse_credit_line(trailing.group("line"), vocabulary, separators)

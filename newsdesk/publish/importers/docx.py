@@ -69,17 +69,6 @@ _STYLE_MAP = "\n".join(
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote")
 
 
-def is_docx(data: bytes) -> bool:
-    """True for a Word (OOXML) document: a zip holding word/document.xml."""
-    if not data.startswith(b"PK\x03\x04"):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
-    except zipfile.BadZipFile:
-        return False
-
-
 def read_docx_report(
     data: bytes,
     *,

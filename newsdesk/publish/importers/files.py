@@ -18,8 +18,10 @@ article (no breadcrumb) has no footer to check; its report says so.
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import re
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -29,7 +31,6 @@ from newsdesk.domain.errors import InvalidInputError
 from newsdesk.domain.said import said_of
 from newsdesk.domain.site import SiteProfile
 from newsdesk.publish.importers import refusals
-from newsdesk.publish.importers.docx import is_docx, read_docx_report
 from newsdesk.publish.importers.front_matter import has_pelican_header
 from newsdesk.publish.importers.markdown import read_markdown_report
 from newsdesk.publish.importers.ninjs import read_ninjs_report
@@ -195,6 +196,17 @@ def _require_footer(text: str, site: SiteProfile) -> None:
     raise InvalidInputError(refusals.cut_off(labels[0], labels[1], preview))
 
 
+def is_docx(data: bytes) -> bool:
+    """True for a Word (OOXML) document: a zip holding word/document.xml."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
 def import_file(
     path: Path | str,
     *,
@@ -221,6 +233,10 @@ def import_file(
             refusals.named(name, refusals.cannot_be_read(exc.strerror or str(exc)))
         ) from None
     if is_docx(data):
+        # Loaded for the first Word file only: mammoth and BeautifulSoup cost a reader
+        # of text pages (a second process in a big import) a fifth of a second.
+        from newsdesk.publish.importers.docx import read_docx_report
+
         try:
             return read_docx_report(
                 data, site=site, vocabulary=vocabulary, known_people=known_people, source=name

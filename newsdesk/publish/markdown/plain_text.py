@@ -32,7 +32,10 @@ ASCII_WHITESPACE = " \t\n\r\f"
 
 def normalize_space(text: str) -> str:
     """Collapse runs of ASCII whitespace to one space and strip it from both ends."""
-    return _ASCII_SPACE_RUN.sub(" ", text).strip(ASCII_WHITESPACE)
+    if "  " in text or any(c in text for c in "\t\n\r\f"):
+        text = _ASCII_SPACE_RUN.sub(" ", text)
+    # Else nothing to collapse (most paragraphs): a scan, not a rewrite of the text.
+    return text.strip(ASCII_WHITESPACE)
 
 
 # Backslash-escaped wherever they appear: each can open emphasis, code, a link or an

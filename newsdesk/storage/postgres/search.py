@@ -35,10 +35,15 @@ def _tsvector(fields: list[tuple[list[str], str]]) -> str:
     positions: dict[str, list[str]] = {}
     position = 1
     for terms, weight in fields:
-        for term in terms:
-            positions.setdefault(term, []).append(f"{min(position, _MAX_POSITION)}{weight}")
-            position += 1
-        position += _FIELD_GAP
+        # Once per word of every article imported: no call more than needed.
+        for at, term in enumerate(terms, position):
+            mark = f"{at if at < _MAX_POSITION else _MAX_POSITION}{weight}"
+            found = positions.get(term)
+            if found is None:
+                positions[term] = [mark]
+            else:
+                found.append(mark)
+        position += len(terms) + _FIELD_GAP
     return " ".join(f"{_lexeme(t)}:{','.join(p)}" for t, p in positions.items())
 
 

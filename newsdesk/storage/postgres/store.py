@@ -21,12 +21,14 @@ from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
 from newsdesk.storage import codec
 from newsdesk.storage.article_listing import listed_article_ids
+from newsdesk.storage.new_drafts import first_revision
 from newsdesk.storage.not_found import missing_person, missing_revision
 from newsdesk.storage.postgres.addresses import Addresses
 from newsdesk.storage.postgres.bulk import BulkRecords
 from newsdesk.storage.postgres.health import check_database
 from newsdesk.storage.postgres.listen import PostgresChannel
 from newsdesk.storage.postgres.logins import ensure_login
+from newsdesk.storage.postgres.new_articles import NewArticles
 from newsdesk.storage.postgres.queries import article_ids_sql, search_tiers_sql
 from newsdesk.storage.postgres.search import search_documents
 
@@ -39,7 +41,7 @@ _ARTICLE_COLUMNS = (
 )
 
 
-class PostgresStore(Addresses, BulkRecords):
+class PostgresStore(Addresses, BulkRecords, NewArticles):
     """Articles, people, revisions, audit and settings in one database on a server."""
 
     # -- people ---------------------------------------------------------------
@@ -142,19 +144,7 @@ class PostgresStore(Addresses, BulkRecords):
         def work(conn: psycopg.Connection) -> Article:
             if conn.execute("SELECT 1 FROM articles WHERE slug = %s", [article.slug]).fetchone():
                 raise InvalidInputError(f"the slug {article.slug!r} is already in use")
-            stored = dataclasses.replace(
-                article,
-                id=None,
-                revision=1,
-                status=Status.DRAFT,
-                approved_revision=None,
-                created_by=actor,
-                updated_by=actor,
-                created_at=now,
-                updated_at=now,
-                content_updated_at=now,
-                content_updated_by=actor,
-            )
+            stored = first_revision(article, actor=actor, now=now)
             row = codec.article_to_row(stored)
             names = [c.strip() for c in _ARTICLE_COLUMNS.split(",")]
             article_id = conn.execute(

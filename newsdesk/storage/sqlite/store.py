@@ -18,19 +18,21 @@ from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
 from newsdesk.storage import codec
 from newsdesk.storage.article_listing import listed_article_ids
+from newsdesk.storage.new_drafts import first_revision
 from newsdesk.storage.not_found import missing_person, missing_revision
 from newsdesk.storage.sqlite.addresses import SQLiteAddresses
 from newsdesk.storage.sqlite.base import AUDIT_HEAD, insert_sql
 from newsdesk.storage.sqlite.bulk import BulkRecords
 from newsdesk.storage.sqlite.channel import SQLiteChannel
 from newsdesk.storage.sqlite.health import check_database
+from newsdesk.storage.sqlite.new_articles import NewArticles
 from newsdesk.storage.sqlite.queries import article_ids_sql, search_tiers_sql
 from newsdesk.storage.sqlite.schema import search_row
 
 log = logging.getLogger(__name__)
 
 
-class SQLiteStore(SQLiteAddresses, BulkRecords):
+class SQLiteStore(SQLiteAddresses, BulkRecords, NewArticles):
     """Articles, people, revisions, audit and settings in one SQLite file.
 
     One connection, guarded by a lock, so the store may be used from a worker
@@ -113,19 +115,7 @@ class SQLiteStore(SQLiteAddresses, BulkRecords):
         with self._lock, self._write():
             if self.slug_taken(article.slug):
                 raise InvalidInputError(f"the slug {article.slug!r} is already in use")
-            stored = dataclasses.replace(
-                article,
-                id=None,
-                revision=1,
-                status=Status.DRAFT,
-                approved_revision=None,
-                created_by=actor,
-                updated_by=actor,
-                created_at=now,
-                updated_at=now,
-                content_updated_at=now,
-                content_updated_by=actor,
-            )
+            stored = first_revision(article, actor=actor, now=now)
             row = codec.article_to_row(stored)
             del row["id"]
             article_id = self.db.execute(*insert_sql("articles", row)).lastrowid
