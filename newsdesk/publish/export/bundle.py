@@ -61,6 +61,7 @@ from newsdesk.domain.site import SiteProfile
 from newsdesk.publish.export.body_cache import BodyCache
 from newsdesk.publish.export.manifest import (
     MANIFEST_NAME,
+    ManifestWriter,
     article_hash,
     format_fingerprints,
     read_manifest,
@@ -195,79 +196,89 @@ def export_bundle(
                 return False
         return True
 
+    site_info = {
+        "name": site.name,
+        "site_name": site.site_name,
+        "base_url": site.base_url,
+        "language": site.language,
+        "fingerprints": fingerprints,
+    }
     staged = Staging(out)
     try:
-        entries: list[dict] = []
         index_entries: list[dict] = []
         claimed_images: dict[str, str] = {}
         slugs: dict[int, str] = {}  # the exported articles' addresses, for the redirects
         number = 0
-        for batch in _read_batches(source, reusable):
-            plans = []
-            for article, head in batch:
-                checks.check(article if article is not None else head)
-                slug = article.slug if article is not None else head.slug
-                key = _entry_key(article.id if article is not None else head.id, slug)
-                before = previous_articles.get(key, {})
-                files = {fmt: FORMAT_FILES[fmt].format(slug=slug) for fmt in wanted}
-                if article is None:
-                    # Stored exactly as when the folder's files were written (same stamp):
-                    # its hashes are the manifest's, and nothing is read or hashed again.
-                    hashes = {fmt: before["hashes"][fmt] for fmt in wanted}
-                    plans.append((article, head, before.get("revision"), hashes, files, []))
-                    continue
-                hashes = {fmt: article_hash(article, fmt) for fmt in wanted}
-                stale = [
-                    fmt
-                    for fmt in wanted
-                    if not (
-                        before.get("hashes", {}).get(fmt) == hashes[fmt]
-                        and before.get("files", {}).get(fmt) == files[fmt]
-                        and previous_fingerprints.get(fmt) == fingerprints[fmt]
-                        and files[fmt] in present
+        # The manifest is written as the export goes (never every entry at once).
+        with staged.writing(MANIFEST_NAME) as stream:
+            manifest = ManifestWriter(stream)
+            for batch in _read_batches(source, reusable):
+                plans = []
+                for article, head in batch:
+                    checks.check(article if article is not None else head)
+                    slug = article.slug if article is not None else head.slug
+                    key = _entry_key(article.id if article is not None else head.id, slug)
+                    before = previous_articles.get(key, {})
+                    files = {fmt: FORMAT_FILES[fmt].format(slug=slug) for fmt in wanted}
+                    if article is None:
+                        # Stored exactly as when the folder's files were written (same stamp):
+                        # its hashes are the manifest's, and nothing is read or hashed again.
+                        hashes = {fmt: before["hashes"][fmt] for fmt in wanted}
+                        plans.append((article, head, before.get("revision"), hashes, files, []))
+                        continue
+                    hashes = {fmt: article_hash(article, fmt) for fmt in wanted}
+                    stale = [
+                        fmt
+                        for fmt in wanted
+                        if not (
+                            before.get("hashes", {}).get(fmt) == hashes[fmt]
+                            and before.get("files", {}).get(fmt) == files[fmt]
+                            and previous_fingerprints.get(fmt) == fingerprints[fmt]
+                            and files[fmt] in present
+                        )
+                    ]
+                    plans.append((article, head, article.revision, hashes, files, stale))
+                # The bodies this batch converts, read or converted together (both cores).
+                cache.prefetch(a.body for a, _, _, _, _, stale in plans if _needs_body(stale))
+                for article, head, revision, hashes, files, stale in plans:
+                    number += 1
+                    shown = article if article is not None else head
+                    written: list[str] = []
+                    body_html = cache.body_html(article.body) if _needs_body(stale) else None
+                    for fmt in stale:
+                        name = files[fmt]
+                        data = render_file(
+                            fmt, article, name, site, vocabulary, fragment, body_html, templates
+                        )
+                        staged.add(name, data)
+                        written.append(name)
+                    if image_data is not None:
+                        for image in shown.images:
+                            if _stage_image(staged, out, shown, image, image_data, claimed_images):
+                                written.append(image.name)
+                    entry = {
+                        "id": shown.id,
+                        "slug": shown.slug,
+                        "revision": revision,
+                        "hashes": hashes,
+                        "files": files,
+                    }
+                    if head is not None:
+                        entry["stamp"] = head.stamp
+                    manifest.add(entry)
+                    index_entries.append(_index_entry(shown, files, site))
+                    slugs[shown.id] = shown.slug
+                    yield ExportProgress(
+                        done=number,
+                        total=total,
+                        current=shown.slug,
+                        article_id=shown.id,
+                        files_written=tuple(written),
+                        unchanged=not written,
+                        revision=revision,
                     )
-                ]
-                plans.append((article, head, article.revision, hashes, files, stale))
-            # The bodies this batch converts, read or converted together (both cores).
-            cache.prefetch(a.body for a, _, _, _, _, stale in plans if _BODY_FORMATS & set(stale))
-            for article, head, revision, hashes, files, stale in plans:
-                number += 1
-                shown = article if article is not None else head
-                written: list[str] = []
-                body_html = cache.body_html(article.body) if _BODY_FORMATS & set(stale) else None
-                for fmt in stale:
-                    name = files[fmt]
-                    data = render_file(
-                        fmt, article, name, site, vocabulary, fragment, body_html, templates
-                    )
-                    staged.add(name, data)
-                    written.append(name)
-                if image_data is not None:
-                    for image in shown.images:
-                        if _stage_image(staged, out, shown, image, image_data, claimed_images):
-                            written.append(image.name)
-                entry = {
-                    "id": shown.id,
-                    "slug": shown.slug,
-                    "revision": revision,
-                    "hashes": hashes,
-                    "files": files,
-                }
-                if head is not None:
-                    entry["stamp"] = head.stamp
-                entries.append(entry)
-                index_entries.append(_index_entry(shown, files, site))
-                slugs[shown.id] = shown.slug
-                yield ExportProgress(
-                    done=number,
-                    total=total,
-                    current=shown.slug,
-                    article_id=shown.id,
-                    files_written=tuple(written),
-                    unchanged=not written,
-                    revision=revision,
-                )
-        checks.finish()
+            checks.finish()
+            manifest.finish(redirect_entries(redirects or {}, slugs), site_info)
 
         finishing: list[str] = []
         index_html = render_index(index_entries, site=site, templates=templates)
@@ -278,24 +289,7 @@ def export_bundle(
             if differs(out / name, data):
                 staged.add(name, data)
                 finishing.append(name)
-        manifest = {
-            "site": {
-                "name": site.name,
-                "site_name": site.site_name,
-                "base_url": site.base_url,
-                "language": site.language,
-                "fingerprints": fingerprints,
-            },
-            "articles": entries,
-        }
-        moved = redirect_entries(redirects or {}, slugs)
-        if moved:
-            manifest["redirects"] = moved
-        manifest_bytes = (
-            json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-        ).encode("utf-8")
-        if differs(out / MANIFEST_NAME, manifest_bytes):
-            staged.add(MANIFEST_NAME, manifest_bytes)
+        if staged.unless_unchanged(MANIFEST_NAME):
             finishing.append(MANIFEST_NAME)
         staged.commit()
     finally:
@@ -309,6 +303,11 @@ def export_bundle(
         files_written=tuple(finishing),
         unchanged=not finishing,
     )
+
+
+def _needs_body(stale: list[str]) -> bool:
+    """Whether writing the formats `stale` needs the rendered body."""
+    return not _BODY_FORMATS.isdisjoint(stale)
 
 
 def _read_batches(

@@ -10,9 +10,11 @@ import datetime as dt
 import hashlib
 import json
 import logging
+from collections.abc import Iterable
 from enum import Enum
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import BinaryIO
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.credit_roles import CreditVocabulary
@@ -119,3 +121,34 @@ def redirect_entries(redirects: dict[int, list[str]], slugs: dict[int, str]) -> 
             if old != current:
                 entries.append({"id": article_id, "from": f"{old}.html", "to": f"{current}.html"})
     return sorted(entries, key=lambda e: (e["from"], e["id"]))
+
+
+def _line(value: object) -> bytes:
+    # The C encoder (no indent): one article a line, the same bytes for the same data.
+    return json.dumps(value, sort_keys=True, ensure_ascii=False).encode("utf-8")
+
+
+class ManifestWriter:
+    """Writes the manifest as the export goes, one article entry a line, so an export
+    never holds every entry: `add` each entry in export order, then `finish`.
+
+    The layout (valid JSON, keys sorted): `{"articles": [` one entry a line `],
+    "redirects": [...]` (only when there are any) `, "site": {...}}`."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self._count = 0
+        stream.write(b'{\n"articles": [')
+
+    def add(self, entry: dict) -> None:
+        self._stream.write(b"\n" if self._count == 0 else b",\n")
+        self._stream.write(_line(entry))
+        self._count += 1
+
+    def finish(self, redirects: Iterable[dict], site: dict) -> None:
+        write = self._stream.write
+        write(b"\n],\n" if self._count else b"],\n")
+        moved = list(redirects)
+        if moved:
+            write(b'"redirects": [\n' + b",\n".join(_line(m) for m in moved) + b"\n],\n")
+        write(b'"site": ' + _line(site) + b"\n}\n")
