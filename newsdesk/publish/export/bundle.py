@@ -63,8 +63,9 @@ from newsdesk.publish.export.manifest import (
     MANIFEST_NAME,
     ManifestWriter,
     article_hash,
+    entry_key,
     format_fingerprints,
-    read_manifest,
+    read_previous,
     redirect_entries,
 )
 from newsdesk.publish.export.selection import (
@@ -166,13 +167,7 @@ def export_bundle(
     if not out.is_dir():
         raise ExportError(f"the export folder {out} is not a folder")
 
-    previous = read_manifest(out)
-    previous_articles = {
-        _entry_key(entry.get("id"), entry.get("slug")): entry
-        for entry in previous.get("articles", [])
-        if isinstance(entry, dict)
-    }
-    previous_fingerprints = previous.get("site", {}).get("fingerprints", {})
+    previous_articles, previous_fingerprints = read_previous(out)
     fingerprints = format_fingerprints(wanted, site, vocabulary, templates, fragment)
     # One listing of the folder instead of a file-system look-up per file.
     present = _files_in(out)
@@ -181,7 +176,7 @@ def export_bundle(
     def reusable(head: ArticleHead) -> bool:
         """Whether the folder holds `head`'s files exactly as the manifest recorded them
         for this stored state of the article: then it is not read at all."""
-        before = previous_articles.get(_entry_key(head.id, head.slug), {})
+        before = previous_articles.get(entry_key(head.id, head.slug), {})
         if before.get("stamp") != head.stamp:
             return False
         hashes, files = before.get("hashes", {}), before.get("files", {})
@@ -217,7 +212,7 @@ def export_bundle(
                 for article, head in batch:
                     checks.check(article if article is not None else head)
                     slug = article.slug if article is not None else head.slug
-                    key = _entry_key(article.id if article is not None else head.id, slug)
+                    key = entry_key(article.id if article is not None else head.id, slug)
                     before = previous_articles.get(key, {})
                     files = {fmt: FORMAT_FILES[fmt].format(slug=slug) for fmt in wanted}
                     if article is None:
@@ -335,10 +330,6 @@ def _files_in(folder: Path) -> set[str]:
             return {e.name for e in entries if e.is_file()}
     except OSError:
         return set()
-
-
-def _entry_key(article_id: object, slug: object) -> str:
-    return f"id:{article_id}" if article_id is not None else f"slug:{slug}"
 
 
 def _stage_image(

@@ -152,3 +152,69 @@ class ManifestWriter:
         if moved:
             write(b'"redirects": [\n' + b",\n".join(_line(m) for m in moved) + b"\n],\n")
         write(b'"site": ' + _line(site) + b"\n}\n")
+
+
+def read_previous(out: Path) -> tuple[dict[str, dict], dict]:
+    """The folder's last manifest as (its article entries by `entry_key`, the site's
+    format fingerprints). A manifest in the one-article-a-line layout is read a line at
+    a time, so its text and its whole parse are never held besides the entries; any
+    other (an older layout) is read whole. Unreadable: nothing, and a warning."""
+    path = out / MANIFEST_NAME
+    try:
+        streamed = _read_by_line(path)
+    except FileNotFoundError:
+        return {}, {}
+    except (OSError, UnicodeDecodeError) as error:
+        logger.warning("ignoring unreadable %s (%s): every file is written again", path, error)
+        return {}, {}
+    if streamed is not None:
+        return streamed
+    data = read_manifest(out)
+    entries = {
+        entry_key(e.get("id"), e.get("slug")): e
+        for e in data.get("articles", [])
+        if isinstance(e, dict)
+    }
+    site = data.get("site")
+    fingerprints = site.get("fingerprints", {}) if isinstance(site, dict) else {}
+    return entries, fingerprints if isinstance(fingerprints, dict) else {}
+
+
+def entry_key(article_id: object, slug: object) -> str:
+    return f"id:{article_id}" if article_id is not None else f"slug:{slug}"
+
+
+def _read_by_line(path: Path) -> tuple[dict[str, dict], dict] | None:
+    """The ManifestWriter layout read line by line; None when the file is not in it
+    (then it is read whole, which also reports it when it is no JSON at all)."""
+    entries: dict[str, dict] = {}
+    fingerprints = None
+    with path.open(encoding="utf-8") as lines:
+        if next(lines, None) != "{\n":
+            return None
+        opening = next(lines, None)
+        if opening not in ('"articles": [\n', '"articles": [],\n'):
+            return None
+        section = "articles" if opening == '"articles": [\n' else ""
+        try:
+            for line in lines:
+                if line == "],\n":
+                    section = ""
+                elif section == "articles":
+                    entry = json.loads(line.rstrip().removesuffix(","))
+                    if isinstance(entry, dict):
+                        entries[entry_key(entry.get("id"), entry.get("slug"))] = entry
+                elif section == "redirects":
+                    continue  # the redirects are worked out again by every export
+                elif line == '"redirects": [\n':
+                    section = "redirects"
+                elif line.startswith('"site": '):
+                    site = json.loads(line.removeprefix('"site": '))
+                    fingerprints = site.get("fingerprints", {}) if isinstance(site, dict) else {}
+                elif line != "}\n":
+                    return None
+        except ValueError:
+            return None
+    if not isinstance(fingerprints, dict):
+        return None  # cut short (no site line): read whole, which says why
+    return entries, fingerprints
