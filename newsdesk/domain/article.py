@@ -197,6 +197,23 @@ class ArticleSummary:
 
 
 @dataclass(frozen=True)
+class ArticleHead:
+    """One stored state of an article, named by `stamp`, with what an export needs of
+    it before it reads the body: its files' names, its index line, its images' names.
+
+    Equal stamps mean the same stored article (every field), so its exported files are
+    the same too: a re-export skips reading and hashing the article."""
+
+    id: int
+    slug: str
+    kicker: str
+    headline: str
+    date: dt.date | None
+    images: tuple[Image, ...]
+    stamp: str
+
+
+@dataclass(frozen=True)
 class FormerSlug:
     """An address the article had before: kept, and a redirect when the site had it."""
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
 
-from newsdesk.domain.article import Article
+from newsdesk.domain.article import Article, ArticleHead
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
 from newsdesk.domain.workflow import check_export
@@ -18,12 +18,20 @@ from newsdesk.newsroom.changes import Change, ChangeKind
 from newsdesk.publish.export.body_cache import BodyCache
 from newsdesk.publish.export.bundle import ExportProgress, export_bundle
 from newsdesk.publish.export.selection import ArticleSelection
+from newsdesk.storage.codec import article_head
 
 
 def _newest_first_key(date, article_id: int) -> tuple:
     # The bundle's export order (selection.newest_first): newest date first, undated
     # last, then the highest id.
     return (-date.toordinal() if date else 1, -article_id)
+
+
+def _ids_of(articles: Sequence[Article] | ArticleSelection) -> list[int]:
+    # A selection knows its ids without reading its articles.
+    if isinstance(articles, ArticleSelection):
+        return list(articles.ids)
+    return [a.id for a in articles if a.id is not None]
 
 
 class PublishingOps:
@@ -66,7 +74,7 @@ class PublishingOps:
             fragment=fragment,
             image_data=self.store.image_data,
             cache=cache,
-            redirects=self.redirects(a.id for a in articles),
+            redirects=self.redirects(_ids_of(articles)),
         )
         written: list[int] = []
         revisions: dict[int, int] = {}
@@ -180,7 +188,13 @@ class PublishingOps:
             stored.update((i, moved[i]) for i in chunk if i in moved)
             return [stored[i] for i in chunk if i in stored]
 
-        return ArticleSelection(ordered, load)
+        def heads(chunk: Sequence[int]) -> list[ArticleHead]:
+            plain = [i for i in chunk if i not in moved]
+            found = {h.id: h for h in self.store.article_heads(plain)}
+            found.update((i, article_head(moved[i])) for i in chunk if i in moved)
+            return [found[i] for i in chunk if i in found]
+
+        return ArticleSelection(ordered, load, heads=heads)
 
     def selection(self, ids: Sequence[int]) -> ArticleSelection:
         """The articles `ids`, as they are now, in export order, read batch by batch."""
@@ -188,4 +202,8 @@ class PublishingOps:
         missing = [i for i in ids if i not in keys]
         if missing:
             self.store.get_article(missing[0])  # names the missing article
-        return ArticleSelection(sorted(keys, key=keys.__getitem__), self.store.get_articles)
+        return ArticleSelection(
+            sorted(keys, key=keys.__getitem__),
+            self.store.get_articles,
+            heads=self.store.article_heads,
+        )

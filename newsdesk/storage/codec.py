@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import zlib
 
 from newsdesk.domain.article import (
     Article,
+    ArticleHead,
     ArticleSummary,
     AuditEvent,
     FormerSlug,
+    Image,
     Person,
     content_from_dict,
 )
@@ -91,6 +94,72 @@ def article_from_row(row: dict) -> Article:
         content_updated_at=time_from_text(row["content_updated_at"]),
         content_updated_by=row["content_updated_by"] or "",
         **content,
+    )
+
+
+# Every column of an article row (article_to_row's), in a fixed order: an article's
+# stamp is the digest of all of them, so no change of any field goes unnoticed.
+ARTICLE_COLUMNS = (
+    "id",
+    "slug",
+    "kicker",
+    "headline",
+    "date",
+    "images",
+    "section",
+    "source",
+    "language",
+    "body",
+    "credits",
+    "summary",
+    "keywords",
+    "reporters",
+    "status",
+    "revision",
+    "approved_revision",
+    "created_by",
+    "created_at",
+    "updated_at",
+    "updated_by",
+    "content_updated_at",
+    "content_updated_by",
+)
+
+
+def _stamp(values: tuple) -> str:
+    # repr of str, int and None is exact and the same on every run: equal digests,
+    # equal rows.
+    return hashlib.sha256(repr(values).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def head_from_row(row: tuple) -> ArticleHead:
+    """An ArticleHead from the ARTICLE_COLUMNS of a row, read as stored (no parsing of
+    the body or the credits): the stamp is the digest of the row's raw values."""
+    id_, slug, kicker, headline, date, images = row[:6]
+    return ArticleHead(
+        id=id_,
+        slug=slug or "",
+        kicker=kicker or "",
+        headline=headline or "",
+        date=dt.date.fromisoformat(date) if date else None,
+        images=tuple(Image.from_dict(i) for i in json.loads(images or "[]")),
+        stamp=_stamp(tuple(row)),
+    )
+
+
+def article_head(article: Article) -> ArticleHead:
+    """The head of an article held whole (one the site shows at an older revision),
+    stamped as the row it would be stored as: the same article has the same stamp
+    whether it was read from its row or rebuilt from its history."""
+    row = article_to_row(article)
+    return ArticleHead(
+        id=article.id or 0,
+        slug=article.slug,
+        kicker=article.kicker,
+        headline=article.headline,
+        date=article.date,
+        images=tuple(article.images),
+        stamp=_stamp(tuple(row[c] for c in ARTICLE_COLUMNS)),
     )
 
 

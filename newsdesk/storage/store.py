@@ -14,6 +14,7 @@ from typing import Protocol
 
 from newsdesk.domain.article import (
     Article,
+    ArticleHead,
     ArticleSummary,
     AuditEvent,
     FormerSlug,
@@ -123,6 +124,10 @@ class Store(Protocol):
     def count(self) -> int: ...
     # many at once, in the order given (missing ids skipped): for exports
     def get_articles(self, ids: Sequence[int]) -> list[Article]: ...
+    # each article's stamp (a digest of its stored row) and names, without its body
+    def article_heads(self, ids: Sequence[int]) -> list[ArticleHead]: ...
+    # per article id, the former slugs the site carried (oldest first)
+    def published_former_slugs(self) -> dict[int, list[str]]: ...
 
     # rendered bodies by key (a hash naming renderer and Markdown); not audited
     def cached_bodies(self, keys: Sequence[str]) -> dict[str, str]: ...

@@ -281,8 +281,9 @@ def test_manifest_lists_each_article_with_relative_paths(cli, tmp_path, three):
     by_id = {entry["id"]: entry for entry in data["articles"]}
     assert set(by_id) == {three["pool"], three["market"]}
     for entry in data["articles"]:
-        assert set(entry) == {"id", "slug", "revision", "hashes", "files"}
+        assert set(entry) == {"id", "slug", "revision", "hashes", "files", "stamp"}
         assert entry["revision"] >= 1
+        assert len(entry["stamp"]) == 64 and int(entry["stamp"], 16) >= 0
         assert set(entry["hashes"]) == {"html", "text"}
         assert set(entry["files"]) == {"html", "text"}
         for path in entry["files"].values():

@@ -403,6 +403,52 @@ def test_many_articles_are_read_at_once_in_the_order_asked(store):
     assert read == [store.get_article(i) for i in (ids[3], ids[0], ids[4])]
 
 
+def test_an_article_head_names_its_stored_state_without_its_body(store):
+    first = store.insert_article(_article(slug="one"), actor="Lena Park")
+    other = store.insert_article(_article(slug="two", headline="Other"), actor="Lena Park")
+    heads = store.article_heads([other.id, 9_999, first.id])
+    assert [(h.id, h.slug, h.headline, h.kicker, h.date) for h in heads] == [
+        (other.id, "two", "Other", "Transport", dt.date(2026, 3, 2)),
+        (
+            first.id,
+            "one",
+            "Harbour ferry returns after winter repairs",
+            "Transport",
+            dt.date(2026, 3, 2),
+        ),
+    ]
+    stamp = heads[1].stamp
+    assert store.article_heads([first.id])[0].stamp == stamp  # read again: the same
+    assert heads[0].stamp != stamp
+    # A workflow action changes no revision, but it changes the stamp (ninjs shows it).
+    store.set_status(
+        first.id,
+        actor="Omar Diaz",
+        action="submit",
+        expected_status=Status.DRAFT,
+        new_status=Status.SUBMITTED,
+    )
+    submitted = store.article_heads([first.id])[0].stamp
+    assert submitted != stamp
+    _save(store, dataclasses.replace(store.get_article(first.id), body="A new body."))
+    assert store.article_heads([first.id])[0].stamp not in (stamp, submitted)
+
+
+def test_published_former_slugs_are_read_for_every_article_at_once(store):
+    first = store.insert_article(_article(slug="one"), actor="Lena Park")
+    second = store.insert_article(_article(slug="two"), actor="Lena Park")
+    store.change_slug(
+        first.id, slug="one-b", actor="Omar Diaz", expected_slug="one", published=True
+    )
+    store.change_slug(
+        first.id, slug="one-c", actor="Omar Diaz", expected_slug="one-b", published=True
+    )
+    store.change_slug(
+        second.id, slug="two-b", actor="Lena Park", expected_slug="two", published=False
+    )
+    assert store.published_former_slugs() == {first.id: ["one", "one-b"]}
+
+
 def test_rendered_bodies_are_kept_by_key_and_never_changed(store):
     first, second = "a" * 64, "b" * 64
     assert store.cached_bodies([first]) == {}

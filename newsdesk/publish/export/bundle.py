@@ -13,16 +13,20 @@ What the folder holds after an export:
   `image_data` is given: it is called with an image's SHA-256 and returns its bytes);
 - `index.html`, a list of the exported articles, and `site.css`;
 - `manifest.json`: `{"site": {...}, "articles": [{"id", "slug", "revision", "hashes",
-  "files": {format: path}}], "redirects": [...]}`, `files` and `hashes` holding only
-  the formats asked for. `site` names the site and holds one fingerprint per format
-  (site settings, vocabulary, library versions and, for html, the templates and
-  stylesheet). `redirects` (only when there are any) lists `{"id", "from", "to"}` for
-  every former address a published article of the export was renamed from.
+  "files": {format: path}, "stamp"}], "redirects": [...]}`, `files` and `hashes`
+  holding only the formats asked for; `stamp` (only for an ArticleSelection with
+  heads: stored articles) is the digest of the stored article the files were made
+  from. `site` names the site and holds one fingerprint per format (site settings,
+  vocabulary, library versions and, for html, the templates and stylesheet).
+  `redirects` (only when there are any) lists `{"id", "from", "to"}` for every former
+  address a published article of the export was renamed from.
 
 Incremental: `hashes` holds, per format, the SHA-256 of what that format's file shows
 (manifest.shown_fields: publishing an approved article changes neither its page nor
 its text page). A file is written again only when its format's hash or fingerprint
-differs from the previous manifest's, or the file is gone. Rendered bodies are cached
+differs from the previous manifest's, or the file is gone. An article whose stamp is
+the manifest's (stored exactly as it was: every field) is not even read: its hashes are
+the manifest's, so a re-export of an unchanged site reads no body. Rendered bodies are cached
 by the SHA-256 of their Markdown in a `BodyCache` the caller may keep between exports,
 so a template change re-renders pages without converting Markdown again.
 
@@ -50,21 +54,24 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsdesk.domain.article import Article, Image
+from newsdesk.domain.article import Article, ArticleHead, Image
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import InvalidInputError, NewsdeskError
 from newsdesk.domain.site import SiteProfile
 from newsdesk.publish.export.body_cache import BodyCache
 from newsdesk.publish.export.manifest import (
     MANIFEST_NAME,
+    ManifestWriter,
     article_hash,
+    entry_key,
     format_fingerprints,
-    read_manifest,
+    read_previous,
     redirect_entries,
 )
 from newsdesk.publish.export.selection import (
     ArticleSelection,
     ExportChecks,
+    ListedArticles,
     check_all,
     in_batches,
 )
@@ -160,81 +167,113 @@ def export_bundle(
     if not out.is_dir():
         raise ExportError(f"the export folder {out} is not a folder")
 
-    previous = read_manifest(out)
-    previous_articles = {
-        _entry_key(entry.get("id"), entry.get("slug")): entry
-        for entry in previous.get("articles", [])
-        if isinstance(entry, dict)
-    }
-    previous_fingerprints = previous.get("site", {}).get("fingerprints", {})
+    previous_articles, previous_fingerprints = read_previous(out)
     fingerprints = format_fingerprints(wanted, site, vocabulary, templates, fragment)
     # One listing of the folder instead of a file-system look-up per file.
     present = _files_in(out)
     total = len(source)
 
+    def reusable(head: ArticleHead) -> bool:
+        """Whether the folder holds `head`'s files exactly as the manifest recorded them
+        for this stored state of the article: then it is not read at all."""
+        before = previous_articles.get(entry_key(head.id, head.slug), {})
+        if before.get("stamp") != head.stamp:
+            return False
+        hashes, files = before.get("hashes", {}), before.get("files", {})
+        for fmt in wanted:
+            name = FORMAT_FILES[fmt].format(slug=head.slug)
+            if not (
+                isinstance(hashes.get(fmt), str)
+                and files.get(fmt) == name
+                and previous_fingerprints.get(fmt) == fingerprints[fmt]
+                and name in present
+            ):
+                return False
+        return True
+
+    site_info = {
+        "name": site.name,
+        "site_name": site.site_name,
+        "base_url": site.base_url,
+        "language": site.language,
+        "fingerprints": fingerprints,
+    }
     staged = Staging(out)
     try:
-        entries: list[dict] = []
         index_entries: list[dict] = []
         claimed_images: dict[str, str] = {}
         slugs: dict[int, str] = {}  # the exported articles' addresses, for the redirects
         number = 0
-        for batch in source.batches():
-            plans = []
-            for article in batch:
-                checks.check(article)
-                hashes = {fmt: article_hash(article, fmt) for fmt in wanted}
-                before = previous_articles.get(_entry_key(article.id, article.slug), {})
-                files = {fmt: FORMAT_FILES[fmt].format(slug=article.slug) for fmt in wanted}
-                stale = [
-                    fmt
-                    for fmt in wanted
-                    if not (
-                        before.get("hashes", {}).get(fmt) == hashes[fmt]
-                        and before.get("files", {}).get(fmt) == files[fmt]
-                        and previous_fingerprints.get(fmt) == fingerprints[fmt]
-                        and files[fmt] in present
-                    )
-                ]
-                plans.append((article, hashes, files, stale))
-            # The bodies this batch converts, read or converted together (both cores).
-            cache.prefetch(a.body for a, _, _, stale in plans if _BODY_FORMATS & set(stale))
-            for article, hashes, files, stale in plans:
-                number += 1
-                written: list[str] = []
-                body_html = cache.body_html(article.body) if _BODY_FORMATS & set(stale) else None
-                for fmt in stale:
-                    name = files[fmt]
-                    data = render_file(
-                        fmt, article, name, site, vocabulary, fragment, body_html, templates
-                    )
-                    staged.add(name, data)
-                    written.append(name)
-                if image_data is not None:
-                    for image in article.images:
-                        if _stage_image(staged, out, article, image, image_data, claimed_images):
-                            written.append(image.name)
-                entries.append(
-                    {
-                        "id": article.id,
-                        "slug": article.slug,
-                        "revision": article.revision,
+        # The manifest is written as the export goes (never every entry at once).
+        with staged.writing(MANIFEST_NAME) as stream:
+            manifest = ManifestWriter(stream)
+            for batch in _read_batches(source, reusable):
+                plans = []
+                for article, head in batch:
+                    checks.check(article if article is not None else head)
+                    slug = article.slug if article is not None else head.slug
+                    key = entry_key(article.id if article is not None else head.id, slug)
+                    before = previous_articles.get(key, {})
+                    files = {fmt: FORMAT_FILES[fmt].format(slug=slug) for fmt in wanted}
+                    if article is None:
+                        # Stored exactly as when the folder's files were written (same stamp):
+                        # its hashes are the manifest's, and nothing is read or hashed again.
+                        hashes = {fmt: before["hashes"][fmt] for fmt in wanted}
+                        plans.append((article, head, before.get("revision"), hashes, files, []))
+                        continue
+                    hashes = {fmt: article_hash(article, fmt) for fmt in wanted}
+                    stale = [
+                        fmt
+                        for fmt in wanted
+                        if not (
+                            before.get("hashes", {}).get(fmt) == hashes[fmt]
+                            and before.get("files", {}).get(fmt) == files[fmt]
+                            and previous_fingerprints.get(fmt) == fingerprints[fmt]
+                            and files[fmt] in present
+                        )
+                    ]
+                    plans.append((article, head, article.revision, hashes, files, stale))
+                # The bodies this batch converts, read or converted together (both cores).
+                cache.prefetch(a.body for a, _, _, _, _, stale in plans if _needs_body(stale))
+                for article, head, revision, hashes, files, stale in plans:
+                    number += 1
+                    shown = article if article is not None else head
+                    written: list[str] = []
+                    body_html = cache.body_html(article.body) if _needs_body(stale) else None
+                    for fmt in stale:
+                        name = files[fmt]
+                        data = render_file(
+                            fmt, article, name, site, vocabulary, fragment, body_html, templates
+                        )
+                        staged.add(name, data)
+                        written.append(name)
+                    if image_data is not None:
+                        for image in shown.images:
+                            if _stage_image(staged, out, shown, image, image_data, claimed_images):
+                                written.append(image.name)
+                    entry = {
+                        "id": shown.id,
+                        "slug": shown.slug,
+                        "revision": revision,
                         "hashes": hashes,
                         "files": files,
                     }
-                )
-                index_entries.append(_index_entry(article, files, site))
-                slugs[article.id] = article.slug
-                yield ExportProgress(
-                    done=number,
-                    total=total,
-                    current=article.slug,
-                    article_id=article.id,
-                    files_written=tuple(written),
-                    unchanged=not written,
-                    revision=article.revision,
-                )
-        checks.finish()
+                    if head is not None:
+                        entry["stamp"] = head.stamp
+                    manifest.add(entry)
+                    index_entries.append(_index_entry(shown, files, site))
+                    slugs[shown.id] = shown.slug
+                    yield ExportProgress(
+                        done=number,
+                        total=total,
+                        current=shown.slug,
+                        article_id=shown.id,
+                        files_written=tuple(written),
+                        unchanged=not written,
+                        revision=revision,
+                    )
+            checks.finish()
+            manifest.finish(redirect_entries(redirects or {}, slugs), site_info)
 
         finishing: list[str] = []
         index_html = render_index(index_entries, site=site, templates=templates)
@@ -245,24 +284,7 @@ def export_bundle(
             if differs(out / name, data):
                 staged.add(name, data)
                 finishing.append(name)
-        manifest = {
-            "site": {
-                "name": site.name,
-                "site_name": site.site_name,
-                "base_url": site.base_url,
-                "language": site.language,
-                "fingerprints": fingerprints,
-            },
-            "articles": entries,
-        }
-        moved = redirect_entries(redirects or {}, slugs)
-        if moved:
-            manifest["redirects"] = moved
-        manifest_bytes = (
-            json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-        ).encode("utf-8")
-        if differs(out / MANIFEST_NAME, manifest_bytes):
-            staged.add(MANIFEST_NAME, manifest_bytes)
+        if staged.unless_unchanged(MANIFEST_NAME):
             finishing.append(MANIFEST_NAME)
         staged.commit()
     finally:
@@ -278,6 +300,29 @@ def export_bundle(
     )
 
 
+def _needs_body(stale: list[str]) -> bool:
+    """Whether writing the formats `stale` needs the rendered body."""
+    return not _BODY_FORMATS.isdisjoint(stale)
+
+
+def _read_batches(
+    source: ArticleSelection | ListedArticles, reusable: Callable[[ArticleHead], bool]
+) -> Iterator[list[tuple[Article | None, ArticleHead | None]]]:
+    """The export's articles batch by batch, each as (article, head). With heads (a
+    selection of stored articles), an article whose head is `reusable` is not read
+    (article None); otherwise head is None and every article is read."""
+    if not isinstance(source, ArticleSelection) or source.heads is None:
+        for batch in source.batches():
+            yield [(article, None) for article in batch]
+        return
+    for ids in source.id_batches():
+        heads = source.heads(ids)
+        wanted = {h.id for h in heads if not reusable(h)}
+        loaded = {a.id: a for a in source.load([h.id for h in heads if h.id in wanted])}
+        # An article deleted between the two reads is skipped, as `load` skips it.
+        yield [(loaded.get(h.id), h) for h in heads if h.id in loaded or h.id not in wanted]
+
+
 def _files_in(folder: Path) -> set[str]:
     """Names of the regular files in `folder`."""
     try:
@@ -287,14 +332,10 @@ def _files_in(folder: Path) -> set[str]:
         return set()
 
 
-def _entry_key(article_id: object, slug: object) -> str:
-    return f"id:{article_id}" if article_id is not None else f"slug:{slug}"
-
-
 def _stage_image(
     staged: Staging,
     out: Path,
-    article: Article,
+    article: Article | ArticleHead,
     image: Image,
     image_data: Callable[[str], bytes],
     claimed: dict[str, str],
@@ -367,7 +408,7 @@ def render_file(
     return text.encode("utf-8")
 
 
-def _index_entry(article: Article, files: dict[str, str], site: SiteProfile) -> dict:
+def _index_entry(article: Article | ArticleHead, files: dict[str, str], site: SiteProfile) -> dict:
     title = page_title(article, site)
     others = [(FORMAT_LABELS[fmt], path) for fmt, path in files.items() if fmt != "html"]
     return {

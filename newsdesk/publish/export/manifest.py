@@ -10,9 +10,11 @@ import datetime as dt
 import hashlib
 import json
 import logging
+from collections.abc import Iterable
 from enum import Enum
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import BinaryIO
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.credit_roles import CreditVocabulary
@@ -119,3 +121,100 @@ def redirect_entries(redirects: dict[int, list[str]], slugs: dict[int, str]) -> 
             if old != current:
                 entries.append({"id": article_id, "from": f"{old}.html", "to": f"{current}.html"})
     return sorted(entries, key=lambda e: (e["from"], e["id"]))
+
+
+def _line(value: object) -> bytes:
+    # The C encoder (no indent): one article a line, the same bytes for the same data.
+    return json.dumps(value, sort_keys=True, ensure_ascii=False).encode("utf-8")
+
+
+class ManifestWriter:
+    """Writes the manifest as the export goes, one article entry a line, so an export
+    never holds every entry: `add` each entry in export order, then `finish`.
+
+    The layout (valid JSON, keys sorted): `{"articles": [` one entry a line `],
+    "redirects": [...]` (only when there are any) `, "site": {...}}`."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self._count = 0
+        stream.write(b'{\n"articles": [')
+
+    def add(self, entry: dict) -> None:
+        self._stream.write(b"\n" if self._count == 0 else b",\n")
+        self._stream.write(_line(entry))
+        self._count += 1
+
+    def finish(self, redirects: Iterable[dict], site: dict) -> None:
+        write = self._stream.write
+        write(b"\n],\n" if self._count else b"],\n")
+        moved = list(redirects)
+        if moved:
+            write(b'"redirects": [\n' + b",\n".join(_line(m) for m in moved) + b"\n],\n")
+        write(b'"site": ' + _line(site) + b"\n}\n")
+
+
+def read_previous(out: Path) -> tuple[dict[str, dict], dict]:
+    """The folder's last manifest as (its article entries by `entry_key`, the site's
+    format fingerprints). A manifest in the one-article-a-line layout is read a line at
+    a time, so its text and its whole parse are never held besides the entries; any
+    other (an older layout) is read whole. Unreadable: nothing, and a warning."""
+    path = out / MANIFEST_NAME
+    try:
+        streamed = _read_by_line(path)
+    except FileNotFoundError:
+        return {}, {}
+    except (OSError, UnicodeDecodeError) as error:
+        logger.warning("ignoring unreadable %s (%s): every file is written again", path, error)
+        return {}, {}
+    if streamed is not None:
+        return streamed
+    data = read_manifest(out)
+    entries = {
+        entry_key(e.get("id"), e.get("slug")): e
+        for e in data.get("articles", [])
+        if isinstance(e, dict)
+    }
+    site = data.get("site")
+    fingerprints = site.get("fingerprints", {}) if isinstance(site, dict) else {}
+    return entries, fingerprints if isinstance(fingerprints, dict) else {}
+
+
+def entry_key(article_id: object, slug: object) -> str:
+    return f"id:{article_id}" if article_id is not None else f"slug:{slug}"
+
+
+def _read_by_line(path: Path) -> tuple[dict[str, dict], dict] | None:
+    """The ManifestWriter layout read line by line; None when the file is not in it
+    (then it is read whole, which also reports it when it is no JSON at all)."""
+    entries: dict[str, dict] = {}
+    fingerprints = None
+    with path.open(encoding="utf-8") as lines:
+        if next(lines, None) != "{\n":
+            return None
+        opening = next(lines, None)
+        if opening not in ('"articles": [\n', '"articles": [],\n'):
+            return None
+        section = "articles" if opening == '"articles": [\n' else ""
+        try:
+            for line in lines:
+                if line == "],\n":
+                    section = ""
+                elif section == "articles":
+                    entry = json.loads(line.rstrip().removesuffix(","))
+                    if isinstance(entry, dict):
+                        entries[entry_key(entry.get("id"), entry.get("slug"))] = entry
+                elif section == "redirects":
+                    continue  # the redirects are worked out again by every export
+                elif line == '"redirects": [\n':
+                    section = "redirects"
+                elif line.startswith('"site": '):
+                    site = json.loads(line.removeprefix('"site": '))
+                    fingerprints = site.get("fingerprints", {}) if isinstance(site, dict) else {}
+                elif line != "}\n":
+                    return None
+        except ValueError:
+            return None
+    if not isinstance(fingerprints, dict):
+        return None  # cut short (no site line): read whole, which says why
+    return entries, fingerprints

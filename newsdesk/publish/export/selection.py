@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsdesk.domain.article import Article, Image
+from newsdesk.domain.article import Article, ArticleHead, Image
 from newsdesk.publish.export.staging import ExportError
 from newsdesk.publish.slugs import is_valid_slug
 
@@ -30,11 +30,18 @@ _UNSAFE_NAME_CHARS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
 @dataclass
 class ArticleSelection:
     """Articles by id, already in export order, loaded `batch` at a time by `load`
-    (which returns them in the order asked)."""
+    (which returns them in the order asked). `heads`, when given, reads the same ids'
+    ArticleHeads (their stamps, no bodies): a re-export then loads only the articles
+    whose stamp differs from the one the folder's manifest recorded."""
 
     ids: list[int]
     load: Callable[[Sequence[int]], list[Article]]
     batch: int = BATCH
+    heads: Callable[[Sequence[int]], list[ArticleHead]] | None = None
+
+    def id_batches(self) -> Iterator[list[int]]:
+        for start in range(0, len(self.ids), self.batch):
+            yield self.ids[start : start + self.batch]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -54,7 +61,7 @@ def newest_first(article: Article) -> tuple:
     return (date_key, -(article.id or 0), article.slug)
 
 
-class _Listed:
+class ListedArticles:
     def __init__(self, articles: Iterable[Article]) -> None:
         self.articles = sorted(articles, key=newest_first)
 
@@ -66,8 +73,8 @@ class _Listed:
             yield self.articles[start : start + BATCH]
 
 
-def in_batches(articles: Iterable[Article] | ArticleSelection) -> ArticleSelection | _Listed:
-    return articles if isinstance(articles, ArticleSelection) else _Listed(articles)
+def in_batches(articles: Iterable[Article] | ArticleSelection) -> ArticleSelection | ListedArticles:
+    return articles if isinstance(articles, ArticleSelection) else ListedArticles(articles)
 
 
 class ExportChecks:
@@ -80,7 +87,7 @@ class ExportChecks:
         self._ids: set[int] = set()
         self._images: list[tuple[int | None, Image]] = []
 
-    def check(self, article: Article) -> None:
+    def check(self, article: Article | ArticleHead) -> None:
         label = f"article {article.id}" if article.id is not None else "an article"
         if not article.slug:
             raise ExportError(

@@ -4,12 +4,16 @@ state put back when a rename fails part-way."""
 
 from __future__ import annotations
 
+import filecmp
 import logging
 import os
 import secrets
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from newsdesk.domain.errors import NewsdeskError
 from newsdesk.publish.export.manifest import MANIFEST_NAME
@@ -47,6 +51,13 @@ class Staging:
         self._pending: list[tuple[Path, Path]] = []
 
     def add(self, name: str, data: bytes) -> None:
+        with self.writing(name) as stream:
+            stream.write(data)
+
+    @contextmanager
+    def writing(self, name: str) -> Iterator[BinaryIO]:
+        """A stream for the file `name`, staged when the block ends: for a file written
+        piece by piece (the manifest), never held whole."""
         target = self.out / name
         if target.resolve().parent != self.out.resolve():
             raise ExportError(f"refusing to write {name!r}: it is outside {self.out}")
@@ -60,11 +71,27 @@ class Staging:
         self._pending.append((temp, target))
         try:
             with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
+                yield stream
             # mkstemp makes owner-only files; a published page must be readable.
             os.chmod(temp, 0o644)
         except OSError as error:
             raise ExportError(f"cannot write {target}: {error.strerror}") from None
+
+    def unless_unchanged(self, name: str) -> bool:
+        """Drop the staged `name` if the folder already holds the same bytes; True when
+        it stays staged (it differs)."""
+        target = self.out / name
+        for temp, staged_target in self._pending:
+            if staged_target == target:
+                try:
+                    same = target.is_file() and filecmp.cmp(temp, target, shallow=False)
+                except OSError:
+                    same = False
+                if same:
+                    _remove(temp)
+                    self._pending.remove((temp, staged_target))
+                return not same
+        return False
 
     def commit(self) -> None:
         """Rename every staged file into place, the manifest last; all or nothing."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from newsdesk.domain.article import Article
+from newsdesk.domain.article import Article, ArticleHead
 from newsdesk.storage import codec
 from newsdesk.storage.sqlite.base import SQLiteBase
 
@@ -26,6 +26,32 @@ class BulkRecords(SQLiteBase):
             for row in rows:
                 found[row["id"]] = codec.article_from_row(row)
         return [found[i] for i in ids if i in found]
+
+    def article_heads(self, ids: Sequence[int]) -> list[ArticleHead]:
+        """The heads of `ids` (their stamps without parsing bodies), in the order given
+        (ids not found are skipped)."""
+        found: dict[int, ArticleHead] = {}
+        ids = list(ids)
+        columns = ", ".join(codec.ARTICLE_COLUMNS)
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            rows = self._tuples(
+                f"SELECT {columns} FROM articles WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for row in rows:
+                found[row[0]] = codec.head_from_row(row)
+        return [found[i] for i in ids if i in found]
+
+    def published_former_slugs(self) -> dict[int, list[str]]:
+        """Per article, the former slugs the site carried it under (oldest first): the
+        redirects of a whole-site export, read in one query."""
+        found: dict[int, list[str]] = {}
+        for article_id, slug in self._tuples(
+            "SELECT article_id, slug FROM former_slugs WHERE published ORDER BY id"
+        ):
+            found.setdefault(article_id, []).append(slug)
+        return found
 
     def cached_bodies(self, keys: Sequence[str]) -> dict[str, str]:
         """Rendered bodies by key, for the keys the cache holds."""

@@ -1,0 +1,68 @@
+"""The manifest is written entry by entry as the export goes (never held whole): what it
+writes is JSON holding exactly the data given, the same bytes for the same data."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from newsdesk.publish.export.manifest import MANIFEST_NAME, ManifestWriter, entry_key, read_previous
+
+ENTRIES = [
+    {
+        "id": 7,
+        "slug": "harbour-ferry",
+        "revision": 3,
+        "hashes": {"html": "a" * 64, "text": "b" * 64},
+        "files": {"html": "harbour-ferry.html", "text": "harbour-ferry.txt"},
+        "stamp": "c" * 64,
+    },
+    {"id": 5, "slug": "花市", "revision": 1, "hashes": {}, "files": {}, "note": 'a "quote" \\'},
+]
+SITE = {"name": "default", "site_name": "City 日报", "fingerprints": {"html": "d" * 64}}
+
+
+def _written(entries, redirects) -> bytes:
+    stream = io.BytesIO()
+    writer = ManifestWriter(stream)
+    for entry in entries:
+        writer.add(entry)
+    writer.finish(redirects, SITE)
+    return stream.getvalue()
+
+
+@pytest.mark.parametrize("entries", [ENTRIES, ENTRIES[:1], []])
+@pytest.mark.parametrize("redirects", [[], [{"id": 7, "from": "old.html", "to": "new.html"}]])
+def test_the_manifest_written_piece_by_piece_is_the_data_given(entries, redirects):
+    data = _written(entries, redirects)
+    expected = {"articles": entries, "site": SITE}
+    if redirects:
+        expected["redirects"] = redirects
+    assert json.loads(data.decode("utf-8")) == expected
+    assert data == _written(entries, redirects)  # the same bytes for the same data
+    # One article a line: a changed article is a one-line difference.
+    lines = data.decode("utf-8").splitlines()
+    assert sum(1 for line in lines if line.startswith('{"files"')) == len(entries)
+
+
+@pytest.mark.parametrize("entries", [ENTRIES, []])
+@pytest.mark.parametrize("redirects", [[], [{"id": 7, "from": "old.html", "to": "new.html"}]])
+def test_the_manifest_is_read_back_line_by_line_as_written(tmp_path, entries, redirects):
+    (tmp_path / MANIFEST_NAME).write_bytes(_written(entries, redirects))
+    found, fingerprints = read_previous(tmp_path)
+    # A redirect (it has an id too) is never taken for an article's entry.
+    assert found == {entry_key(e["id"], e["slug"]): e for e in entries}
+    assert fingerprints == SITE["fingerprints"]
+
+
+def test_an_older_layout_and_a_broken_manifest_are_read_whole(tmp_path):
+    older = {"articles": ENTRIES, "site": SITE}
+    (tmp_path / MANIFEST_NAME).write_text(json.dumps(older, indent=2), encoding="utf-8")
+    found, fingerprints = read_previous(tmp_path)
+    assert found == {entry_key(e["id"], e["slug"]): e for e in ENTRIES}
+    assert fingerprints == SITE["fingerprints"]
+    cut = _written(ENTRIES, [])[:-40]  # an export cut short: no site line
+    (tmp_path / MANIFEST_NAME).write_bytes(cut)
+    assert read_previous(tmp_path) == ({}, {})
