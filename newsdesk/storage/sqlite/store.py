@@ -17,7 +17,7 @@ from newsdesk.domain.errors import ConflictError, InvalidInputError, NotFoundErr
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
 from newsdesk.storage import codec
-from newsdesk.storage.article_listing import listed_article_ids
+from newsdesk.storage.article_listing import listed_article_ids, tiered_search
 from newsdesk.storage.sqlite.addresses import SQLiteAddresses
 from newsdesk.storage.sqlite.base import AUDIT_HEAD, insert_sql
 from newsdesk.storage.sqlite.bulk import BulkRecords
@@ -27,6 +27,8 @@ from newsdesk.storage.sqlite.queries import article_ids_sql, search_tiers_sql
 from newsdesk.storage.sqlite.schema import search_row
 
 log = logging.getLogger(__name__)
+
+_SEARCH = tiered_search(search_tiers_sql)
 
 
 class SQLiteStore(SQLiteAddresses, BulkRecords):
@@ -293,7 +295,7 @@ class SQLiteStore(SQLiteAddresses, BulkRecords):
             query or ArticleQuery(),
             limit,
             ids_sql=article_ids_sql,
-            tiers_sql=search_tiers_sql,
+            search=_SEARCH,
             placeholder="?",
         )
 
