@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 from pathlib import Path
 
 from benchmarks.newsroom_fixture import REPORTERS, _article, build, fixture_path
@@ -124,6 +125,10 @@ def interleaved(targets: dict[str, object], repeat: int) -> dict[str, dict]:
                 if round_ < max(3, repeat // 3):
                     ms, found[(name, text)] = target.time("whole", text)
                     whole.setdefault((name, text), []).append(ms)
+    for text in QUERIES.values():
+        counts = {name: found[(name, text)] for name in targets}
+        if len(set(counts.values())) > 1:  # a figure counts only if all found the same
+            raise RuntimeError(f"the search {text!r} found different counts: {counts}")
     results: dict[str, dict] = {}
     for name in targets:
         results[name] = {}
@@ -192,19 +197,25 @@ def _older_schema(code: str) -> int:
     return int(done.stdout.strip())
 
 
+def _on_database(url: str, dbname: str) -> str:
+    """`url` (a postgresql:// URL) on another database of the same server: still a
+    URL, which newsdesk's opener needs to see a server (not a file) in it."""
+    parts = urllib.parse.urlsplit(url)
+    return urllib.parse.urlunsplit(parts._replace(path="/" + urllib.parse.quote(dbname)))
+
+
 def _copy_for_older(url: str, code: str) -> str:
     """A copy of the filled database as the older version's schema had it."""
     import psycopg
     import psycopg.conninfo
 
     version = _older_schema(code)
-    params = psycopg.conninfo.conninfo_to_dict(url)
-    name = f"{params['dbname']}_before"
-    admin = psycopg.conninfo.make_conninfo(url, dbname="postgres")
-    with psycopg.connect(admin, autocommit=True) as conn:
+    dbname = psycopg.conninfo.conninfo_to_dict(url)["dbname"]
+    name = f"{dbname}_before"
+    with psycopg.connect(_on_database(url, "postgres"), autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{params["dbname"]}"')
-    copy = psycopg.conninfo.make_conninfo(url, dbname=name)
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{dbname}"')
+    copy = _on_database(url, name)
     with psycopg.connect(copy, autocommit=True) as conn:
         newest = conn.execute("SELECT max(version) FROM newsdesk_schema").fetchone()[0]
         for later in range(version + 1, newest + 1):
