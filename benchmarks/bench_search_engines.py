@@ -276,6 +276,7 @@ def run(count: int, repeat: int, engines: list[str], cache: Path, before: str | 
                 finally:
                     for target in targets.values():
                         target.close()
+            _set_statistics(urls, "analyzed")  # a kept database is left as it was found
         finally:
             if cluster is not None:
                 cluster.stop()
