@@ -13,12 +13,12 @@ frequent to the headline tier and cost a 100,000-row walk). So the first screen:
 
 1. walks the newest WINDOW rows once and finds each match's tier there (a fixed cost
    of a few milliseconds, whatever the statistics say);
-2. for each tier in rank order, takes its matches in the window, and only when the
-   screen is still short reads the tier's older matches through that tier's own GIN
-   index (migration 0006: `ts_filter(doc, ...)` keeps the tier's fields only, so
-   the index and its statistics know a headline word from a body word). A tier that
-   left the screen short in the window is rare among recent articles, so its older
-   matches are few too.
+2. for each tier in rank order, takes its matches walked so far; while the screen is
+   still short, walks on when the rate of the tier's matches in the walked rows says
+   a walk is cheaper, else reads the tier's older matches through that tier's own GIN
+   index (migration 0006: `ts_filter(doc, ...)` keeps the tier's fields only, so the
+   index knows a headline word from a body word), or, when even "anywhere" is rare,
+   every tier left in one ranked query.
 
 The whole list is one query ranking every match by its tier.
 """
