@@ -144,53 +144,80 @@ def _ranked_below(fetch: Fetch, search: _Search, upto: int, limit: int) -> list[
     return fetch(sql, [*tier_params, search.any, upto, *search.params, *having_params, limit])
 
 
+def _walk_on(
+    fetch: Fetch, search: _Search, rank: int, upto: int, rows: int
+) -> tuple[int, list[int]]:
+    """Like _walk below `upto`, testing each row for tier `rank` (or a better one)
+    only: one tsquery test a row where classifying every tier took several."""
+    cut = fetch(
+        "SELECT article_id FROM article_search WHERE article_id <= %s"
+        " ORDER BY article_id DESC, part DESC OFFSET %s LIMIT 1",
+        [upto, rows],
+    )
+    floor = cut[0][0] if cut else 0
+    if rank < len(TIER_WEIGHTS):
+        # Only part 0 holds the tiers' fields: one row an article, nothing to group.
+        test, first, grouped, having_params = "%s::tsquery", [search.every[rank]], "", []
+    else:
+        having, having_params = search.having()
+        test, first, grouped = "%s::tsquery", [search.any], f" GROUP BY s.article_id{having}"
+    sql = (
+        "SELECT s.article_id FROM (SELECT article_id, doc FROM article_search"
+        " WHERE article_id <= %s ORDER BY article_id DESC, part DESC LIMIT %s) s"
+        f"{search.joined} WHERE s.doc @@ {test} AND s.article_id > %s{search.filtered}"
+        f"{grouped} ORDER BY s.article_id DESC"
+    )
+    found = fetch(sql, [upto, rows, *first, floor, *search.params, *having_params])
+    return floor, [r[0] for r in found]
+
+
 def _first_screen(fetch: Fetch, search: _Search, wanted: int) -> list[int]:
     """The first `wanted` ids in rank order: each tier in turn, newest first, from the
-    walked rows, then either a further walk or the tier's index, whichever the rate of
-    its matches in the walked rows says is cheaper."""
+    window, then from walks of its own further down or from the tier's index,
+    whichever the rate of its matches in the rows walked says is cheaper."""
     ranked: dict[int, None] = {}
-    walked: list[tuple] = []  # (id, tier) of every match walked, newest first
-    floor, found = _walk(fetch, search, None, WINDOW)
-    walked.extend(found)
-    walked_rows = WINDOW
-    stuck = False
+    window_floor, window = _walk(fetch, search, None, WINDOW)
+    anywhere = len(window) / WINDOW
     for rank in range(len(TIER_WEIGHTS) + 1):
+        # This tier's matches in the window follow the better tiers' in the list.
+        found = [i for i, tier in window if tier <= rank]
+        floor, walked_rows, stuck = window_floor, WINDOW, False
         while True:
-            # This tier's matches walked so far follow the better tiers' in the list.
-            recent = [i for i, tier in walked if tier <= rank and i not in ranked]
+            recent = [i for i in found if i not in ranked]
             if len(ranked) + len(recent) >= wanted or floor == 0:
                 ranked.update(dict.fromkeys(recent))
                 break
             need = wanted - len(ranked) - len(recent)
-            rate = sum(1 for _, tier in walked if tier <= rank) / walked_rows
+            rate = len(found) / walked_rows
             # A walk costs a row each, the index a heap page per match (about
             # INDEX_COST rows' worth), and the ids below `floor` are about as many as
             # their rows: walk on while the rate says that is the cheaper way.
             if not stuck and rate and need / rate <= INDEX_COST * rate * floor:
                 rows = max(WINDOW, int(1.5 * need / rate))
                 before = floor
-                floor, found = _walk(fetch, search, floor, rows)
-                walked.extend(found)
+                floor, more = _walk_on(fetch, search, rank, floor, rows)
+                found.extend(more)
                 walked_rows += rows
                 # An article with more parts than the walk's rows: none walked whole.
                 stuck = floor == before
                 continue
-            # The better tiers are complete: their older matches come back here, seen.
-            older_seen = sum(1 for i in ranked if i <= floor)
-            anywhere = len(walked) / walked_rows
-            if not (anywhere and need / anywhere <= INDEX_COST * anywhere * floor):
-                # Even "anywhere" is rare: the tiers left in one query, each tier's
-                # walked matches before its older ones.
-                older = _ranked_below(fetch, search, floor, wanted - len(ranked) + older_seen)
+            if not (anywhere and need / anywhere <= INDEX_COST * anywhere * window_floor):
+                # Even "anywhere" is rare in the window (so this tier walked no
+                # further): the tiers left in one query, each tier's matches in the
+                # window before its older ones. The better tiers' older matches, all
+                # seen, come back first.
+                older_seen = sum(1 for i in ranked if i <= window_floor)
+                older = _ranked_below(
+                    fetch, search, window_floor, wanted - len(ranked) + older_seen
+                )
                 for left in range(rank, len(TIER_WEIGHTS) + 1):
-                    for article_id, tier in walked:
-                        if tier == left:
-                            ranked.setdefault(article_id, None)
-                    for article_id, tier in older:
+                    for article_id, tier in (*window, *older):
                         if tier == left:
                             ranked.setdefault(article_id, None)
                 return list(ranked)[:wanted]
             ranked.update(dict.fromkeys(recent))
+            # The better tiers are complete: their older matches come back here, seen.
+            older_seen = sum(1 for i in ranked if i <= floor)
             for article_id in _through_index(fetch, search, rank, floor, need + older_seen):
                 ranked.setdefault(article_id, None)
             break
