@@ -9,6 +9,7 @@ timing is asserted here: speed targets live in the benchmarks' figures.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 import pytest
 
@@ -64,7 +65,11 @@ def test_launch_benchmark_shows_every_window_also_when_launches_overlap(tmp_path
 def test_search_benchmark_finds_the_same_on_both_engines(tmp_path, pg_newsroom):
     from newsdesk.storage.open import open_store
 
-    sqlite = bench_search_engines._sqlite(40, tmp_path, repeat=1)
+    store = open_store(str(build(fixture_path(tmp_path, 40), 40)))
+    try:
+        sqlite = bench_search_engines.measure(store, repeat=1)
+    finally:
+        store.close()
     store = open_store(pg_newsroom.url)
     try:
         bench_search_engines.fill(store, 40)
@@ -85,3 +90,20 @@ def test_article_list_benchmark_measures_a_tiny_newsroom(tmp_path):
     results = measure_store(path, repeat=1)
     assert set(results) >= {"all ids, newest first", "first screen (40 rows)"}
     assert results["all ids, newest first"] > 0
+
+
+def test_search_benchmark_times_an_older_newsdesk_in_a_child_process(tmp_path):
+    from newsdesk.storage.open import open_store
+
+    path = str(build(fixture_path(tmp_path, 20), 20))
+    # This checkout stands in for the older code: the child must find what we find.
+    child = bench_search_engines._Child(str(Path(__file__).resolve().parents[1]), path)
+    here = bench_search_engines._InProcess(open_store(path))
+    try:
+        figures = bench_search_engines.interleaved({"older": child, "here": here}, repeat=1)
+    finally:
+        child.close()
+        here.close()
+    found = {name: {q: r["found"] for q, r in f.items()} for name, f in figures.items()}
+    assert found["older"] == found["here"]
+    assert figures["here"]["word in most articles 'harbour'"]["found"] > 0

@@ -12,6 +12,21 @@ from newsdesk.storage.search_text import ranked_ids
 Fetch = Callable[..., list[tuple]]
 SqlOf = Callable[[ArticleQuery], tuple[str, list[object]]]
 TiersOf = Callable[[ArticleQuery], list[tuple[str, list[object]]] | None]
+# An engine's own ranked search: (fetch, query, how many at most) -> ids in rank
+# order, or None when the search has no word.
+SearchOf = Callable[[Fetch, ArticleQuery, int | None], list[int] | None]
+
+
+def tiered_search(tiers_sql: TiersOf) -> SearchOf:
+    """A ranked search reading `tiers_sql`'s tier SELECTs in turn (search_text.ranked_ids)."""
+
+    def search(fetch: Fetch, query: ArticleQuery, wanted: int | None) -> list[int] | None:
+        tiers = tiers_sql(query)
+        if tiers is None:
+            return None
+        return ranked_ids(lambda sql, params: fetch(sql, params), tiers, wanted)
+
+    return search
 
 
 def listed_article_ids(
@@ -20,7 +35,7 @@ def listed_article_ids(
     limit: int | None,
     *,
     ids_sql: SqlOf,
-    tiers_sql: TiersOf,
+    search: SearchOf,
     placeholder: str,
 ) -> list[int]:
     """The ids `query` lists, in its order (a search: in rank order); with `limit`,
@@ -32,10 +47,10 @@ def listed_article_ids(
     deleted = {r[0] for r in fetch("SELECT article_id FROM deleted_articles")}
     wanted = None if limit is None else limit + len(deleted)
     if query.search.strip():
-        tiers = tiers_sql(query)
-        if tiers is None:
+        found = search(fetch, query, wanted)
+        if found is None:
             return []  # a search with no words finds nothing
-        ids = ranked_ids(lambda sql, params: fetch(sql, params), tiers, wanted)
+        ids = found
     else:
         sql, params = ids_sql(query)
         if wanted is not None:

@@ -8,6 +8,7 @@ import logging
 from collections.abc import Sequence
 
 import psycopg
+from psycopg.rows import tuple_row
 
 from newsdesk.domain.article import (
     Article,
@@ -29,7 +30,8 @@ from newsdesk.storage.postgres.health import check_database
 from newsdesk.storage.postgres.listen import PostgresChannel
 from newsdesk.storage.postgres.logins import ensure_login
 from newsdesk.storage.postgres.new_articles import NewArticles
-from newsdesk.storage.postgres.queries import article_ids_sql, search_tiers_sql
+from newsdesk.storage.postgres.queries import article_ids_sql
+from newsdesk.storage.postgres.ranking import ranked_search_ids
 from newsdesk.storage.postgres.search import search_documents
 
 log = logging.getLogger(__name__)
@@ -316,14 +318,22 @@ class PostgresStore(Addresses, BulkRecords, NewArticles):
     ) -> list[int]:
         """The ids `query` lists, in its order (a search: in rank order); with `limit`,
         the first screen of them only. Deleted drafts are left out."""
-        return listed_article_ids(
-            self._tuples,
-            query or ArticleQuery(),
-            limit,
-            ids_sql=article_ids_sql,
-            tiers_sql=search_tiers_sql,
-            placeholder="%s",
-        )
+        # One connection for the few statements of a ranked first screen: each
+        # checkout from the pool costs a round trip of its own (its check).
+        with self._unit(write=False) as conn, conn.cursor(row_factory=tuple_row) as cur:
+
+            def fetch(sql: str, params: Sequence = ()) -> list[tuple]:
+                cur.execute(sql, params)
+                return cur.fetchall()
+
+            return listed_article_ids(
+                fetch,
+                query or ArticleQuery(),
+                limit,
+                ids_sql=article_ids_sql,
+                search=ranked_search_ids,
+                placeholder="%s",
+            )
 
     def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
         """Rows for `ids`, in the order given (missing ids are skipped)."""

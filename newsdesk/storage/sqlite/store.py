@@ -17,7 +17,7 @@ from newsdesk.domain.errors import ConflictError, InvalidInputError, NotFoundErr
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
 from newsdesk.storage import codec
-from newsdesk.storage.article_listing import listed_article_ids
+from newsdesk.storage.article_listing import listed_article_ids, tiered_search
 from newsdesk.storage.new_drafts import first_revision
 from newsdesk.storage.not_found import missing_person, missing_revision
 from newsdesk.storage.sqlite.addresses import SQLiteAddresses
@@ -30,6 +30,8 @@ from newsdesk.storage.sqlite.queries import article_ids_sql, search_tiers_sql
 from newsdesk.storage.sqlite.schema import search_row
 
 log = logging.getLogger(__name__)
+
+_SEARCH = tiered_search(search_tiers_sql)
 
 
 class SQLiteStore(SQLiteAddresses, BulkRecords, NewArticles):
@@ -281,7 +283,7 @@ class SQLiteStore(SQLiteAddresses, BulkRecords, NewArticles):
             query or ArticleQuery(),
             limit,
             ids_sql=article_ids_sql,
-            tiers_sql=search_tiers_sql,
+            search=_SEARCH,
             placeholder="?",
         )
 
