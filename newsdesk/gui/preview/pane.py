@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import NewsdeskError
 from newsdesk.gui.i18n.core_text import refusal_text
+from newsdesk.gui.preview.page_update import ShownPage
 from newsdesk.gui.preview.renderers import Render, Renderer, ThreadRenderer
 
 log = logging.getLogger(__name__)
@@ -88,6 +89,7 @@ class PreviewPane(QWidget):
         self.browser.anchorClicked.connect(self.link_activated)
         if base_url is not None:
             self.browser.document().setBaseUrl(base_url)
+        self._page = ShownPage(self.browser)
 
         self.error_label = QLabel(self)
         self.error_label.setAccessibleName(self.tr("Preview error"))
@@ -156,6 +158,7 @@ class PreviewPane(QWidget):
 
     def set_base_url(self, url: QUrl) -> None:
         self.browser.document().setBaseUrl(url)
+        self._page.forget()  # images may now be other files: the next page goes whole
 
     def html(self) -> str:
         """The HTML on screen (the last successful render)."""
@@ -217,11 +220,9 @@ class PreviewPane(QWidget):
     def _on_job_finished(self, number: int, html: str) -> None:
         if not self._job_done(number):
             return
-        scroll = self.browser.verticalScrollBar()
-        position = scroll.value()
-        self.browser.setHtml(html)
-        # Reading on while the preview refreshes: keep the reader's place.
-        scroll.setValue(min(position, scroll.maximum()))
+        update = self._page.show(html)
+        how = "whole" if update.whole else "by block"
+        log.debug("preview page shown %s: %d blocks", how, update.replaced)
         self._html = html
         self.error_label.clear()
         self.error_label.hide()
