@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import partial
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTextBrowser
 
 from newsdesk.domain.article import Article
@@ -21,7 +22,10 @@ PARAGRAPH = (
     " winter, after *four thousand* commuters signed a [petition](https://example.org/p)."
 )
 TABLE = "| a | b |\n|---|---|\n| 1 | 2 |"
-BODY = "\n\n".join(f"{PARAGRAPH} Paragraph {n}." for n in range(40))
+IMAGE = "![The night ferry](images/ferry.png)"
+BODY = "\n\n".join(f"{PARAGRAPH} Paragraph {n}." for n in range(40)).replace(
+    "Paragraph 2.", "Paragraph 2.\n\n" + IMAGE
+)
 
 
 @pytest.fixture
@@ -62,6 +66,8 @@ EDITS = {
     "code": lambda b: b.replace("Paragraph 8.", "Paragraph 8.\n\n    line one\n    line two"),
     "the first paragraph": lambda b: "Breaking: " + b,
     "the last paragraph": lambda b: b + " The end.",
+    "an image added": lambda b: b.replace("Paragraph 15.", "Paragraph 15.\n\n" + IMAGE),
+    "typed after an image": lambda b: b.replace("Paragraph 1.", "Paragraph 1, again."),
     "a table": lambda b: b.replace("Paragraph 30.", "Paragraph 30.\n\n" + TABLE),
 }
 
@@ -116,3 +122,40 @@ def test_a_preview_update_rewrites_only_the_changed_paragraph(qtbot, page):
     rewritten = sum(added for _position, _removed, added in changes)
     assert rewritten < 2 * len(PARAGRAPH) < whole / 10
     pane.wait_for_idle()
+
+
+def test_show_soon_lets_the_window_work_between_its_steps(qtbot, page, browsers):
+    browser = browsers()
+    shown = ShownPage(browser)
+    shown.show(page(Article(headline="Ferry vote", body=BODY)))
+    html = page(Article(headline="Ferry vote", body=EDITS["a word typed"](BODY)))
+    turns: list[str] = []
+    events: list[str] = []
+
+    def beat() -> None:  # what a key press or a paint would be: an event in between
+        turns.append("beat")
+        if len(turns) < 100 and shown.is_showing():
+            QTimer.singleShot(0, beat)
+
+    shown.shown.connect(lambda _update: events.append(f"shown after {len(turns)} beats"))
+    shown.show_soon(html)
+    QTimer.singleShot(0, beat)
+    assert "Paragraph 7 and more." not in browser.toPlainText()  # nothing yet
+    qtbot.waitUntil(lambda: bool(events), timeout=WAIT_MS)
+    assert int(events[0].split()[2]) >= 3  # parse, keys, comparison, replacement
+    assert browser.document().toHtml() == _as_set_html_shows(browsers, html)
+
+
+def test_a_newer_page_replaces_the_one_on_its_way(qtbot, page, browsers):
+    browser = browsers()
+    shown = ShownPage(browser)
+    shown.show(page(Article(headline="Ferry vote", body=BODY)))
+    updates = []
+    shown.shown.connect(updates.append)
+    shown.show_soon(page(Article(headline="Ferry vote", body=EDITS["a heading"](BODY))))
+    newest = page(Article(headline="Ferry vote", body=EDITS["a word typed"](BODY)))
+    shown.show_soon(newest)
+    qtbot.waitUntil(lambda: not shown.is_showing(), timeout=WAIT_MS)
+    qtbot.wait(50)
+    assert len(updates) == 1
+    assert browser.document().toHtml() == _as_set_html_shows(browsers, newest)

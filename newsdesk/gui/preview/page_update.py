@@ -19,14 +19,17 @@ from __future__ import annotations
 
 import difflib
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import (
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextDocumentFragment,
+    QTextFormat,
 )
 from PySide6.QtWidgets import QTextBrowser
 
@@ -34,6 +37,8 @@ log = logging.getLogger(__name__)
 
 # Above this share of changed blocks one setHtml is cheaper than many replacements.
 WHOLE_PAGE_SHARE = 0.5
+# Blocks whose keys are taken in one turn of the event loop (about 0.5 ms here).
+KEYS_PER_STEP = 50
 
 
 class BlockKey:
@@ -50,8 +55,7 @@ class BlockKey:
         self.text = block.text()
         self.block_format = block.blockFormat()
         self.char_format = block.charFormat()
-        # Copies: a FormatRange's format dies with the range Qt hands out.
-        self.runs = [(r.start, r.length, QTextCharFormat(r.format)) for r in block.textFormats()]
+        self.runs = [(r.start, r.length, _comparable(r.format)) for r in block.textFormats()]
         self._hash = hash(self.text)
 
     def __hash__(self) -> int:
@@ -67,6 +71,16 @@ class BlockKey:
         )
 
 
+def _comparable(run_format: QTextCharFormat) -> QTextCharFormat:
+    """A copy (a FormatRange's format dies with the range Qt hands out), without the
+    object index an image carries: a number private to its document, which the same
+    image has another of in the document on screen."""
+    copied = QTextCharFormat(run_format)
+    if copied.isImageFormat():
+        copied.clearProperty(QTextFormat.Property.ObjectIndex)
+    return copied
+
+
 def block_keys(document: QTextDocument) -> list[BlockKey]:
     keys = []
     block = document.begin()
@@ -77,8 +91,13 @@ def block_keys(document: QTextDocument) -> list[BlockKey]:
 
 
 def _has_frames(document: QTextDocument) -> bool:
-    # Tables are frames: their cells are blocks that a flat comparison would mix up.
-    return bool(document.rootFrame().childFrames())
+    """True when the page holds a table or another frame with content: their cells are
+    blocks that a flat comparison would mix up. (Qt's HTML reader leaves an empty
+    frame at every image, holding nothing: those do not count.)"""
+    return any(
+        frame.lastPosition() >= frame.firstPosition()
+        for frame in document.rootFrame().childFrames()
+    )
 
 
 @dataclass
@@ -89,28 +108,94 @@ class PageUpdate:
     replaced: int  # blocks of the new page copied in (block by block only)
 
 
-class ShownPage:
-    """The page on screen in `browser`, updated block by block where it can be."""
+class ShownPage(QObject):
+    """The page on screen in `browser`, updated block by block where it can be.
+
+    `show(html)` does it at once; `show_soon(html)` does the same work in steps, each
+    in its own turn of the event loop (parse, keys, comparison, replacement), so that
+    key presses and paints get in between them, and emits `shown` when the page is
+    on screen. A newer page given meanwhile replaces the one on its way.
+    """
+
+    shown = Signal(object)  # PageUpdate, after show_soon's last step
 
     def __init__(self, browser: QTextBrowser) -> None:
+        super().__init__(browser)
         self.browser = browser
         self._keys: list[BlockKey] | None = None  # of the blocks on screen
+        self._steps: Iterator[PageUpdate | None] | None = None
 
     def show(self, html: str) -> PageUpdate:
+        self._steps = None  # a page on its way is older than this one
+        for update in self._update(html):
+            if update is not None:
+                return update
+        raise AssertionError("the last step always says how the page went")
+
+    def show_soon(self, html: str) -> None:
+        self._steps = self._update(html)
+        QTimer.singleShot(0, self._next_step)
+
+    def is_showing(self) -> bool:
+        """A page given to show_soon is not on screen yet."""
+        return self._steps is not None
+
+    def forget(self) -> None:
+        """The browser's document was replaced elsewhere: show the next page whole."""
+        self._keys = None
+
+    def stop(self) -> None:
+        """Drop the page on its way (nothing on screen changes)."""
+        self._steps = None
+
+    def _next_step(self) -> None:
+        steps = self._steps
+        if steps is None:
+            return
+        try:
+            update = next(steps)
+        except Exception:  # a bug here must not leave the pane waiting for ever
+            log.exception("preview: the page could not be put on screen")
+            self._steps = None
+            return
+        if steps is not self._steps:
+            return  # show() ran meanwhile
+        if update is None:
+            QTimer.singleShot(0, self._next_step)
+            return
+        self._steps = None
+        self.shown.emit(update)
+
+    def _update(self, html: str) -> Iterator[PageUpdate | None]:
+        """The work, step by step: None between steps, the PageUpdate last. Nothing on
+        screen changes before the last step."""
         shown = self.browser.document()
         # The shown page was edited by us only; nothing to undo, nothing to keep.
         shown.setUndoRedoEnabled(False)
         if self._keys is None or _has_frames(shown):
-            return self._whole(html)
+            yield self._whole(html)
+            return
         new = self._parse(html, shown)
         if _has_frames(new):
-            return self._whole(html)
-        new_keys = block_keys(new)
+            yield self._whole(html)
+            return
+        new_keys: list[BlockKey] = []
+        block = new.begin()
+        while block.isValid():
+            yield None
+            for _ in range(KEYS_PER_STEP):
+                if not block.isValid():
+                    break
+                new_keys.append(BlockKey(block))
+                block = block.next()
+        yield None
         matcher = difflib.SequenceMatcher(None, self._keys, new_keys, autojunk=False)
         changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
         changed = sum(j2 - j1 for _tag, _i1, _i2, j1, j2 in changes)
+        yield None
         if changed > WHOLE_PAGE_SHARE * len(new_keys):
-            return self._whole(html)
+            yield self._whole(html)
+            return
         cursor = QTextCursor(shown)
         cursor.beginEditBlock()
         # From the end, so that the block numbers of changes still to do hold.
@@ -120,22 +205,20 @@ class ShownPage:
         )
         cursor.endEditBlock()
         if not done:
-            return self._whole(html)
+            yield self._whole(html)
+            return
         if shown.blockCount() != new.blockCount() or (
             shown.characterCount() != new.characterCount()
         ):
             # Never left showing something other than the page.
             log.warning("preview: block update went astray; page shown whole")
-            return self._whole(html)
+            yield self._whole(html)
+            return
         title = QTextDocument.MetaInformation.DocumentTitle
         if shown.metaInformation(title) != new.metaInformation(title):
             shown.setMetaInformation(title, new.metaInformation(title))
         self._keys = new_keys
-        return PageUpdate(whole=False, replaced=changed)
-
-    def forget(self) -> None:
-        """The browser's document was replaced elsewhere: show the next page whole."""
-        self._keys = None
+        yield PageUpdate(whole=False, replaced=changed)
 
     def _whole(self, html: str) -> PageUpdate:
         scroll = self.browser.verticalScrollBar()
