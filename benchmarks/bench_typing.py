@@ -99,8 +99,31 @@ def main() -> None:
     print(f"{'':26}" + "".join(f"{f:>18}" for f in FIGURES))
     for name, values in figures.items():
         print(f"{name:26}" + "".join(f"{values[f]:18.2f}" for f in FIGURES))
+    print("\nlongest stall against the floor (the bare QTextEdit's, same run):")
+    for line in floor_ratios(figures, sizes):
+        print(line)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+
+
+def floor_ratios(figures: dict, sizes: list[int]) -> list[str]:
+    """Each target's longest stall and stalls over a frame, beside the bare QTextEdit's:
+    on a loaded machine the floor itself misses a frame, so the ratio is the figure."""
+    lines = []
+    for size in sizes:
+        floor = figures.get(f"{size} words, bare QTextEdit")
+        if not floor or not floor["longest_stall_ms"]:
+            continue
+        for name, values in figures.items():
+            if name.startswith(f"{size} words, ") and not name.endswith("bare QTextEdit"):
+                lines.append(
+                    f"{name:26} {values['longest_stall_ms']:7.1f} ms"
+                    f" = {values['longest_stall_ms'] / floor['longest_stall_ms']:4.2f}x the"
+                    f" floor's {floor['longest_stall_ms']:.1f} ms;"
+                    f" {values['stalls_over_16ms']:.0f} stalls over 16 ms"
+                    f" (floor {floor['stalls_over_16ms']:.0f})"
+                )
+    return lines
 
 
 if __name__ == "__main__":

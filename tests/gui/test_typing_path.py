@@ -174,3 +174,23 @@ def test_a_preview_process_that_dies_is_said_and_started_again(slow_pane, qtbot,
     assert renderer.pid not in (None, first)
     assert "After the crash" in pane.browser.toPlainText()
     assert pane.error_text() == ""
+
+
+def test_handing_a_long_article_to_a_busy_preview_process_does_not_wait(qtbot, tmp_path):
+    """Before, the UI thread wrote the job into the pipe itself: an article longer than
+    the pipe holds waited there until the child had finished the page it was on."""
+    renderer = ProcessRenderer(hold_the_interpreter)
+    try:
+        renderer.start(1, Article(headline="First page", body=str(tmp_path)))
+        qtbot.waitUntil((tmp_path / "started").exists, timeout=WAIT_MS)
+        long_read = Article(headline="Long read " + "word " * 400_000, body=str(tmp_path))
+        renderer.start(2, long_read)  # 2 MB, far more than a pipe holds
+        # Back on the UI thread while the child still renders the first page.
+        assert not (tmp_path / "done").exists()
+        with qtbot.waitSignal(
+            renderer.finished, timeout=WAIT_MS, check_params_cb=lambda n, _html: n == 2
+        ) as second:
+            pass
+        assert second.args[1] == f"<h1>{long_read.headline}</h1>"  # all of it arrived
+    finally:
+        renderer.close()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import NewsdeskError
 from newsdesk.gui.i18n.core_text import refusal_text
+from newsdesk.gui.preview.page_update import PageUpdate, ShownPage
 from newsdesk.gui.preview.renderers import Render, Renderer, ThreadRenderer
 
 log = logging.getLogger(__name__)
@@ -88,6 +89,9 @@ class PreviewPane(QWidget):
         self.browser.anchorClicked.connect(self.link_activated)
         if base_url is not None:
             self.browser.document().setBaseUrl(base_url)
+        self._page = ShownPage(self.browser)
+        self._page.shown.connect(self._on_page_shown)
+        self._arriving = ""  # the page on its way to the screen
 
         self.error_label = QLabel(self)
         self.error_label.setAccessibleName(self.tr("Preview error"))
@@ -156,6 +160,7 @@ class PreviewPane(QWidget):
 
     def set_base_url(self, url: QUrl) -> None:
         self.browser.document().setBaseUrl(url)
+        self._page.forget()  # images may now be other files: the next page goes whole
 
     def html(self) -> str:
         """The HTML on screen (the last successful render)."""
@@ -165,7 +170,7 @@ class PreviewPane(QWidget):
         return self.error_label.text() if self.error_label.isVisibleTo(self) else ""
 
     def is_busy(self) -> bool:
-        return self._running is not None or self._timer.isActive()
+        return self._running is not None or self._timer.isActive() or self._page.is_showing()
 
     def renders_started(self) -> int:
         """How many renders this pane has started (for the benchmarks' counts)."""
@@ -176,6 +181,7 @@ class PreviewPane(QWidget):
         self._timer.stop()
         self._pending = False
         self._running = None
+        self._page.stop()
         self._renderer.close()
 
     # Scheduling --------------------------------------------------------------------------
@@ -217,12 +223,14 @@ class PreviewPane(QWidget):
     def _on_job_finished(self, number: int, html: str) -> None:
         if not self._job_done(number):
             return
-        scroll = self.browser.verticalScrollBar()
-        position = scroll.value()
-        self.browser.setHtml(html)
-        # Reading on while the preview refreshes: keep the reader's place.
-        scroll.setValue(min(position, scroll.maximum()))
-        self._html = html
+        self._arriving = html
+        # In steps, so that typing gets in between them; `_on_page_shown` follows.
+        self._page.show_soon(html)
+
+    def _on_page_shown(self, update: PageUpdate) -> None:
+        how = "whole" if update.whole else "by block"
+        log.debug("preview page shown %s: %d blocks", how, update.replaced)
+        self._html = self._arriving
         self.error_label.clear()
         self.error_label.hide()
         self.rendered.emit()

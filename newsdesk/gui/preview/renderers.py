@@ -8,7 +8,11 @@ from __future__ import annotations
 import copy
 import logging
 import multiprocessing
+import pickle
+import queue
+import threading
 from collections.abc import Callable
+from multiprocessing.connection import Connection
 
 from PySide6.QtCore import QObject, QRunnable, QSocketNotifier, QThreadPool, Signal
 
@@ -98,7 +102,8 @@ class ProcessRenderer(Renderer):
         super().__init__(parent)
         self._render = render
         self._process = None
-        self._connection = None
+        self._connection = None  # the answers pipe, read on the UI thread
+        self._outbox: queue.SimpleQueue[bytes | None] | None = None  # to the job writer
         self._notifier: QSocketNotifier | None = None
         self._in_flight: int | None = None
 
@@ -111,24 +116,33 @@ class ProcessRenderer(Renderer):
         if self._process is None or not self._process.is_alive():
             self._spawn()
         self._in_flight = number
-        try:
-            # Pickled now: the editor may change its article right after this returns.
-            self._connection.send((number, article))
-        except (OSError, ValueError) as error:
-            self._lost(f"the preview process could not be reached ({error})")
+        # Pickled now: the editor may change its article right after this returns.
+        # Written by a thread: a long article fills the pipe, and the write would wait
+        # for a busy (or niced) child to read it, on the UI thread.
+        self._outbox.put(pickle.dumps((number, article), pickle.HIGHEST_PROTOCOL))
 
     def _spawn(self) -> None:
         self._stop_child()
         # spawn, not fork: a fork of a process running Qt's threads is unsafe.
         context = multiprocessing.get_context("spawn")
-        mine, theirs = context.Pipe(duplex=True)
+        jobs_in, jobs_out = context.Pipe(duplex=False)
+        answers_in, answers_out = context.Pipe(duplex=False)
         process = context.Process(
-            target=serve, args=(theirs, self._render), name="newsdesk-preview", daemon=True
+            target=serve,
+            args=(jobs_in, answers_out, self._render),
+            name="newsdesk-preview",
+            daemon=True,
         )
         process.start()
-        theirs.close()  # the child holds its end; ours sees EOF when the child dies
-        self._process, self._connection = process, mine
-        self._notifier = QSocketNotifier(mine.fileno(), QSocketNotifier.Type.Read, self)
+        # The child holds its ends; ours see EOF (or a broken pipe) when the child dies.
+        jobs_in.close()
+        answers_out.close()
+        self._process, self._connection = process, answers_in
+        self._outbox = queue.SimpleQueue()
+        threading.Thread(
+            target=_write_jobs, args=(jobs_out, self._outbox), name="preview-jobs", daemon=True
+        ).start()
+        self._notifier = QSocketNotifier(answers_in.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._on_readable)
         log.info("preview process %d started", process.pid)
 
@@ -158,8 +172,11 @@ class ProcessRenderer(Renderer):
             self._notifier.setEnabled(False)
             self._notifier.deleteLater()
             self._notifier = None
+        if self._outbox is not None:
+            self._outbox.put(None)  # the writer closes the jobs pipe: the child ends
+            self._outbox = None
         if self._connection is not None:
-            self._connection.close()  # the child reads EOF and ends
+            self._connection.close()
             self._connection = None
         process, self._process = self._process, None
         if process is not None:
@@ -173,6 +190,18 @@ class ProcessRenderer(Renderer):
         busy = self._in_flight is not None
         self._in_flight = None
         self._stop_child(busy=busy)
+
+
+def _write_jobs(jobs: Connection, outbox: queue.SimpleQueue[bytes | None]) -> None:
+    """The job writer's loop (a thread of its own): the pipe and its closing are its."""
+    try:
+        while (job := outbox.get()) is not None:
+            jobs.send_bytes(job)  # waits, without the interpreter lock, for the child
+    except OSError as error:
+        # The child died; the answers pipe's EOF tells the pane so.
+        log.debug("preview jobs pipe closed: %s", error)
+    finally:
+        jobs.close()
 
 
 def _report(renderer: Renderer, message: tuple) -> None:
