@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdesk.domain.article import Person
+from newsdesk.domain.article import ArticleSummary, Person
 from newsdesk.domain.presence import Presence, others
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status, UserRole
@@ -144,7 +144,7 @@ class ArticleListPanel(QWidget):
         self.waiting_filter = QCheckBox(self.tr("Waiting for me"))
         self.waiting_filter.setAccessibleName(self.tr("Only articles waiting for me"))
 
-        self.model = ArticleListModel(self._newsroom.summaries, self)
+        self.model = ArticleListModel(self._read_rows, self)
         self.view = QTableView()
         self.view.setAccessibleName(self.tr("Article list"))
         self.view.setModel(self.model)
@@ -267,20 +267,38 @@ class ArticleListPanel(QWidget):
         elif self._pending_select is None:
             self._pending_select = self.current_id()
         # The first screen first (a few index pages, even for a one-letter search of
-        # a large newsroom), then the rest of the list behind it.
+        # a large newsroom) with its rows, so it paints at once; then the rest of the
+        # list behind it.
+        mark = self.model.read_mark()
+
+        def first_screen(newsroom: Newsroom) -> tuple[list[int], list[ArticleSummary]]:
+            ids = newsroom.find(query, limit=FIRST_SCREEN)
+            return ids, newsroom.summaries(ids)
+
         self._worker.submit(
-            lambda newsroom: newsroom.find(query, limit=FIRST_SCREEN),
-            lambda ids: self._on_first_screen(generation, query, ids),
+            first_screen,
+            lambda found: self._on_first_screen(generation, query, *found, mark),
             lambda exc: self._on_query_failed(generation, exc),
         )
 
-    def _on_first_screen(self, generation: int, query: ArticleQuery, ids: list[int]) -> None:
+    def _read_rows(self, ids, on_done, on_failed) -> None:
+        """The model's blocks of rows, read on the worker (never on the UI thread)."""
+        self._worker.submit(lambda newsroom: newsroom.summaries(ids), on_done, on_failed)
+
+    def _on_first_screen(
+        self,
+        generation: int,
+        query: ArticleQuery,
+        ids: list[int],
+        rows: list[ArticleSummary],
+        mark: int,
+    ) -> None:
         if generation != self._generation:
             return  # an older query answered late
         if len(ids) < FIRST_SCREEN:
-            self._on_ids_found(generation, ids)  # that is the whole list
+            self._on_ids_found(generation, ids, rows, mark)  # that is the whole list
             return
-        self.model.set_ids(ids)
+        self.model.set_ids(ids, rows, mark)
         self._show_empty_state(False)
         if self._pending_select in ids:
             self.select_article(self._pending_select, emit=self._open_pending)
@@ -311,10 +329,16 @@ class ArticleListPanel(QWidget):
         else:
             self.reload()
 
-    def _on_ids_found(self, generation: int, ids: list[int]) -> None:
+    def _on_ids_found(
+        self,
+        generation: int,
+        ids: list[int],
+        rows: list[ArticleSummary] = (),  # type: ignore[assignment]
+        mark: int | None = None,
+    ) -> None:
         if generation != self._generation:
             return  # an older query answered late
-        self.model.set_ids(ids)
+        self.model.set_ids(ids, rows, mark)
         self._show_empty_state(not ids)
         self.count_label.setText(count_text(len(ids), filtered=self.is_filtered()))
         self.count_changed.emit(len(ids))
