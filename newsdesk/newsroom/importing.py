@@ -18,7 +18,6 @@ from pathlib import Path
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import NewsdeskError
-from newsdesk.publish.importers.files import import_file
 from newsdesk.publish.importers.report import ImportReport
 
 log = logging.getLogger(__name__)
@@ -55,6 +54,10 @@ def preview_files(
     newsroom, paths: Iterable[Path | str], *, encoding: str | None = None
 ) -> list[FilePreview]:
     """Each file's import report, in the order given; nothing is written."""
+    # Loaded at the first import, not at start: the readers bring mammoth,
+    # BeautifulSoup and YAML with them.
+    from newsdesk.publish.importers.files import import_file
+
     site, vocabulary = newsroom.site(), newsroom.vocabulary()
     known = [p.name for p in newsroom.people()]
     previews: list[FilePreview] = []

@@ -43,8 +43,6 @@ from newsdesk.newsroom.identity import (
 from newsdesk.newsroom.merging import MergeOps, Saved
 from newsdesk.newsroom.paths import default_target
 from newsdesk.newsroom.publishing import PublishingOps
-from newsdesk.publish.markdown.inspect import body_references
-from newsdesk.publish.markdown.pipeline import is_allowed_image_source, is_allowed_link
 from newsdesk.publish.slugs import make_slug
 from newsdesk.storage.open import is_server, open_store
 from newsdesk.storage.sqlite.probe import DatabaseAccess, probe_database
@@ -321,6 +319,10 @@ class Newsroom(AddressOperations, DraftOperations, HistoryOps, PublishingOps, Me
 
     def checklist(self, article: Article) -> list[CheckFailure]:
         """What stops `article` from being submitted or approved (empty: nothing)."""
+        # Loaded at the first check, not at start: Python-Markdown comes with them.
+        from newsdesk.publish.markdown.inspect import body_references
+        from newsdesk.publish.markdown.pipeline import is_allowed_image_source, is_allowed_link
+
         refs = body_references(article.body)
         return run_checklist(
             article,
