@@ -43,6 +43,7 @@ from newsdesk.domain.status import Status, UserRole
 from newsdesk.gui.flow_layout import FlowLayout
 from newsdesk.gui.i18n.core_text import presence_text, refusal_text, status_name
 from newsdesk.gui.i18n.language import speaks_english
+from newsdesk.gui.list.first_paint import FirstPaint
 from newsdesk.gui.list.model import COLUMNS, ArticleListModel
 from newsdesk.gui.list.status_badge import StatusBadgeDelegate
 from newsdesk.gui.ops.change_hub import ChangeHub
@@ -187,6 +188,8 @@ class ArticleListPanel(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(empty)
+        # Once the first answer is painted (the start's other work waits for it).
+        self.first_paint = FirstPaint([self.view.viewport(), empty], self)
 
         # The filters wrap onto a second line in a narrow list instead of being cut.
         filters_box = QWidget()
@@ -300,6 +303,7 @@ class ArticleListPanel(QWidget):
             return
         self.model.set_ids(ids, rows, mark)
         self._show_empty_state(False)
+        self.first_paint.arm(self.stack.currentWidget())
         if self._pending_select in ids:
             self.select_article(self._pending_select, emit=self._open_pending)
             self._pending_select = None
@@ -340,6 +344,7 @@ class ArticleListPanel(QWidget):
             return  # an older query answered late
         self.model.set_ids(ids, rows, mark)
         self._show_empty_state(not ids)
+        self.first_paint.arm(self.stack.currentWidget())
         self.count_label.setText(count_text(len(ids), filtered=self.is_filtered()))
         self.count_changed.emit(len(ids))
         into_results = self._select_first_pending
@@ -361,6 +366,7 @@ class ArticleListPanel(QWidget):
                 self.tr("The list could not be loaded:\n{reason}").format(reason=refusal_text(exc))
             )
             self.stack.setCurrentIndex(1)
+            self.first_paint.arm(self.stack.currentWidget())
 
     def is_filtered(self) -> bool:
         return bool(
