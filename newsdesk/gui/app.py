@@ -205,7 +205,12 @@ def make_window(opened: Opened, person: str, settings: QSettings):
     from newsdesk.gui.main_window import MainWindow
 
     window = MainWindow(
-        opened.newsroom, opened.target, person, settings, read_only=opened.read_only
+        opened.newsroom,
+        opened.target,
+        person,
+        settings,
+        read_only=opened.read_only,
+        first_screen=opened.first_screen,
     )
     identity.attach(window)
     settings.setValue(LAST_NEWSROOM_KEY, readable_location(opened.target))

@@ -25,6 +25,7 @@ from newsdesk.gui.editor.controller import ArticleController, Views
 from newsdesk.gui.editor.images import ArticleImages
 from newsdesk.gui.editor.save_status import SaveStatus
 from newsdesk.gui.i18n.core_text import refusal_text
+from newsdesk.gui.list.first_screen import FirstScreen
 from newsdesk.gui.list.panel import ArticleListPanel
 from newsdesk.gui.ops.change_hub import ChangeHub
 from newsdesk.gui.ops.database_guard import DatabaseGuard
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         parent=None,
         *,
         read_only: str = "",
+        first_screen: FirstScreen | None = None,
     ) -> None:
         super().__init__(parent)
         self.newsroom = newsroom
@@ -178,6 +180,7 @@ class MainWindow(QMainWindow):
         if read_only:
             self.controller.set_read_only(read_only)
         recovered = self.controller.recover_unsaved()
+        self.list_panel.use_first_screen(first_screen)
         self.list_panel.reload(select_id=recovered or self.state.last_article_id())
         self.live.start()
         # The start-up check and backup, and the pinyin dictionaries, once the list

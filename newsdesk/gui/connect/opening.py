@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from newsdesk.domain.errors import NewsdeskError, StorageError
 from newsdesk.gui.connect import session_passwords
 from newsdesk.gui.connect.password_dialog import KeepIn, PasswordDialog
+from newsdesk.gui.list.first_screen import FirstScreen, read_start_screen
 from newsdesk.newsroom import Newsroom, credentials
 from newsdesk.newsroom.team import is_server, readable_location
 
@@ -37,6 +38,8 @@ class Opened:
     person: str | None
     # A file that can be read but not written: why (the window opens read-only).
     read_only: str = ""
+    # The list's first screen, read with the opening (the window paints it at once).
+    first_screen: FirstScreen | None = None
 
 
 def run_off_ui_thread(
@@ -108,7 +111,8 @@ def open_newsroom(target: str, parent: QWidget | None = None) -> Opened:
             access = Newsroom.probe(target)
             if access.problem:
                 raise StorageError(access.problem)
-            return Opened(Newsroom.open(target), target, None, access.read_only)
+            room = Newsroom.open(target)
+            return Opened(room, target, None, access.read_only, read_start_screen(room))
 
         return run_off_ui_thread(
             open_file,
@@ -139,7 +143,7 @@ def open_newsroom(target: str, parent: QWidget | None = None) -> Opened:
             except BaseException:
                 room.close()
                 raise
-            return Opened(room, target, person)
+            return Opened(room, target, person, first_screen=read_start_screen(room))
 
         try:
             opened = run_off_ui_thread(

@@ -44,6 +44,7 @@ from newsdesk.gui.flow_layout import FlowLayout
 from newsdesk.gui.i18n.core_text import presence_text, refusal_text, status_name
 from newsdesk.gui.i18n.language import speaks_english
 from newsdesk.gui.list.first_paint import FirstPaint
+from newsdesk.gui.list.first_screen import FIRST_SCREEN, FirstScreen, read_first_screen
 from newsdesk.gui.list.model import COLUMNS, ArticleListModel
 from newsdesk.gui.list.status_badge import StatusBadgeDelegate
 from newsdesk.gui.ops.change_hub import ChangeHub
@@ -54,8 +55,6 @@ from newsdesk.newsroom.changes import ChangeKind, Changes
 log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 200
-# Rows fetched before the rest of the list: more than any window shows at once.
-FIRST_SCREEN = 100
 CHANGES_DEBOUNCE_MS = 150
 # What can change which articles a query lists, or what a row shows.
 LIST_KINDS = frozenset(
@@ -129,6 +128,7 @@ class ArticleListPanel(QWidget):
         self._sort = ("updated", True)
         self._generation = 0
         self._pending_select: int | None = None
+        self._read_at_opening: FirstScreen | None = None
         self._open_pending = False
 
         self.search_box = QLineEdit(placeholderText=self.tr("Search headlines, text, credits…"))
@@ -273,29 +273,30 @@ class ArticleListPanel(QWidget):
         # a large newsroom) with its rows, so it paints at once; then the rest of the
         # list behind it.
         mark = self.model.read_mark()
-
-        def first_screen(newsroom: Newsroom) -> tuple[list[int], list[ArticleSummary]]:
-            ids = newsroom.find(query, limit=FIRST_SCREEN)
-            return ids, newsroom.summaries(ids)
-
+        read, self._read_at_opening = self._read_at_opening, None
+        if read is not None and read.query == query:
+            # Read with the opening of the newsroom: shown in the window's first paint.
+            self._on_first_screen(generation, query, read, mark)
+            return
         self._worker.submit(
-            first_screen,
-            lambda found: self._on_first_screen(generation, query, *found, mark),
+            lambda newsroom: read_first_screen(newsroom, query),
+            lambda found: self._on_first_screen(generation, query, found, mark),
             lambda exc: self._on_query_failed(generation, exc),
         )
+
+    def use_first_screen(self, read: FirstScreen | None) -> None:
+        """The first screen read while the newsroom was opened: the next reload shows
+        it at once if it asks the same query (see first_screen.py)."""
+        self._read_at_opening = read
 
     def _read_rows(self, ids, on_done, on_failed) -> None:
         """The model's blocks of rows, read on the worker (never on the UI thread)."""
         self._worker.submit(lambda newsroom: newsroom.summaries(ids), on_done, on_failed)
 
     def _on_first_screen(
-        self,
-        generation: int,
-        query: ArticleQuery,
-        ids: list[int],
-        rows: list[ArticleSummary],
-        mark: int,
+        self, generation: int, query: ArticleQuery, found: FirstScreen, mark: int
     ) -> None:
+        ids, rows = found.ids, found.rows
         if generation != self._generation:
             return  # an older query answered late
         if len(ids) < FIRST_SCREEN:
