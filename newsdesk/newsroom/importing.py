@@ -15,10 +15,13 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import NewsdeskError
-from newsdesk.publish.importers.report import ImportReport
+
+if TYPE_CHECKING:  # the report brings Python-Markdown with it: not needed at start
+    from newsdesk.publish.importers.report import ImportReport
 
 log = logging.getLogger(__name__)
 

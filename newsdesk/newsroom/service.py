@@ -45,7 +45,7 @@ from newsdesk.newsroom.paths import default_target
 from newsdesk.newsroom.publishing import PublishingOps
 from newsdesk.publish.slugs import make_slug
 from newsdesk.storage.open import is_server, open_store
-from newsdesk.storage.sqlite.probe import DatabaseAccess, probe_database
+from newsdesk.storage.sqlite.probe import DatabaseAccess, ProbeRun, probe_database, start_probe
 from newsdesk.storage.store import Login, Store
 
 log = logging.getLogger(__name__)
@@ -443,6 +443,15 @@ class Newsroom(AddressOperations, DraftOperations, HistoryOps, PublishingOps, Me
         if is_server(target):
             return DatabaseAccess()
         return probe_database(target)
+
+    @staticmethod
+    def begin_probe(path: Path | str | None = None) -> ProbeRun:
+        """`probe`, started now in its child process; its `result()` waits for it (the
+        app starts it before importing its window, and reads it when it opens)."""
+        target = path or default_target()
+        if is_server(target):
+            return ProbeRun.nothing_to_try()
+        return start_probe(target)
 
 
 def _article_change(kind: ChangeKind, article: Article, actor: str) -> Change:

@@ -18,7 +18,7 @@ from newsdesk.domain.errors import NewsdeskError, StorageError
 from newsdesk.gui.connect import session_passwords
 from newsdesk.gui.connect.password_dialog import KeepIn, PasswordDialog
 from newsdesk.gui.list.first_screen import FirstScreen, read_start_screen
-from newsdesk.newsroom import Newsroom, credentials
+from newsdesk.newsroom import Newsroom, ProbeRun, credentials
 from newsdesk.newsroom.team import is_server, readable_location
 
 log = logging.getLogger(__name__)
@@ -98,9 +98,11 @@ def _close(opened: Opened | Newsroom) -> None:
     (opened.newsroom if isinstance(opened, Opened) else opened).close()
 
 
-def open_newsroom(target: str, parent: QWidget | None = None) -> Opened:
+def open_newsroom(
+    target: str, parent: QWidget | None = None, *, probe: ProbeRun | None = None
+) -> Opened:
     """The newsroom at `target`, ready for the window. Raises NewsdeskError (to show)
-    or Cancelled."""
+    or Cancelled. `probe`: Newsroom.begin_probe(target), started earlier."""
     target = str(target)
     where = readable_location(target)
     if not is_server(target):
@@ -108,7 +110,7 @@ def open_newsroom(target: str, parent: QWidget | None = None) -> Opened:
         def open_file() -> Opened:
             # Tried in a child process first: a file system that cannot map SQLite's
             # shared memory kills the process that touches it.
-            access = Newsroom.probe(target)
+            access = probe.result() if probe is not None else Newsroom.probe(target)
             if access.problem:
                 raise StorageError(access.problem)
             room = Newsroom.open(target)
