@@ -53,7 +53,6 @@ def test_rows_wait_for_a_server_that_does_not_answer_and_the_window_goes_on(qtbo
         admin.commit()  # the long job ends
         qtbot.waitUntil(lambda: panel.model.index(last, 0).data() == "Story 0", timeout=10_000)
         timer.stop()
-        assert time.monotonic() - began >= HELD_S
         gaps = [b - a for a, b in zip([began, *beats], beats, strict=False)]
         assert max(gaps) < HELD_S / 4, f"the window froze for {max(gaps):.2f} s"
     finally:
