@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import logging
 from functools import partial
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QDialog, QMainWindow
 
 from newsdesk.domain.article import Person
 from newsdesk.gui.app_identity import app_icon, window_title
@@ -25,8 +24,7 @@ from newsdesk.gui.editor.controller import ArticleController, Views
 from newsdesk.gui.editor.images import ArticleImages
 from newsdesk.gui.editor.save_status import SaveStatus
 from newsdesk.gui.i18n.core_text import refusal_text
-from newsdesk.gui.list.first_screen import FirstScreen
-from newsdesk.gui.list.panel import ArticleListPanel
+from newsdesk.gui.list.panel import ArticleListPanel, FirstScreen
 from newsdesk.gui.ops.change_hub import ChangeHub
 from newsdesk.gui.ops.database_guard import DatabaseGuard
 from newsdesk.gui.ops.deferred_start import DeferredStart
@@ -47,12 +45,6 @@ from newsdesk.gui.workflow.bar import WorkflowBar
 from newsdesk.gui.workflow.refusals import edit_refusal
 from newsdesk.newsroom import Newsroom
 from newsdesk.newsroom.journal import SessionJournal
-
-if TYPE_CHECKING:
-    # Made when first shown: they bring the export machinery with them, which the
-    # first paint does not need.
-    from newsdesk.gui.export.dialog import ExportDialog
-    from newsdesk.gui.history.dialog import HistoryDialog
 
 log = logging.getLogger(__name__)
 
@@ -88,11 +80,11 @@ class MainWindow(QMainWindow):
         self.live = LiveFeed(newsroom, self.hub, self)
         self.setWindowIcon(app_icon())
         self.resize(*DEFAULT_SIZE)
-        self.history_dialog: HistoryDialog | None = None
-        self.export_dialog: ExportDialog | None = None
+        self.history_dialog: QDialog | None = None
+        self.export_dialog: QDialog | None = None
 
         person = newsroom.person(user)
-        self.list_panel = ArticleListPanel(newsroom, self.worker, hub=self.hub)
+        self.list_panel = ArticleListPanel(newsroom, self.worker, hub=self.hub, first=first_screen)
         self.images = ArticleImages(
             self.worker,
             newsroom.image_data,
@@ -130,13 +122,9 @@ class MainWindow(QMainWindow):
             side=self.side,
             switcher=self.user_switcher,
         )
-        self.splitter, self.panes, self.focus_order = (
-            layout.splitter,
-            layout.panes,
-            layout.focus_order,
-        )
+        self.splitter, self.panes = layout.splitter, layout.panes
+        self.focus_order = layout.focus_order
         self.save_status = SaveStatus(self.statusBar())
-
         self.guard = DatabaseGuard(self.background, db_path, self)
         self.workflow = WorkflowController(
             self.workflow_bar,
@@ -180,14 +168,10 @@ class MainWindow(QMainWindow):
         if read_only:
             self.controller.set_read_only(read_only)
         recovered = self.controller.recover_unsaved()
-        self.list_panel.use_first_screen(first_screen)
         self.list_panel.reload(select_id=recovered or self.state.last_article_id())
         self.live.start()
-        # The start-up check and backup, and the pinyin dictionaries, once the list
-        # is on screen: run meanwhile, they held up its first paint.
-        self.deferred_start = DeferredStart(
-            self.list_panel.first_paint.painted, [self.guard.start, self.controller.warm_up], self
-        )
+        jobs = [self.guard.start, self.controller.warm_up]  # held up the first paint
+        self.deferred_start = DeferredStart(self.list_panel.first_paint.painted, jobs, self)
 
     def focusNextPrevChild(self, next: bool) -> bool:
         # Tab and Shift+Tab anywhere in the window end here (QWidget passes them up).

@@ -119,6 +119,7 @@ class ArticleListPanel(QWidget):
         parent=None,
         *,
         hub: ChangeHub | None = None,
+        first: FirstScreen | None = None,  # read at opening: see use_first_screen
     ) -> None:
         super().__init__(parent)
         self._newsroom = newsroom
@@ -128,7 +129,7 @@ class ArticleListPanel(QWidget):
         self._sort = ("updated", True)
         self._generation = 0
         self._pending_select: int | None = None
-        self._read_at_opening: FirstScreen | None = None
+        self._read_at_opening = first
         self._open_pending = False
 
         self.search_box = QLineEdit(placeholderText=self.tr("Search headlines, text, credits…"))
