@@ -9,10 +9,13 @@ run as they would). `--load N` runs N busy processes meanwhile (bounded by the r
 Prints, per launch, the seconds to the window shown with its list, and the failures.
 
     python -m benchmarks.bench_launches --versus-retext [--size 100000] [--launches 7]
+        [--before DIR]
 
 measures instead launch to painted window side by side: newsdesk on the newsroom of
 `--size` articles (window shown, its list filled) and ReText on an empty file (its
-window shown and painted), each launch a new process, interleaved; medians.
+window shown and painted), each launch a new process, interleaved; medians. With
+`--before DIR` (an older checkout, e.g. `git archive main`), its app is launched the
+same way in the same rounds (its own tests/gui/app_process.py).
 """
 
 from __future__ import annotations
@@ -119,7 +122,9 @@ def run(launches: int, size: int, load: int, cache: Path, overlap: bool = False)
     return {"launches": launches, "shown": len(times), "failures": failures, "times": times}
 
 
-def versus_retext(size: int, launches: int, cache: Path, peers: Path) -> dict:
+def versus_retext(
+    size: int, launches: int, cache: Path, peers: Path, before: Path | None = None
+) -> dict:
     """Seconds from launch to painted window: newsdesk at `size`, ReText empty file."""
     work = Path(tempfile.mkdtemp(prefix="newsdesk-start-"))
     db = work / "newsroom.db"
@@ -128,6 +133,8 @@ def versus_retext(size: int, launches: int, cache: Path, peers: Path) -> dict:
     empty.write_text("", encoding="utf-8")
     clean = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     times: dict[str, list[float]] = {"newsdesk": [], "ReText": []}
+    if before is not None:
+        times["before"] = []
     try:
         room = Newsroom.open(db)
         room.add_person("Mei Lin", ["reporter"])
@@ -146,9 +153,14 @@ def versus_retext(size: int, launches: int, cache: Path, peers: Path) -> dict:
                 check=True,
             )
             times["ReText"].append(time.perf_counter() - start)
+            if before is not None:
+                start = time.perf_counter()
+                app = AppProcess(db, "Mei Lin", work / "home-before", root=before)
+                times["before"].append(time.perf_counter() - start)
+                app.quit()
             print(
-                f"launch {number}: newsdesk {times['newsdesk'][-1]:.2f} s,"
-                f" ReText {times['ReText'][-1]:.2f} s",
+                f"launch {number}: "
+                + ", ".join(f"{name} {taken[-1]:.2f} s" for name, taken in times.items()),
                 flush=True,
             )
     finally:
@@ -167,14 +179,23 @@ def main() -> None:
     parser.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "newsdesk-bench"))
     parser.add_argument("--versus-retext", action="store_true")
     parser.add_argument("--peers", default=str(ROOT / ".bench-peers"))
+    parser.add_argument("--before", help="an older checkout, launched in the same rounds")
     args = parser.parse_args()
     if args.versus_retext:
-        medians = versus_retext(args.size, args.launches, Path(args.cache), Path(args.peers))
+        before = Path(args.before).resolve() if args.before else None
+        medians = versus_retext(
+            args.size, args.launches, Path(args.cache), Path(args.peers), before
+        )
         ratio = medians["newsdesk"] / medians["ReText"]
         print(
             f"launch to painted window, median of {args.launches}: newsdesk at"
             f" {args.size:,} articles {medians['newsdesk']:.2f} s, ReText on an empty file"
             f" {medians['ReText']:.2f} s ({ratio:.2f}x)"
+            + (
+                f"; before {medians['before']:.2f} s ({medians['before'] / medians['ReText']:.2f}x)"
+                if before is not None
+                else ""
+            )
         )
         return
     result = run(args.launches, args.size, args.load, Path(args.cache), args.overlap)

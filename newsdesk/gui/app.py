@@ -30,7 +30,7 @@ from newsdesk.gui.i18n.core_text import refusal_text
 from newsdesk.gui.i18n.language import install_translations
 from newsdesk.gui.people.first_run_dialog import FirstRunDialog
 from newsdesk.gui.window_state import WindowState
-from newsdesk.newsroom import Newsroom
+from newsdesk.newsroom import Newsroom, ProbeRun
 from newsdesk.newsroom.paths import DB_ENV, default_database_path, default_target, log_directory
 from newsdesk.newsroom.team import is_server, readable_location
 
@@ -160,9 +160,13 @@ def start(db_path: str | Path | None = None):
     settings = QSettings()
     install_translations(settings)  # before the first dialog the start may show
     target = start_target(db_path, settings)
+    # The database is tried in a child process while the window's code is imported.
+    probe: ProbeRun | None = Newsroom.begin_probe(target)
+    import newsdesk.gui.main_window  # noqa: F401  (meanwhile)
+
     while True:
         try:
-            opened = open_newsroom(target)
+            opened = open_newsroom(target, probe=probe)
         except Cancelled:
             return 0
         except NewsdeskError as exc:
@@ -178,7 +182,7 @@ def start(db_path: str | Path | None = None):
             choice = cannot_reach(target, refusal_text(exc))
             if choice is None:
                 return 1
-            target = choice
+            target, probe = choice, None
             continue
         person = _who(opened, settings)
         if person is None:
@@ -205,7 +209,12 @@ def make_window(opened: Opened, person: str, settings: QSettings):
     from newsdesk.gui.main_window import MainWindow
 
     window = MainWindow(
-        opened.newsroom, opened.target, person, settings, read_only=opened.read_only
+        opened.newsroom,
+        opened.target,
+        person,
+        settings,
+        read_only=opened.read_only,
+        first_screen=opened.first_screen,
     )
     identity.attach(window)
     settings.setValue(LAST_NEWSROOM_KEY, readable_location(opened.target))

@@ -15,7 +15,7 @@ from functools import partial
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QDialog, QMainWindow
 
 from newsdesk.domain.article import Person
 from newsdesk.gui.app_identity import app_icon, window_title
@@ -23,17 +23,17 @@ from newsdesk.gui.editor.article_editor import ArticleEditor
 from newsdesk.gui.editor.controller import ArticleController, Views
 from newsdesk.gui.editor.images import ArticleImages
 from newsdesk.gui.editor.save_status import SaveStatus
-from newsdesk.gui.export.dialog import ExportDialog
-from newsdesk.gui.history.dialog import HistoryDialog
 from newsdesk.gui.i18n.core_text import refusal_text
-from newsdesk.gui.list.panel import ArticleListPanel
+from newsdesk.gui.list.panel import ArticleListPanel, FirstScreen
 from newsdesk.gui.ops.change_hub import ChangeHub
 from newsdesk.gui.ops.database_guard import DatabaseGuard
+from newsdesk.gui.ops.deferred_start import DeferredStart
 from newsdesk.gui.ops.live_feed import LiveFeed
 from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.gui.people.user_switcher import UserSwitcher
 from newsdesk.gui.preview.pane import PreviewPane
 from newsdesk.gui.preview.renderers import ProcessRenderer
+from newsdesk.gui.preview.site_page import render_site_page
 from newsdesk.gui.side.notes_panel import CommentsPanel
 from newsdesk.gui.side.panel import SidePanel
 from newsdesk.gui.window_actions import build_actions, in_focused_editor, show_about
@@ -45,7 +45,6 @@ from newsdesk.gui.workflow.bar import WorkflowBar
 from newsdesk.gui.workflow.refusals import edit_refusal
 from newsdesk.newsroom import Newsroom
 from newsdesk.newsroom.journal import SessionJournal
-from newsdesk.publish.formats.page_html import render_page
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +61,7 @@ class MainWindow(QMainWindow):
         parent=None,
         *,
         read_only: str = "",
+        first_screen: FirstScreen | None = None,
     ) -> None:
         super().__init__(parent)
         self.newsroom = newsroom
@@ -80,11 +80,11 @@ class MainWindow(QMainWindow):
         self.live = LiveFeed(newsroom, self.hub, self)
         self.setWindowIcon(app_icon())
         self.resize(*DEFAULT_SIZE)
-        self.history_dialog: HistoryDialog | None = None
-        self.export_dialog: ExportDialog | None = None
+        self.history_dialog: QDialog | None = None
+        self.export_dialog: QDialog | None = None
 
         person = newsroom.person(user)
-        self.list_panel = ArticleListPanel(newsroom, self.worker, hub=self.hub)
+        self.list_panel = ArticleListPanel(newsroom, self.worker, hub=self.hub, first=first_screen)
         self.images = ArticleImages(
             self.worker,
             newsroom.image_data,
@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
             site=self.site, store_image=self.images.keep, load_image=self.images.load
         )
         self.preview = PreviewPane(
-            ProcessRenderer(partial(render_page, site=self.site, vocabulary=self.vocabulary)),
+            ProcessRenderer(partial(render_site_page, site=self.site, vocabulary=self.vocabulary)),
             open_in_browser=lambda _shown=None: self.controller.open_in_browser(),
         )
         people = newsroom.people(active_only=True)  # deactivated people are not offered
@@ -122,13 +122,9 @@ class MainWindow(QMainWindow):
             side=self.side,
             switcher=self.user_switcher,
         )
-        self.splitter, self.panes, self.focus_order = (
-            layout.splitter,
-            layout.panes,
-            layout.focus_order,
-        )
+        self.splitter, self.panes = layout.splitter, layout.panes
+        self.focus_order = layout.focus_order
         self.save_status = SaveStatus(self.statusBar())
-
         self.guard = DatabaseGuard(self.background, db_path, self)
         self.workflow = WorkflowController(
             self.workflow_bar,
@@ -173,8 +169,9 @@ class MainWindow(QMainWindow):
             self.controller.set_read_only(read_only)
         recovered = self.controller.recover_unsaved()
         self.list_panel.reload(select_id=recovered or self.state.last_article_id())
-        self.guard.start()
         self.live.start()
+        jobs = [self.guard.start, self.controller.warm_up]  # held up the first paint
+        self.deferred_start = DeferredStart(self.list_panel.first_paint.painted, jobs, self)
 
     def focusNextPrevChild(self, next: bool) -> bool:
         # Tab and Shift+Tab anywhere in the window end here (QWidget passes them up).
@@ -250,6 +247,8 @@ class MainWindow(QMainWindow):
         article = self.session.article
         if article is None:
             return
+        from newsdesk.gui.history.dialog import HistoryDialog
+
         if self.history_dialog is not None:
             self.history_dialog.close()
         self.history_dialog = HistoryDialog(
@@ -266,6 +265,8 @@ class MainWindow(QMainWindow):
     def show_export(self) -> None:
         if not self.actions.export.isEnabled():
             return  # the shortcut's way in is refused as the action is
+        from newsdesk.gui.export.dialog import ExportDialog
+
         if self.export_dialog is not None:
             self.export_dialog.close()
         self.export_dialog = ExportDialog(

@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from newsdesk.newsroom.audit_trail import approval_withdrawn
-from newsdesk.newsroom.service import Newsroom
+from newsdesk.newsroom.service import Newsroom, ProbeRun
 
-__all__ = ["Newsroom", "approval_withdrawn"]
+__all__ = ["Newsroom", "ProbeRun", "approval_withdrawn"]

@@ -9,7 +9,6 @@ from newsdesk.domain.comment import Comment
 from newsdesk.domain.revision_diff import DiffSection, compare_revisions
 from newsdesk.newsroom.audit_trail import Trail, approval_withdrawn, returned, trail_of
 from newsdesk.newsroom.changes import Change, ChangeKind
-from newsdesk.publish.formats.markdown_meta import write_markdown_document
 
 
 class HistoryOps:
@@ -17,6 +16,9 @@ class HistoryOps:
 
     def diff(self, article_id: int, revision_a: int, revision_b: int) -> str:
         """A unified diff of two revisions' text (fields, credits and body)."""
+        # Loaded here, not at start: it brings Python-Markdown with it.
+        from newsdesk.publish.formats.markdown_meta import write_markdown_document
+
         site = self.site()
         texts = []
         for revision in (revision_a, revision_b):

@@ -15,13 +15,15 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import NewsdeskError
 from newsdesk.domain.said import said_of
 from newsdesk.publish.importers import refusals
-from newsdesk.publish.importers.files import import_file
-from newsdesk.publish.importers.report import ImportReport
+
+if TYPE_CHECKING:  # the report brings Python-Markdown with it: not needed at start
+    from newsdesk.publish.importers.report import ImportReport
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +62,10 @@ def preview_files(
     newsroom, paths: Iterable[Path | str], *, encoding: str | None = None
 ) -> list[FilePreview]:
     """Each file's import report, in the order given; nothing is written."""
+    # Loaded at the first import, not at start: the readers bring mammoth,
+    # BeautifulSoup and YAML with them.
+    from newsdesk.publish.importers.files import import_file
+
     site, vocabulary = newsroom.site(), newsroom.vocabulary()
     known = [p.name for p in newsroom.people()]
     previews: list[FilePreview] = []

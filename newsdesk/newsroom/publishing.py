@@ -9,16 +9,21 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsdesk.domain.article import Article, ArticleHead
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
 from newsdesk.domain.workflow import check_export
 from newsdesk.newsroom.changes import Change, ChangeKind
-from newsdesk.publish.export.body_cache import BodyCache
-from newsdesk.publish.export.bundle import ExportProgress, export_bundle
-from newsdesk.publish.export.selection import ArticleSelection
 from newsdesk.storage.codec import article_head
+
+if TYPE_CHECKING:
+    # Loaded at the first export, not at start: they bring Jinja, Python-Markdown and
+    # process pools with them (a sixth of the app's start-up).
+    from newsdesk.publish.export.body_cache import BodyCache
+    from newsdesk.publish.export.bundle import ExportProgress
+    from newsdesk.publish.export.selection import ArticleSelection
 
 
 def _newest_first_key(date, article_id: int) -> tuple:
@@ -56,6 +61,8 @@ class PublishingOps:
         the web team's queue knows an approved revision went out. Stop iterating early
         and nothing is written or recorded.
         """
+        from newsdesk.publish.export.bundle import export_bundle
+
         person = self.person(actor)
         check_export(person)
         actor = person.name
@@ -112,6 +119,8 @@ class PublishingOps:
         """Write `article` (as it is now, saved or not) as a site page into a private
         folder made for this newsroom session, and return the page's path: for
         checking in a browser. Anyone may preview; nothing is recorded."""
+        from newsdesk.publish.export.bundle import export_bundle
+
         if self._preview_folder is None:
             # mkdtemp: a fresh folder only this user can read, never a fixed name
             # another local user could have made first.
@@ -159,6 +168,8 @@ class PublishingOps:
     def body_cache(self) -> BodyCache:
         """A cache of rendered bodies backed by the newsroom's database: a body
         converted once is reused by every later export, from any desk or process."""
+        from newsdesk.publish.export.body_cache import BodyCache
+
         return BodyCache(lookup=self.store.cached_bodies, keep=self.store.cache_bodies)
 
     def site_articles(self) -> list[Article]:
@@ -194,6 +205,8 @@ class PublishingOps:
             found.update((i, article_head(moved[i])) for i in chunk if i in moved)
             return [found[i] for i in chunk if i in found]
 
+        from newsdesk.publish.export.selection import ArticleSelection
+
         return ArticleSelection(ordered, load, heads=heads)
 
     def selection(self, ids: Sequence[int]) -> ArticleSelection:
@@ -202,6 +215,8 @@ class PublishingOps:
         missing = [i for i in ids if i not in keys]
         if missing:
             self.store.get_article(missing[0])  # names the missing article
+        from newsdesk.publish.export.selection import ArticleSelection
+
         return ArticleSelection(
             sorted(keys, key=keys.__getitem__),
             self.store.get_articles,

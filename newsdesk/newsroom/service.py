@@ -43,11 +43,9 @@ from newsdesk.newsroom.identity import (
 from newsdesk.newsroom.merging import MergeOps, Saved
 from newsdesk.newsroom.paths import default_target
 from newsdesk.newsroom.publishing import PublishingOps
-from newsdesk.publish.markdown.inspect import body_references
-from newsdesk.publish.markdown.pipeline import is_allowed_image_source, is_allowed_link
 from newsdesk.publish.slugs import make_slug
 from newsdesk.storage.open import is_server, open_store
-from newsdesk.storage.sqlite.probe import DatabaseAccess, probe_database
+from newsdesk.storage.sqlite.probe import DatabaseAccess, ProbeRun, probe_database, start_probe
 from newsdesk.storage.store import Login, Store
 
 log = logging.getLogger(__name__)
@@ -321,6 +319,10 @@ class Newsroom(AddressOperations, DraftOperations, HistoryOps, PublishingOps, Me
 
     def checklist(self, article: Article) -> list[CheckFailure]:
         """What stops `article` from being submitted or approved (empty: nothing)."""
+        # Loaded at the first check, not at start: Python-Markdown comes with them.
+        from newsdesk.publish.markdown.inspect import body_references
+        from newsdesk.publish.markdown.pipeline import is_allowed_image_source, is_allowed_link
+
         refs = body_references(article.body)
         return run_checklist(
             article,
@@ -441,6 +443,15 @@ class Newsroom(AddressOperations, DraftOperations, HistoryOps, PublishingOps, Me
         if is_server(target):
             return DatabaseAccess()
         return probe_database(target)
+
+    @staticmethod
+    def begin_probe(path: Path | str | None = None) -> ProbeRun:
+        """`probe`, started now in its child process; its `result()` waits for it (the
+        app starts it before importing its window, and reads it when it opens)."""
+        target = path or default_target()
+        if is_server(target):
+            return ProbeRun.nothing_to_try()
+        return start_probe(target)
 
 
 def _article_change(kind: ChangeKind, article: Article, actor: str) -> Change:

@@ -24,7 +24,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 class AppProcess:
-    def __init__(self, db: Path, user: str, home: Path) -> None:
+    def __init__(self, db: Path, user: str, home: Path, *, root: Path = ROOT) -> None:
+        """`root`: the checkout to run (another one's tests/gui/app_process.py and
+        newsdesk: a benchmark's "before")."""
         config = home / "config"
         (config / "newsdesk").mkdir(parents=True, exist_ok=True)
         (config / "newsdesk" / "newsdesk.conf").write_text(
@@ -34,10 +36,11 @@ class AppProcess:
             **os.environ,
             "QT_QPA_PLATFORM": "offscreen",
             "XDG_CONFIG_HOME": str(config),
-            "PYTHONPATH": str(ROOT),
+            "PYTHONPATH": str(root),
         }
+        script = Path(root) / "tests" / "gui" / "app_process.py"
         self.child = subprocess.Popen(
-            [sys.executable, __file__, str(db)],
+            [sys.executable, str(script), str(db)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -305,7 +308,12 @@ def _child(db: str) -> int:
         lines.arrived.emit("")
 
     threading.Thread(target=read, daemon=True).start()
-    wait_until(lambda: window.list_panel.model.rowCount() > 0 or window.session.article, 10)
+
+    def listed() -> bool:  # the first row shows its headline, not the placeholder yet
+        model = window.list_panel.model
+        return model.rowCount() > 0 and not model.is_loading(0)
+
+    wait_until(lambda: listed() or window.session.article, 10)
     print(json.dumps({"ready": True, **state()}, ensure_ascii=False), flush=True)
     qapp.exec()
     window.newsroom.close()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -65,15 +67,20 @@ def test_empty_newsroom_offers_a_new_article(qtbot, panel):
         qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
 
 
-def test_rows_are_read_only_when_shown(qtbot, newsroom, panel):
+def test_rows_are_read_only_when_shown(qtbot, newsroom, panel, monkeypatch):
     _fill(newsroom, 450)
     fetched: list[int] = []
-    original = panel.model._fetch_rows
-    panel.model._fetch_rows = lambda ids: fetched.extend(ids) or original(ids)
+    real_summaries = Newsroom.summaries
+
+    def summaries(self, ids):
+        fetched.extend(ids)
+        return real_summaries(self, ids)
+
+    monkeypatch.setattr(Newsroom, "summaries", summaries)
     panel.reload()
     _wait_rows(qtbot, panel, 450)
     panel.view.viewport().repaint()
-    assert 0 < len(fetched) <= 200  # only the first block, not all 450
+    assert 0 < len(fetched) <= 200  # only the first screen's rows, not all 450
     newest = panel.model.index(0, 0).data()
     assert newest == "Council story number 449"
     assert panel.model.index(0, 1).data() == "draft"
@@ -164,3 +171,106 @@ def test_a_search_shows_its_first_screen_then_the_rest_below_it(qtbot, panel, ne
     assert sorted(panel.model.article_id(r) for r in range(260)) == sorted(ids)
     # The rest came in below the first screen: the open article stayed selected.
     assert panel.current_id() == first_row
+
+
+def _heartbeat(qtbot, interval_ms: int = 10):
+    """The times a 10 ms timer on the UI thread fired: a gap is the window frozen."""
+    from PySide6.QtCore import QTimer
+
+    beats: list[float] = []
+    timer = QTimer(interval=interval_ms)
+    timer.timeout.connect(lambda: beats.append(time.monotonic()))
+    timer.start()
+    return timer, beats
+
+
+def test_slow_rows_load_while_the_window_goes_on(qtbot, newsroom, panel, tmp_path):
+    """On a server a block of rows is a round trip (a server out of reach: up to the
+    connection timeout). The rows are read off the UI thread: the list shows a
+    placeholder, the window keeps reacting, and the rows fill in when they come."""
+    _fill(newsroom, 450)
+    panel.reload()
+    _wait_rows(qtbot, panel, 450)
+    store_class = type(newsroom.store)
+    real_summaries = store_class.summaries
+    slow_s = 1.0
+    read_on: list[str] = []
+
+    def slow_summaries(self, ids):
+        read_on.append(threading.current_thread().name)
+        time.sleep(slow_s)
+        return real_summaries(self, ids)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store_class, "summaries", slow_summaries)
+        timer, beats = _heartbeat(qtbot)
+        began = time.monotonic()
+        panel.view.setFocus()
+        # Ctrl+End: to the oldest stories, not read yet.
+        qtbot.keyClick(panel.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(panel.view, Qt.Key.Key_Home)  # its first column, the headline
+        last = panel.model.rowCount() - 1
+        qtbot.waitUntil(lambda: panel.model.is_loading(last), timeout=2000)
+        assert panel.model.index(last, 0).data() == "…"
+        assert panel.model.index(last, 3).data() is None
+        panel.grab().save(str(tmp_path / "list-loading.png"))
+        qtbot.waitUntil(
+            lambda: panel.model.index(last, 0).data() == "Council story number 0", timeout=10_000
+        )
+        filled = time.monotonic()
+        timer.stop()
+    panel.grab().save(str(tmp_path / "list-filled.png"))
+    assert filled - began >= slow_s  # the slow read really was in the way
+    assert read_on and threading.main_thread().name not in read_on
+    gaps = [b - a for a, b in zip([began, *beats], beats, strict=False)]
+    assert len(beats) > 20
+    assert max(gaps) < slow_s / 2, f"the window froze for {max(gaps):.2f} s"
+    assert panel.model.index(last, 3).data() == "Ben Cho"
+    assert not panel.model.is_loading(last)
+
+
+def test_rows_read_for_ids_the_list_no_longer_shows_are_dropped(qtbot):
+    """A search answered while a block was being read: that block's rows are not put
+    into the new list's rows; its own are asked for."""
+    from newsdesk.domain.article import ArticleSummary
+    from newsdesk.domain.status import Status
+    from newsdesk.gui.list.model import ArticleListModel
+
+    asked: list[tuple[list[int], object]] = []
+    model = ArticleListModel(lambda ids, done, _failed: asked.append((list(ids), done)))
+
+    def summary(article_id: int, headline: str) -> ArticleSummary:
+        return ArticleSummary(
+            id=article_id,
+            kicker="",
+            headline=headline,
+            status=Status.DRAFT,
+            section=(),
+            reporters=(),
+            date=None,
+            updated_at=None,
+            created_by="Ada Moss",
+            revision=1,
+        )
+
+    model.set_ids([1, 2, 3])
+    assert model.index(0, 0).data() == "…"  # asked for, not read yet
+    assert [ids for ids, _done in asked] == [[1, 2, 3]]
+    model.set_ids([3, 4])  # the list changed before the answer
+    old_ids, old_done = asked[0]
+    old_done([summary(i, f"old {i}") for i in old_ids])
+    assert model.index(0, 0).data() == "…"  # the old answer was dropped
+    assert [ids for ids, _done in asked][1:] == [[3, 4]]
+    asked[1][1]([summary(3, "three"), summary(4, "four")])
+    assert [model.index(r, 0).data() for r in range(2)] == ["three", "four"]
+    # A row changed while its read was under way: that read does not bring it back.
+    model.refresh_article(4)
+    assert model.index(1, 0).data() == "four"  # its old text until it is read again
+    assert asked[-1][0] == [4]
+    stale_done = asked[-1][1]
+    model.refresh_article(4)  # changed again before the answer
+    model.index(1, 0).data()
+    stale_done([summary(4, "four, first change")])
+    assert model.index(1, 0).data() == "four"
+    asked[-1][1]([summary(4, "four, second change")])
+    assert model.index(1, 0).data() == "four, second change"

@@ -18,7 +18,8 @@ from newsdesk.domain.errors import NewsdeskError, StorageError
 from newsdesk.gui.connect import session_passwords
 from newsdesk.gui.connect.password_dialog import KeepIn, PasswordDialog
 from newsdesk.gui.i18n.core_text import refusal_text
-from newsdesk.newsroom import Newsroom, credentials
+from newsdesk.gui.list.first_screen import FirstScreen, read_start_screen
+from newsdesk.newsroom import Newsroom, ProbeRun, credentials
 from newsdesk.newsroom.team import is_server, readable_location
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,8 @@ class Opened:
     person: str | None
     # A file that can be read but not written: why (the window opens read-only).
     read_only: str = ""
+    # The list's first screen, read with the opening (the window paints it at once).
+    first_screen: FirstScreen | None = None
 
 
 def run_off_ui_thread(
@@ -96,9 +99,11 @@ def _close(opened: Opened | Newsroom) -> None:
     (opened.newsroom if isinstance(opened, Opened) else opened).close()
 
 
-def open_newsroom(target: str, parent: QWidget | None = None) -> Opened:
+def open_newsroom(
+    target: str, parent: QWidget | None = None, *, probe: ProbeRun | None = None
+) -> Opened:
     """The newsroom at `target`, ready for the window. Raises NewsdeskError (to show)
-    or Cancelled."""
+    or Cancelled. `probe`: Newsroom.begin_probe(target), started earlier."""
     target = str(target)
     where = readable_location(target)
     if not is_server(target):
@@ -106,10 +111,11 @@ def open_newsroom(target: str, parent: QWidget | None = None) -> Opened:
         def open_file() -> Opened:
             # Tried in a child process first: a file system that cannot map SQLite's
             # shared memory kills the process that touches it.
-            access = Newsroom.probe(target)
+            access = probe.result() if probe is not None else Newsroom.probe(target)
             if access.problem:
                 raise StorageError(access.problem)
-            return Opened(Newsroom.open(target), target, None, access.read_only)
+            room = Newsroom.open(target)
+            return Opened(room, target, None, access.read_only, read_start_screen(room))
 
         return run_off_ui_thread(
             open_file,
@@ -140,7 +146,7 @@ def open_newsroom(target: str, parent: QWidget | None = None) -> Opened:
             except BaseException:
                 room.close()
                 raise
-            return Opened(room, target, person)
+            return Opened(room, target, person, first_screen=read_start_screen(room))
 
         try:
             opened = run_off_ui_thread(

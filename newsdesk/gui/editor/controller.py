@@ -128,8 +128,6 @@ class ArticleController(QObject):
         views.editor.fields.fields_changed.connect(self._on_fields_changed)
         views.editor.address.change_requested.connect(self.change_address)
         self.slug_dialog: SlugDialog | None = None
-        # Chinese headlines give pinyin addresses: load its dictionaries off the UI thread.
-        background.submit(lambda _newsroom: base_slug("中文"))
         views.editor.edited.connect(self._on_editor_edited)
         views.side.credits.credits_changed.connect(self._on_editor_edited)
         self.session.state_changed.connect(self._on_session_state_changed)
@@ -165,6 +163,11 @@ class ArticleController(QObject):
         self._apply_permissions(None)
 
     # -- who is working -------------------------------------------------------------
+
+    def warm_up(self) -> None:
+        """Chinese headlines give pinyin addresses: load its dictionaries now, off the
+        UI thread (the window calls this once its list is on screen)."""
+        self._background.submit(lambda _newsroom: base_slug("中文"))
 
     def switch_person(self, person: Person) -> bool:
         """Work as `person` from now on (what is open is saved first, under the old

@@ -36,13 +36,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdesk.domain.article import Person
+from newsdesk.domain.article import ArticleSummary, Person
 from newsdesk.domain.presence import Presence, others
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status, UserRole
 from newsdesk.gui.flow_layout import FlowLayout
 from newsdesk.gui.i18n.core_text import presence_text, refusal_text, status_name
 from newsdesk.gui.i18n.language import speaks_english
+from newsdesk.gui.list.first_paint import FirstPaint
+from newsdesk.gui.list.first_screen import FIRST_SCREEN, FirstScreen, read_first_screen
 from newsdesk.gui.list.model import COLUMNS, ArticleListModel
 from newsdesk.gui.list.status_badge import StatusBadgeDelegate
 from newsdesk.gui.ops.change_hub import ChangeHub
@@ -53,8 +55,6 @@ from newsdesk.newsroom.changes import ChangeKind, Changes
 log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 200
-# Rows fetched before the rest of the list: more than any window shows at once.
-FIRST_SCREEN = 100
 CHANGES_DEBOUNCE_MS = 150
 # What can change which articles a query lists, or what a row shows.
 LIST_KINDS = frozenset(
@@ -119,6 +119,7 @@ class ArticleListPanel(QWidget):
         parent=None,
         *,
         hub: ChangeHub | None = None,
+        first: FirstScreen | None = None,  # read at opening: see use_first_screen
     ) -> None:
         super().__init__(parent)
         self._newsroom = newsroom
@@ -128,6 +129,7 @@ class ArticleListPanel(QWidget):
         self._sort = ("updated", True)
         self._generation = 0
         self._pending_select: int | None = None
+        self._read_at_opening = first
         self._open_pending = False
 
         self.search_box = QLineEdit(placeholderText=self.tr("Search headlines, text, credits…"))
@@ -144,7 +146,7 @@ class ArticleListPanel(QWidget):
         self.waiting_filter = QCheckBox(self.tr("Waiting for me"))
         self.waiting_filter.setAccessibleName(self.tr("Only articles waiting for me"))
 
-        self.model = ArticleListModel(self._newsroom.summaries, self)
+        self.model = ArticleListModel(self._read_rows, self)
         self.view = QTableView()
         self.view.setAccessibleName(self.tr("Article list"))
         self.view.setModel(self.model)
@@ -187,6 +189,8 @@ class ArticleListPanel(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(empty)
+        # Once the first answer is painted (the start's other work waits for it).
+        self.first_paint = FirstPaint([self.view.viewport(), empty], self)
 
         # The filters wrap onto a second line in a narrow list instead of being cut.
         filters_box = QWidget()
@@ -267,21 +271,41 @@ class ArticleListPanel(QWidget):
         elif self._pending_select is None:
             self._pending_select = self.current_id()
         # The first screen first (a few index pages, even for a one-letter search of
-        # a large newsroom), then the rest of the list behind it.
+        # a large newsroom) with its rows, so it paints at once; then the rest of the
+        # list behind it.
+        mark = self.model.read_mark()
+        read, self._read_at_opening = self._read_at_opening, None
+        if read is not None and read.query == query:
+            # Read with the opening of the newsroom: shown in the window's first paint.
+            self._on_first_screen(generation, query, read, mark)
+            return
         self._worker.submit(
-            lambda newsroom: newsroom.find(query, limit=FIRST_SCREEN),
-            lambda ids: self._on_first_screen(generation, query, ids),
+            lambda newsroom: read_first_screen(newsroom, query),
+            lambda found: self._on_first_screen(generation, query, found, mark),
             lambda exc: self._on_query_failed(generation, exc),
         )
 
-    def _on_first_screen(self, generation: int, query: ArticleQuery, ids: list[int]) -> None:
+    def use_first_screen(self, read: FirstScreen | None) -> None:
+        """The first screen read while the newsroom was opened: the next reload shows
+        it at once if it asks the same query (see first_screen.py)."""
+        self._read_at_opening = read
+
+    def _read_rows(self, ids, on_done, on_failed) -> None:
+        """The model's blocks of rows, read on the worker (never on the UI thread)."""
+        self._worker.submit(lambda newsroom: newsroom.summaries(ids), on_done, on_failed)
+
+    def _on_first_screen(
+        self, generation: int, query: ArticleQuery, found: FirstScreen, mark: int
+    ) -> None:
+        ids, rows = found.ids, found.rows
         if generation != self._generation:
             return  # an older query answered late
         if len(ids) < FIRST_SCREEN:
-            self._on_ids_found(generation, ids)  # that is the whole list
+            self._on_ids_found(generation, ids, rows, mark)  # that is the whole list
             return
-        self.model.set_ids(ids)
+        self.model.set_ids(ids, rows, mark)
         self._show_empty_state(False)
+        self.first_paint.arm(self.stack.currentWidget())
         if self._pending_select in ids:
             self.select_article(self._pending_select, emit=self._open_pending)
             self._pending_select = None
@@ -311,11 +335,18 @@ class ArticleListPanel(QWidget):
         else:
             self.reload()
 
-    def _on_ids_found(self, generation: int, ids: list[int]) -> None:
+    def _on_ids_found(
+        self,
+        generation: int,
+        ids: list[int],
+        rows: list[ArticleSummary] = (),  # type: ignore[assignment]
+        mark: int | None = None,
+    ) -> None:
         if generation != self._generation:
             return  # an older query answered late
-        self.model.set_ids(ids)
+        self.model.set_ids(ids, rows, mark)
         self._show_empty_state(not ids)
+        self.first_paint.arm(self.stack.currentWidget())
         self.count_label.setText(count_text(len(ids), filtered=self.is_filtered()))
         self.count_changed.emit(len(ids))
         into_results = self._select_first_pending
@@ -337,6 +368,7 @@ class ArticleListPanel(QWidget):
                 self.tr("The list could not be loaded:\n{reason}").format(reason=refusal_text(exc))
             )
             self.stack.setCurrentIndex(1)
+            self.first_paint.arm(self.stack.currentWidget())
 
     def is_filtered(self) -> bool:
         return bool(

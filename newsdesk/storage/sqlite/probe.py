@@ -4,6 +4,9 @@ A file system that cannot back SQLite's shared memory (some network shares, FUSE
 virtiofs) kills the process that touches the mapping with SIGBUS. The app tries the
 database in a child first: there such a death is only a finding, said in words. The
 same try tells a database that can be read but not written.
+
+The app starts the try (`start_probe`) before it imports its window, and reads its
+answer when it opens the database: the child runs on another core meanwhile.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsdesk.domain.said import Said
-from newsdesk.storage.sqlite.connection import describe_database_error
 
 log = logging.getLogger(__name__)
 
@@ -56,26 +58,74 @@ class DatabaseAccess:
     read_only: str = ""
 
 
+class ProbeRun:
+    """A try under way in a child process; `result()` waits for what it found."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._child: subprocess.Popen | None = None
+        self._access: DatabaseAccess | None = None
+        if not self.path.is_file():
+            # A database that does not exist yet is fine: it is made on first open.
+            self._access = DatabaseAccess()
+            return
+        try:
+            self._child = subprocess.Popen(
+                [sys.executable, "-I", "-c", _PROBE, str(self.path)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        except OSError as exc:
+            log.warning("could not try %s in a child process: %s", self.path, exc)
+            self._access = DatabaseAccess()
+
+    @classmethod
+    def nothing_to_try(cls) -> ProbeRun:
+        """A run that found nothing wrong without trying (a server guards its files)."""
+        run = cls.__new__(cls)
+        run.path, run._child, run._access = None, None, DatabaseAccess()
+        return run
+
+    def result(self) -> DatabaseAccess:
+        if self._access is None:
+            self._access = self._finish()
+        return self._access
+
+    def _finish(self) -> DatabaseAccess:
+        child = self._child
+        assert child is not None
+        try:
+            stdout, stderr = child.communicate(timeout=PROBE_TIMEOUT_S)
+        except subprocess.TimeoutExpired as exc:
+            child.kill()
+            child.communicate()
+            log.warning("could not try %s in a child process: %s", self.path, exc)
+            return DatabaseAccess()
+        return _found(self.path, child.returncode, stdout, stderr)
+
+
+def start_probe(path: Path | str) -> ProbeRun:
+    """Start opening, reading and beginning a write on the database at `path` in a
+    child process; the run's `result()` is what it found."""
+    return ProbeRun(path)
+
+
 def probe_database(path: Path | str) -> DatabaseAccess:
     """Open, read and begin a write on the database at `path` in a child process.
 
     A database that does not exist yet is fine: it is made on first open.
     """
-    path = Path(path)
-    if not path.is_file():
-        return DatabaseAccess()
-    try:
-        child = subprocess.run(
-            [sys.executable, "-I", "-c", _PROBE, str(path)],
-            capture_output=True,
-            text=True,
-            timeout=PROBE_TIMEOUT_S,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        log.warning("could not try %s in a child process: %s", path, exc)
-        return DatabaseAccess()
-    if child.returncode < 0:
-        name = signal.Signals(-child.returncode).name
+    return start_probe(path).result()
+
+
+def _found(path: Path, returncode: int, stdout: str, stderr: str) -> DatabaseAccess:
+    # Here, not at the top: the app starts a probe before it imports SQLite's store.
+    from newsdesk.storage.sqlite.connection import describe_database_error
+
+    if returncode < 0:
+        name = signal.Signals(-returncode).name
         problem = Said(
             "shared-memory-unusable",
             f"the database {path} cannot be used: reading it killed the process that"
@@ -88,7 +138,7 @@ def probe_database(path: Path | str) -> DatabaseAccess:
         )
         log.error("%s", problem)
         return DatabaseAccess(problem=problem)
-    stage, _, text = child.stdout.strip().partition(" ")
+    stage, _, text = stdout.strip().partition(" ")
     if stage == "open":
         return DatabaseAccess(problem=describe_database_error(path, sqlite3.Error(text)))
     if stage == "write" and "locked" not in text and "busy" not in text:
@@ -96,5 +146,5 @@ def probe_database(path: Path | str) -> DatabaseAccess:
         log.warning("%s", message)
         return DatabaseAccess(read_only=message)
     if stage not in ("ok", "write"):
-        log.warning("trying %s said: %s %s", path, child.stdout, child.stderr)
+        log.warning("trying %s said: %s %s", path, stdout, stderr)
     return DatabaseAccess()
