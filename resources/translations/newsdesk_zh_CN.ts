@@ -1349,6 +1349,101 @@ Start the first one.</source>
     </message>
 </context>
 <context>
+    <name>ExportProblem</name>
+    <message>
+        <source>refusing to write “{name}”: it is outside {folder}</source>
+        <translation>拒绝写入“{name}”：它在 {folder} 之外</translation>
+    </message>
+    <message>
+        <source>cannot write {target}: a folder of that name is in the way</source>
+        <translation>无法写入 {target}：同名的文件夹挡住了它</translation>
+    </message>
+    <message>
+        <source>cannot write {target}: {detail}</source>
+        <translation>无法写入 {target}：{detail}</translation>
+    </message>
+    <message>
+        <source>cannot replace {target}: {detail}; {outcome}</source>
+        <translation>无法替换 {target}：{detail}；{outcome}</translation>
+    </message>
+    <message>
+        <source>cannot keep the previous {target} while replacing it: {detail}; {outcome}</source>
+        <translation>替换 {target} 时无法保留它原来的版本：{detail}；{outcome}</translation>
+    </message>
+    <message>
+        <source>the previous export in {folder} was left as it was</source>
+        <translation>{folder} 中原先导出的内容保持不变</translation>
+    </message>
+    <message>
+        <source>{count} file(s) could not be put back, so the export in {folder} is incomplete: run it again</source>
+        <translation>有 {count} 个文件未能恢复，{folder} 中的导出不完整：请重新导出</translation>
+    </message>
+    <message>
+        <source>cannot create the export folder {folder}: {detail}</source>
+        <translation>无法创建导出文件夹 {folder}：{detail}</translation>
+    </message>
+    <message>
+        <source>the export folder {folder} is not a folder</source>
+        <translation>导出位置 {folder} 不是文件夹</translation>
+    </message>
+    <message>
+        <source>cannot write {name} (article {article}): {reason}</source>
+        <translation>无法写入 {name}（稿件 {article}）：{reason}</translation>
+    </message>
+    <message>
+        <source>an article</source>
+        <translation>一篇稿件</translation>
+    </message>
+    <message>
+        <source>article {article}</source>
+        <translation>稿件 {article}</translation>
+    </message>
+    <message>
+        <source>{label} (“{headline}”) has no web address yet: save it first so its page gets a stable name</source>
+        <translation>{label}（“{headline}”）还没有网址：请先保存，使其页面有固定的名称</translation>
+    </message>
+    <message>
+        <source>{label} has an unsafe web address “{slug}”</source>
+        <translation>{label} 的网址“{slug}”不安全</translation>
+    </message>
+    <message>
+        <source>{label} and another article both have the web address “{slug}”</source>
+        <translation>{label} 与另一篇稿件的网址都是“{slug}”</translation>
+    </message>
+    <message>
+        <source>article {article} is in the export twice</source>
+        <translation>稿件 {article} 在本次导出中出现了两次</translation>
+    </message>
+    <message>
+        <source>image “{name}” of article {article}: the name is taken by a file of the export itself</source>
+        <translation>稿件 {article} 的图片“{name}”：该名称已被本次导出自身的文件占用</translation>
+    </message>
+    <message>
+        <source>image “{name}” of article {article}: not a safe file name (no folders, no leading dot, no control characters or any of / \ : * ? &quot; &lt; &gt; |)</source>
+        <translation>稿件 {article} 的图片“{name}”：文件名不安全（不能含文件夹，不能以点开头，不能含控制字符或 / \ : * ? &quot; &lt; &gt; | 中的任何一个）</translation>
+    </message>
+    <message>
+        <source>image “{name}” of article {article}: only {extensions} files are exported as images</source>
+        <translation>稿件 {article} 的图片“{name}”：只有 {extensions} 文件会作为图片导出</translation>
+    </message>
+    <message>
+        <source>image “{name}” of article {article}: media type “{media_type}” is not an exported picture</source>
+        <translation>稿件 {article} 的图片“{name}”：媒体类型“{media_type}”不是可导出的图片</translation>
+    </message>
+    <message>
+        <source>image “{name}” of article {article}: another article of this export has a different image under the same name</source>
+        <translation>稿件 {article} 的图片“{name}”：本次导出中另一篇稿件有一张同名但不同的图片</translation>
+    </message>
+    <message>
+        <source>image “{name}” of article {article}: {reason}</source>
+        <translation>稿件 {article} 的图片“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <source>image “{name}” of article {article}: its stored bytes do not match its SHA-256; the image is damaged</source>
+        <translation>稿件 {article} 的图片“{name}”：存储的数据与其 SHA-256 不符，图片已损坏</translation>
+    </message>
+</context>
+<context>
     <name>FieldsForm</name>
     <message>
         <source>English</source>

@@ -21,6 +21,7 @@ import logging
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from newsdesk.domain.said import Said, said_of
+from newsdesk.gui.i18n.export_problems import EXPORT_PROBLEMS
 from newsdesk.gui.i18n.language import speaks_english
 
 log = logging.getLogger(__name__)
@@ -384,6 +385,7 @@ _SENTENCES = {
     **{name: ("ImportRefusal", text) for name, text in IMPORT_REFUSALS.items()},
     **{name: ("AddressProblem", text) for name, text in ADDRESS_PROBLEMS.items()},
     **{name: ("StorageProblem", text) for name, text in STORAGE_PROBLEMS.items()},
+    **{name: ("ExportProblem", text) for name, text in EXPORT_PROBLEMS.items()},
 }
 
 

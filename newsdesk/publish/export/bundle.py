@@ -58,6 +58,7 @@ from newsdesk.domain.article import Article, ArticleHead, Image
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import InvalidInputError, NewsdeskError
 from newsdesk.domain.site import SiteProfile
+from newsdesk.publish.export import problems
 from newsdesk.publish.export.body_cache import BodyCache
 from newsdesk.publish.export.manifest import (
     MANIFEST_NAME,
@@ -163,9 +164,9 @@ def export_bundle(
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ExportError(f"cannot create the export folder {out}: {error.strerror}") from None
+        raise ExportError(problems.cannot_create_folder(out, error.strerror)) from None
     if not out.is_dir():
-        raise ExportError(f"the export folder {out} is not a folder")
+        raise ExportError(problems.not_a_folder(out))
 
     previous_articles, previous_fingerprints = read_previous(out)
     fingerprints = format_fingerprints(wanted, site, vocabulary, templates, fragment)
@@ -344,10 +345,7 @@ def _stage_image(
     owner = claimed.get(image.name)
     if owner is not None:
         if owner != image.sha256:
-            raise ExportError(
-                f"image {image.name!r} of article {article.id}: another article of this export"
-                " has a different image under the same name"
-            )
+            raise ExportError(problems.image_name_clash(image.name, article.id))
         return False
     claimed[image.name] = image.sha256
     target = out / image.name
@@ -356,12 +354,9 @@ def _stage_image(
     try:
         data = image_data(image.sha256)
     except NewsdeskError as error:
-        raise ExportError(f"image {image.name!r} of article {article.id}: {error}") from None
+        raise ExportError(problems.image_unreadable(image.name, article.id, error)) from None
     if hashlib.sha256(data).hexdigest() != image.sha256:
-        raise ExportError(
-            f"image {image.name!r} of article {article.id}: its stored bytes do not match"
-            " its SHA-256; the image is damaged"
-        )
+        raise ExportError(problems.image_damaged(image.name, article.id))
     staged.add(image.name, data)
     return True
 
@@ -404,7 +399,7 @@ def render_file(
         else:
             text = write_markdown_document(article, site=site)
     except NewsdeskError as error:
-        raise ExportError(f"cannot write {name} (article {article.id}): {error}") from None
+        raise ExportError(problems.cannot_render(name, article.id, error)) from None
     return text.encode("utf-8")
 
 

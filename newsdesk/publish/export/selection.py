@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsdesk.domain.article import Article, ArticleHead, Image
+from newsdesk.publish.export import problems
 from newsdesk.publish.export.staging import ExportError
 from newsdesk.publish.slugs import is_valid_slug
 
@@ -88,19 +89,15 @@ class ExportChecks:
         self._images: list[tuple[int | None, Image]] = []
 
     def check(self, article: Article | ArticleHead) -> None:
-        label = f"article {article.id}" if article.id is not None else "an article"
         if not article.slug:
-            raise ExportError(
-                f"{label} ({article.headline[:40]!r}) has no slug yet: save it first so"
-                " its page gets a stable name"
-            )
+            raise ExportError(problems.no_slug(article.id, article.headline[:40]))
         if not is_valid_slug(article.slug):
-            raise ExportError(f"{label} has an unsafe slug {article.slug!r}")
+            raise ExportError(problems.unsafe_slug(article.id, article.slug))
         if article.slug in self._slugs:
-            raise ExportError(f"{label} and another article both have the slug {article.slug!r}")
+            raise ExportError(problems.slug_shared(article.id, article.slug))
         if article.id is not None:
             if article.id in self._ids:
-                raise ExportError(f"article {article.id} is in the export twice")
+                raise ExportError(problems.article_twice(article.id))
             self._ids.add(article.id)
         self._slugs.add(article.slug)
         for image in article.images:
@@ -112,10 +109,7 @@ class ExportChecks:
         reserved = self._reserved | {p.format(slug=s) for s in self._slugs for p in self._patterns}
         for article_id, image in self._images:
             if image.name in reserved:
-                raise ExportError(
-                    f"image {image.name!r} of article {article_id}: the name is taken by a"
-                    " file of the export itself"
-                )
+                raise ExportError(problems.image_name_taken(image.name, article_id))
 
 
 def check_all(
@@ -129,7 +123,6 @@ def check_all(
 
 def _check_image_name(article_id: int | None, image: Image) -> None:
     name = image.name
-    where = f"image {name!r} of article {article_id}"
     if (
         not name
         or name in (".", "..")
@@ -139,13 +132,10 @@ def _check_image_name(article_id: int | None, image: Image) -> None:
         or os.path.isabs(name)
         or len(name.encode("utf-8")) > 200
     ):
-        raise ExportError(
-            f"{where}: not a safe file name (no folders, no leading dot, no control"
-            ' characters or any of / \\ : * ? " < > |)'
-        )
+        raise ExportError(problems.image_unsafe_name(name, article_id))
     if Path(name).suffix.lower() not in IMAGE_EXTENSIONS:
         raise ExportError(
-            f"{where}: only {', '.join(sorted(IMAGE_EXTENSIONS))} files are exported as images"
+            problems.image_kind(name, article_id, ", ".join(sorted(IMAGE_EXTENSIONS)))
         )
     if not image.media_type.startswith("image/") or image.media_type == "image/svg+xml":
-        raise ExportError(f"{where}: media type {image.media_type!r} is not an exported picture")
+        raise ExportError(problems.image_media_type(name, article_id, image.media_type))

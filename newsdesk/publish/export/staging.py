@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsdesk.domain.errors import NewsdeskError
+from newsdesk.domain.said import Said
+from newsdesk.publish.export import problems
 from newsdesk.publish.export.manifest import MANIFEST_NAME
 
 logger = logging.getLogger(__name__)
@@ -60,13 +62,13 @@ class Staging:
         piece by piece (the manifest), never held whole."""
         target = self.out / name
         if target.resolve().parent != self.out.resolve():
-            raise ExportError(f"refusing to write {name!r}: it is outside {self.out}")
+            raise ExportError(problems.outside_folder(name, self.out))
         if target.is_dir():
-            raise ExportError(f"cannot write {target}: a folder of that name is in the way")
+            raise ExportError(problems.folder_in_the_way(target))
         try:
             handle, temp_name = tempfile.mkstemp(dir=self.out, prefix=TEMP_PREFIX, suffix=".tmp")
         except OSError as error:
-            raise ExportError(f"cannot write {target}: {error.strerror}") from None
+            raise ExportError(problems.cannot_write(target, error.strerror)) from None
         temp = Path(temp_name)
         self._pending.append((temp, target))
         try:
@@ -75,7 +77,7 @@ class Staging:
             # mkstemp makes owner-only files; a published page must be readable.
             os.chmod(temp, 0o644)
         except OSError as error:
-            raise ExportError(f"cannot write {target}: {error.strerror}") from None
+            raise ExportError(problems.cannot_write(target, error.strerror)) from None
 
     def unless_unchanged(self, name: str) -> bool:
         """Drop the staged `name` if the folder already holds the same bytes; True when
@@ -105,7 +107,7 @@ class Staging:
                 if previous is not None:
                     _remove(previous)
                 raise ExportError(
-                    f"cannot replace {target}: {error.strerror}{self._roll_back(done)}"
+                    problems.cannot_replace(target, error.strerror, self._roll_back(done))
                 ) from None
             self._pending.remove((temp, target))
             done.append((target, previous))
@@ -126,12 +128,11 @@ class Staging:
             except OSError as error:
                 _remove(kept)
                 raise ExportError(
-                    f"cannot keep the previous {target} while replacing it: {error.strerror}"
-                    f"{self._roll_back(done)}"
+                    problems.cannot_keep_previous(target, error.strerror, self._roll_back(done))
                 ) from None
         return kept
 
-    def _roll_back(self, done: list[tuple[Path, Path | None]]) -> str:
+    def _roll_back(self, done: list[tuple[Path, Path | None]]) -> Said:
         """Put back what `done` replaced; the end of the error message saying how it went."""
         failed: list[Path] = []
         for target, previous in reversed(done):
@@ -144,11 +145,8 @@ class Staging:
                 logger.error("could not put back %s: %s", target, error)
                 failed.append(target)
         if failed:
-            return (
-                f"; {len(failed)} file(s) could not be put back, so the export in {self.out}"
-                " is incomplete: run it again"
-            )
-        return f"; the previous export in {self.out} was left as it was"
+            return problems.not_put_back(len(failed), self.out)
+        return problems.left_as_it_was(self.out)
 
     def discard(self) -> None:
         for temp, _target in self._pending:
