@@ -34,6 +34,8 @@ def _newest_first_key(date, article_id: int) -> tuple:
 
 def _ids_of(articles: Sequence[Article] | ArticleSelection) -> list[int]:
     # A selection knows its ids without reading its articles.
+    from newsdesk.publish.export.selection import ArticleSelection
+
     if isinstance(articles, ArticleSelection):
         return list(articles.ids)
     return [a.id for a in articles if a.id is not None]
