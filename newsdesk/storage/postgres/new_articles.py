@@ -19,30 +19,8 @@ from newsdesk.storage.new_drafts import check_new_slugs, first_revision
 from newsdesk.storage.postgres.base import PostgresBase
 from newsdesk.storage.postgres.search import search_documents
 
-_COLUMNS = (
-    "slug",
-    "kicker",
-    "headline",
-    "section",
-    "date",
-    "source",
-    "language",
-    "body",
-    "credits",
-    "images",
-    "summary",
-    "keywords",
-    "reporters",
-    "status",
-    "revision",
-    "approved_revision",
-    "created_by",
-    "created_at",
-    "updated_at",
-    "updated_by",
-    "content_updated_at",
-    "content_updated_by",
-)
+# Every stored column but the id, which the server gives (the codec's one list).
+_COLUMNS = tuple(c for c in codec.ARTICLE_COLUMNS if c != "id")
 _ARTICLE_SQL = (
     f"INSERT INTO articles ({', '.join(_COLUMNS)})"
     f" VALUES ({', '.join(f'%({c})s' for c in _COLUMNS)}) RETURNING id"
