@@ -29,6 +29,24 @@ def first_revision(article: Article, *, actor: str, now: dt.datetime) -> Article
     )
 
 
+def creation_entries(stored: Sequence[Article], *, actor: str, at: str) -> list[dict[str, object]]:
+    """The audit entries of a batch of new drafts (their ids known), one "create" each,
+    before their chain links are added (audit_chain.extend_chain)."""
+    return [
+        {
+            "article_id": article.id,
+            "at": at,
+            "actor": actor,
+            "action": "create",
+            "from_status": None,
+            "to_status": Status.DRAFT.value,
+            "revision": 1,
+            "comment": "",
+        }
+        for article in stored
+    ]
+
+
 def check_new_slugs(
     articles: Sequence[Article], taken: Callable[[Collection[str]], Collection[str]]
 ) -> None:

@@ -15,7 +15,7 @@ from newsdesk.domain.article import Article
 from newsdesk.domain.status import Status
 from newsdesk.storage import codec
 from newsdesk.storage.audit_chain import extend_chain
-from newsdesk.storage.new_drafts import check_new_slugs, first_revision
+from newsdesk.storage.new_drafts import check_new_slugs, creation_entries, first_revision
 from newsdesk.storage.postgres.base import PostgresBase
 from newsdesk.storage.postgres.search import search_documents
 
@@ -84,19 +84,7 @@ class NewArticles(PostgresBase):
                 )
                 # The head was locked when this unit began (base.py): it stays the head.
                 head = conn.execute("SELECT id, hash FROM newsdesk_lock_audit_head()").fetchone()
-                entries = [
-                    {
-                        "article_id": a.id,
-                        "at": saved_at,
-                        "actor": actor,
-                        "action": "create",
-                        "from_status": None,
-                        "to_status": Status.DRAFT.value,
-                        "revision": 1,
-                        "comment": "",
-                    }
-                    for a in stored
-                ]
+                entries = creation_entries(stored, actor=actor, at=saved_at)
                 cur.executemany(_AUDIT_SQL, extend_chain(entries, *head))
             return stored
 

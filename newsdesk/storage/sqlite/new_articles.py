@@ -14,7 +14,7 @@ from newsdesk.domain.article import Article
 from newsdesk.domain.status import Status
 from newsdesk.storage import codec
 from newsdesk.storage.audit_chain import GENESIS, extend_chain
-from newsdesk.storage.new_drafts import check_new_slugs, first_revision
+from newsdesk.storage.new_drafts import check_new_slugs, creation_entries, first_revision
 from newsdesk.storage.sqlite.base import AUDIT_HEAD, SQLiteBase
 from newsdesk.storage.sqlite.schema import search_row
 
@@ -83,21 +83,7 @@ class NewArticles(SQLiteBase):
             ]
             conn.executemany(_REVISION_SQL, revisions)
             conn.executemany(_SEARCH_SQL, search)
-            self._append_audits(
-                [
-                    {
-                        "article_id": a.id,
-                        "at": saved_at,
-                        "actor": actor,
-                        "action": "create",
-                        "from_status": None,
-                        "to_status": Status.DRAFT.value,
-                        "revision": 1,
-                        "comment": "",
-                    }
-                    for a in stored
-                ]
-            )
+            self._append_audits(creation_entries(stored, actor=actor, at=saved_at))
         return stored
 
     def _insert_article_rows(self, rows: Sequence[dict]) -> dict[str, int]:
