@@ -59,6 +59,15 @@ def _credits_fit(window) -> None:
             assert field.rect().contains(box), (chip_frame.accessibleName(), box, field.rect())
 
 
+def _add_credit_on_screen(credits) -> None:
+    """The Add credit button wholly on screen, whatever the rows above it: with four
+    credits at 1,360×800 it used to sit below the fold, to be found by scrolling."""
+    button = credits.add_button
+    assert button.isVisible()
+    shown = button.visibleRegion().boundingRect()
+    assert shown == button.rect(), (shown, button.rect())
+
+
 def _nothing_overlaps(panel) -> None:
     """The panel's visible parts side by side or one under another, none on another
     (a short window squeezed a wrapped hint over the note box)."""
@@ -97,6 +106,7 @@ def test_at_900_by_600_list_editor_and_credits_fit_and_the_preview_folds(
     for edit in window.editor.fields.edits.values():
         assert edit.width() >= 150, edit.accessibleName()
     _credits_fit(window)
+    _add_credit_on_screen(window.side.credits)
     _nothing_overlaps(window.notes)
     tip = window.actions.toggle_preview.toolTip()
     assert "too narrow" in tip and not window.actions.toggle_preview.isChecked()
@@ -132,6 +142,7 @@ def test_at_1360_by_800_all_panes_show_and_every_credit_fits(qtbot, desk_db, ope
         top = row.mapTo(viewport, row.rect().topLeft()).y()
         bottom = row.mapTo(viewport, row.rect().bottomLeft()).y()
         assert top >= 0 and bottom < viewport.height(), row.role()
+    _add_credit_on_screen(credits)
     chips = {
         chip.name: chip for row in credits.rows() for chip in row.people._chips if chip.isVisible()
     }

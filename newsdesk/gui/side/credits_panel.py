@@ -135,17 +135,19 @@ class CreditsPanel(QWidget):
         self.preview.setMargin(6)
         self.preview_heading.setBuddy(self.preview)
 
-        # Rows, the Add button and the printed block scroll together, vertically
-        # only: the rows fit any width the side panel has (see CreditRow), so the
-        # panel never shows a second scrollbar or clips a row's buttons.
+        # The rows and the printed block scroll together, vertically only: the rows
+        # fit any width the side panel has (see CreditRow), so the panel never shows a
+        # second scrollbar or clips a row's buttons. The Add button stays under them,
+        # outside the scrolling part: with four credits on a 1,360×800 window it was
+        # below the fold, to be found by scrolling.
         content = QWidget(self)
         buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 4, 0, 0)
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 0, 0)
         content_layout.addWidget(self.rows_area)
-        content_layout.addLayout(buttons)
         content_layout.addWidget(self.preview_heading)
         content_layout.addWidget(self.preview)
         content_layout.addStretch(1)
@@ -158,6 +160,7 @@ class CreditsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
         self._refresh()
 
     # API ---------------------------------------------------------------------------------

@@ -75,7 +75,8 @@ class SidePanel(QWidget):
         # On a short screen the notes may be dragged shut; the credits stay.
         self.splitter.setCollapsible(0, False)
         self.splitter.setCollapsible(1, True)
-        self.splitter.setSizes([440, 260])
+        # Credits first: four credit rows and the Add button fit a 1,360×800 window.
+        self.splitter.setSizes([500, 200])
         layout.addWidget(self.splitter, 1)
 
     def show_note_count(self, count: int) -> None:
