@@ -336,3 +336,17 @@ def test_every_control_has_an_accessible_name(panel):
 )
 def test_split_names(text, names):
     assert split_names(text) == names
+
+
+def test_keys_typed_right_after_alt_a_go_into_the_new_row(panel, qtbot):
+    """Alt+A acts at once: a button's mnemonic used to click a tenth of a second later,
+    so a reporter typing the role straight away typed its first letters elsewhere."""
+    panel.set_credits(CREDITS)
+    first_names = panel.rows()[0].people
+    first_names.setFocus()
+    qtbot.waitUntil(first_names.hasFocus, timeout=3000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, ALT)
+    # No wait: the next key goes wherever the focus is now, as a typist's does.
+    qtbot.keyClicks(QApplication.focusWidget(), "Record")
+    assert len(panel.rows()) == 4
+    assert panel.rows()[3].role() == "Record"

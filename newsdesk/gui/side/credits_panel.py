@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +26,21 @@ from PySide6.QtWidgets import (
 from newsdesk.domain.article import Credit
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.gui.side.credit_row import ROW_MIME_TYPE, CreditRow
+
+
+class _AddButton(QPushButton):
+    """A button whose Alt+letter acts at once.
+
+    Qt answers a button's mnemonic with an animated click, a tenth of a second later:
+    a reporter who pressed Alt+A and typed the role straight away had its first letters
+    typed into whatever had the focus before (the body), seen on a real desktop.
+    """
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Shortcut and self.isEnabled():
+            self.click()
+            return True
+        return super().event(event)
 
 
 class _RowsArea(QWidget):
@@ -120,7 +135,7 @@ class CreditsPanel(QWidget):
         self.rows_area = _RowsArea(self)
         self.rows_area.setAccessibleName(self.tr("Credit rows"))
 
-        self.add_button = QPushButton(self.tr("&Add credit"), self)
+        self.add_button = _AddButton(self.tr("&Add credit"), self)
         self.add_button.setAccessibleName(self.tr("Add credit"))
         self.add_button.setToolTip(self.tr("Add a credit row (Alt+A)"))
         self.add_button.clicked.connect(lambda: self.add_row(focus=True))
