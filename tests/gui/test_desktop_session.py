@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.desktop import fresh_user_env, private_x_server
+
 ROOT = Path(__file__).resolve().parents[2]
 REPORTER = "Mei Lin"
 TOOLS = ("Xvfb", "openbox", "xdotool")
@@ -37,33 +39,20 @@ def desktop(tmp_path_factory) -> Iterator[str]:
         if os.environ.get("CI"):
             pytest.fail(message)  # .ci/run installs them: a missing one is a broken CI
         pytest.skip(message)
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    with os.fdopen(read_end) as numbers:
-        number = numbers.readline().strip()
-    assert number, "Xvfb did not report its display"
-    display = f":{number}"
     ready = tmp_path_factory.mktemp("openbox") / "ready"
-    manager = subprocess.Popen(
-        ["openbox", "--sm-disable", "--startup", f"touch {ready}"],
-        env={**os.environ, "DISPLAY": display},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        _wait_for_window_manager(ready)
-        yield display
-    finally:
-        manager.terminate()
-        manager.wait(10)
-        server.terminate()
-        server.wait(10)
+    with private_x_server("1600x1000x24") as display:
+        manager = subprocess.Popen(
+            ["openbox", "--sm-disable", "--startup", f"touch {ready}"],
+            env={**os.environ, "DISPLAY": display},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            _wait_for_window_manager(ready)
+            yield display
+        finally:
+            manager.terminate()
+            manager.wait(10)
 
 
 def _wait_for_window_manager(ready: Path) -> None:
@@ -75,16 +64,7 @@ def _wait_for_window_manager(ready: Path) -> None:
 
 
 def _env(home: Path, display: str | None = None) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith("NEWSDESK_")}
-    env.update(
-        HOME=str(home),
-        XDG_CONFIG_HOME=str(home / "config"),
-        XDG_DATA_HOME=str(home / "data"),
-        XDG_STATE_HOME=str(home / "state"),
-        XDG_CACHE_HOME=str(home / "cache"),
-        LANG="C.UTF-8",
-        PYTHONPATH=str(ROOT),
-    )
+    env = fresh_user_env(home, PYTHONPATH=str(ROOT))
     env.pop("WAYLAND_DISPLAY", None)
     env.pop("XDG_CURRENT_DESKTOP", None)
     if display is None:

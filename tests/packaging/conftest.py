@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.desktop import private_x_server
 
 ROOT = Path(__file__).resolve().parents[2]
 FROZEN_ENV = "NEWSDESK_FROZEN_APP"
@@ -42,22 +43,7 @@ def frozen_app() -> Path:
 def x_display() -> Iterator[str]:
     """A private Xvfb server (an X display in memory): the app gets the xcb platform a
     desktop uses, and xdotool can type into it as a person would."""
-    xvfb = shutil.which("Xvfb")
-    if xvfb is None or shutil.which("xdotool") is None:
+    if shutil.which("Xvfb") is None or shutil.which("xdotool") is None:
         pytest.fail("the frozen-app smoke needs Xvfb and xdotool: apt-get install xvfb xdotool")
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        [xvfb, "-displayfd", str(write), "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    try:
-        with os.fdopen(read) as pipe:
-            number = pipe.readline().strip()
-        assert number, "Xvfb did not report its display"
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with private_x_server() as display:
+        yield display

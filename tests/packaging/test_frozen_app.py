@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk import __version__
+from tests.desktop import fresh_user_env
 from tests.fixtures.word_documents import river_report
 from tests.packaging.conftest import ROOT, need_tool
 
@@ -49,18 +50,7 @@ def window_title(db: Path) -> str:
 
 def _env(home: Path, **extra: str) -> dict[str, str]:
     """A user with nothing of their own yet: every per-user folder under `home`."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("NEWSDESK_")}
-    env.update(
-        HOME=str(home),
-        XDG_CONFIG_HOME=str(home / "config"),
-        XDG_DATA_HOME=str(home / "data"),
-        XDG_STATE_HOME=str(home / "state"),
-        XDG_CACHE_HOME=str(home / "cache"),
-        LANG="C.UTF-8",
-    )
-    env.pop("QT_QPA_PLATFORM", None)
-    env.update(extra)
-    return env
+    return fresh_user_env(home, **extra)
 
 
 @pytest.fixture
