@@ -68,6 +68,20 @@ def _add_credit_on_screen(credits) -> None:
     assert shown == button.rect(), (shown, button.rect())
 
 
+def _status_in_view(window) -> None:
+    """The list's status column wholly in the list pane, no sideways scroll needed (at
+    both sizes the headline column used to push it out of view)."""
+    view = window.list_panel.view
+    header = view.horizontalHeader()
+    left = header.sectionViewportPosition(1)
+    assert left >= 0 and left + header.sectionSize(1) <= view.viewport().width(), (
+        left,
+        header.sectionSize(1),
+        view.viewport().width(),
+    )
+    assert header.sectionSize(0) >= 120  # the headline still readable
+
+
 def _nothing_overlaps(panel) -> None:
     """The panel's visible parts side by side or one under another, none on another
     (a short window squeezed a wrapped hint over the note box)."""
@@ -107,6 +121,7 @@ def test_at_900_by_600_list_editor_and_credits_fit_and_the_preview_folds(
         assert edit.width() >= 150, edit.accessibleName()
     _credits_fit(window)
     _add_credit_on_screen(window.side.credits)
+    _status_in_view(window)
     _nothing_overlaps(window.notes)
     tip = window.actions.toggle_preview.toolTip()
     assert "too narrow" in tip and not window.actions.toggle_preview.isChecked()
@@ -143,6 +158,7 @@ def test_at_1360_by_800_all_panes_show_and_every_credit_fits(qtbot, desk_db, ope
         bottom = row.mapTo(viewport, row.rect().bottomLeft()).y()
         assert top >= 0 and bottom < viewport.height(), row.role()
     _add_credit_on_screen(credits)
+    _status_in_view(window)
     chips = {
         chip.name: chip for row in credits.rows() for chip in row.people._chips if chip.isVisible()
     }
@@ -294,3 +310,26 @@ def test_credits_with_many_names_wrap_inside_the_row(qtbot, desk_db, open_window
     row = window.side.credits.rows()[0]
     assert row.people.names() == list(names)
     assert row.people.height() > 2 * row.role_combo.height()  # the chips took more lines
+
+
+def test_a_headline_column_dragged_by_hand_keeps_its_width(qtbot, desk_db, open_window):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    window = open_window(desk_db, size=(1360, 800))
+    header = window.list_panel.view.horizontalHeader()
+    edge = header.sectionSize(0) - 1
+    middle = header.height() // 2
+    port = header.viewport()
+    QTest.mousePress(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(edge, middle))  # fmt: skip
+    QTest.mouseMove(port, QPoint(edge - 60, middle))
+    QTest.mouseRelease(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       QPoint(edge - 60, middle))  # fmt: skip
+    dragged = header.sectionSize(0)
+    assert dragged < edge  # the drag took
+    window.resize(900, 600)
+    qtbot.wait(50)
+    window.resize(1360, 800)
+    qtbot.wait(50)
+    assert header.sectionSize(0) == dragged

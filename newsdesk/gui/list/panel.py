@@ -45,6 +45,7 @@ from newsdesk.gui.i18n.core_text import presence_text, refusal_text, status_name
 from newsdesk.gui.i18n.language import speaks_english
 from newsdesk.gui.list.first_paint import FirstPaint
 from newsdesk.gui.list.first_screen import FIRST_SCREEN, FirstScreen, read_first_screen
+from newsdesk.gui.list.column_fit import HeadlineColumnFit
 from newsdesk.gui.list.model import COLUMNS, ArticleListModel
 from newsdesk.gui.list.status_badge import StatusBadgeDelegate
 from newsdesk.gui.ops.change_hub import ChangeHub
@@ -168,6 +169,8 @@ class ArticleListPanel(QWidget):
         # Headline first and widest; the rest sized for their usual content.
         for column, width in enumerate((250, 92, 96, 110, 120)):
             header.resizeSection(column, width)
+        # ... but the headline gives way so the status stays in view in a narrow pane.
+        self.headline_fit = HeadlineColumnFit(self.view)
         self.view.setItemDelegateForColumn(1, StatusBadgeDelegate(self.view))
         # Tab leaves the list for the next pane; arrows walk the rows (each one opens).
         self.view.setTabKeyNavigation(False)
