@@ -316,7 +316,11 @@ def test_a_headline_column_dragged_by_hand_keeps_its_width(qtbot, desk_db, open_
     from PySide6.QtCore import QPoint
     from PySide6.QtTest import QTest
 
+    room = Newsroom.open(desk_db)
+    chinese_article(room)
+    room.close()
     window = open_window(desk_db, size=(1360, 800))
+    qtbot.waitUntil(window.list_panel.view.isVisible, timeout=5000)
     header = window.list_panel.view.horizontalHeader()
     edge = header.sectionSize(0) - 1
     middle = header.height() // 2
@@ -328,8 +332,26 @@ def test_a_headline_column_dragged_by_hand_keeps_its_width(qtbot, desk_db, open_
                        QPoint(edge - 60, middle))  # fmt: skip
     dragged = header.sectionSize(0)
     assert dragged < edge  # the drag took
-    window.resize(900, 600)
-    qtbot.wait(50)
-    window.resize(1360, 800)
-    qtbot.wait(50)
+    # The list pane made wider (its splitter handle dragged): the column stays.
+    view = window.list_panel.view
+    before = view.viewport().width()
+    sizes = window.splitter.sizes()
+    window.splitter.setSizes([sizes[0] + 120, sizes[1] - 120, *sizes[2:]])
+    qtbot.waitUntil(lambda: view.viewport().width() > before + 60, timeout=2000)
     assert header.sectionSize(0) == dragged
+
+
+def test_the_headline_column_follows_the_list_pane_until_dragged(qtbot, desk_db, open_window):
+    room = Newsroom.open(desk_db)
+    chinese_article(room)
+    room.close()
+    window = open_window(desk_db, size=(1360, 800))
+    qtbot.waitUntil(window.list_panel.view.isVisible, timeout=5000)
+    header = window.list_panel.view.horizontalHeader()
+    view = window.list_panel.view
+    before = header.sectionSize(0)
+    sizes = window.splitter.sizes()
+    window.splitter.setSizes([sizes[0] + 80, sizes[1] - 80, *sizes[2:]])
+    qtbot.waitUntil(lambda: header.sectionSize(0) > before + 40, timeout=2000)
+    _status_in_view(window)
+    assert header.sectionSize(0) + header.sectionSize(1) <= view.viewport().width()

@@ -43,9 +43,9 @@ from newsdesk.domain.status import Status, UserRole
 from newsdesk.gui.flow_layout import FlowLayout
 from newsdesk.gui.i18n.core_text import presence_text, refusal_text, status_name
 from newsdesk.gui.i18n.language import speaks_english
+from newsdesk.gui.list.column_fit import HeadlineColumnFit
 from newsdesk.gui.list.first_paint import FirstPaint
 from newsdesk.gui.list.first_screen import FIRST_SCREEN, FirstScreen, read_first_screen
-from newsdesk.gui.list.column_fit import HeadlineColumnFit
 from newsdesk.gui.list.model import COLUMNS, ArticleListModel
 from newsdesk.gui.list.status_badge import StatusBadgeDelegate
 from newsdesk.gui.ops.change_hub import ChangeHub
