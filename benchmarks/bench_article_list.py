@@ -8,6 +8,7 @@ the newsroom's size beyond fetching ids.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import tempfile
@@ -103,10 +104,12 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "newsdesk-bench"))
     parser.add_argument("--no-window", action="store_true")
+    parser.add_argument("--small", type=int, default=1_000)
+    parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args()
     cache = Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)
-    sizes = (1_000, args.size)
+    sizes = (args.small, args.size)
     results = {}
     for size in sizes:
         start = time.perf_counter()
@@ -121,6 +124,9 @@ def main() -> None:
     for step in results[small]:
         a, b = results[small][step], results[large][step]
         print(f"{step:32} {a:10.2f} {b:10.2f}  {b / a if a else float('nan'):5.1f}x")
+    if args.json:
+        figures = {f"{size} articles, ms": steps for size, steps in results.items()}
+        Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -37,18 +37,21 @@ PRESETS: dict[str, dict[str, list[str]]] = {
         "import": ["--pages", "4", "--repeat", "1", "--engines", "sqlite"],
         "search": ["--articles", "50", "--repeat", "1", "--engines", "sqlite"],
         "typing": ["--words", "300", "--rounds", "1", "--keys", "5", "--stall-keys", "12"],
+        "list": ["--small", "20", "--size", "200", "--repeat", "1"],
     },
     "standard": {
         "export": ["--pages", "2000", "--sizes", "1000,10000", "--repeat", "3"],
         "import": ["--pages", "2000", "--repeat", "5"],
         "search": ["--articles", "100000", "--repeat", "15"],
         "typing": ["--words", "3000,10000", "--rounds", "3"],
+        "list": ["--size", "100000"],
     },
     "full": {
         "export": ["--pages", "2000", "--sizes", "1000,10000,100000", "--repeat", "3"],
         "import": ["--pages", "2000", "--repeat", "5"],
         "search": ["--articles", "100000", "--repeat", "15"],
         "typing": ["--words", "3000,10000", "--rounds", "5"],
+        "list": ["--size", "100000"],
     },
 }
 MODULES = {
@@ -56,8 +59,10 @@ MODULES = {
     "import": "benchmarks.bench_import",
     "search": "benchmarks.bench_search_engines",
     "typing": "benchmarks.bench_typing",
+    "list": "benchmarks.bench_article_list",
 }
 TAKES_PEERS = {"typing"}
+TAKES_BEFORE = {"export", "import", "search", "typing"}
 
 
 def machine() -> dict[str, str]:
@@ -251,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="newsdesk-suite-") as work:
         for name in names:
             extra = list(chosen[name])
-            if args.before:
+            if args.before and name in TAKES_BEFORE:
                 extra += ["--before", args.before]
             if name in TAKES_PEERS:
                 extra += ["--peers", args.peers]
