@@ -204,3 +204,26 @@ def test_a_damaged_database_is_reported_and_never_written(qtbot, tmp_path, monke
     qtbot.wait(50)
     _close(window)
     assert db.read_bytes() == before
+
+
+def test_a_backup_stopped_by_closing_is_not_a_failed_job(qtbot, newsroom_db, caplog):
+    """Closing the window stops a start-up backup under way; that is no failure: the
+    worker used to log it as a failed job with its traceback, every such close."""
+    import logging
+
+    from newsdesk.gui.ops.database_guard import DatabaseGuard
+    from newsdesk.gui.ops.worker import DatabaseWorker
+
+    worker = DatabaseWorker(str(newsroom_db))
+    guard = DatabaseGuard(worker, newsroom_db)
+    failures: list[str] = []
+    guard.backup_failed.connect(failures.append)
+    guard.stop()  # the window closed before the start's backup got under way
+    with caplog.at_level(logging.INFO):
+        guard.start()
+        qtbot.waitUntil(lambda: not worker.busy, timeout=10_000)
+    assert failures == []
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
+    assert "stopped: the window closes" in caplog.text
+    assert list_backups(newsroom_db) == []
+    worker.shutdown()

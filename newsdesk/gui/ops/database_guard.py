@@ -48,7 +48,7 @@ class DatabaseGuard(QObject):
             newsroom.verify()
             if newsroom.damaged:
                 return newsroom.damaged, None
-            return None, self._policy.on_start()
+            return None, self._unless_closing(self._policy.on_start)
 
         self._worker.submit(
             check_then_back_up,
@@ -106,13 +106,21 @@ class DatabaseGuard(QObject):
         def back_up(newsroom: Newsroom) -> tuple[str | None, Path | None]:
             if newsroom.damaged:
                 return newsroom.damaged, None
-            return None, self._policy.maybe_backup()
+            return None, self._unless_closing(self._policy.maybe_backup)
 
         self._worker.submit(back_up, self._on_checked, self._on_backup_failed)
 
+    @staticmethod
+    def _unless_closing(back_up: Callable[[], Path | None]) -> Path | None:
+        # On the worker: a backup stopped because the window closes is no failure, so
+        # it is not reported, nor logged as a failed job with its traceback.
+        try:
+            return back_up()
+        except BackupCancelled:
+            log.info("the backup under way was stopped: the window closes")
+            return None
+
     def _on_backup_failed(self, exc: Exception) -> None:
-        if isinstance(exc, BackupCancelled):
-            return  # stopped because the window closes: not a failure to report
         log.warning("automatic backup failed: %s", exc)
         self.backup_failed.emit(said_of(exc) or str(exc))
         self.recheck()  # a backup refused because the database is damaged says so here
