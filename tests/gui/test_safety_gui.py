@@ -211,11 +211,15 @@ def test_a_backup_stopped_by_closing_is_not_a_failed_job(qtbot, newsroom_db, cap
     worker used to log it as a failed job with its traceback, every such close."""
     import logging
 
+    from PySide6.QtWidgets import QWidget
+
     from newsdesk.gui.ops.database_guard import DatabaseGuard
     from newsdesk.gui.ops.worker import DatabaseWorker
 
-    worker = DatabaseWorker(str(newsroom_db))
-    guard = DatabaseGuard(worker, newsroom_db)
+    owner = QWidget()  # as the window owns them: deleted after the test, not during it
+    qtbot.addWidget(owner)
+    worker = DatabaseWorker(str(newsroom_db), owner)
+    guard = DatabaseGuard(worker, newsroom_db, owner)
     failures: list[str] = []
     guard.backup_failed.connect(failures.append)
     guard.stop()  # the window closed before the start's backup got under way
