@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+import time
 
 import pytest
 
@@ -132,6 +133,11 @@ def test_a_read_inside_a_write_unit_is_never_interrupted(store, held):
     def cancel_then_release() -> None:
         assert held.started.wait(WAIT_S)
         cancel.cancel()
+        # The window in which a wrongly sent interrupt would land (it is sent within
+        # milliseconds when it is sent at all): only then is the read let go.
+        deadline = time.monotonic() + 0.5
+        while not cancel.interrupt_sent and time.monotonic() < deadline:
+            time.sleep(0.005)
         held.release()
 
     helper = threading.Thread(target=cancel_then_release, daemon=True)
@@ -141,6 +147,9 @@ def test_a_read_inside_a_write_unit_is_never_interrupted(store, held):
         with pytest.raises(ReadSuperseded):
             store.article_ids(ArticleQuery(search="harbour"), cancel=cancel)
         assert held.stopped_early is False  # ran until let go: never interrupted
+        assert not cancel.interrupt_sent
+        # The unit's own reads see its writes (its connection, its transaction).
+        assert store.article_ids(ArticleQuery(search="works"), cancel=ReadCancel()) == [article.id]
         _save(store, store.get_article(article.id), "Harbour works end")
     helper.join(WAIT_S)
     assert store.get_article(article.id).headline == "Harbour works end"
