@@ -58,6 +58,8 @@ class ReadCancel:
 
     def cancel(self) -> None:
         """Stop the read (now, or before it starts). Returns at once, from any thread."""
+        if self._cancelled:
+            return  # once is enough (and the lock may be held by a cancel being sent)
         with self._lock:
             if self._cancelled:
                 return

@@ -153,3 +153,24 @@ def test_a_read_inside_a_write_unit_is_never_interrupted(store, held):
         _save(store, store.get_article(article.id), "Harbour works end")
     helper.join(WAIT_S)
     assert store.get_article(article.id).headline == "Harbour works end"
+
+
+def test_cancelling_again_never_waits_for_a_cancel_being_sent():
+    """The list cancels from the UI thread: a cancel still on its way to a slow server
+    must not hold that thread when the next letter cancels again."""
+    cancel = ReadCancel()
+    sending, let_go = threading.Event(), threading.Event()
+
+    def slow_interrupt() -> None:
+        sending.set()
+        let_go.wait(WAIT_S)
+
+    with cancel.interruptible(slow_interrupt, repeat_s=1.0):
+        cancel.cancel()
+        assert sending.wait(WAIT_S)
+        again = threading.Thread(target=cancel.cancel, daemon=True)
+        again.start()
+        again.join(WAIT_S)
+        assert not again.is_alive() and not let_go.is_set()
+        let_go.set()
+    assert cancel.cancelled and cancel.interrupt_sent

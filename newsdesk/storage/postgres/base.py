@@ -4,6 +4,7 @@ pooled connections, retries, row helpers, settings and the audit chain's append.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import threading
 import time
@@ -37,6 +38,7 @@ RETRIES = 5
 # How often a cancelled read's cancel is sent again while its unit still runs (one
 # that reaches the server before the statement does is lost): a round trip each.
 CANCEL_REPEAT_S = 0.05
+CANCEL_TIMEOUT_S = 5  # a server that does not take a cancel in that time: given up
 
 
 class PostgresBase:
@@ -204,7 +206,8 @@ class PostgresBase:
         try:
             with self._pool.connection() as conn:
                 try:
-                    with cancel.interruptible(conn.cancel_safe, CANCEL_REPEAT_S):
+                    stop = functools.partial(conn.cancel_safe, timeout=CANCEL_TIMEOUT_S)
+                    with cancel.interruptible(stop, CANCEL_REPEAT_S):
                         yield conn
                 except psycopg.errors.QueryCanceled as exc:
                     if not cancel.cancelled:
