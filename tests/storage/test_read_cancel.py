@@ -8,6 +8,7 @@ interrupt (SQLite) or a server-side cancel (PostgreSQL) can end it early."""
 from __future__ import annotations
 
 import dataclasses
+import logging
 import threading
 import time
 
@@ -68,8 +69,9 @@ def _save(store, article: Article, headline: str) -> Article:
     )
 
 
-def test_a_cancelled_whole_list_stops_at_once_as_superseded(store, held):
+def test_a_cancelled_whole_list_stops_at_once_as_superseded(store, held, caplog):
     _fill(store, 5)
+    caplog.set_level(logging.INFO)
     cancel = ReadCancel()
     reader, outcome = _in_thread(
         lambda: store.article_ids(ArticleQuery(search="harbour"), cancel=cancel)
@@ -80,6 +82,8 @@ def test_a_cancelled_whole_list_stops_at_once_as_superseded(store, held):
     assert not reader.is_alive(), "the cancel did not stop the read"
     assert isinstance(outcome.get("error"), ReadSuperseded), outcome
     assert held.stopped_early  # stopped inside the database, not let go by the test
+    # Nothing for the log's reader to worry about (a connection closed on purpose).
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
     # The store reads on as before, on the same engine connection(s).
     assert len(store.article_ids(ArticleQuery(search="harbour"))) == 5
 

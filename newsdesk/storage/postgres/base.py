@@ -8,6 +8,7 @@ import functools
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -39,6 +40,23 @@ RETRIES = 5
 # that reaches the server before the statement does is lost): a round trip each.
 CANCEL_REPEAT_S = 0.05
 CANCEL_TIMEOUT_S = 5  # a server that does not take a cancel in that time: given up
+
+
+# Connections closed on purpose after a cancel was sent to them: the pool discards
+# each one with a warning meant for connections lost by accident; not these.
+_closed_after_cancel: weakref.WeakSet[psycopg.Connection] = weakref.WeakSet()
+
+
+class _CancelledConnectionsDiscarded(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args if isinstance(record.args, tuple) else ()
+        return not (
+            str(record.msg).startswith("discarding closed connection")
+            and any(arg in _closed_after_cancel for arg in args)
+        )
+
+
+logging.getLogger("psycopg.pool").addFilter(_CancelledConnectionsDiscarded())
 
 
 class PostgresBase:
@@ -215,6 +233,7 @@ class PostgresBase:
                     raise ReadSuperseded("a newer read replaced this one") from exc
                 finally:
                     if cancel.interrupt_sent:
+                        _closed_after_cancel.add(conn)
                         conn.close()  # the pool opens a fresh one in its place
         except (psycopg.Error, PoolTimeout) as exc:
             raise translate(exc, self.conninfo) from exc
