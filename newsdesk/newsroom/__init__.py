@@ -4,5 +4,6 @@ from __future__ import annotations
 
 from newsdesk.newsroom.audit_trail import approval_withdrawn
 from newsdesk.newsroom.service import Newsroom, ProbeRun
+from newsdesk.storage.read_cancel import ReadCancel, ReadSuperseded
 
-__all__ = ["Newsroom", "ProbeRun", "approval_withdrawn"]
+__all__ = ["Newsroom", "ProbeRun", "ReadCancel", "ReadSuperseded", "approval_withdrawn"]

@@ -45,6 +45,7 @@ from newsdesk.newsroom.paths import default_target
 from newsdesk.newsroom.publishing import PublishingOps
 from newsdesk.publish.slugs import make_slug
 from newsdesk.storage.open import is_server, open_store
+from newsdesk.storage.read_cancel import ReadCancel
 from newsdesk.storage.sqlite.probe import DatabaseAccess, ProbeRun, probe_database, start_probe
 from newsdesk.storage.store import Login, Store
 
@@ -399,10 +400,18 @@ class Newsroom(AddressOperations, DraftOperations, HistoryOps, PublishingOps, Me
             waiting_roles=tuple(sorted(person.roles)), waiting_user=person.name, **fields
         )
 
-    def find(self, query: ArticleQuery | None = None, *, limit: int | None = None) -> list[int]:
+    def find(
+        self,
+        query: ArticleQuery | None = None,
+        *,
+        limit: int | None = None,
+        cancel: ReadCancel | None = None,
+    ) -> list[int]:
         """The ids `query` lists, in its order; with `limit`, the first screen only
-        (a search's first screen costs a few index pages at any size)."""
-        return self.store.article_ids(query, limit=limit)
+        (a search's first screen costs a few index pages at any size). With
+        `cancel`, `cancel.cancel()` from another thread stops the read: it raises
+        ReadSuperseded (a newer query replaced it), and never stops a write."""
+        return self.store.article_ids(query, limit=limit, cancel=cancel)
 
     def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
         return self.store.summaries(ids)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsdesk.domain.query import ArticleQuery
+from newsdesk.storage.read_cancel import ReadCancel
 from newsdesk.storage.search_text import ranked_ids
 
 Fetch = Callable[..., list[tuple]]
@@ -37,9 +38,16 @@ def listed_article_ids(
     ids_sql: SqlOf,
     search: SearchOf,
     placeholder: str,
+    cancel: ReadCancel | None = None,
 ) -> list[int]:
     """The ids `query` lists, in its order (a search: in rank order); with `limit`,
-    the first screen of them only. Deleted drafts are left out."""
+    the first screen of them only. Deleted drafts are left out. With `cancel`, the
+    read stops (ReadSuperseded) between statements once it is cancelled; the engine
+    stops the statement running."""
+    if cancel is not None:
+        fetch = _checked(fetch, cancel)
+    if before_reading is not None:
+        before_reading(fetch, query, limit)
     # Deleted drafts are few: leaving them out here is cheaper than a lookup per
     # row in SQL, which would cost every list at 100,000 articles a third more.
     # With a limit, as many more are read as could be left out, so a first screen
@@ -59,3 +67,20 @@ def listed_article_ids(
     if deleted:
         ids = [i for i in ids if i not in deleted]
     return ids if limit is None else ids[:limit]
+
+
+# A test's hook, run before a read's own statements with its fetch, query and limit
+# (tests make a read last until it is cancelled). None outside tests.
+before_reading: Callable[[Fetch, ArticleQuery, int | None], object] | None = None
+
+
+def _checked(fetch: Fetch, cancel: ReadCancel) -> Fetch:
+    """`fetch`, checking the cancel before and after each statement."""
+
+    def checked(sql: str, params: list[object] | tuple = ()) -> list[tuple]:
+        cancel.check()
+        rows = fetch(sql, params)
+        cancel.check()  # a statement that ran to its end after all: not wanted
+        return rows
+
+    return checked

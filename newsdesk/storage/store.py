@@ -27,6 +27,7 @@ from newsdesk.domain.presence import Presence, PresenceMode
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.status import Status
+from newsdesk.storage.read_cancel import ReadCancel
 
 
 @dataclass(frozen=True)
@@ -116,9 +117,14 @@ class Store(Protocol):
         expected_revision: int | None = None,
         comment: str = "",
     ) -> Article: ...
-    # in the query's order (a search: ranked); `limit`: the first screen only
+    # in the query's order (a search: ranked); `limit`: the first screen only;
+    # `cancel.cancel()` from another thread stops it (ReadSuperseded), never a write
     def article_ids(
-        self, query: ArticleQuery | None = None, *, limit: int | None = None
+        self,
+        query: ArticleQuery | None = None,
+        *,
+        limit: int | None = None,
+        cancel: ReadCancel | None = None,
     ) -> list[int]: ...
     def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]: ...
     def count(self) -> int: ...

@@ -153,9 +153,9 @@ def test_a_search_shows_its_first_screen_then_the_rest_below_it(qtbot, panel, ne
     asked: list[int | None] = []
     real_find = Newsroom.find
 
-    def find(self, query=None, *, limit=None):
+    def find(self, query=None, *, limit=None, cancel=None):
         asked.append(limit)
-        return real_find(self, query, limit=limit)
+        return real_find(self, query, limit=limit, cancel=cancel)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Newsroom, "find", find)

@@ -4,6 +4,8 @@ Jobs run one at a time, in order, on a single thread that owns its own newsroom
 connection (SQLite's WAL lets the UI thread's connection read meanwhile). The UI
 thread never waits on a search, a save or an export. With a change hub, everything
 that newsroom writes is announced on the hub (before the job's own answer arrives).
+A job whose read was cancelled (ReadCancel: a newer query replaced it) ends quietly,
+with neither answer.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from newsdesk.gui.connect import session_passwords
 from newsdesk.gui.ops.change_hub import ChangeHub
-from newsdesk.newsroom import Newsroom
+from newsdesk.newsroom import Newsroom, ReadSuperseded
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +29,7 @@ class _Relay(QObject):
 
     done = Signal(object)
     failed = Signal(object)
+    superseded = Signal()  # the job's read was cancelled (ReadCancel): no answer
 
 
 class _Job(QRunnable):
@@ -47,6 +50,9 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self._fn(self._worker.newsroom())
+        except ReadSuperseded:  # a newer job replaced it: nobody waits for its answer
+            log.debug("a read was superseded")
+            self._relay.superseded.emit()
         except Exception as exc:  # reported to the UI, which shows it plainly
             log.exception("background job failed")
             self._relay.failed.emit(exc)
@@ -108,6 +114,7 @@ class DatabaseWorker(QObject):
             relay.failed.connect(on_failed)
         relay.done.connect(finish)
         relay.failed.connect(finish)
+        relay.superseded.connect(finish)
         if len(self._relays) == 1:
             self.busy_changed.emit(True)
         finished = threading.Event()

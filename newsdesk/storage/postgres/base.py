@@ -4,9 +4,11 @@ pooled connections, retries, row helpers, settings and the audit chain's append.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -27,12 +29,34 @@ from newsdesk.storage.postgres.connection import (
     translate,
 )
 from newsdesk.storage.postgres.schema import SCHEMA_VERSION, schema_version
+from newsdesk.storage.read_cancel import ReadCancel, ReadSuperseded
 from newsdesk.storage.store import Login
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 RETRIES = 5
+# How often a cancelled read's cancel is sent again while its unit still runs (one
+# that reaches the server before the statement does is lost): a round trip each.
+CANCEL_REPEAT_S = 0.05
+CANCEL_TIMEOUT_S = 5  # a server that does not take a cancel in that time: given up
+
+
+# Connections closed on purpose after a cancel was sent to them: the pool discards
+# each one with a warning meant for connections lost by accident; not these.
+_closed_after_cancel: weakref.WeakSet[psycopg.Connection] = weakref.WeakSet()
+
+
+class _CancelledConnectionsDiscarded(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args if isinstance(record.args, tuple) else ()
+        return not (
+            str(record.msg).startswith("discarding closed connection")
+            and any(arg in _closed_after_cancel for arg in args)
+        )
+
+
+logging.getLogger("psycopg.pool").addFilter(_CancelledConnectionsDiscarded())
 
 
 class PostgresBase:
@@ -179,6 +203,38 @@ class PostgresBase:
                         yield conn
                 finally:
                     self._local.conn = None
+        except (psycopg.Error, PoolTimeout) as exc:
+            raise translate(exc, self.conninfo) from exc
+
+    @contextlib.contextmanager
+    def _cancellable_read(self, cancel: ReadCancel | None) -> Iterator[psycopg.Connection]:
+        """A read unit that `cancel.cancel()` may stop from another thread: its
+        statement is cancelled on the server and the unit raises ReadSuperseded.
+
+        The cancel goes only to this unit's own connection, taken from the pool for
+        it, and only while the unit runs (read_cancel.py); a connection a cancel was
+        sent to is closed, never given to another unit, so a cancel that reaches the
+        server late can never stop someone's save. Inside an enclosing write unit
+        the read is part of it, and nothing is ever cancelled.
+        """
+        if cancel is None or self._in_unit():
+            with self._unit(write=False) as conn:
+                yield conn
+            return
+        try:
+            with self._pool.connection() as conn:
+                try:
+                    stop = functools.partial(conn.cancel_safe, timeout=CANCEL_TIMEOUT_S)
+                    with cancel.interruptible(stop, CANCEL_REPEAT_S):
+                        yield conn
+                except psycopg.errors.QueryCanceled as exc:
+                    if not cancel.cancelled:
+                        raise  # not ours (a statement timeout, say): an error as ever
+                    raise ReadSuperseded("a newer read replaced this one") from exc
+                finally:
+                    if cancel.interrupt_sent:
+                        _closed_after_cancel.add(conn)
+                        conn.close()  # the pool opens a fresh one in its place
         except (psycopg.Error, PoolTimeout) as exc:
             raise translate(exc, self.conninfo) from exc
 

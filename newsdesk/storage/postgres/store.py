@@ -33,6 +33,7 @@ from newsdesk.storage.postgres.new_articles import NewArticles
 from newsdesk.storage.postgres.queries import article_ids_sql
 from newsdesk.storage.postgres.ranking import ranked_search_ids
 from newsdesk.storage.postgres.search import search_documents
+from newsdesk.storage.read_cancel import ReadCancel
 
 log = logging.getLogger(__name__)
 
@@ -314,13 +315,18 @@ class PostgresStore(Addresses, BulkRecords, NewArticles):
         return self._write(work)
 
     def article_ids(
-        self, query: ArticleQuery | None = None, *, limit: int | None = None
+        self,
+        query: ArticleQuery | None = None,
+        *,
+        limit: int | None = None,
+        cancel: ReadCancel | None = None,
     ) -> list[int]:
         """The ids `query` lists, in its order (a search: in rank order); with `limit`,
-        the first screen of them only. Deleted drafts are left out."""
+        the first screen of them only. Deleted drafts are left out. With `cancel`,
+        `cancel.cancel()` from another thread stops the read (ReadSuperseded)."""
         # One connection for the few statements of a ranked first screen: each
         # checkout from the pool costs a round trip of its own (its check).
-        with self._unit(write=False) as conn, conn.cursor(row_factory=tuple_row) as cur:
+        with self._cancellable_read(cancel) as conn, conn.cursor(row_factory=tuple_row) as cur:
 
             def fetch(sql: str, params: Sequence = ()) -> list[tuple]:
                 cur.execute(sql, params)
@@ -333,6 +339,7 @@ class PostgresStore(Addresses, BulkRecords, NewArticles):
                 ids_sql=article_ids_sql,
                 search=ranked_search_ids,
                 placeholder="%s",
+                cancel=cancel,
             )
 
     def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:

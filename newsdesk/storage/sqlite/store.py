@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import sqlite3
 from collections.abc import Sequence
 
 from newsdesk.domain.article import (
@@ -13,13 +14,14 @@ from newsdesk.domain.article import (
     Person,
     RevisionInfo,
 )
-from newsdesk.domain.errors import ConflictError, InvalidInputError, NotFoundError
+from newsdesk.domain.errors import ConflictError, InvalidInputError, NotFoundError, StorageError
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
 from newsdesk.storage import codec
 from newsdesk.storage.article_listing import listed_article_ids, tiered_search
 from newsdesk.storage.new_drafts import first_revision
 from newsdesk.storage.not_found import missing_person, missing_revision
+from newsdesk.storage.read_cancel import ReadCancel, ReadSuperseded
 from newsdesk.storage.sqlite.addresses import SQLiteAddresses
 from newsdesk.storage.sqlite.base import AUDIT_HEAD, insert_sql
 from newsdesk.storage.sqlite.bulk import BulkRecords
@@ -32,6 +34,9 @@ from newsdesk.storage.sqlite.schema import search_row
 log = logging.getLogger(__name__)
 
 _SEARCH = tiered_search(search_tiers_sql)
+# How often a cancelled read's interrupt is sent again (one sent just before a
+# statement starts is lost): cheap, it only sets a flag in SQLite.
+INTERRUPT_REPEAT_S = 0.002
 
 
 class SQLiteStore(SQLiteAddresses, BulkRecords, NewArticles):
@@ -274,18 +279,44 @@ class SQLiteStore(SQLiteAddresses, BulkRecords, NewArticles):
         )
 
     def article_ids(
-        self, query: ArticleQuery | None = None, *, limit: int | None = None
+        self,
+        query: ArticleQuery | None = None,
+        *,
+        limit: int | None = None,
+        cancel: ReadCancel | None = None,
     ) -> list[int]:
         """The ids `query` lists, in its order (a search: in rank order); with `limit`,
-        the first screen of them only. Deleted drafts are left out."""
-        return listed_article_ids(
-            self._tuples,
-            query or ArticleQuery(),
-            limit,
-            ids_sql=article_ids_sql,
-            search=_SEARCH,
-            placeholder="?",
-        )
+        the first screen of them only. Deleted drafts are left out. With `cancel`,
+        `cancel.cancel()` from another thread stops the read (ReadSuperseded)."""
+
+        def read() -> list[int]:
+            return listed_article_ids(
+                self._tuples,
+                query or ArticleQuery(),
+                limit,
+                ids_sql=article_ids_sql,
+                search=_SEARCH,
+                placeholder="?",
+                cancel=cancel,
+            )
+
+        if cancel is None:
+            return read()
+        # The store's lock, which every write holds for its whole transaction: while
+        # this read runs, its statements are the only ones on the connection, so the
+        # interrupt can stop nothing else. Inside this thread's own write unit (the
+        # lock is re-entrant) the read is part of that unit: never interrupted then.
+        with self._lock:
+            if self.db.conn.in_transaction:
+                return read()
+            with cancel.interruptible(self.db.conn.interrupt, INTERRUPT_REPEAT_S):
+                try:
+                    return read()
+                except StorageError as exc:
+                    code = getattr(exc.__cause__, "sqlite_errorcode", None)
+                    if cancel.cancelled and code == sqlite3.SQLITE_INTERRUPT:
+                        raise ReadSuperseded("a newer read replaced this one") from exc
+                    raise
 
     def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
         """Rows for `ids`, in the order given (missing ids are skipped)."""
