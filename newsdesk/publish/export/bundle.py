@@ -84,7 +84,6 @@ from newsdesk.publish.formats.page_html import (
     STYLESHEET_NAME,
     PageTemplates,
     default_templates,
-    page_title,
     render_page,
 )
 from newsdesk.publish.formats.textpage import write_text_page
@@ -173,6 +172,7 @@ def export_bundle(
     fingerprints = format_fingerprints(wanted, site, vocabulary, templates, fragment)
     same_formats = all(previous_fingerprints.get(f) == fingerprints[f] for f in wanted)
     wanted_set = frozenset(wanted)
+    patterns_wanted = [FORMAT_FILES[fmt] for fmt in wanted]
     # One listing of the folder instead of a file-system look-up per file.
     present = _files_in(out)
     total = len(source)
@@ -187,8 +187,9 @@ def export_bundle(
             return False
         if not wanted_set <= before.formats or before.stamp != bytes.fromhex(head.stamp):
             return False
-        if not all(FORMAT_FILES[fmt].format(slug=head.slug) in present for fmt in wanted):
-            return False
+        for pattern in patterns_wanted:
+            if pattern.format(slug=head.slug) not in present:
+                return False
         if before.as_is and before.formats == wanted_set:
             same_lines[head.id] = before.line
         return True
@@ -266,7 +267,7 @@ def export_bundle(
                         if head is not None:
                             entry["stamp"] = head.stamp
                         manifest.add(entry)
-                    index.add(*_index_entry(shown, files, site))
+                    index.add(*_index_entry(shown, files))
                     slugs[shown.id] = shown.slug
                     yield ExportProgress(
                         done=number,
@@ -413,11 +414,11 @@ def _recorded(previous: PreviousExport, head: ArticleHead, wanted: tuple[str, ..
     return before.get("revision"), {fmt: before["hashes"][fmt] for fmt in wanted}
 
 
-def _index_entry(article: Article | ArticleHead, files: dict[str, str], site: SiteProfile) -> tuple:
-    """(title, date, href, others) of the article's line in the index page."""
-    title = page_title(article, site)
+def _index_entry(article: Article | ArticleHead, files: dict[str, str]) -> tuple:
+    """(kicker, headline, date, href, others) of the article's line in the index page."""
     others = tuple((FORMAT_LABELS[fmt], path) for fmt, path in files.items() if fmt != "html")
-    return title, article.date.isoformat() if article.date else "", files.get("html", ""), others
+    date = article.date.isoformat() if article.date else ""
+    return article.kicker, article.headline, date, files.get("html", ""), others
 
 
 def _stage_index(

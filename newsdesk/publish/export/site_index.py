@@ -13,10 +13,10 @@ import marshal
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from newsdesk.domain.site import SiteProfile
-from newsdesk.publish.formats.page_html import PageTemplates, index_chunks
+from newsdesk.publish.formats.page_html import PageTemplates, index_chunks, page_title
 
 _FLUSH = 1 << 16
 
@@ -42,9 +42,13 @@ class SiteIndex:
     def close(self) -> None:
         self._spool.close()
 
-    def add(self, title: str, date: str, href: str, others: tuple[tuple[str, str], ...]) -> None:
+    def add(
+        self, kicker: str, headline: str, date: str, href: str, others: tuple[tuple[str, str], ...]
+    ) -> None:
+        """One article's line: its title is made from `kicker` and `headline` only if
+        the page is rendered (most re-exports do not render it)."""
         # marshal's version 2: exact and the same bytes for the same entry.
-        data = marshal.dumps((title, date, href, others), 2)
+        data = marshal.dumps((kicker, headline, date, href, others), 2)
         self._digest.update(data)
         self._spool.write(data)
 
@@ -85,10 +89,18 @@ class SiteIndex:
         self._spool.seek(0)
         while True:
             try:
-                title, date, href, others = marshal.load(self._spool)
+                kicker, headline, date, href, others = marshal.load(self._spool)
             except EOFError:
                 return
+            title = page_title(_Titled(kicker, headline), self._site)
             yield {"title": title, "date": date, "href": href, "others": list(others)}
+
+
+class _Titled(NamedTuple):
+    """What page_title reads of an article."""
+
+    kicker: str
+    headline: str
 
 
 def _file_sha256(path: Path) -> str | None:
