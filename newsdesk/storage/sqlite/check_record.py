@@ -95,6 +95,7 @@ def remember_clean(db_path: str | os.PathLike[str], checked_at: dt.datetime) -> 
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(data)
+        os.chmod(temp, 0o644)  # mkstemp's 0600 would keep other desks' processes out
         os.replace(temp, target)
     except OSError as error:
         log.info("could not remember the database check in %s: %s", target, error)
