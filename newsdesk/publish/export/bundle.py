@@ -17,7 +17,9 @@ What the folder holds after an export:
   holding only the formats asked for; `stamp` (only for an ArticleSelection with
   heads: stored articles) is the digest of the stored article the files were made
   from. `site` names the site and holds one fingerprint per format (site settings,
-  vocabulary, library versions and, for html, the templates and stylesheet).
+  vocabulary, library versions and, for html, the templates and stylesheet), and
+  `index`: `{"entries", "sha256"}`, a digest of what the index page shows and the
+  SHA-256 of the page written (see site_index).
   `redirects` (only when there are any) lists `{"id", "from", "to"}` for every former
   address a published article of the export was renamed from.
 
