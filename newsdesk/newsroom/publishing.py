@@ -184,15 +184,14 @@ class PublishingOps:
         ids = self.store.article_ids(ArticleQuery(on_site=True, sort="id", descending=False))
         keys: dict[int, tuple] = {}
         moved: dict[int, Article] = {}  # edited since approval: the site shows an older text
-        for start in range(0, len(ids), 2_000):
-            for summary in self.store.summaries(ids[start : start + 2_000]):
-                if summary.status in (Status.APPROVED, Status.PUBLISHED):
-                    keys[summary.id] = _newest_first_key(summary.date, summary.id)
-                    continue
-                version = self.site_version(self.store.get_article(summary.id))
-                if version is not None:
-                    moved[summary.id] = version
-                    keys[summary.id] = _newest_first_key(version.date, summary.id)
+        for article_id, status, date in self.store.statuses_and_dates(ids):
+            if status in (Status.APPROVED, Status.PUBLISHED):
+                keys[article_id] = _newest_first_key(date, article_id)
+                continue
+            version = self.site_version(self.store.get_article(article_id))
+            if version is not None:
+                moved[article_id] = version
+                keys[article_id] = _newest_first_key(version.date, article_id)
         ordered = sorted(keys, key=keys.__getitem__)
 
         def load(chunk: Sequence[int]) -> list[Article]:
@@ -213,7 +212,7 @@ class PublishingOps:
 
     def selection(self, ids: Sequence[int]) -> ArticleSelection:
         """The articles `ids`, as they are now, in export order, read batch by batch."""
-        keys = {s.id: _newest_first_key(s.date, s.id) for s in self.store.summaries(ids)}
+        keys = {i: _newest_first_key(d, i) for i, _, d in self.store.statuses_and_dates(ids)}
         missing = [i for i in ids if i not in keys]
         if missing:
             self.store.get_article(missing[0])  # names the missing article

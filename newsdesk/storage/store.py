@@ -7,6 +7,7 @@ rules: the newsroom service decides, the store writes conditionally.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -132,6 +133,11 @@ class Store(Protocol):
     def get_articles(self, ids: Sequence[int]) -> list[Article]: ...
     # each article's stamp (a digest of its stored row) and names, without its body
     def article_heads(self, ids: Sequence[int]) -> list[ArticleHead]: ...
+    # (id, status, date) of each of `ids`, in the order given (missing skipped): the
+    # site's export order, without reading the list's summaries
+    def statuses_and_dates(
+        self, ids: Sequence[int]
+    ) -> list[tuple[int, Status, dt.date | None]]: ...
     # per article id, the former slugs the site carried (oldest first)
     def published_former_slugs(self) -> dict[int, list[str]]: ...
 

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from newsdesk.publish.export.bundle import FORMAT_FILES
 from newsdesk.publish.export.manifest import MANIFEST_NAME, ManifestWriter, entry_key, read_previous
 
 ENTRIES = [
@@ -51,18 +52,37 @@ def test_the_manifest_written_piece_by_piece_is_the_data_given(entries, redirect
 @pytest.mark.parametrize("redirects", [[], [{"id": 7, "from": "old.html", "to": "new.html"}]])
 def test_the_manifest_is_read_back_line_by_line_as_written(tmp_path, entries, redirects):
     (tmp_path / MANIFEST_NAME).write_bytes(_written(entries, redirects))
-    found, fingerprints = read_previous(tmp_path)
+    previous = read_previous(tmp_path, FORMAT_FILES)
     # A redirect (it has an id too) is never taken for an article's entry.
-    assert found == {entry_key(e["id"], e["slug"]): e for e in entries}
-    assert fingerprints == SITE["fingerprints"]
+    assert _parsed(previous) == {entry_key(e["id"], e["slug"]): e for e in entries}
+    assert previous.fingerprints == SITE["fingerprints"]
 
 
 def test_an_older_layout_and_a_broken_manifest_are_read_whole(tmp_path):
     older = {"articles": ENTRIES, "site": SITE}
     (tmp_path / MANIFEST_NAME).write_text(json.dumps(older, indent=2), encoding="utf-8")
-    found, fingerprints = read_previous(tmp_path)
-    assert found == {entry_key(e["id"], e["slug"]): e for e in ENTRIES}
-    assert fingerprints == SITE["fingerprints"]
+    previous = read_previous(tmp_path, FORMAT_FILES)
+    assert _parsed(previous) == {entry_key(e["id"], e["slug"]): e for e in ENTRIES}
+    assert previous.fingerprints == SITE["fingerprints"]
     cut = _written(ENTRIES, [])[:-40]  # an export cut short: no site line
     (tmp_path / MANIFEST_NAME).write_bytes(cut)
-    assert read_previous(tmp_path) == ({}, {})
+    previous = read_previous(tmp_path, FORMAT_FILES)
+    assert (previous.entries, previous.fingerprints) == ({}, {})
+
+
+def test_an_unchanged_entry_is_kept_as_its_line_and_written_again_byte_for_byte(tmp_path):
+    (tmp_path / MANIFEST_NAME).write_bytes(_written(ENTRIES, []))
+    previous = read_previous(tmp_path, FORMAT_FILES)
+    kept = previous.get(7, "harbour-ferry")
+    assert kept.as_is and kept.formats == {"html", "text"} and kept.revision == 3
+    assert kept.stamp == bytes.fromhex("c" * 64)
+    assert not previous.get(5, "花市").as_is  # an entry with more than the usual keys
+    stream = io.BytesIO()
+    writer = ManifestWriter(stream)
+    writer.add_line(kept.line)
+    writer.finish([], SITE)
+    assert stream.getvalue() == _written(ENTRIES[:1], [])
+
+
+def _parsed(previous) -> dict:
+    return {key: entry.parsed() for key, entry in previous.entries.items()}

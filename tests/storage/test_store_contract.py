@@ -434,6 +434,23 @@ def test_an_article_head_names_its_stored_state_without_its_body(store):
     assert store.article_heads([first.id])[0].stamp not in (stamp, submitted)
 
 
+def test_statuses_and_dates_are_read_in_the_order_asked(store):
+    first = store.insert_article(_article(slug="one"), actor="Lena Park")
+    undated = store.insert_article(_article(slug="two", date=None), actor="Lena Park")
+    store.set_status(
+        first.id,
+        actor="Omar Diaz",
+        action="submit",
+        expected_status=Status.DRAFT,
+        new_status=Status.SUBMITTED,
+    )
+    assert store.statuses_and_dates([undated.id, 9_999, first.id]) == [
+        (undated.id, Status.DRAFT, None),
+        (first.id, Status.SUBMITTED, dt.date(2026, 3, 2)),
+    ]
+    assert store.statuses_and_dates([]) == []
+
+
 def test_published_former_slugs_are_read_for_every_article_at_once(store):
     first = store.insert_article(_article(slug="one"), actor="Lena Park")
     second = store.insert_article(_article(slug="two"), actor="Lena Park")

@@ -17,7 +17,9 @@ What the folder holds after an export:
   holding only the formats asked for; `stamp` (only for an ArticleSelection with
   heads: stored articles) is the digest of the stored article the files were made
   from. `site` names the site and holds one fingerprint per format (site settings,
-  vocabulary, library versions and, for html, the templates and stylesheet).
+  vocabulary, library versions and, for html, the templates and stylesheet), and
+  `index`: `{"entries", "sha256"}`, a digest of what the index page shows and the
+  SHA-256 of the page written (see site_index).
   `redirects` (only when there are any) lists `{"id", "from", "to"}` for every former
   address a published article of the export was renamed from.
 
@@ -63,8 +65,8 @@ from newsdesk.publish.export.body_cache import BodyCache
 from newsdesk.publish.export.manifest import (
     MANIFEST_NAME,
     ManifestWriter,
+    PreviousExport,
     article_hash,
-    entry_key,
     format_fingerprints,
     read_previous,
     redirect_entries,
@@ -76,6 +78,7 @@ from newsdesk.publish.export.selection import (
     check_all,
     in_batches,
 )
+from newsdesk.publish.export.site_index import SiteIndex
 from newsdesk.publish.export.staging import ExportError, Staging, differs
 from newsdesk.publish.formats.markdown_meta import write_markdown_document
 from newsdesk.publish.formats.ninjs import to_ninjs
@@ -83,8 +86,6 @@ from newsdesk.publish.formats.page_html import (
     STYLESHEET_NAME,
     PageTemplates,
     default_templates,
-    page_title,
-    render_index,
     render_page,
 )
 from newsdesk.publish.formats.textpage import write_text_page
@@ -168,28 +169,31 @@ def export_bundle(
     if not out.is_dir():
         raise ExportError(problems.not_a_folder(out))
 
-    previous_articles, previous_fingerprints = read_previous(out)
+    previous = read_previous(out, FORMAT_FILES)
+    previous_fingerprints = previous.fingerprints
     fingerprints = format_fingerprints(wanted, site, vocabulary, templates, fragment)
+    same_formats = all(previous_fingerprints.get(f) == fingerprints[f] for f in wanted)
+    wanted_set = frozenset(wanted)
+    patterns_wanted = [FORMAT_FILES[fmt] for fmt in wanted]
     # One listing of the folder instead of a file-system look-up per file.
     present = _files_in(out)
     total = len(source)
+    # Manifest lines of unchanged articles, written again as they were, by article id.
+    same_lines: dict[int, bytes] = {}
 
     def reusable(head: ArticleHead) -> bool:
         """Whether the folder holds `head`'s files exactly as the manifest recorded them
         for this stored state of the article: then it is not read at all."""
-        before = previous_articles.get(entry_key(head.id, head.slug), {})
-        if before.get("stamp") != head.stamp:
+        before = previous.get(head.id, head.slug)
+        if not same_formats or before is None or before.formats is None:
             return False
-        hashes, files = before.get("hashes", {}), before.get("files", {})
-        for fmt in wanted:
-            name = FORMAT_FILES[fmt].format(slug=head.slug)
-            if not (
-                isinstance(hashes.get(fmt), str)
-                and files.get(fmt) == name
-                and previous_fingerprints.get(fmt) == fingerprints[fmt]
-                and name in present
-            ):
+        if not wanted_set <= before.formats or before.stamp != bytes.fromhex(head.stamp):
+            return False
+        for pattern in patterns_wanted:
+            if pattern.format(slug=head.slug) not in present:
                 return False
+        if before.as_is and before.formats == wanted_set:
+            same_lines[head.id] = before.line
         return True
 
     site_info = {
@@ -200,8 +204,9 @@ def export_bundle(
         "fingerprints": fingerprints,
     }
     staged = Staging(out)
+    index = SiteIndex(site, templates)
     try:
-        index_entries: list[dict] = []
+        finishing: list[str] = []
         claimed_images: dict[str, str] = {}
         slugs: dict[int, str] = {}  # the exported articles' addresses, for the redirects
         number = 0
@@ -213,15 +218,13 @@ def export_bundle(
                 for article, head in batch:
                     checks.check(article if article is not None else head)
                     slug = article.slug if article is not None else head.slug
-                    key = entry_key(article.id if article is not None else head.id, slug)
-                    before = previous_articles.get(key, {})
                     files = {fmt: FORMAT_FILES[fmt].format(slug=slug) for fmt in wanted}
                     if article is None:
                         # Stored exactly as when the folder's files were written (same stamp):
                         # its hashes are the manifest's, and nothing is read or hashed again.
-                        hashes = {fmt: before["hashes"][fmt] for fmt in wanted}
-                        plans.append((article, head, before.get("revision"), hashes, files, []))
+                        plans.append((article, head, *_recorded(previous, head, wanted), files, []))
                         continue
+                    before = previous.entry(article.id, slug)
                     hashes = {fmt: article_hash(article, fmt) for fmt in wanted}
                     stale = [
                         fmt
@@ -252,17 +255,21 @@ def export_bundle(
                         for image in shown.images:
                             if _stage_image(staged, out, shown, image, image_data, claimed_images):
                                 written.append(image.name)
-                    entry = {
-                        "id": shown.id,
-                        "slug": shown.slug,
-                        "revision": revision,
-                        "hashes": hashes,
-                        "files": files,
-                    }
-                    if head is not None:
-                        entry["stamp"] = head.stamp
-                    manifest.add(entry)
-                    index_entries.append(_index_entry(shown, files, site))
+                    line = same_lines.pop(shown.id, None) if article is None else None
+                    if line is not None:
+                        manifest.add_line(line)
+                    else:
+                        entry = {
+                            "id": shown.id,
+                            "slug": shown.slug,
+                            "revision": revision,
+                            "hashes": hashes,
+                            "files": files,
+                        }
+                        if head is not None:
+                            entry["stamp"] = head.stamp
+                        manifest.add(entry)
+                    index.add(*_index_entry(shown, files))
                     slugs[shown.id] = shown.slug
                     yield ExportProgress(
                         done=number,
@@ -274,22 +281,19 @@ def export_bundle(
                         revision=revision,
                     )
             checks.finish()
+            site_info["index"] = _stage_index(index, staged, out, previous.index, finishing)
             manifest.finish(redirect_entries(redirects or {}, slugs), site_info)
 
-        finishing: list[str] = []
-        index_html = render_index(index_entries, site=site, templates=templates)
-        for name, data in (
-            (INDEX_NAME, index_html.encode("utf-8")),
-            (STYLESHEET_NAME, templates.stylesheet()),
-        ):
-            if differs(out / name, data):
-                staged.add(name, data)
-                finishing.append(name)
+        stylesheet = templates.stylesheet()
+        if differs(out / STYLESHEET_NAME, stylesheet):
+            staged.add(STYLESHEET_NAME, stylesheet)
+            finishing.append(STYLESHEET_NAME)
         if staged.unless_unchanged(MANIFEST_NAME):
             finishing.append(MANIFEST_NAME)
         staged.commit()
     finally:
         staged.discard()
+        index.close()
     logger.info("exported %d article(s) to %s", total, out)
     yield ExportProgress(
         done=total,
@@ -403,12 +407,31 @@ def render_file(
     return text.encode("utf-8")
 
 
-def _index_entry(article: Article | ArticleHead, files: dict[str, str], site: SiteProfile) -> dict:
-    title = page_title(article, site)
-    others = [(FORMAT_LABELS[fmt], path) for fmt, path in files.items() if fmt != "html"]
-    return {
-        "title": title,
-        "date": article.date.isoformat() if article.date else "",
-        "href": files.get("html", ""),
-        "others": others,
-    }
+def _recorded(previous: PreviousExport, head: ArticleHead, wanted: tuple[str, ...]) -> tuple:
+    """(revision, hashes) the last manifest recorded for an article not read again."""
+    found = previous.get(head.id, head.slug)
+    if found.as_is and found.formats == frozenset(wanted):
+        return found.revision, {}  # its line is written again as it was
+    before = found.parsed()
+    return before.get("revision"), {fmt: before["hashes"][fmt] for fmt in wanted}
+
+
+def _index_entry(article: Article | ArticleHead, files: dict[str, str]) -> tuple:
+    """(kicker, headline, date, href, others) of the article's line in the index page."""
+    others = tuple((FORMAT_LABELS[fmt], path) for fmt, path in files.items() if fmt != "html")
+    date = article.date.isoformat() if article.date else ""
+    return article.kicker, article.headline, date, files.get("html", ""), others
+
+
+def _stage_index(
+    index: SiteIndex, staged: Staging, out: Path, record: dict, finishing: list[str]
+) -> dict:
+    """Stage the index page unless the folder holds it as recorded; the manifest's
+    record of it ({"entries": digest of what it shows, "sha256": of its bytes})."""
+    if index.unchanged(out / INDEX_NAME, record):
+        return record
+    with staged.writing(INDEX_NAME) as stream:
+        sha256 = index.write(stream)
+    if staged.unless_unchanged(INDEX_NAME):
+        finishing.append(INDEX_NAME)
+    return {"entries": index.digest, "sha256": sha256}

@@ -10,11 +10,12 @@ import datetime as dt
 import hashlib
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from enum import Enum
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.credit_roles import CreditVocabulary
@@ -145,6 +146,13 @@ class ManifestWriter:
         self._stream.write(_line(entry))
         self._count += 1
 
+    def add_line(self, line: bytes) -> None:
+        """An entry already encoded as `_line` encodes it: an unchanged article's line
+        of the last manifest, written again as it was."""
+        self._stream.write(b"\n" if self._count == 0 else b",\n")
+        self._stream.write(line)
+        self._count += 1
+
     def finish(self, redirects: Iterable[dict], site: dict) -> None:
         write = self._stream.write
         write(b"\n],\n" if self._count else b"],\n")
@@ -154,67 +162,177 @@ class ManifestWriter:
         write(b'"site": ' + _line(site) + b"\n}\n")
 
 
-def read_previous(out: Path) -> tuple[dict[str, dict], dict]:
-    """The folder's last manifest as (its article entries by `entry_key`, the site's
-    format fingerprints). A manifest in the one-article-a-line layout is read a line at
-    a time, so its text and its whole parse are never held besides the entries; any
-    other (an older layout) is read whole. Unreadable: nothing, and a warning."""
+# The keys of an entry the export writes for an article it did not read (see bundle).
+_ENTRY_KEYS = frozenset({"id", "slug", "revision", "hashes", "files", "stamp"})
+
+
+class PreviousEntry(NamedTuple):
+    """One article of the folder's last manifest, kept compactly (an export of 100,000
+    articles holds 100,000 of them): its line's bytes, parsed again only for an article
+    that changed; its stamp as bytes; the formats whose file it recorded under the
+    usual name with a hash (None: none usable); whether the export would write this
+    very line again for an unchanged article with those formats (`as_is`); and the
+    revision it recorded."""
+
+    line: bytes
+    stamp: bytes | None
+    formats: frozenset[str] | None
+    as_is: bool
+    revision: int | None
+
+    def parsed(self) -> dict:
+        entry = json.loads(self.line)
+        return entry if isinstance(entry, dict) else {}
+
+
+@dataclass
+class PreviousExport:
+    """What the folder's last manifest says: its article entries by `entry_key`, the
+    format fingerprints, and the index page's record (`index`: {} when none)."""
+
+    entries: dict[int | str, PreviousEntry]
+    fingerprints: dict
+    index: dict
+
+    def get(self, article_id: int | None, slug: str) -> PreviousEntry | None:
+        return self.entries.get(entry_key(article_id, slug))
+
+    def entry(self, article_id: int | None, slug: str) -> dict:
+        """The article's entry parsed ({} when it has none)."""
+        found = self.get(article_id, slug)
+        return found.parsed() if found is not None else {}
+
+
+def read_previous(out: Path, file_names: Mapping[str, str]) -> PreviousExport:
+    """The folder's last manifest (`file_names`: per format, the file name pattern the
+    export uses, `{slug}`). A manifest in the one-article-a-line layout is read a line
+    at a time, so its text and its whole parse are never held; any other (an older
+    layout) is read whole. Unreadable: nothing, and a warning."""
     path = out / MANIFEST_NAME
+    reader = _EntryReader(file_names)
     try:
-        streamed = _read_by_line(path)
+        streamed = _read_by_line(path, reader)
     except FileNotFoundError:
-        return {}, {}
+        return PreviousExport({}, {}, {})
     except (OSError, UnicodeDecodeError) as error:
         logger.warning("ignoring unreadable %s (%s): every file is written again", path, error)
-        return {}, {}
+        return PreviousExport({}, {}, {})
     if streamed is not None:
         return streamed
     data = read_manifest(out)
-    entries = {
-        entry_key(e.get("id"), e.get("slug")): e
-        for e in data.get("articles", [])
-        if isinstance(e, dict)
-    }
-    site = data.get("site")
-    fingerprints = site.get("fingerprints", {}) if isinstance(site, dict) else {}
-    return entries, fingerprints if isinstance(fingerprints, dict) else {}
+    entries = {}
+    for e in data.get("articles", []):
+        if isinstance(e, dict):
+            entries[entry_key(e.get("id"), e.get("slug"))] = reader.compact(e, _line(e))
+    return PreviousExport(entries, *_site_records(data.get("site")))
 
 
-def entry_key(article_id: object, slug: object) -> str:
-    return f"id:{article_id}" if article_id is not None else f"slug:{slug}"
+def entry_key(article_id: object, slug: object) -> int | str:
+    return article_id if isinstance(article_id, int) else f"slug:{slug}"
 
 
-def _read_by_line(path: Path) -> tuple[dict[str, dict], dict] | None:
+def _site_records(site: object) -> tuple[dict, dict]:
+    if not isinstance(site, dict):
+        return {}, {}
+    fingerprints, index = site.get("fingerprints", {}), site.get("index", {})
+    return (
+        fingerprints if isinstance(fingerprints, dict) else {},
+        index if isinstance(index, dict) else {},
+    )
+
+
+class _EntryReader:
+    def __init__(self, file_names: Mapping[str, str]) -> None:
+        self._names = dict(file_names)
+        # One frozenset per kind of entry, by the set or by its formats in file order.
+        self._formats: dict[frozenset[str] | tuple[str, ...], frozenset[str]] = {}
+
+    def compact(self, entry: dict, line: bytes) -> PreviousEntry:
+        hashes, files, slug = entry.get("hashes"), entry.get("files"), entry.get("slug")
+        formats = None
+        if isinstance(hashes, dict) and isinstance(files, dict) and isinstance(slug, str):
+            formats = self._usual(hashes, files, slug)
+            if formats is None:
+                usable = frozenset(
+                    fmt
+                    for fmt, digest in hashes.items()
+                    if isinstance(digest, str)
+                    and fmt in self._names
+                    and files.get(fmt) == self._names[fmt].format(slug=slug)
+                )
+                formats = self._formats.setdefault(usable, usable)
+        as_is = (
+            formats is not None
+            and entry.keys() == _ENTRY_KEYS
+            and len(formats) == len(hashes) == len(files)
+        )
+        stamp = entry.get("stamp")
+        try:
+            stamp_bytes = bytes.fromhex(stamp) if isinstance(stamp, str) else None
+        except ValueError:
+            stamp_bytes = None
+        revision = entry.get("revision")
+        return PreviousEntry(
+            line, stamp_bytes, formats, as_is, revision if isinstance(revision, int) else None
+        )
+
+    def _usual(self, hashes: dict, files: dict, slug: str) -> frozenset[str] | None:
+        """The entry's formats when they are the usual case (each known format with its
+        hash and its usual file name), found without building a set: None otherwise."""
+        kinds = tuple(files)
+        if tuple(hashes) != kinds:
+            return None
+        formats = self._formats.get(kinds)
+        if formats is None:
+            if not all(fmt in self._names for fmt in kinds):
+                return None
+            formats = self._formats[kinds] = frozenset(kinds)
+        for fmt, name in files.items():
+            if name != self._names[fmt].format(slug=slug) or not isinstance(hashes[fmt], str):
+                return None
+        return formats
+
+
+def _read_by_line(path: Path, reader: _EntryReader) -> PreviousExport | None:
     """The ManifestWriter layout read line by line; None when the file is not in it
     (then it is read whole, which also reports it when it is no JSON at all)."""
-    entries: dict[str, dict] = {}
-    fingerprints = None
-    with path.open(encoding="utf-8") as lines:
-        if next(lines, None) != "{\n":
+    entries: dict[int | str, PreviousEntry] = {}
+    site = None
+    pending: list[bytes] = []
+
+    def take() -> None:
+        # One parse per thousand lines, as a JSON array: a third of a parse per line.
+        for raw, entry in zip(pending, json.loads(b"[" + b",".join(pending) + b"]"), strict=True):
+            if isinstance(entry, dict):
+                entries[entry_key(entry.get("id"), entry.get("slug"))] = reader.compact(entry, raw)
+        pending.clear()
+
+    with path.open("rb") as lines:
+        if next(lines, None) != b"{\n":
             return None
         opening = next(lines, None)
-        if opening not in ('"articles": [\n', '"articles": [],\n'):
+        if opening not in (b'"articles": [\n', b'"articles": [],\n'):
             return None
-        section = "articles" if opening == '"articles": [\n' else ""
+        section = "articles" if opening == b'"articles": [\n' else ""
         try:
             for line in lines:
-                if line == "],\n":
+                if line == b"],\n":
                     section = ""
+                    take()
                 elif section == "articles":
-                    entry = json.loads(line.rstrip().removesuffix(","))
-                    if isinstance(entry, dict):
-                        entries[entry_key(entry.get("id"), entry.get("slug"))] = entry
+                    pending.append(line.rstrip().removesuffix(b","))
+                    if len(pending) == 1000:
+                        take()
                 elif section == "redirects":
                     continue  # the redirects are worked out again by every export
-                elif line == '"redirects": [\n':
+                elif line == b'"redirects": [\n':
                     section = "redirects"
-                elif line.startswith('"site": '):
-                    site = json.loads(line.removeprefix('"site": '))
-                    fingerprints = site.get("fingerprints", {}) if isinstance(site, dict) else {}
-                elif line != "}\n":
+                elif line.startswith(b'"site": '):
+                    site = json.loads(line.removeprefix(b'"site": '))
+                elif line != b"}\n":
                     return None
         except ValueError:
             return None
-    if not isinstance(fingerprints, dict):
+    if not isinstance(site, dict):
         return None  # cut short (no site line): read whole, which says why
-    return entries, fingerprints
+    return PreviousExport(entries, *_site_records(site))

@@ -106,6 +106,8 @@ class ExportChecks:
 
     def finish(self) -> None:
         """The checks that need every article's slug: images against the export's files."""
+        if not self._images:
+            return  # nothing to check (and no set of every file name to build)
         reserved = self._reserved | {p.format(slug=s) for s in self._slugs for p in self._patterns}
         for article_id, image in self._images:
             if image.name in reserved:

@@ -18,7 +18,7 @@ import datetime as dt
 import functools
 import hashlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -102,19 +102,38 @@ class PageTemplates:
     def render(self, template: str, **context: object) -> str:
         try:
             return self.environment.get_template(template).render(**context)
-        except jinja2.TemplateSyntaxError as error:
-            where = f"{error.name or template}, line {error.lineno}"
-            raise NewsdeskError(f"site template {where} is broken: {error.message}") from error
-        except jinja2.TemplateError as error:
-            where = _failing_template(error) or template
-            raise NewsdeskError(f"site template {where} failed: {error}") from error
-        except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as error:
-            # A template expression that fails in Python ({{ a / 0 }}, a filter given
-            # the wrong type) is a template error too: name it, never a traceback.
-            where = _failing_template(error) or template
-            raise NewsdeskError(
-                f"site template {where} failed: {type(error).__name__}: {error}"
-            ) from error
+        except _TEMPLATE_FAILURES as error:
+            raise _template_failure(template, error) from error
+
+    def stream(self, template: str, **context: object) -> Iterator[str]:
+        """`render` piece by piece, for a page too long to hold whole (the index of a
+        whole site); its errors as render's."""
+        try:
+            yield from self.environment.get_template(template).generate(**context)
+        except _TEMPLATE_FAILURES as error:
+            raise _template_failure(template, error) from error
+
+
+# A template expression that fails in Python ({{ a / 0 }}, a filter given the wrong
+# type) is a template error too: named, never a traceback.
+_TEMPLATE_FAILURES = (
+    jinja2.TemplateError,
+    ArithmeticError,
+    LookupError,
+    TypeError,
+    ValueError,
+    AttributeError,
+)
+
+
+def _template_failure(template: str, error: Exception) -> NewsdeskError:
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        where = f"{error.name or template}, line {error.lineno}"
+        return NewsdeskError(f"site template {where} is broken: {error.message}")
+    where = _failing_template(error) or template
+    if isinstance(error, jinja2.TemplateError):
+        return NewsdeskError(f"site template {where} failed: {error}")
+    return NewsdeskError(f"site template {where} failed: {type(error).__name__}: {error}")
 
 
 def _failing_template(error: BaseException) -> str | None:
@@ -364,3 +383,15 @@ def render_index(
     return templates.render(
         INDEX_TEMPLATE, entries=list(entries), site=site, stylesheet=STYLESHEET_NAME
     )
+
+
+def index_chunks(
+    entries: Iterable[dict],
+    *,
+    site: SiteProfile,
+    templates: PageTemplates | None = None,
+) -> Iterator[str]:
+    """render_index's page piece by piece, reading `entries` as it goes: the index of
+    100,000 articles is never held whole, nor its entries."""
+    templates = templates or default_templates()
+    return templates.stream(INDEX_TEMPLATE, entries=entries, site=site, stylesheet=STYLESHEET_NAME)

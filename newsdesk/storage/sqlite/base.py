@@ -4,6 +4,7 @@ work, row helpers, the settings table and the audit chain's append."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import sqlite3
 import threading
@@ -15,6 +16,7 @@ from newsdesk.domain.errors import StorageError
 from newsdesk.domain.site import SiteProfile
 from newsdesk.storage import codec
 from newsdesk.storage.audit_chain import GENESIS, entry_hash
+from newsdesk.storage.sqlite import check_record
 from newsdesk.storage.sqlite.backup import damage_report, is_corruption
 from newsdesk.storage.sqlite.connection import connect, describe_database_error, write_transaction
 from newsdesk.storage.sqlite.schema import migrate
@@ -33,6 +35,10 @@ class SQLiteBase:
         self._lock = threading.RLock()
         self._verified = False
         self._damage: str | None = None
+        # The clean full check this store relies on (its own or a recent one remembered
+        # by check_record), and SQLite's data_version then: see close().
+        self._clean_check: tuple[dt.datetime, int] | None = None
+        self._wrote = False
         self.db = connect(path)
         try:
             self._check_readable()
@@ -66,22 +72,44 @@ class SQLiteBase:
         return [] if lines == ["ok"] else lines
 
     def verify(self) -> list[str]:
-        """Run quick_check now; a damaged store refuses writes from then on."""
+        """Run quick_check now; a damaged store refuses writes from then on. A clean
+        check is remembered for the next processes (check_record)."""
         with self._lock:
+            checked_at = dt.datetime.now(dt.UTC)
             problems = self.quick_check()
             self._verified = True
-            if problems and self._damage is None:
-                self._damage = damage_report(self.path, problems[0])
-                log.info("%s", self._damage)
+            if problems:
+                self._clean_check = None
+                check_record.forget(self.path)
+                if self._damage is None:
+                    self._damage = damage_report(self.path, problems[0])
+                    log.info("%s", self._damage)
+            elif self._damage is None:
+                self._trust(checked_at)
+                check_record.remember_clean(self.path, checked_at)
         return problems
 
     def ensure_writable(self) -> None:
-        """Raise StorageError when this database must not be written (it is damaged)."""
+        """Raise StorageError when this database must not be written (it is damaged).
+        The first time, the whole file is checked unless a recent clean check of the
+        file as it is now is remembered (check_record)."""
         with self._lock:
             if not self._verified:
-                self.verify()
+                checked_at = check_record.trusted_check(self.path)
+                if checked_at is None:
+                    self.verify()
+                else:
+                    self._verified = True
+                    self._trust(checked_at)
             if self._damage is not None:
                 raise StorageError(self._damage)
+
+    def _trust(self, checked_at: dt.datetime) -> None:
+        try:
+            version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:
+            return
+        self._clean_check = (checked_at, version)
 
     @property
     def damaged(self) -> str | None:
@@ -92,6 +120,8 @@ class SQLiteBase:
         """The StorageError for a failed statement; corruption marks the store damaged."""
         if is_corruption(exc):
             with self._lock:
+                self._clean_check = None
+                check_record.forget(self.path)
                 if self._damage is None:
                     self._damage = damage_report(self.path, str(exc))
                     # Raised to the caller, who shows it; logged for the app's log file.
@@ -102,6 +132,7 @@ class SQLiteBase:
     @contextlib.contextmanager
     def _write(self) -> Iterator[None]:
         self.ensure_writable()
+        self._wrote = True
         try:
             with write_transaction(self.db, self.path):
                 yield
@@ -151,7 +182,23 @@ class SQLiteBase:
 
     def close(self) -> None:
         with self._lock:
+            renew = self._renewable_check()
             self.db.close()
+            if renew is not None:
+                # Closing checkpoints this store's own commits into the file.
+                check_record.renew(self.path, renew)
+
+    def _renewable_check(self) -> dt.datetime | None:
+        """The clean check to remember again after this store's own writes: only when
+        no other connection committed meanwhile (those writes are not ours to vouch)."""
+        if self._clean_check is None or self._damage is not None or not self._wrote:
+            return None
+        checked_at, version = self._clean_check
+        try:
+            now = self.db.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:
+            return None
+        return checked_at if now == version else None
 
     def _setting(self, key: str) -> str | None:
         rows = self._tuples("SELECT value FROM settings WHERE key = ?", [key])

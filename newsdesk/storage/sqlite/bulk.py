@@ -3,9 +3,11 @@ SQLiteStore): what exports and imports ask for by the thousand."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from newsdesk.domain.article import Article, ArticleHead
+from newsdesk.domain.status import Status
 from newsdesk.storage import codec
 from newsdesk.storage.sqlite.base import SQLiteBase
 
@@ -41,6 +43,19 @@ class BulkRecords(SQLiteBase):
             )
             for row in rows:
                 found[row[0]] = codec.head_from_row(row)
+        return [found[i] for i in ids if i in found]
+
+    def statuses_and_dates(self, ids: Sequence[int]) -> list[tuple[int, Status, dt.date | None]]:
+        """(id, status, date) of each of `ids`, in the order given (missing skipped)."""
+        found: dict[int, tuple[int, Status, dt.date | None]] = {}
+        ids = list(ids)
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            for id_, status, date in self._tuples(
+                f"SELECT id, status, date FROM articles WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                found[id_] = (id_, Status(status), dt.date.fromisoformat(date) if date else None)
         return [found[i] for i in ids if i in found]
 
     def published_former_slugs(self) -> dict[int, list[str]]:

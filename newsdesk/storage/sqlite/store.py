@@ -47,7 +47,9 @@ class SQLiteStore(SQLiteAddresses, BulkRecords, NewArticles):
     write transactions).
 
     Damage: opening only reads the schema (fast at any size). The full quick_check
-    runs in `verify()`: at open with `verify=True`, else before the first write. A
+    runs in `verify()`: at open with `verify=True`, else before the first write unless
+    a clean check of the file as it is now, younger than an hour, is remembered
+    (check_record: each command-line export no longer reads the whole file). A
     store found damaged (by verify, or by any read that fails as corrupt) refuses
     every write from then on with a StorageError naming the newest backup; reads go
     on as far as the file allows.
