@@ -104,6 +104,10 @@ def test_the_reading_process_loads_only_the_readers(tmp_path, launcher):
         "sqlite_utils",
         "jinja2",
         "pypinyin",
+        # nor the readers of other formats (Python-Markdown, YAML, BeautifulSoup)
+        "markdown",
+        "yaml",
+        "bs4",
     }
     assert loaded_too == set()
 
