@@ -25,7 +25,6 @@ from newsdesk.domain.errors import NewsdeskError
 from newsdesk.domain.site import SiteProfile
 from newsdesk.newsroom.paths import default_database_path
 from newsdesk.publish.importers.report import ImportReport
-from newsdesk.publish.slugs import load_transliteration
 
 # Files parsed before their articles are stored together (one unit of work).
 IMPORT_BATCH = 200
@@ -91,11 +90,15 @@ def import_files(args: argparse.Namespace) -> int:
         # New articles are stored a batch at a time (one unit of work each, the same
         # rules per article); each file stands alone: one refused file does not stop
         # the others, and nothing is written for it.
-        pending: list[tuple[str, Article]] = []
+        pending: list[tuple[str, Article, str]] = []
 
         def store_pending() -> None:
-            results = newsroom.create_articles([a for _, a in pending], actor=person.name)
-            for (path, _), result in zip(pending, results, strict=True):
+            results = newsroom.create_articles(
+                [a for _, a, _ in pending],
+                actor=person.name,
+                slug_bases=[base for _, _, base in pending],
+            )
+            for (path, _, _), result in zip(pending, results, strict=True):
                 if isinstance(result, NewsdeskError):
                     refused(path, result)
                 else:
@@ -127,7 +130,7 @@ def import_files(args: argparse.Namespace) -> int:
                         expected_revision=args.expect_revision,
                     )
                 else:
-                    pending.append((path, dataclasses.replace(parsed, slug="")))
+                    pending.append((path, dataclasses.replace(parsed, slug=""), report.slug_base))
                     if len(pending) >= IMPORT_BATCH:
                         store_pending()
                     return
@@ -144,9 +147,6 @@ def import_files(args: argparse.Namespace) -> int:
             vocabulary=vocabulary,
             known_people=known,
             encoding=args.encoding,
-            # While the second process starts, this one loads what making Chinese
-            # headlines' slugs needs, instead of doing it between two batches.
-            while_waiting=load_transliteration,
         )
         stopped = None
         try:

@@ -24,17 +24,21 @@ REPORTER = "Nadia Rahman"
 ROOT = str(Path(newsdesk.__file__).resolve().parents[1])
 CONSOLE_SCRIPT = Path(sys.executable).with_name("newsdesk")
 
-# Loaded by every Python process of the run (it is on PYTHONPATH); the reading
-# process writes down, as it exits, every module it had loaded.
+# Loaded by every Python process of the run (it is on PYTHONPATH); the import and
+# its reading process write down, as they exit, every module they had loaded.
 _RECORDER = textwrap.dedent(
     """
     import atexit, os, sys
 
     def _record():
         import multiprocessing
-        if multiprocessing.parent_process() is None:  # not a child of the import
+        if multiprocessing.parent_process() is not None:
+            role = "reader"
+        elif "import" in sys.argv:
+            role = "import"
+        else:  # multiprocessing's resource tracker
             return
-        out = os.path.join(os.environ["READER_MODULES_DIR"], str(os.getpid()))
+        out = os.path.join(os.environ["READER_MODULES_DIR"], f"{role}-{os.getpid()}")
         with open(out, "w", encoding="utf-8") as f:
             f.write("\\n".join(sorted(sys.modules)))
 
@@ -43,7 +47,34 @@ _RECORDER = textwrap.dedent(
 )
 
 
-def _newsroom_and_pages(tmp_path: Path, count: int) -> tuple[Path, list[str]]:
+def _import_recording_modules(
+    tmp_path: Path, command: list[str], db: Path, files: list[str]
+) -> dict[str, set[str]]:
+    """Run the import; the modules each of its processes loaded, by "import" and
+    "reader" (one reading process, or the assertion says so)."""
+    hooks, seen = tmp_path / "hooks", tmp_path / "seen"
+    hooks.mkdir()
+    seen.mkdir()
+    (hooks / "sitecustomize.py").write_text(_RECORDER, "utf-8")
+    done = subprocess.run(
+        [*command, "--db", str(db), "import", *files, "--as", REPORTER],
+        capture_output=True,
+        text=True,
+        env=_env(PYTHONPATH=os.pathsep.join([str(hooks), ROOT]), READER_MODULES_DIR=str(seen)),
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == len(files)
+    records = sorted(seen.iterdir())
+    assert [r.name.split("-")[0] for r in records] == ["import", "reader"], "one reading process"
+    return {r.name.split("-")[0]: set(r.read_text("utf-8").split("\n")) for r in records}
+
+
+def _newsroom_and_pages(
+    tmp_path: Path, count: int, headline: str = "Harbour story {}"
+) -> tuple[Path, list[str]]:
     db = tmp_path / "newsroom.db"
     room = Newsroom.open(db)
     room.add_person(REPORTER, ["reporter"])
@@ -53,7 +84,7 @@ def _newsroom_and_pages(tmp_path: Path, count: int) -> tuple[Path, list[str]]:
     files = []
     for number in range(count):
         path = pages / f"page-{number:04d}.txt"
-        path.write_text(page_text(f"Harbour story {number}", f"Paragraph {number}."), "utf-8")
+        path.write_text(page_text(headline.format(number), f"Paragraph {number}."), "utf-8")
         files.append(str(path))
     return db, files
 
@@ -76,24 +107,7 @@ def test_the_reading_process_loads_only_the_readers(tmp_path, launcher):
     else:
         command = [sys.executable, "-m", "newsdesk"]
     db, files = _newsroom_and_pages(tmp_path, PARALLEL_READ_FROM + 20)
-    hooks, seen = tmp_path / "hooks", tmp_path / "seen"
-    hooks.mkdir()
-    seen.mkdir()
-    (hooks / "sitecustomize.py").write_text(_RECORDER, "utf-8")
-    done = subprocess.run(
-        [*command, "--db", str(db), "import", *files, "--as", REPORTER],
-        capture_output=True,
-        text=True,
-        env=_env(PYTHONPATH=os.pathsep.join([str(hooks), ROOT]), READER_MODULES_DIR=str(seen)),
-        cwd=tmp_path,
-        stdin=subprocess.DEVNULL,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
-    assert len(done.stdout.splitlines()) == len(files)
-    records = list(seen.iterdir())
-    assert len(records) == 1, "exactly one reading process"
-    modules = set(records[0].read_text("utf-8").split("\n"))
+    modules = _import_recording_modules(tmp_path, command, db, files)["reader"]
     assert "newsdesk.publish.importers.textpage" in modules  # it did read the pages
     loaded_too = modules & {
         "newsdesk.cli.parser",
@@ -110,6 +124,30 @@ def test_the_reading_process_loads_only_the_readers(tmp_path, launcher):
         "bs4",
     }
     assert loaded_too == set()
+
+
+def test_chinese_headlines_slugs_are_made_by_the_reading_process(tmp_path):
+    """Transliterating Chinese headlines (pypinyin's dictionaries: a quarter of a
+    second to load) is the reader's work; the storing process only numbers slugs."""
+    db, files = _newsroom_and_pages(tmp_path, PARALLEL_READ_FROM + 20, headline="港口新闻{}")
+    room = Newsroom.open(db)
+    try:
+        from newsdesk.domain.article import Article
+
+        room.create_article(Article(headline="港口新闻7"), actor=REPORTER)  # taken
+    finally:
+        room.close()
+    modules = _import_recording_modules(tmp_path, [sys.executable, "-m", "newsdesk"], db, files)
+    assert "pypinyin" in modules["reader"]
+    assert "pypinyin" not in modules["import"]
+    room = Newsroom.open(db)
+    try:
+        slugs = {a.headline: a.slug for a in map(room.article, range(2, len(files) + 2))}
+    finally:
+        room.close()
+    assert slugs["港口新闻0"] == "gang-kou-xin-wen-0"
+    assert slugs["港口新闻7"] == "gang-kou-xin-wen-7-2"  # numbered past the one taken
+    assert len(set(slugs.values())) == len(files)
 
 
 def _children(pid: int) -> list[tuple[int, str]]:

@@ -53,18 +53,24 @@ def read_one(
     known_people: Sequence[str],
     encoding: str | None,
 ) -> ImportReport | NewsdeskError:
-    """The file's import report, or why it was refused (never raised: one refused
-    file must not end the reading of the others)."""
-    # Loaded here, in the process that reads: the storing one needs none of the readers.
+    """The file's import report, with the slug its headline gives (`slug_base`), or
+    why it was refused (never raised: one refused file must not end the reading of
+    the others)."""
+    # Loaded here, in the process that reads: the storing one needs none of the
+    # readers, nor (for the headlines' slugs) the Chinese transliteration.
     from newsdesk.publish.importers.files import import_file
+    from newsdesk.publish.slugs import base_slug
 
     try:
-        return import_file(
+        report = import_file(
             path, site=site, vocabulary=vocabulary, known_people=known_people, encoding=encoding
         )
     except NewsdeskError as error:
         # Said in words: an error of a reader's own type need not survive pickling.
         return NewsdeskError(str(error))
+    if report.article.headline.strip():
+        report.slug_base = base_slug(report.article.headline)
+    return report
 
 
 def read_files(
@@ -74,15 +80,10 @@ def read_files(
     vocabulary: CreditVocabulary,
     known_people: Iterable[str],
     encoding: str | None = None,
-    while_waiting: Callable[[], object] | None = None,
 ) -> Iterator[ImportReport | NewsdeskError]:
     """Each file's report (or why it was refused), in the order given; raises
     ReadingStopped after the last report it has when the second process stopped
-    early.
-
-    `while_waiting()`, when given, runs in this process once the second process has
-    its work and before its first results are awaited: time this process would
-    otherwise spend idle while the other starts."""
+    early."""
     read = partial(
         read_one,
         site=site,
@@ -93,12 +94,10 @@ def read_files(
     if len(paths) < PARALLEL_READ_FROM:
         yield from map(read, paths)
         return
-    yield from _read_elsewhere(list(paths), read, while_waiting)
+    yield from _read_elsewhere(list(paths), read)
 
 
-def _read_elsewhere(
-    paths: list[str], read: Callable, while_waiting: Callable[[], object] | None
-) -> Iterator[ImportReport | NewsdeskError]:
+def _read_elsewhere(paths: list[str], read: Callable) -> Iterator[ImportReport | NewsdeskError]:
     # spawn, not fork: the storing process may hold server connections and their
     # pool's threads, which a forked child must never inherit.
     context = get_context("spawn")
@@ -126,8 +125,6 @@ def _read_elsewhere(
     drain.start()
     done = 0
     try:
-        if while_waiting is not None:
-            while_waiting()
         while done < len(paths):
             message = arrived.get()
             if not isinstance(message, list):  # EOF, or the reader's own failure

@@ -65,6 +65,9 @@ class ImportReport:
     left_out: list[LeftOut] = field(default_factory=list)
     unknown_roles: list[str] = field(default_factory=list)
     images: list[ImageFile] = field(default_factory=list)
+    # The slug the headline gives (publish.slugs.base_slug) when the reader made it
+    # already (many_files.py, for an import's storing process); else "".
+    slug_base: str = ""
 
     def note(self, said: Said) -> None:
         if said not in self.notes:
