@@ -66,6 +66,28 @@ def test_slugs_made_in_a_batch_are_numbered_past_every_one_taken(open_desks):
     ]
 
 
+def test_slug_bases_made_by_the_caller_give_the_slugs_the_headlines_give(open_desks):
+    """An import's reading process makes each headline's slug base; numbering past
+    the slugs taken stays the newsroom's, and a base that cannot be a slug is
+    made again from the headline."""
+    room = open_desks(PEOPLE)
+    room.create_article(Article(headline="Pool hours"), actor="Rita Vance")
+    headlines = ["Pool hours", "Pool hours", "泳池开放时间", "Market day", "Ferry news"]
+    bases = ["pool-hours", "pool-hours", "yong-chi-kai-fang-shi-jian", "", "Not a slug!"]
+    results = room.create_articles(
+        [Article(headline=h) for h in headlines], actor="Rita Vance", slug_bases=bases
+    )
+    assert [r.slug for r in results] == [
+        "pool-hours-2",
+        "pool-hours-3",
+        "yong-chi-kai-fang-shi-jian",
+        "market-day",
+        "ferry-news",
+    ]
+    with pytest.raises(ValueError):
+        room.create_articles([Article(headline="x")], actor="Rita Vance", slug_bases=[])
+
+
 def _seen(room, article_id: int) -> tuple:
     """An article's history as its readers see it, times and ids left out."""
     revisions = [(r.revision, r.saved_by, r.status, r.note) for r in room.revisions(article_id)]

@@ -14,6 +14,7 @@ def test_import_benchmark_stores_every_page_in_a_file_and_on_a_server(pg_server)
     )
     assert figures["sqlite: newsdesk"] > 0
     assert figures["postgres: newsdesk"] > 0
+    assert figures["sqlite: newsdesk CPU"] > 0  # the command's own processes, counted
 
 
 def test_import_benchmark_refuses_a_figure_for_pages_not_stored(tmp_path):

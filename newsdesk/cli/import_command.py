@@ -25,7 +25,6 @@ from newsdesk.domain.errors import NewsdeskError
 from newsdesk.domain.site import SiteProfile
 from newsdesk.newsroom.paths import default_database_path
 from newsdesk.publish.importers.report import ImportReport
-from newsdesk.publish.slugs import load_transliteration
 
 # Files parsed before their articles are stored together (one unit of work).
 IMPORT_BATCH = 200
@@ -60,6 +59,8 @@ def register(sub, common: argparse.ArgumentParser, add_actor: Callable) -> None:
 
 
 def import_files(args: argparse.Namespace) -> int:
+    from newsdesk.publish.importers.many_files import ReadingStopped, read_files
+
     if args.dry_run:
         return preview_files(args)
     if args.json:
@@ -89,28 +90,22 @@ def import_files(args: argparse.Namespace) -> int:
         # New articles are stored a batch at a time (one unit of work each, the same
         # rules per article); each file stands alone: one refused file does not stop
         # the others, and nothing is written for it.
-        pending: list[tuple[str, Article]] = []
+        pending: list[tuple[str, Article, str]] = []
 
         def store_pending() -> None:
-            results = newsroom.create_articles([a for _, a in pending], actor=person.name)
-            for (path, _), result in zip(pending, results, strict=True):
+            results = newsroom.create_articles(
+                [a for _, a, _ in pending],
+                actor=person.name,
+                slug_bases=[base for _, _, base in pending],
+            )
+            for (path, _, _), result in zip(pending, results, strict=True):
                 if isinstance(result, NewsdeskError):
                     refused(path, result)
                 else:
                     print(f"{result.id}\t{result.headline}")
             pending.clear()
 
-        reports = read_files(
-            args.files,
-            site=site,
-            vocabulary=vocabulary,
-            known_people=known,
-            encoding=args.encoding,
-            # While the second process starts, this one loads what making Chinese
-            # headlines' slugs needs, instead of doing it between two batches.
-            while_waiting=load_transliteration,
-        )
-        for path, report in zip(args.files, reports, strict=True):
+        def one_file(path: str, report) -> None:
             try:
                 if isinstance(report, NewsdeskError):
                     raise report
@@ -135,33 +130,47 @@ def import_files(args: argparse.Namespace) -> int:
                         expected_revision=args.expect_revision,
                     )
                 else:
-                    pending.append((path, dataclasses.replace(parsed, slug="")))
+                    pending.append((path, dataclasses.replace(parsed, slug=""), report.slug_base))
                     if len(pending) >= IMPORT_BATCH:
                         store_pending()
-                    continue
+                    return
             except NewsdeskError as exc:
                 refused(path, exc)
-                continue
+                return
             print(f"{stored.id}\t{stored.headline}")
             if merged is not None:
                 print(_merge_line(merged, person.name))
+
+        reports = read_files(
+            args.files,
+            site=site,
+            vocabulary=vocabulary,
+            known_people=known,
+            encoding=args.encoding,
+        )
+        stopped = None
+        try:
+            for path, report in zip(args.files, reports, strict=True):
+                one_file(path, report)
+        except ReadingStopped as error:  # what was read before it stopped is kept
+            stopped = error
         if pending:
             store_pending()
+    if stopped is not None:
+        unread = args.files[stopped.first_unread]
+        after = len(args.files) - stopped.first_unread - 1
+        print(
+            f"newsdesk: {stopped} before {unread}: that file and the {after} after it were"
+            " not imported (the ones listed above were)",
+            file=sys.stderr,
+        )
     if failures:
         print(
             f"newsdesk: {failures} of {len(args.files)} file(s) refused; nothing was written"
             " for them",
             file=sys.stderr,
         )
-    return 1 if failures else 0
-
-
-def read_files(*args, **kwargs):
-    """The files' reports, in order (publish/importers/many_files.py), loaded only by
-    the commands that read files, as import_file below."""
-    from newsdesk.publish.importers.many_files import read_files as read
-
-    return read(*args, **kwargs)
+    return 1 if failures or stopped is not None else 0
 
 
 def import_file(*args, **kwargs):

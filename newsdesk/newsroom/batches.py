@@ -14,7 +14,13 @@ from newsdesk.domain.article import Article
 from newsdesk.domain.errors import InvalidInputError, NewsdeskError, RuleViolation
 from newsdesk.domain.workflow import check_create
 from newsdesk.newsroom.changes import Change, ChangeKind
-from newsdesk.publish.slugs import base_slug, make_slug, unique_slug
+from newsdesk.publish.slugs import (
+    DEFAULT_MAX_LENGTH,
+    base_slug,
+    is_valid_slug,
+    make_slug,
+    unique_slug,
+)
 
 log = logging.getLogger(__name__)
 
@@ -25,10 +31,19 @@ class BatchOps:
     """Part of Newsroom (see service.py)."""
 
     def create_articles(
-        self, articles: Sequence[Article], *, actor: str
+        self,
+        articles: Sequence[Article],
+        *,
+        actor: str,
+        slug_bases: Sequence[str] | None = None,
     ) -> list[Article | NewsdeskError]:
         """Create each of `articles` (its slug made from its headline when it has
         none), as create_article does, in units of work of BATCH articles.
+
+        `slug_bases`, when given, holds for each article the slug its headline gives
+        (publish.slugs.base_slug), made already by the caller: the reading process of
+        an import makes them, so that the storing one need not load the Chinese
+        transliteration. One that is empty or not a valid slug is made here instead.
 
         Returns, in order, each stored article or the error that refused it; a refused
         article writes nothing and does not stop the others. When the store refuses an
@@ -36,16 +51,21 @@ class BatchOps:
         articles are created one by one instead, so the others still land."""
         person = self.person(actor)
         check_create(person)
+        if slug_bases is not None and len(slug_bases) != len(articles):
+            raise ValueError("one slug base per article")
         results: list[Article | NewsdeskError] = []
         for start in range(0, len(articles), BATCH):
-            results.extend(self._create_batch(articles[start : start + BATCH], person.name))
+            bases = slug_bases[start : start + BATCH] if slug_bases is not None else None
+            results.extend(self._create_batch(articles[start : start + BATCH], person.name, bases))
         return results
 
-    def _create_batch(self, batch: Sequence[Article], actor: str) -> list[Article | NewsdeskError]:
+    def _create_batch(
+        self, batch: Sequence[Article], actor: str, made: Sequence[str] | None = None
+    ) -> list[Article | NewsdeskError]:
         results: list[Article | NewsdeskError | None] = [None] * len(batch)
         try:
             with self.store.transaction():
-                ready = self._prepare(batch, results)
+                ready = self._prepare(batch, results, made)
                 stored = self.store.insert_articles([a for _, a in ready], actor=actor)
         except NewsdeskError as error:
             log.info("a batch of %d articles was refused (%s): one by one", len(batch), error)
@@ -69,7 +89,10 @@ class BatchOps:
         return results
 
     def _prepare(
-        self, batch: Sequence[Article], results: list[Article | NewsdeskError | None]
+        self,
+        batch: Sequence[Article],
+        results: list[Article | NewsdeskError | None],
+        made: Sequence[str] | None = None,
     ) -> list[tuple[int, Article]]:
         """The batch's articles that pass the rules, each with its slug, by position;
         the refusal of each other one put in `results`. Inside the unit of work: slugs
@@ -78,7 +101,7 @@ class BatchOps:
         # The slugs the batch will ask about first, asked of the store at once (on a
         # server one round trip, not one an article); numbered ones one by one.
         bases = {
-            i: base_slug(a.headline)
+            i: _given(made, i) or base_slug(a.headline)
             for i, a in enumerate(batch)
             if a.headline.strip() and not a.slug
         }
@@ -110,6 +133,12 @@ class BatchOps:
         # Inside the unit: a slug taken earlier in this batch is seen as taken.
         slug = article.slug or make_slug(article.headline, self.store.slug_taken)
         return self.store.insert_article(dataclasses.replace(article, slug=slug), actor=actor)
+
+
+def _given(made: Sequence[str] | None, index: int) -> str:
+    """The slug base the caller made for the article at `index`, if it can be one."""
+    base = made[index] if made is not None else ""
+    return base if len(base) <= DEFAULT_MAX_LENGTH and is_valid_slug(base) else ""
 
 
 def _no_headline() -> RuleViolation:

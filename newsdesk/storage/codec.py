@@ -33,8 +33,14 @@ def time_from_text(value: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value else None
 
 
+# One encoder for every call: json.dumps with options builds a new one each time,
+# which was a third of the cost of the small lists an article row holds (an import
+# of 2,000 pages makes 14,000 of them). Same text; encode keeps no state.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 def article_to_row(article: Article) -> dict:

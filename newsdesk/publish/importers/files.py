@@ -32,8 +32,6 @@ from newsdesk.domain.said import said_of
 from newsdesk.domain.site import SiteProfile
 from newsdesk.publish.importers import refusals
 from newsdesk.publish.importers.front_matter import has_pelican_header
-from newsdesk.publish.importers.markdown import read_markdown_report
-from newsdesk.publish.importers.ninjs import read_ninjs_report
 from newsdesk.publish.importers.report import ImportReport
 from newsdesk.publish.importers.textpage import (
     is_bare_article,
@@ -146,9 +144,16 @@ def import_text(
                 known_people=list(known_people),
                 source=name,
             )
+        # The Markdown and ninjs readers (Python-Markdown, YAML, dateutil, BeautifulSoup)
+        # are loaded for the first file of their kind: a reader of text pages (the
+        # second process of a big import) needs none of them.
         if kind in ("markdown-meta", "markdown"):
+            from newsdesk.publish.importers.markdown import read_markdown_report
+
             return read_markdown_report(text, site=site, vocabulary=vocabulary, source=name)
         if kind == "ninjs":
+            from newsdesk.publish.importers.ninjs import read_ninjs_report
+
             try:
                 data = json.loads(text)
             except json.JSONDecodeError as exc:

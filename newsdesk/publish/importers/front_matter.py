@@ -19,9 +19,6 @@ import tomllib
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-import yaml
-from markdown.extensions.meta import MetaPreprocessor
-
 from newsdesk.domain.errors import InvalidInputError
 from newsdesk.publish.importers import refusals
 
@@ -50,6 +47,10 @@ def split_front_matter(text: str) -> FrontMatter:
     if first == _TOML_FENCE:
         return _fenced(lines, (_TOML_FENCE,), "toml")
     if has_pelican_header(text):
+        # Loaded for a Pelican header only: telling whether a file has one (every
+        # file of an import is asked) needs none of Python-Markdown.
+        from markdown.extensions.meta import MetaPreprocessor
+
         holder = SimpleNamespace(Meta={})
         rest = MetaPreprocessor(holder).run(list(lines))
         return FrontMatter("pelican", dict(holder.Meta), "\n".join(rest))
@@ -117,6 +118,8 @@ def _parse(source: str, kind: str) -> dict[str, object]:
         except tomllib.TOMLDecodeError as exc:
             raise InvalidInputError(refusals.front_matter_invalid(kind, "", str(exc))) from None
     else:
+        import yaml  # for the first YAML front matter only
+
         try:
             data = yaml.safe_load(source) if source.strip() else {}
         except yaml.YAMLError as exc:

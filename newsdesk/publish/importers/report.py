@@ -26,9 +26,6 @@ from dataclasses import dataclass, field
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.said import Said
-from newsdesk.publish.markdown.inspect import body_references
-from newsdesk.publish.markdown.pipeline import render_body
-from newsdesk.publish.markdown.plain_text import html_blocks_to_text
 
 # The body pipeline (nh3) writes captions in exactly this form.
 _FIGCAPTION = re.compile(r"<figcaption>.*?</figcaption>", re.DOTALL)
@@ -68,6 +65,9 @@ class ImportReport:
     left_out: list[LeftOut] = field(default_factory=list)
     unknown_roles: list[str] = field(default_factory=list)
     images: list[ImageFile] = field(default_factory=list)
+    # The slug the headline gives (publish.slugs.base_slug) when the reader made it
+    # already (many_files.py, for an import's storing process); else "".
+    slug_base: str = ""
 
     def note(self, said: Said) -> None:
         if said not in self.notes:
@@ -79,11 +79,18 @@ class ImportReport:
     def paragraph_count(self) -> int:
         """Blocks of text the body shows (paragraphs, headings, list items), captions
         of images not counted."""
+        # The body pipeline is loaded by the previews only: an import, and the process
+        # reading its files, store the article without rendering it.
+        from newsdesk.publish.markdown.pipeline import render_body
+        from newsdesk.publish.markdown.plain_text import html_blocks_to_text
+
         html = _FIGCAPTION.sub("", render_body(self.article.body))
         return len(html_blocks_to_text(html))
 
     def image_count(self) -> int:
         """Images the body shows plus attached images it does not show."""
+        from newsdesk.publish.markdown.inspect import body_references
+
         shown = body_references(self.article.body).images
         names = {image.src for image in shown}
         return len(shown) + sum(1 for image in self.article.images if image.name not in names)

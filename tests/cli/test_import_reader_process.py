@@ -1,0 +1,215 @@
+"""The second process of a big `newsdesk import` (the one that reads the files), as a
+user meets it: started from the installed console script or from `python -m`, and
+killed half-way."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+import newsdesk
+from newsdesk.newsroom import Newsroom
+from newsdesk.publish.importers.many_files import PARALLEL_READ_FROM
+from tests.cli.test_cli_export import page_text
+
+REPORTER = "Nadia Rahman"
+# This worktree's package, whichever newsdesk the console script was installed from.
+ROOT = str(Path(newsdesk.__file__).resolve().parents[1])
+CONSOLE_SCRIPT = Path(sys.executable).with_name("newsdesk")
+
+# Loaded by every Python process of the run (it is on PYTHONPATH); the import and
+# its reading process write down, as they exit, every module they had loaded.
+_RECORDER = textwrap.dedent(
+    """
+    import atexit, os, sys
+
+    def _record():
+        import multiprocessing
+        if multiprocessing.parent_process() is not None:
+            role = "reader"
+        elif "import" in sys.argv:
+            role = "import"
+        else:  # multiprocessing's resource tracker
+            return
+        out = os.path.join(os.environ["READER_MODULES_DIR"], f"{role}-{os.getpid()}")
+        with open(out, "w", encoding="utf-8") as f:
+            f.write("\\n".join(sorted(sys.modules)))
+
+    atexit.register(_record)
+    """
+)
+
+
+def _import_recording_modules(
+    tmp_path: Path, command: list[str], db: Path, files: list[str]
+) -> dict[str, set[str]]:
+    """Run the import; the modules each of its processes loaded, by "import" and
+    "reader" (one reading process, or the assertion says so)."""
+    hooks, seen = tmp_path / "hooks", tmp_path / "seen"
+    hooks.mkdir()
+    seen.mkdir()
+    (hooks / "sitecustomize.py").write_text(_RECORDER, "utf-8")
+    done = subprocess.run(
+        [*command, "--db", str(db), "import", *files, "--as", REPORTER],
+        capture_output=True,
+        text=True,
+        env=_env(PYTHONPATH=os.pathsep.join([str(hooks), ROOT]), READER_MODULES_DIR=str(seen)),
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == len(files)
+    records = sorted(seen.iterdir())
+    assert [r.name.split("-")[0] for r in records] == ["import", "reader"], "one reading process"
+    return {r.name.split("-")[0]: set(r.read_text("utf-8").split("\n")) for r in records}
+
+
+def _newsroom_and_pages(
+    tmp_path: Path, count: int, headline: str = "Harbour story {}"
+) -> tuple[Path, list[str]]:
+    db = tmp_path / "newsroom.db"
+    room = Newsroom.open(db)
+    room.add_person(REPORTER, ["reporter"])
+    room.close()
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    files = []
+    for number in range(count):
+        path = pages / f"page-{number:04d}.txt"
+        path.write_text(page_text(headline.format(number), f"Paragraph {number}."), "utf-8")
+        files.append(str(path))
+    return db, files
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDESK_")}
+    env.update(extra)
+    return env
+
+
+@pytest.mark.parametrize("launcher", ["console script", "python -m newsdesk"])
+def test_the_reading_process_loads_only_the_readers(tmp_path, launcher):
+    """Started as the installed `newsdesk` command, the reader used to run the
+    command's script again and load the whole command line, the newsroom and the
+    exporters before its first file."""
+    if launcher == "console script":
+        if not CONSOLE_SCRIPT.exists():
+            pytest.skip(f"no console script beside {sys.executable}")
+        command = [str(CONSOLE_SCRIPT)]
+    else:
+        command = [sys.executable, "-m", "newsdesk"]
+    db, files = _newsroom_and_pages(tmp_path, PARALLEL_READ_FROM + 20)
+    modules = _import_recording_modules(tmp_path, command, db, files)["reader"]
+    assert "newsdesk.publish.importers.textpage" in modules  # it did read the pages
+    loaded_too = modules & {
+        "newsdesk.cli.parser",
+        "newsdesk.cli.export_command",
+        "newsdesk.newsroom",
+        "newsdesk.storage",
+        "newsdesk.publish.export",
+        "sqlite_utils",
+        "jinja2",
+        "pypinyin",
+        # nor the readers of other formats (Python-Markdown, YAML, BeautifulSoup)
+        "markdown",
+        "yaml",
+        "bs4",
+    }
+    assert loaded_too == set()
+
+
+def test_chinese_headlines_slugs_are_made_by_the_reading_process(tmp_path):
+    """Transliterating Chinese headlines (pypinyin's dictionaries: a quarter of a
+    second to load) is the reader's work; the storing process only numbers slugs."""
+    db, files = _newsroom_and_pages(tmp_path, PARALLEL_READ_FROM + 20, headline="港口新闻{}")
+    room = Newsroom.open(db)
+    try:
+        from newsdesk.domain.article import Article
+
+        room.create_article(Article(headline="港口新闻7"), actor=REPORTER)  # taken
+    finally:
+        room.close()
+    modules = _import_recording_modules(tmp_path, [sys.executable, "-m", "newsdesk"], db, files)
+    assert "pypinyin" in modules["reader"]
+    assert "pypinyin" not in modules["import"]
+    room = Newsroom.open(db)
+    try:
+        slugs = {a.headline: a.slug for a in map(room.article, range(2, len(files) + 2))}
+    finally:
+        room.close()
+    assert slugs["港口新闻0"] == "gang-kou-xin-wen-0"
+    assert slugs["港口新闻7"] == "gang-kou-xin-wen-7-2"  # numbered past the one taken
+    assert len(set(slugs.values())) == len(files)
+
+
+def _children(pid: int) -> list[tuple[int, str]]:
+    """(pid, command line) of each process whose parent is `pid`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            found.append((int(entry.name), cmdline))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the reader in /proc")
+def test_a_killed_reading_process_is_one_clear_line_and_nothing_half_stored(tmp_path):
+    db, files = _newsroom_and_pages(tmp_path, 2000)
+    importing = subprocess.Popen(
+        [sys.executable, "-m", "newsdesk", "--db", str(db), "import", *files, "--as", REPORTER],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        env=_env(PYTHONPATH=ROOT),
+        cwd=tmp_path,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        reader = None
+        while reader is None and importing.poll() is None and time.monotonic() < deadline:
+            reader = next(
+                (pid for pid, cmd in _children(importing.pid) if "spawn_main" in cmd), None
+            )
+        assert reader is not None, "the import started no reading process"
+        # Its interpreter is still starting (a fifth of a second before the first
+        # file): it cannot have read 2,000 files yet.
+        os.kill(reader, signal.SIGKILL)
+        out, err = importing.communicate(timeout=90)
+    finally:
+        if importing.poll() is None:
+            importing.kill()
+    assert importing.returncode == 1
+    assert "Traceback" not in err
+    assert err.splitlines() == [err.strip()], "one line"
+    stored = out.splitlines()
+    assert len(stored) < len(files)
+    assert err.startswith("newsdesk: the process reading the files was stopped (SIGKILL)")
+    assert (
+        f"before {files[len(stored)]}: that file and the {len(files) - len(stored) - 1} after"
+        in err
+    )
+    room = Newsroom.open(db)
+    try:
+        assert room.count() == len(stored)
+        assert room.check() == []  # every stored article whole: revision, index, audit
+        for line in stored:
+            article_id, headline = line.split("\t")
+            assert room.article(int(article_id)).headline == headline
+            assert [r.revision for r in room.revisions(int(article_id))] == [1]
+    finally:
+        room.close()
