@@ -231,3 +231,34 @@ def test_a_backup_stopped_by_closing_is_not_a_failed_job(qtbot, newsroom_db, cap
     assert "stopped: the window closes" in caplog.text
     assert list_backups(newsroom_db) == []
     worker.shutdown()
+
+
+def test_a_server_out_of_reach_during_the_check_is_no_damage(qtbot, newsroom_db, monkeypatch):
+    """A save failed because the newsroom server went away; the check after it fails
+    for the same reason. That used to be reported as a damaged database, with a modal
+    dialog and every write stopped, where the offline bar says what is wrong."""
+    from PySide6.QtWidgets import QWidget
+
+    from newsdesk.domain.errors import StorageError
+    from newsdesk.domain.said import Said
+    from newsdesk.gui.ops.database_guard import DatabaseGuard
+    from newsdesk.gui.ops.worker import DatabaseWorker
+    from newsdesk.newsroom import Newsroom
+
+    def unreachable(self):
+        raise StorageError(
+            Said("server-unreachable", "the newsroom server is unreachable (desk: gone)")
+        )
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    worker = DatabaseWorker(str(newsroom_db), owner)
+    guard = DatabaseGuard(worker, newsroom_db, owner)
+    damage: list[str] = []
+    guard.damaged.connect(damage.append)
+    heard: list[str | None] = []
+    monkeypatch.setattr(Newsroom, "verify", unreachable)
+    guard.recheck(heard.append)
+    qtbot.waitUntil(lambda: bool(heard), timeout=10_000)
+    assert heard == [None] and damage == [] and guard.damage is None
+    worker.shutdown()

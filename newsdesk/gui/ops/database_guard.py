@@ -21,6 +21,8 @@ from newsdesk.newsroom.backups import BackupCancelled, auto_backup
 log = logging.getLogger(__name__)
 
 CHECK_EVERY_MS = 60_000  # how often to ask the policy; it backs up every `every` at most
+# What the check may meet that says nothing about the database itself (the core's names).
+PASSING_TROUBLE = frozenset({"server-unreachable", "server-too-busy"})
 
 
 class DatabaseGuard(QObject):
@@ -77,7 +79,11 @@ class DatabaseGuard(QObject):
                 then(result[0])
 
         def failed(exc: Exception) -> None:
-            if "locked" in str(exc):  # busy for a while: a colleague's long write
+            said = said_of(exc)
+            # Busy for a while (a colleague's long write), or the server out of reach
+            # (the offline bar says so, and the text is kept until it is back): the
+            # database itself may be fine, so this is no damage.
+            if "locked" in str(exc) or (said is not None and said.name in PASSING_TROUBLE):
                 log.warning("database check postponed: %s", exc)
                 if then is not None:
                     then(None)
