@@ -39,6 +39,14 @@ class Renderer(QObject):
     def close(self) -> None:
         """Stop: nothing is reported after this."""
 
+    def read_pages_like(self, look: object) -> None:
+        """How the window reads pages (page_patch.PageLook), for renderers that send
+        each page's changes from the one before; others ignore it."""
+
+    def patch_for(self, number: int) -> tuple | None:
+        """The changes that came with page `number` (page_patch), if any."""
+        return None
+
 
 class _JobSignals(QObject):
     # One per job and held by it, so a late result never meets a deleted sender.
@@ -113,6 +121,8 @@ class ProcessRenderer(Renderer):
         self._outbox: queue.SimpleQueue[bytes | None] | None = None  # to the job writer
         self._answers: _Answers | None = None  # from the answer reader
         self._in_flight: int | None = None
+        self._look: object | None = None
+        self._patch: tuple[int, tuple | None] = (0, None)  # the last page's, by number
 
     @property
     def pid(self) -> int | None:
@@ -126,7 +136,13 @@ class ProcessRenderer(Renderer):
         # Pickled now: the editor may change its article right after this returns.
         # Written by a thread: a long article fills the pipe, and the write would wait
         # for a busy (or niced) child to read it, on the UI thread.
-        self._outbox.put(pickle.dumps((number, article), pickle.HIGHEST_PROTOCOL))
+        self._outbox.put(pickle.dumps((number, article, self._look), pickle.HIGHEST_PROTOCOL))
+
+    def read_pages_like(self, look: object) -> None:
+        self._look = look
+
+    def patch_for(self, number: int) -> tuple | None:
+        return self._patch[1] if self._patch[0] == number else None
 
     def _spawn(self) -> None:
         self._stop_child()
@@ -168,7 +184,9 @@ class ProcessRenderer(Renderer):
             return  # from a child stopped since
         if message[1] == self._in_flight:
             self._in_flight = None
-        _report(self, message)
+        if len(message) > 3:
+            self._patch = (message[1], message[3])
+        _report(self, message[:3])
 
     def _on_answers_ended(self) -> None:
         if self.sender() is self._answers:
