@@ -3,9 +3,9 @@ so that the window does not.
 
 Putting a page on screen block by block (page_update) took, on the UI thread, every
 block's key (its text and formats: a dozen Qt calls a block) and a comparison of the
-new page's keys with the shown page's: at 10,000 words twelve steps of about 0.5 ms and
-one of 1-2 ms per preview update, a third of the window's busy time while typing
-(py-spy). The child, which rendered the page, now reads it too, compares it with the
+new page's keys with the shown page's: at 10,000 words four steps of about 0.5 ms and
+one of 1-2 ms per preview update; with the parse, a quarter of the window's busy time
+while typing (py-spy). The child, which rendered the page, now reads it too, compares it with the
 page it answered with before, and sends the changed block ranges with the page. The
 window still parses the page (one Qt call: a QTextDocument cannot cross a process) and
 copies the changed blocks from it, exactly as before; it checks that the page it read
