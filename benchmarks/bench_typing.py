@@ -29,6 +29,7 @@ FIGURES = (
     "longest_stall_ms",
     "stalls_over_16ms",
     "preview_updates",
+    "window_cpu_ms",
 )
 
 

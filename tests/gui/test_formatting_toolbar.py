@@ -266,3 +266,37 @@ def test_ctrl_k_in_the_markdown_source_opens_the_link_dialog_and_writes_a_link(w
     editor.set_source_mode(False)
     put_cursor_in(editor, "otice")
     assert window.toolbar.actions_by_name["link"].isChecked()
+
+
+def test_typing_leaves_the_buttons_alone_until_the_formatting_changes(window, qtbot):
+    """Before, every key press set all eight buttons again (twice: the cursor moved,
+    the character format was set), on the UI thread while the reporter typed."""
+    editor, actions = window.editor, window.toolbar.actions_by_name
+    editor.set_markdown("Fresh **snow** closed the pass.\n")
+    put_cursor_in(editor, "closed")
+    told = []
+    editor.format_state_changed.connect(told.append)
+    qtbot.keyClicks(editor.rich_edit, "and ")
+    assert told == []
+    put_cursor_in(editor, "now")
+    assert actions["bold"].isChecked()
+    assert told and told[-1].bold
+
+
+def test_a_shortcut_given_after_typing_began_still_wins(window, qtbot):
+    editor = window.editor
+    editor.set_markdown("Keep all of this.\n")
+    qtbot.keyClicks(editor.rich_edit, "x")  # the editor has looked at its shortcuts
+    fired = []
+    action = QAction("Claim Ctrl+A", editor)
+    action.setShortcut(QKeySequence("Ctrl+A"))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.triggered.connect(lambda: fired.append("added"))
+    editor.addAction(action)
+    qtbot.keyClick(editor.rich_edit, Qt.Key.Key_A, CTRL)
+    assert fired == ["added"]
+    action.setShortcut(QKeySequence("Ctrl+E"))  # changed: Ctrl+A is the text edit's again
+    qtbot.keyClick(editor.rich_edit, Qt.Key.Key_E, CTRL)
+    qtbot.keyClick(editor.rich_edit, Qt.Key.Key_A, CTRL)
+    assert fired == ["added", "added"]
+    assert editor.rich_edit.textCursor().hasSelection()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QStatusBar, QWidget
 from newsdesk.domain.article import Article, Person
 from newsdesk.domain.errors import NewsdeskError
 from newsdesk.domain.site import SiteProfile
-from newsdesk.domain.text_stats import counts
 from newsdesk.gui.editor import save_notices
 from newsdesk.gui.editor.article_editor import ArticleEditor
 from newsdesk.gui.editor.browser_page import show_page_in_browser
@@ -29,6 +28,7 @@ from newsdesk.gui.editor.live_bar import LiveBar
 from newsdesk.gui.editor.live_editing import LiveEditing
 from newsdesk.gui.editor.merge_flow import MergeFlow
 from newsdesk.gui.editor.new_draft import new_draft
+from newsdesk.gui.editor.paragraph_counts import ParagraphCounts
 from newsdesk.gui.editor.permissions import Permissions, refusals
 from newsdesk.gui.editor.save_status import SaveStatus
 from newsdesk.gui.editor.session import ArticleSession
@@ -121,6 +121,7 @@ class ArticleController(QObject):
             new_button=views.new_button,
         )
         self._journal = journal
+        self._counts = ParagraphCounts()
         self._counts_timer = QTimer(self, singleShot=True, interval=COUNTS_DELAY_MS)
         self._counts_timer.timeout.connect(self._update_counts)
         self._checks_timer = QTimer(self, singleShot=True, interval=CHECKS_DELAY_MS)
@@ -319,10 +320,10 @@ class ArticleController(QObject):
             self._views.side.credits.set_credits(self.session.article.credits)
 
     def _update_counts(self) -> None:
-        # The document's plain text is what the reader sees; counting it is cheap,
-        # and the timer keeps it off the path of every keystroke.
+        # The document's plain text is what the reader sees; the timer keeps the count
+        # off the path of every keystroke, and only changed paragraphs are counted.
         text = self._views.editor.plain_text() if self.session.article else ""
-        self._views.save_status.show_counts(*counts(text.split("\n")))
+        self._views.save_status.show_counts(*self._counts.counts(text))
 
     def _on_session_state_changed(self, state: str) -> None:
         self._views.save_status.show_state(state, self.session.last_saved_at)

@@ -13,6 +13,11 @@ and the reader's scroll position is never touched.
 
 Pages this does not handle block by block (tables and other frames, a change at both
 ends of the page, or most of it changed) are put on screen whole with `setHtml`.
+
+The preview's child process does the comparison itself (page_patch) and sends the
+changed block ranges with the page: the window then only parses the page and copies
+those blocks. The comparison here is left for pages that come without them (the first
+after the child started, a renderer on a thread, a page the window did not show).
 """
 
 from __future__ import annotations
@@ -90,7 +95,7 @@ def block_keys(document: QTextDocument) -> list[BlockKey]:
     return keys
 
 
-def _has_frames(document: QTextDocument) -> bool:
+def has_frames(document: QTextDocument) -> bool:
     """True when the page holds a table or another frame with content: their cells are
     blocks that a flat comparison would mix up. (Qt's HTML reader leaves an empty
     frame at every image, holding nothing: those do not count.)"""
@@ -122,18 +127,23 @@ class ShownPage(QObject):
     def __init__(self, browser: QTextBrowser) -> None:
         super().__init__(browser)
         self.browser = browser
-        self._keys: list[BlockKey] | None = None  # of the blocks on screen
+        self._known = False  # the browser shows exactly the last page given (not forgotten)
+        self._keys: list[BlockKey] | None = None  # of the blocks on screen, when taken
+        self._number: int | None = None  # the job number of the page on screen
         self._steps: Iterator[PageUpdate | None] | None = None
 
-    def show(self, html: str) -> PageUpdate:
+    def show(self, html: str, number: int | None = None, patch: tuple | None = None) -> PageUpdate:
         self._steps = None  # a page on its way is older than this one
-        for update in self._update(html):
+        for update in self._update(html, number, patch):
             if update is not None:
                 return update
         raise AssertionError("the last step always says how the page went")
 
-    def show_soon(self, html: str) -> None:
-        self._steps = self._update(html)
+    def show_soon(self, html: str, number: int | None = None, patch: tuple | None = None) -> None:
+        """Put page `html` (job `number`) on screen in steps; `patch` (page_patch), made
+        by the child against the page of job patch[0], is applied instead when that
+        page is the one on screen."""
+        self._steps = self._update(html, number, patch)
         QTimer.singleShot(0, self._next_step)
 
     def is_showing(self) -> bool:
@@ -142,7 +152,9 @@ class ShownPage(QObject):
 
     def forget(self) -> None:
         """The browser's document was replaced elsewhere: show the next page whole."""
+        self._known = False
         self._keys = None
+        self._number = None
 
     def stop(self) -> None:
         """Drop the page on its way (nothing on screen changes)."""
@@ -166,18 +178,33 @@ class ShownPage(QObject):
         self._steps = None
         self.shown.emit(update)
 
-    def _update(self, html: str) -> Iterator[PageUpdate | None]:
+    def _update(
+        self, html: str, number: int | None, patch: tuple | None
+    ) -> Iterator[PageUpdate | None]:
         """The work, step by step: None between steps, the PageUpdate last. Nothing on
         screen changes before the last step."""
         shown = self.browser.document()
         # The shown page was edited by us only; nothing to undo, nothing to keep.
         shown.setUndoRedoEnabled(False)
-        if self._keys is None or _has_frames(shown):
-            yield self._whole(html)
+        if not self._known or has_frames(shown):
+            yield self._whole(html, number)
             return
+        if patch is not None and number is not None and patch[0] == self._number:
+            yield from self._patched(html, number, patch)
+            return
+        if self._keys is None:
+            self._keys = []
+            block = shown.begin()
+            while block.isValid():
+                yield None
+                for _ in range(KEYS_PER_STEP):
+                    if not block.isValid():
+                        break
+                    self._keys.append(BlockKey(block))
+                    block = block.next()
         new = self._parse(html, shown)
-        if _has_frames(new):
-            yield self._whole(html)
+        if has_frames(new):
+            yield self._whole(html, number)
             return
         new_keys: list[BlockKey] = []
         block = new.begin()
@@ -194,7 +221,7 @@ class ShownPage(QObject):
         changed = sum(j2 - j1 for _tag, _i1, _i2, j1, j2 in changes)
         yield None
         if changed > WHOLE_PAGE_SHARE * len(new_keys):
-            yield self._whole(html)
+            yield self._whole(html, number)
             return
         cursor = QTextCursor(shown)
         cursor.beginEditBlock()
@@ -205,22 +232,52 @@ class ShownPage(QObject):
         )
         cursor.endEditBlock()
         if not done:
-            yield self._whole(html)
+            yield self._whole(html, number)
             return
         if shown.blockCount() != new.blockCount() or (
             shown.characterCount() != new.characterCount()
         ):
             # Never left showing something other than the page.
             log.warning("preview: block update went astray; page shown whole")
-            yield self._whole(html)
+            yield self._whole(html, number)
             return
         title = QTextDocument.MetaInformation.DocumentTitle
         if shown.metaInformation(title) != new.metaInformation(title):
             shown.setMetaInformation(title, new.metaInformation(title))
         self._keys = new_keys
+        self._number = number
         yield PageUpdate(whole=False, replaced=changed)
 
-    def _whole(self, html: str) -> PageUpdate:
+    def _patched(self, html: str, number: int, patch: tuple) -> Iterator[PageUpdate | None]:
+        """The page, given which blocks changed since page patch[0], the one on screen
+        (page_patch: worked out in the preview's child): parsed, and only those blocks
+        copied in. No keys, no comparison on the UI thread."""
+        shown = self.browser.document()
+        _base, changes, block_count, character_count = patch
+        new = self._parse(html, shown)
+        if (new.blockCount(), new.characterCount()) != (block_count, character_count):
+            yield self._whole(html, number)  # not the page the child read: never guess
+            return
+        yield None
+        cursor = QTextCursor(shown)
+        cursor.beginEditBlock()
+        done = all(_replace(cursor, shown, (i1, i2), new, (j1, j2)) for i1, i2, j1, j2 in changes)
+        cursor.endEditBlock()
+        if not done or (shown.blockCount(), shown.characterCount()) != (
+            block_count,
+            character_count,
+        ):
+            log.warning("preview: the child's block update went astray; page shown whole")
+            yield self._whole(html, number)
+            return
+        title = QTextDocument.MetaInformation.DocumentTitle
+        if shown.metaInformation(title) != new.metaInformation(title):
+            shown.setMetaInformation(title, new.metaInformation(title))
+        self._keys = None  # taken again only if a page comes without its changes
+        self._number = number
+        yield PageUpdate(whole=False, replaced=sum(j2 - j1 for _i1, _i2, j1, j2 in changes))
+
+    def _whole(self, html: str, number: int | None) -> PageUpdate:
         scroll = self.browser.verticalScrollBar()
         position = scroll.value()
         self.browser.setHtml(html)
@@ -228,7 +285,9 @@ class ShownPage(QObject):
         scroll.setValue(min(position, scroll.maximum()))
         document = self.browser.document()
         document.setUndoRedoEnabled(False)
-        self._keys = None if _has_frames(document) else block_keys(document)
+        self._known = True
+        self._keys = None  # taken when a page comes that needs them (in steps)
+        self._number = number
         return PageUpdate(whole=True, replaced=document.blockCount())
 
     @staticmethod

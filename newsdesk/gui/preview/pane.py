@@ -8,7 +8,8 @@ back, so the preview follows steady typing), at most one runs at a time, and cha
 made meanwhile are folded into one: the newest article is rendered next (ReText's
 converter does the same). The render function is injected (the export pipeline's);
 the app runs it in a child process (renderers.ProcessRenderer), so a long render never
-holds the interpreter lock the window needs.
+holds the interpreter lock the window needs; that child also says which blocks of the
+page changed since the page before (page_patch), so the window only copies those in.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import NewsdeskError
 from newsdesk.gui.i18n.core_text import refusal_text
+from newsdesk.gui.preview.page_patch import PageLook
 from newsdesk.gui.preview.page_update import PageUpdate, ShownPage
 from newsdesk.gui.preview.renderers import Render, Renderer, ThreadRenderer
 
@@ -204,6 +206,14 @@ class PreviewPane(QWidget):
         self._running = self._jobs_started
         self._pending = False
         self._busy_timer.start()
+        shown = self.browser.document()
+        self._renderer.read_pages_like(
+            PageLook(
+                shown.defaultFont().toString(),
+                shown.defaultStyleSheet(),
+                shown.baseUrl().toString(),
+            )
+        )
         self._renderer.start(self._jobs_started, article)
 
     def _job_done(self, number: int) -> bool:
@@ -224,8 +234,9 @@ class PreviewPane(QWidget):
         if not self._job_done(number):
             return
         self._arriving = html
-        # In steps, so that typing gets in between them; `_on_page_shown` follows.
-        self._page.show_soon(html)
+        # In steps, so that typing gets in between them; `_on_page_shown` follows. The
+        # child sends the page's changes from the one before: the window only applies.
+        self._page.show_soon(html, number, self._renderer.patch_for(number))
 
     def _on_page_shown(self, update: PageUpdate) -> None:
         how = "whole" if update.whole else "by block"

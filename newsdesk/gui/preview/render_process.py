@@ -1,4 +1,4 @@
-"""The preview's page renderer, run in a child process of its own (no Qt here).
+"""The preview's page renderer, run in a child process of its own.
 
 Rendering a long article (Python-Markdown, the sanitizer, the template) holds the
 interpreter lock for tens of milliseconds; on a thread of the app's process that
@@ -8,6 +8,11 @@ it receives `(number, article)` on the jobs pipe and answers `(kind, number, tex
 on the answers pipe, where kind is "ok" (text is the HTML), "refused" (a
 NewsdeskError's message) or "crashed" (any other exception, with its type). It ends
 when the jobs pipe closes, so it never outlives the app.
+
+A job may also say how the window reads its pages (`(number, article, look)`, a
+page_patch.PageLook): the child then reads each page itself, too, and adds to an "ok"
+answer the changes from the page before (page_patch), or None. Only then does the
+child load Qt (its GUI module, on the offscreen platform: it never shows anything).
 """
 
 from __future__ import annotations
@@ -44,12 +49,41 @@ def serve(jobs: Connection, answers: Connection, render: Callable[[Article], str
     # Background work: on a busy machine the window's own process goes first.
     with contextlib.suppress(AttributeError, OSError):
         os.nice(5)
+    patcher = None
     while True:
         try:
-            number, article = jobs.recv()
+            number, article, *look = jobs.recv()
         except (EOFError, OSError):
             return  # the app closed its end (or died): nothing is left to show
+        message = answer(render, number, article)
+        looked_at = look and look[0] is not None and message[0] == OK
+        if looked_at and patcher is not None:
+            message = (*message, _patch(patcher, number, message[2], look[0]))
         try:
-            answers.send(answer(render, number, article))
+            answers.send(message)
         except (BrokenPipeError, OSError):
             return
+        if looked_at and patcher is None:
+            # The first page has nothing to be compared with: it went at once, and is
+            # read now (Qt's start included), for the next page to be compared with.
+            patcher = _patcher()
+            _patch(patcher, number, message[2], look[0])
+
+
+def _patcher():
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # reads pages, never shows one
+    from PySide6.QtGui import QGuiApplication
+
+    from newsdesk.gui.preview.page_patch import PagePatcher
+
+    if QGuiApplication.instance() is None:
+        _patcher.application = QGuiApplication(["newsdesk-preview"])  # kept alive
+    return PagePatcher()
+
+
+def _patch(patcher, number: int, html: str, look) -> tuple | None:
+    try:
+        return patcher.patch(number, html, look)
+    except Exception:  # the page still goes, whole: a bug here must not lose it
+        log.exception("preview: the page's changes could not be worked out")
+        return None

@@ -15,7 +15,14 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QFontDatabase, QImage, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import (
+    QActionEvent,
+    QFontDatabase,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from newsdesk.gui.editor.body.block_markdown import BlockMarkdown
@@ -103,8 +110,9 @@ class BodyEditor(FormattingMixin, LinksMixin, ImagesMixin, ClipboardMixin, QWidg
         self._block_markdown = BlockMarkdown(document, self)
         document.contentsChanged.connect(self._on_rich_document_contents_changed)
         self.source_edit.textChanged.connect(self._on_source_edit_text_changed)
-        self.rich_edit.cursorPositionChanged.connect(self._emit_format_state)
-        self.rich_edit.currentCharFormatChanged.connect(self._emit_format_state)
+        self.rich_edit.cursorPositionChanged.connect(self._on_rich_cursor_moved)
+        self.rich_edit.currentCharFormatChanged.connect(self._on_rich_cursor_moved)
+        self._shortcut_keys: set[int] | None = None  # of this editor's actions, when known
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Text edits claim some keys before shortcuts see them (Ctrl+K deletes to the end
@@ -115,6 +123,17 @@ class BodyEditor(FormattingMixin, LinksMixin, ImagesMixin, ClipboardMixin, QWidg
         return super().eventFilter(watched, event)
 
     def _has_action_for(self, event: QKeyEvent) -> bool:
+        # Asked on every key press: most keys are no action's shortcut, and that is
+        # known from a set of the shortcuts' keys, not a walk over every action.
+        if self._shortcut_keys is None:
+            self._shortcut_keys = {
+                s[0].toCombined()
+                for action in self.actions()
+                for s in action.shortcuts()
+                if s.count() == 1
+            }
+        if event.keyCombination().toCombined() not in self._shortcut_keys:
+            return False
         pressed = QKeySequence(event.keyCombination())
         return any(
             action.isEnabled()
@@ -124,6 +143,10 @@ class BodyEditor(FormattingMixin, LinksMixin, ImagesMixin, ClipboardMixin, QWidg
             )
             for action in self.actions()
         )
+
+    def actionEvent(self, event: QActionEvent) -> None:
+        super().actionEvent(event)
+        self._shortcut_keys = None  # an action added, removed or changed (its shortcut)
 
     # Markdown in and out ----------------------------------------------------------
     def set_markdown(self, text: str) -> None:

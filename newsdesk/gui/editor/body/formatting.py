@@ -74,7 +74,17 @@ class FormattingMixin:
         )
 
     def _emit_format_state(self) -> None:
-        self.format_state_changed.emit(self.format_state())
+        self._said_format_state = self.format_state()
+        self.format_state_changed.emit(self._said_format_state)
+
+    def _on_rich_cursor_moved(self) -> None:
+        # Every typed key moves the cursor: the toolbar hears of it only when the
+        # formatting at the cursor is not what it was last told (its eight buttons were
+        # set again on every key press before).
+        state = self.format_state()
+        if state != getattr(self, "_said_format_state", None):
+            self._said_format_state = state
+            self.format_state_changed.emit(state)
 
     # Inline formatting ------------------------------------------------------------------
     def _merge_char_format(self, char_format: QTextCharFormat) -> None:
