@@ -315,10 +315,12 @@ class ArticleListPanel(QWidget):
             # Typed on meanwhile: the newer query is already queued behind this one.
             return None if generation != self._generation else newsroom.find(query)
 
-        self._worker.submit(
-            rest,
-            lambda found: found is not None and self._on_ids_found(generation, found),
-            lambda exc: self._on_query_failed(generation, exc),
+        self.first_paint.after(  # the first screen is painted first (first_paint.py)
+            lambda: self._worker.submit(
+                rest,
+                lambda found: found is not None and self._on_ids_found(generation, found),
+                lambda exc: self._on_query_failed(generation, exc),
+            )
         )
 
     def _on_hub_changed(self, changes: Changes) -> None:
