@@ -2,9 +2,9 @@
 first use (or for the warm-up once the list is on screen), and so do the export and
 import machinery; each still works when first asked for with the keyboard.
 
-Each test launches the app as `newsdesk` starts it (gui.app.start), in a process of
-its own on the offscreen platform, and looks at sys.modules during the list's first
-paint with rows.
+Each test launches the app as the `newsdesk` command starts it (newsdesk.cli:main,
+whose parser knows every command), in a process of its own on the offscreen
+platform, and looks at sys.modules during the list's first paint with rows.
 """
 
 from __future__ import annotations
@@ -35,24 +35,27 @@ HEAVY = (
 
 _CHILD = """
 import json, os, sys, time
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+import newsdesk.cli
 from newsdesk.gui import app as app_module
 
 if os.environ.get("NO_WARM_UP"):  # the first use itself imports what it needs
     import newsdesk.gui.window_tools as window_tools
 
     window_tools.warm_up = lambda: None
-qapp = app_module.application()
-window = app_module.start(sys.argv[1])
 seen = {}
 
 
 class FirstRows(QObject):
+    def __init__(self, window):
+        super().__init__()
+        self.window = window
+
     def eventFilter(self, watched, event):
-        view = window.list_panel.view
+        view = self.window.list_panel.view
         if (
             "at_paint" not in seen
             and event.type() == QEvent.Type.Paint
@@ -63,41 +66,51 @@ class FirstRows(QObject):
         return False
 
 
-spy = FirstRows()
-qapp.installEventFilter(spy)
-
-
 def wait_until(test, seconds=20):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        qapp.processEvents()
+        QApplication.processEvents()
         if test():
             return True
         time.sleep(0.01)
     return False
 
 
-wait_until(lambda: "at_paint" in seen and window.deferred_start.done)
-qapp.removeEventFilter(spy)
-wanted = json.loads(sys.argv[2])
-warmed_up = lambda: all(name in sys.modules for name in wanted)  # noqa: E731
-seen["warmed_up"] = warmed_up() if os.environ.get("NO_WARM_UP") else wait_until(warmed_up, 10)
-window.activateWindow()
-wait_until(window.isActiveWindow, 5)
-QTest.keyClick(window, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
+def drive(window, spy):
+    qapp = QApplication.instance()
+    wait_until(lambda: "at_paint" in seen and window.deferred_start.done)
+    qapp.removeEventFilter(spy)
+    wanted = json.loads(sys.argv[2])
+    warmed_up = lambda: all(name in sys.modules for name in wanted)  # noqa: E731
+    seen["warmed_up"] = warmed_up() if os.environ.get("NO_WARM_UP") else wait_until(warmed_up, 10)
+    window.activateWindow()
+    wait_until(window.isActiveWindow, 5)
+    QTest.keyClick(window, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
+
+    def why_dialog():
+        shown = [w for w in qapp.topLevelWidgets() if w.isVisible()]
+        return next((w for w in shown if w.windowTitle().startswith("Why")), None)
+
+    seen["why_shown"] = wait_until(lambda: why_dialog() is not None, 10)
+    seen["why_entries"] = len(why_dialog().entries()) if seen["why_shown"] else None
+    print(json.dumps(seen), flush=True)
+    os._exit(0)
 
 
-def why_dialog():
-    return next(
-        (w for w in qapp.topLevelWidgets() if w.isVisible() and w.windowTitle().startswith("Why")),
-        None,
-    )
+real_make_window = app_module.make_window
 
 
-seen["why_shown"] = wait_until(lambda: why_dialog() is not None, 10)
-seen["why_entries"] = len(why_dialog().entries()) if seen["why_shown"] else None
-print(json.dumps(seen), flush=True)
-os._exit(0)
+def make_window(*args, **kwargs):
+    window = real_make_window(*args, **kwargs)
+    spy = FirstRows(window)
+    QApplication.instance().installEventFilter(spy)
+    QTimer.singleShot(0, lambda: drive(window, spy))
+    return window
+
+
+app_module.make_window = make_window
+# As the `newsdesk` command starts the app: its console script is newsdesk.cli:main.
+sys.exit(newsdesk.cli.main(["--db", sys.argv[1]]))
 """
 
 
