@@ -9,13 +9,18 @@ run as they would). `--load N` runs N busy processes meanwhile (bounded by the r
 Prints, per launch, the seconds to the window shown with its list, and the failures.
 
     python -m benchmarks.bench_launches --versus-retext [--size 100000] [--launches 7]
-        [--before DIR]
+        [--before DIR] [--bytecode cached|source|both]
 
 measures instead launch to painted window side by side: newsdesk on the newsroom of
-`--size` articles (window shown, its list filled) and ReText on an empty file (its
+`--size` articles (window shown, its list filled; started as the `newsdesk` command
+starts it, its CLI parser first: benchmarks/launch_entry.py) and ReText on an empty file (its
 window shown and painted), each launch a new process, interleaved; medians. With
 `--before DIR` (an older checkout, e.g. `git archive main`), its app is launched the
-same way in the same rounds (its own tests/gui/app_process.py).
+same way in the same rounds (its own tests/gui/app_process.py). `--bytecode`: newsdesk
+(and before) with its bytecode cached, as installed, or compiled from source at every
+launch (PYTHONDONTWRITEBYTECODE), or both in the same rounds (the default). Beside the
+wall time, each launch's CPU time up to that moment (its own and its children's:
+the wall time under a load of 3-10 says more of the machine than of the app).
 """
 
 from __future__ import annotations
@@ -23,12 +28,14 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks.newsroom_fixture import build, fixture_path
@@ -38,6 +45,8 @@ from tests.gui.app_process import AppProcess
 
 WINDOW_TIMEOUT_S = 60
 ROOT = Path(__file__).resolve().parents[1]
+# Launches side by side with ReText start as the `newsdesk` command does (its parser).
+ENTRY = ROOT / "benchmarks" / "launch_entry.py"
 
 # Run by ReText's own interpreter (benchmarks/peers.sh): its window on an empty file.
 RETEXT_START = """
@@ -122,29 +131,83 @@ def run(launches: int, size: int, load: int, cache: Path, overlap: bool = False)
     return {"launches": launches, "shown": len(times), "failures": failures, "times": times}
 
 
+# How newsdesk's own modules are loaded: "cached" from bytecode compiled once, as an
+# installed wheel has it (pip compiles at install) and as a checkout gets it after its
+# first run; "source" compiled again at every launch, as happens when
+# PYTHONDONTWRITEBYTECODE is set (this session machine sets it: no checkout has a
+# single .pyc). ReText runs from its own venv, compiled by pip, either way.
+BYTECODE = ("cached", "source")
+
+
+def _bytecode_env(kind: str, cache: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    if kind == "cached":
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(cache)  # the checkouts themselves stay untouched
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        env.pop("PYTHONPYCACHEPREFIX", None)
+    return env
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU time a process has used so far, its waited-for children included (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def _launch(db: Path, home: Path, env: dict[str, str], root: Path = ROOT) -> tuple[float, float]:
+    """(wall, CPU) seconds from the launch to the window shown with its list."""
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(env)  # AppProcess passes this process's environment on
+    try:
+        start = time.perf_counter()
+        app = AppProcess(db, "Mei Lin", home, root=root, entry=ENTRY)
+        taken = time.perf_counter() - start
+        cpu = _cpu_seconds(app.child.pid)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    app.quit()
+    return taken, cpu
+
+
 def versus_retext(
-    size: int, launches: int, cache: Path, peers: Path, before: Path | None = None
+    size: int,
+    launches: int,
+    cache: Path,
+    peers: Path,
+    before: Path | None = None,
+    bytecode: Sequence[str] = BYTECODE,
 ) -> dict:
-    """Seconds from launch to painted window: newsdesk at `size`, ReText empty file."""
+    """Seconds from launch to painted window: newsdesk at `size`, ReText empty file;
+    newsdesk (and `before`) once per kind of `bytecode` in each round."""
     work = Path(tempfile.mkdtemp(prefix="newsdesk-start-"))
     db = work / "newsroom.db"
     shutil.copy(build(fixture_path(cache, size), size), db)
     empty = work / "empty.md"
     empty.write_text("", encoding="utf-8")
     clean = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    times: dict[str, list[float]] = {"newsdesk": [], "ReText": []}
-    if before is not None:
-        times["before"] = []
+    roots = {"newsdesk": ROOT, **({"before": before} if before is not None else {})}
+    runs = [(f"{name} ({kind})", root, kind) for kind in bytecode for name, root in roots.items()]
+    envs = {kind: _bytecode_env(kind, work / "pycache") for kind in bytecode}
+    times: dict[str, list[float]] = {name: [] for name, _root, _kind in runs}
+    times["ReText"] = []
+    cpu: dict[str, list[float]] = {name: [] for name in times}
     try:
         room = Newsroom.open(db)
         room.add_person("Mei Lin", ["reporter"])
         room.close()
+        for name, root, kind in runs:  # untimed: "cached" writes its bytecode here
+            _launch(db, work / f"home-{name}", envs[kind], root)
         for number in range(launches):
+            for name, root, kind in runs:
+                taken, used = _launch(db, work / f"home-{name}", envs[kind], root)
+                times[name].append(taken)
+                cpu[name].append(used)
             start = time.perf_counter()
-            app = AppProcess(db, "Mei Lin", work / "home")
-            times["newsdesk"].append(time.perf_counter() - start)
-            app.quit()
-            start = time.perf_counter()
+            used = resource.getrusage(resource.RUSAGE_CHILDREN)
             subprocess.run(
                 [str(peers / "bin" / "python"), "-c", RETEXT_START, str(empty)],
                 capture_output=True,
@@ -153,11 +216,8 @@ def versus_retext(
                 check=True,
             )
             times["ReText"].append(time.perf_counter() - start)
-            if before is not None:
-                start = time.perf_counter()
-                app = AppProcess(db, "Mei Lin", work / "home-before", root=before)
-                times["before"].append(time.perf_counter() - start)
-                app.quit()
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu["ReText"].append(after.ru_utime - used.ru_utime + after.ru_stime - used.ru_stime)
             print(
                 f"launch {number}: "
                 + ", ".join(f"{name} {taken[-1]:.2f} s" for name, taken in times.items()),
@@ -165,7 +225,10 @@ def versus_retext(
             )
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return {name: statistics.median(taken) for name, taken in times.items()}
+    return {
+        name: (statistics.median(taken), statistics.median(cpu[name]))
+        for name, taken in times.items()
+    }
 
 
 def main() -> None:
@@ -180,23 +243,30 @@ def main() -> None:
     parser.add_argument("--versus-retext", action="store_true")
     parser.add_argument("--peers", default=str(ROOT / ".bench-peers"))
     parser.add_argument("--before", help="an older checkout, launched in the same rounds")
+    parser.add_argument(
+        "--bytecode",
+        choices=[*BYTECODE, "both"],
+        default="both",
+        help="newsdesk's modules from cached bytecode (as installed), from source, or both",
+    )
     args = parser.parse_args()
     if args.versus_retext:
         before = Path(args.before).resolve() if args.before else None
+        kinds = BYTECODE if args.bytecode == "both" else (args.bytecode,)
         medians = versus_retext(
-            args.size, args.launches, Path(args.cache), Path(args.peers), before
+            args.size, args.launches, Path(args.cache), Path(args.peers), before, kinds
         )
-        ratio = medians["newsdesk"] / medians["ReText"]
         print(
-            f"launch to painted window, median of {args.launches}: newsdesk at"
-            f" {args.size:,} articles {medians['newsdesk']:.2f} s, ReText on an empty file"
-            f" {medians['ReText']:.2f} s ({ratio:.2f}x)"
-            + (
-                f"; before {medians['before']:.2f} s ({medians['before'] / medians['ReText']:.2f}x)"
-                if before is not None
-                else ""
-            )
+            f"launch to painted window at {args.size:,} articles, median of"
+            f" {args.launches} (ReText on an empty file):"
         )
+        wall, cpu = medians["ReText"]
+        for name, (median, used) in medians.items():
+            print(
+                f"  {name:18s} wall {median:5.2f} s ({median / wall:4.2f}x ReText)"
+                f"  CPU {used:5.2f} s ({used / cpu:4.2f}x ReText)"
+            )
+        print(f"  load average at the end: {os.getloadavg()[0]:.1f}")
         return
     result = run(args.launches, args.size, args.load, Path(args.cache), args.overlap)
     times = result["times"]

@@ -21,20 +21,18 @@ from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from newsdesk.cli.context import open_newsroom
 from newsdesk.domain.errors import InvalidInputError
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
 from newsdesk.newsroom import Newsroom
-from newsdesk.publish.export.bundle import (
-    FORMAT_ALIASES,
-    FORMAT_FILES,
-    ExportProgress,
-    normalize_formats,
-)
-from newsdesk.publish.export.selection import ArticleSelection
+from newsdesk.publish.export.format_names import FORMAT_ALIASES, FORMAT_FILES
+
+if TYPE_CHECKING:  # the exporters load when an export runs, not for every command
+    from newsdesk.publish.export.bundle import ExportProgress
+    from newsdesk.publish.export.selection import ArticleSelection
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -92,6 +90,8 @@ class ExportSummary:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from newsdesk.publish.export.bundle import normalize_formats  # the exporters, now
+
     formats = normalize_formats(_split_formats(args.formats or ["html"]))
     if args.fragment and "html" not in formats:
         raise InvalidInputError("--fragment shapes the html pages; add html to --format")

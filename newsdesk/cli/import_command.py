@@ -17,6 +17,7 @@ import dataclasses
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsdesk.cli.context import open_newsroom, print_json
 from newsdesk.domain.article import Article
@@ -24,7 +25,9 @@ from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import NewsdeskError
 from newsdesk.domain.site import SiteProfile
 from newsdesk.newsroom.paths import default_database_path
-from newsdesk.publish.importers.report import ImportReport
+
+if TYPE_CHECKING:  # Python-Markdown loads when files are imported, not for every command
+    from newsdesk.publish.importers.report import ImportReport
 
 # Files parsed before their articles are stored together (one unit of work).
 IMPORT_BATCH = 200

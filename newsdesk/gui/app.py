@@ -24,11 +24,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from newsdesk.domain.errors import NewsdeskError
 from newsdesk.gui.app_identity import identify
 from newsdesk.gui.connect import identity
-from newsdesk.gui.connect.choose import ask_local_file, ask_server, cannot_reach
 from newsdesk.gui.connect.opening import Cancelled, Opened, open_newsroom
 from newsdesk.gui.i18n.core_text import refusal_text
 from newsdesk.gui.i18n.language import install_translations
-from newsdesk.gui.people.first_run_dialog import FirstRunDialog
 from newsdesk.gui.window_state import WindowState
 from newsdesk.newsroom import Newsroom, ProbeRun
 from newsdesk.newsroom.paths import DB_ENV, default_database_path, default_target, log_directory
@@ -113,6 +111,8 @@ def ensure_user(newsroom: Newsroom, settings: QSettings) -> str | None:
     known = {p.name: p for p in everyone if p.active}  # a deactivated person cannot act
     if remembered and remembered in known:
         return remembered
+    from newsdesk.gui.people.first_run_dialog import FirstRunDialog  # a first run only
+
     dialog = FirstRunDialog(list(known))
     if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
         return None
@@ -179,6 +179,8 @@ def start(db_path: str | Path | None = None):
                 )
                 return 1
             # The last newsroom may be out of reach: never a dead end.
+            from newsdesk.gui.connect.choose import cannot_reach
+
             choice = cannot_reach(target, refusal_text(exc))
             if choice is None:
                 return 1
@@ -219,14 +221,21 @@ def make_window(opened: Opened, person: str, settings: QSettings):
     identity.attach(window)
     settings.setValue(LAST_NEWSROOM_KEY, readable_location(opened.target))
     window.actions.connect_server.triggered.connect(
-        lambda: _switch(window, settings, lambda: ask_server(window, settings))
+        lambda: _switch(window, settings, lambda: _choose().ask_server(window, settings))
     )
     window.actions.open_local.triggered.connect(
-        lambda: _switch(window, settings, lambda: ask_local_file(window, opened.target))
+        lambda: _switch(window, settings, lambda: _choose().ask_local_file(window, opened.target))
     )
     window.show()
     _CURRENT[0] = window
     return window
+
+
+def _choose():
+    """File › Connect… and Open local…'s dialogs, imported when first asked for."""
+    from newsdesk.gui.connect import choose
+
+    return choose
 
 
 # The window on screen: File › Connect… replaces it by one on another newsroom.

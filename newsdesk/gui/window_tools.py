@@ -12,13 +12,13 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from newsdesk.domain.article import Article
 from newsdesk.gui.i18n.said_text import said_text
-from newsdesk.gui.importing.controller import ImportController
-from newsdesk.gui.people.people_dialog import PeopleDialog, manage_refusal
-from newsdesk.gui.unavailable_dialog import show_unavailable
+from newsdesk.gui.window_warm_up import warm_up
 from newsdesk.gui.workflow.refusals import create_refusal
 
 if TYPE_CHECKING:
+    from newsdesk.gui.importing.controller import ImportController
     from newsdesk.gui.main_window import MainWindow
+    from newsdesk.gui.people.people_dialog import PeopleDialog
 
 log = logging.getLogger(__name__)
 
@@ -28,18 +28,9 @@ class WindowTools(QObject):
         super().__init__(window)
         self._window = window
         a = window.actions
-        # Imports read and write on the long-jobs thread: saves never queue behind them.
-        self.importer = ImportController(
-            window.background,
-            person=lambda: window.user,
-            refusal=self.import_refusal,
-            settings=window.settings,
-            status_bar=window.statusBar(),
-            parent_widget=window,
-        )
-        a.import_files.triggered.connect(self.importer.choose_files)
-        window.list_panel.files_dropped.connect(self.importer.preview)
-        self.importer.imported.connect(self._on_imported)
+        self._importer: ImportController | None = None
+        a.import_files.triggered.connect(lambda: self.importer.choose_files())
+        window.list_panel.files_dropped.connect(lambda paths: self.importer.preview(paths))
         # Importing makes articles: allowed exactly when starting one is.
         a.new.changed.connect(self._follow_new_action)
         self._follow_new_action()
@@ -57,11 +48,34 @@ class WindowTools(QObject):
                 15000,
             )
         )
-        a.why.triggered.connect(
-            lambda: show_unavailable(
-                window, [*window.workflow_bar.buttons.values(), window.workflow_bar.history_button]
+        a.why.triggered.connect(self._show_unavailable)
+        # The dialogs above are imported when first used, or once the list is painted.
+        window.list_panel.first_paint.painted.connect(lambda: warm_up())
+
+    @property
+    def importer(self) -> ImportController:
+        """Made on first use: File › Import…, or files dropped on the list."""
+        if self._importer is None:
+            from newsdesk.gui.importing.controller import ImportController
+
+            window = self._window
+            # Imports read and write on the long-jobs thread: saves never queue behind.
+            self._importer = ImportController(
+                window.background,
+                person=lambda: window.user,
+                refusal=self.import_refusal,
+                settings=window.settings,
+                status_bar=window.statusBar(),
+                parent_widget=window,
             )
-        )
+            self._importer.imported.connect(self._on_imported)
+        return self._importer
+
+    def _show_unavailable(self) -> None:
+        from newsdesk.gui.unavailable_dialog import show_unavailable
+
+        bar = self._window.workflow_bar
+        show_unavailable(self._window, [*bar.buttons.values(), bar.history_button])
 
     def import_refusal(self) -> str:
         window = self._window
@@ -74,6 +88,8 @@ class WindowTools(QObject):
         a.import_files.setToolTip(why or a.import_files.statusTip())
 
     def show_people(self) -> None:
+        from newsdesk.gui.people.people_dialog import PeopleDialog, manage_refusal
+
         window = self._window
         if self.people_dialog is not None:
             self.people_dialog.close()

@@ -24,9 +24,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 class AppProcess:
-    def __init__(self, db: Path, user: str, home: Path, *, root: Path = ROOT) -> None:
+    def __init__(
+        self, db: Path, user: str, home: Path, *, root: Path = ROOT, entry: Path | None = None
+    ) -> None:
         """`root`: the checkout to run (another one's tests/gui/app_process.py and
-        newsdesk: a benchmark's "before")."""
+        newsdesk: a benchmark's "before"). `entry`: a script that runs this one after
+        what the `newsdesk` command does first (benchmarks/launch_entry.py)."""
         config = home / "config"
         (config / "newsdesk").mkdir(parents=True, exist_ok=True)
         (config / "newsdesk" / "newsdesk.conf").write_text(
@@ -40,7 +43,7 @@ class AppProcess:
         }
         script = Path(root) / "tests" / "gui" / "app_process.py"
         self.child = subprocess.Popen(
-            [sys.executable, str(script), str(db)],
+            [sys.executable, *([str(entry)] if entry else []), str(script), str(db)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,

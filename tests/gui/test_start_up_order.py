@@ -101,3 +101,53 @@ def test_a_slow_start_up_check_does_not_hold_up_the_list(qtbot, desk_db, open_wi
         finally:
             release.set()
     assert listed < 5
+
+
+def test_the_rest_of_the_list_is_read_after_its_first_screen_is_painted(
+    qtbot, desk_db, open_window, monkeypatch
+):
+    """The list behind the first screen (every id: 100,000 at newsroom scale) is read
+    on the worker once the first screen is on screen: read at once, its query held
+    the interpreter lock while the window was first laid out and painted."""
+    room = Newsroom.open(desk_db)
+    with room.store.transaction():
+        for number in range(120):
+            room.create_article(Article(headline=f"Story {number}"), actor="Mei Lin")
+    room.close()
+    rest_read: list[float] = []
+    real_find = Newsroom.find
+
+    def find(self, query=None, *, limit=None):
+        if limit is None:
+            rest_read.append(time.monotonic())
+        return real_find(self, query, limit=limit)
+
+    monkeypatch.setattr(Newsroom, "find", find)
+    painted = _FirstRowsPainted()
+    QApplication.instance().installEventFilter(painted)
+    try:
+        window = open_window(desk_db)
+        qtbot.waitUntil(lambda: window.list_panel.model.rowCount() == 120, timeout=5000)
+    finally:
+        QApplication.instance().removeEventFilter(painted)
+    assert painted.at is not None and rest_read
+    assert painted.at < rest_read[0], "the whole list was read before its first screen painted"
+    assert "120" in window.list_panel.count_label.text()
+
+
+def test_a_list_not_yet_shown_still_gets_its_rest(qtbot, desk_db, tmp_path):
+    """A window built but not shown (no paint comes) lists every article all the same."""
+    from PySide6.QtCore import QSettings
+
+    from newsdesk.gui.main_window import MainWindow
+
+    room = Newsroom.open(desk_db)
+    with room.store.transaction():
+        for number in range(130):
+            room.create_article(Article(headline=f"Story {number}"), actor="Mei Lin")
+    room.close()
+    settings = QSettings(str(tmp_path / "hidden.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(Newsroom.open(desk_db), str(desk_db), "Mei Lin", settings)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.list_panel.model.rowCount() == 130, timeout=5000)
+    window.close()

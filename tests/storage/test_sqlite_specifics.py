@@ -180,3 +180,29 @@ def test_two_entries_can_never_chain_onto_the_same_audit_entry(db_path):
             f"INSERT INTO audit ({', '.join(fork)}) VALUES ({', '.join('?' * len(fork))})",
             list(fork.values()),
         )
+
+
+def test_a_sqlite_utils_plugin_never_runs_on_the_newsroom_file(db_path):
+    """Any installed package can declare a sqlite-utils plugin that runs on every
+    connection sqlite-utils opens (prepare_connection); finding them scans every
+    installed package at each start. The newsroom's connections run none."""
+    import sqlite_utils
+    from sqlite_utils.plugins import pm
+
+    touched = []
+
+    class Plugin:
+        @sqlite_utils.hookimpl
+        def prepare_connection(self, conn):
+            touched.append(conn)
+
+    plugin = Plugin()
+    pm.register(plugin, name="newsdesk-test-plugin")
+    try:
+        store = SQLiteStore(db_path)
+        assert store.count() == 3
+        store.close()
+        sqlite_utils.Database(memory=True)  # the plugin does run where plugins are wanted
+    finally:
+        pm.unregister(plugin)
+    assert len(touched) == 1

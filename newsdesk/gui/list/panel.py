@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -42,8 +41,8 @@ from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status, UserRole
 from newsdesk.gui.flow_layout import FlowLayout
 from newsdesk.gui.i18n.core_text import presence_text, refusal_text, status_name
-from newsdesk.gui.i18n.language import speaks_english
 from newsdesk.gui.list.column_fit import HeadlineColumnFit
+from newsdesk.gui.list.count_text import count_text
 from newsdesk.gui.list.first_paint import FirstPaint
 from newsdesk.gui.list.first_screen import FIRST_SCREEN, FirstScreen, read_first_screen
 from newsdesk.gui.list.model import COLUMNS, ArticleListModel
@@ -80,23 +79,6 @@ WAITING_TIPS = {
 
 # Keys in the search box that move into the results.
 INTO_RESULTS_KEYS = frozenset({Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter})
-
-
-def count_text(count: int, *, filtered: bool) -> str:
-    """How many articles the list shows, as a sentence fragment."""
-    if not filtered or count:
-        if not speaks_english():  # one form for every number, as Chinese has
-            text = (
-                QCoreApplication.translate("ArticleListPanel", "{count} articles match")
-                if filtered
-                else QCoreApplication.translate("ArticleListPanel", "{count} articles")
-            )
-            return text.format(count=f"{count:,}")
-        noun = "article" if count == 1 else "articles"
-        if not filtered:
-            return f"{count:,} {noun}"
-        return f"{count:,} {noun} match" + ("es" if count == 1 else "")
-    return QCoreApplication.translate("ArticleListPanel", "No article matches")
 
 
 def dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
@@ -317,12 +299,22 @@ class ArticleListPanel(QWidget):
             self._pending_select = None
             self._open_pending = False
 
-        # Most of a second on a server for one letter: the next query cancels it.
+        # Most of a second on a server for one letter: asked once the first screen is
+        # painted (first_paint.py), and cancelled by the next query.
         cancel = self._rest_read = ReadCancel()
-        self._worker.submit(
-            lambda newsroom: newsroom.find(query, cancel=cancel),
-            lambda found: self._on_ids_found(generation, found),
-            lambda exc: self._on_query_failed(generation, exc),
+
+        def rest(newsroom: Newsroom) -> list[int] | None:
+            # Typed on meanwhile: the newer query is already queued behind this one.
+            if generation != self._generation:
+                return None
+            return newsroom.find(query, cancel=cancel)
+
+        self.first_paint.after(
+            lambda: self._worker.submit(
+                rest,
+                lambda found: found is not None and self._on_ids_found(generation, found),
+                lambda exc: self._on_query_failed(generation, exc),
+            )
         )
 
     def _on_hub_changed(self, changes: Changes) -> None:

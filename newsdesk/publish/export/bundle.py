@@ -62,6 +62,7 @@ from newsdesk.domain.errors import InvalidInputError, NewsdeskError
 from newsdesk.domain.site import SiteProfile
 from newsdesk.publish.export import problems
 from newsdesk.publish.export.body_cache import BodyCache
+from newsdesk.publish.export.format_names import FORMAT_ALIASES, FORMAT_FILES, FORMAT_LABELS
 from newsdesk.publish.export.manifest import (
     MANIFEST_NAME,
     ManifestWriter,
@@ -94,14 +95,6 @@ logger = logging.getLogger(__name__)
 
 INDEX_NAME = "index.html"
 
-FORMAT_FILES: dict[str, str] = {
-    "html": "{slug}.html",
-    "text": "{slug}.txt",
-    "ninjs": "{slug}.ninjs.json",
-    "markdown": "{slug}.md",
-}
-FORMAT_ALIASES = {"md": "markdown", "txt": "text", "json": "ninjs"}
-FORMAT_LABELS = {"html": "page", "text": "text", "ninjs": "ninjs", "markdown": "Markdown"}
 # The formats made from the rendered body.
 _BODY_FORMATS = frozenset({"html", "text", "ninjs"})
 

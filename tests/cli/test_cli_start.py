@@ -1,0 +1,47 @@
+"""What a command loads before it works: the exporters (Jinja, Python-Markdown) and
+Qt only for the commands that use them. The `newsdesk` command's parser knows every
+command, and every command (and the desktop app, which starts through it) paid for
+the exporters before this."""
+
+from __future__ import annotations
+
+import re
+
+from tests.cli.conftest import run_newsdesk
+from tests.cli.test_cli_export import page_text
+
+EXPORTERS = ("jinja2", "markdown", "newsdesk.publish.export.bundle")
+
+
+def _imported(stderr: str) -> set[str]:
+    """Module names from `python -X importtime`'s report."""
+    return set(re.findall(r"^import time:\s+\d+ \|\s+\d+ \|\s*(\S+)", stderr, re.MULTILINE))
+
+
+def test_listing_loads_no_exporter_and_exporting_still_exports(tmp_path):
+    db = str(tmp_path / "start.db")
+    people = (("Nadia Rahman", "reporter"), ("Felix Ortner", "producer"), ("Kai Web", "web"))
+    for name, role in people:
+        run_newsdesk("users", "add", name, "--role", role, "--db", db, check=0)
+    story = tmp_path / "story.txt"
+    story.write_text(page_text("Harbour ferry returns", "The ferry runs again."), encoding="utf-8")
+    _, out, _ = run_newsdesk("import", str(story), "--as", "Nadia Rahman", "--db", db, check=0)
+    article = out.split("\t")[0]
+    run_newsdesk("submit", article, "--as", "Nadia Rahman", "--db", db, check=0)
+    run_newsdesk("approve", article, "--as", "Felix Ortner", "--db", db, check=0)
+
+    code, out, err = run_newsdesk("list", "--db", db, env={"PYTHONPROFILEIMPORTTIME": "1"})
+    assert code == 0 and "Harbour ferry returns" in out
+    loaded = _imported(err)
+    assert "newsdesk.cli.export_command" in loaded  # the report is of the whole CLI
+    assert sorted(loaded & set(EXPORTERS)) == []
+    assert not any(name.startswith("PySide6") for name in loaded)
+
+    folder = tmp_path / "site"
+    code, out, err = run_newsdesk(
+        "export", "--out", str(folder), "--format", "html,md", "--as", "Kai Web", "--db", db
+    )
+    assert code == 0, err
+    pages = sorted(p.name for p in folder.iterdir())
+    assert any(name.endswith(".html") and name != "index.html" for name in pages), pages
+    assert any(name.endswith(".md") for name in pages), pages
