@@ -117,10 +117,10 @@ def test_the_rest_of_the_list_is_read_after_its_first_screen_is_painted(
     rest_read: list[float] = []
     real_find = Newsroom.find
 
-    def find(self, query=None, *, limit=None):
+    def find(self, query=None, *, limit=None, cancel=None):
         if limit is None:
             rest_read.append(time.monotonic())
-        return real_find(self, query, limit=limit)
+        return real_find(self, query, limit=limit, cancel=cancel)
 
     monkeypatch.setattr(Newsroom, "find", find)
     painted = _FirstRowsPainted()
