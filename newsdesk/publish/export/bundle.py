@@ -59,7 +59,7 @@ from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import InvalidInputError, NewsdeskError
 from newsdesk.domain.site import SiteProfile
 from newsdesk.publish.export import problems
-from newsdesk.publish.export.body_cache import BodyCache
+from newsdesk.publish.export.body_cache import BodyCache, RenderedBody
 from newsdesk.publish.export.manifest import (
     MANIFEST_NAME,
     ManifestWriter,
@@ -240,11 +240,11 @@ def export_bundle(
                     number += 1
                     shown = article if article is not None else head
                     written: list[str] = []
-                    body_html = cache.body_html(article.body) if _needs_body(stale) else None
+                    body = cache.rendered(article.body) if _needs_body(stale) else None
                     for fmt in stale:
                         name = files[fmt]
                         data = render_file(
-                            fmt, article, name, site, vocabulary, fragment, body_html, templates
+                            fmt, article, name, site, vocabulary, fragment, body, templates
                         )
                         staged.add(name, data)
                         written.append(name)
@@ -376,11 +376,13 @@ def render_file(
     site: SiteProfile,
     vocabulary: CreditVocabulary,
     fragment: bool,
-    body_html: str | None,
+    body: RenderedBody | None,
     templates: PageTemplates,
 ) -> bytes:
     """The bytes of `article`'s file `name` in format `fmt`, exactly as the export writes
-    them (`body_html`: the body already rendered, for html, text and ninjs, or None)."""
+    them (`body`: the body already rendered, for html, text and ninjs, or None)."""
+    body_html = body.html if body is not None else None
+    blocks = body.blocks if body is not None else None
     try:
         if fmt == "html":
             text = render_page(
@@ -390,9 +392,12 @@ def render_file(
                 fragment=fragment,
                 body_html=body_html,
                 templates=templates,
+                body_blocks=blocks,
             )
         elif fmt == "text":
-            text = write_text_page(article, site=site, vocabulary=vocabulary, body_html=body_html)
+            text = write_text_page(
+                article, site=site, vocabulary=vocabulary, body_html=body_html, body_blocks=blocks
+            )
         elif fmt == "ninjs":
             data = to_ninjs(article, site=site, vocabulary=vocabulary, body_html=body_html)
             text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

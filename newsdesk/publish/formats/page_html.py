@@ -18,7 +18,7 @@ import datetime as dt
 import functools
 import hashlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -143,6 +143,7 @@ def render_page(
     approved: bool | None = None,
     body_html: str | None = None,
     templates: PageTemplates | None = None,
+    body_blocks: Sequence[str] | None = None,
 ) -> str:
     """The article's HTML page (or, with `fragment`, only its article part).
 
@@ -150,7 +151,8 @@ def render_page(
     works it out from the article (approved or published, and the approved revision is
     the current one). A page that is not approved carries `robots: noindex` and the
     body class `unapproved` (the stylesheet marks it as a preview); its text is unchanged.
-    `body_html` is the body already rendered by `render_body` (the export cache).
+    `body_html` is the body already rendered by `render_body` (the export cache), and
+    `body_blocks` its visible text (`html_blocks_to_text` of it), when known.
     """
     templates = templates or default_templates()
     site = site.for_language(article.language or site.language)
@@ -160,6 +162,7 @@ def render_page(
         vocabulary=vocabulary,
         approved=is_approved(article) if approved is None else approved,
         body_html=render_body(article.body) if body_html is None else body_html,
+        body_blocks=body_blocks if body_html is not None else None,
     )
     template = FRAGMENT_TEMPLATE if fragment else PAGE_TEMPLATE
     return templates.render(template, page=context, site=site)
@@ -215,14 +218,16 @@ def page_context(
     vocabulary: CreditVocabulary,
     approved: bool,
     body_html: str,
+    body_blocks: Sequence[str] | None = None,
 ) -> dict:
-    """Everything the templates show, computed once here so templates stay simple."""
+    """Everything the templates show, computed once here so templates stay simple.
+    `body_blocks`: the visible text of `body_html` when the caller has it (the cache)."""
     # The page's labels are those of the article's language (the site profile has a
     # set per language); a bare role key prints that language's label too.
     site = site.for_language(article.language or site.language)
     language = site.language
     title = page_title(article, site)
-    blocks = html_blocks_to_text(body_html)
+    blocks = html_blocks_to_text(body_html) if body_blocks is None else body_blocks
     # The standfirst when there is one, else the body's first block, else the title.
     summary = normalize_space(article.summary)
     description = _description(summary or (blocks[0] if blocks else title))
