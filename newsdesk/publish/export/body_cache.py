@@ -16,13 +16,16 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import sys
+import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
+from multiprocessing.context import BaseContext
 
 from newsdesk.publish.markdown.pipeline import render_body
 from newsdesk.publish.markdown.plain_text import html_blocks_to_text
@@ -80,6 +83,22 @@ def renderer_fingerprint() -> str:
     return f"pipeline={PIPELINE_VERSION};{libraries}"
 
 
+def _start_method() -> BaseContext:
+    """fork where it is safe: a Linux or BSD process running no other thread (the
+    command line), whose processes then start in milliseconds with the renderers
+    already loaded, instead of a new interpreter importing them (half a second of CPU
+    each). A process with other threads (the window, beside Qt's) spawns: a fork copies
+    locks other threads may hold, and Qt's own threads are not all known to Python."""
+    if (
+        sys.platform != "darwin"
+        and "fork" in get_all_start_methods()
+        and threading.active_count() == 1
+        and not any(name in sys.modules for name in ("PySide6.QtCore", "PyQt6.QtCore"))
+    ):
+        return get_context("fork")
+    return get_context("spawn")
+
+
 def _render_all(texts: list[str]) -> list[RenderedBody]:
     return [RenderedBody.of_markdown(text) for text in texts]
 
@@ -127,9 +146,10 @@ class BodyCache:
     def body_html(self, markdown_text: str) -> str:
         return self.rendered(markdown_text).html
 
-    def prefetch(self, bodies: Iterable[str]) -> None:
+    def prefetch(self, bodies: Iterable[str], convert: bool = True) -> None:
         """Have every body of `bodies` ready: from memory, the database, or converted
-        now (all misses together) and kept in the database."""
+        now (all misses together) and kept in the database. With `convert` False the
+        misses are left to the caller (`cached` says which; `add_converted` keeps them)."""
         wanted: dict[str, str] = {}
         for text in bodies:
             key = self.key(text)
@@ -149,20 +169,23 @@ class BodyCache:
                 found[key] = RenderedBody.from_kept(html, plain_text)
         self.stored_hits += len(found)
         self.texts_filled += len(filled)
-        missing = [key for key in wanted if key not in found]
+        missing = [key for key in wanted if key not in found] if convert else []
         converted = dict(zip(missing, self._convert([wanted[key] for key in missing]), strict=True))
         self.misses += len(converted)
-        self.keep({**filled, **converted})
+        self._keep_all({**filled, **converted})
         for key, body in (*found.items(), *converted.items()):
             self._entries[key] = body
         while len(self._entries) > max(self.max_entries, len(wanted)):
             self._entries.popitem(last=False)
 
-    def keep(self, bodies: Mapping[str, RenderedBody]) -> None:
-        """Have `bodies` (rendered elsewhere: by the export's page processes) in memory
-        and in the database."""
-        for key, body in bodies.items():
-            self._entries[key] = body
+    def add_converted(self, bodies: Mapping[str, RenderedBody]) -> None:
+        """Keep `bodies`, converted by the caller (the export's page processes) for
+        keys this cache lacked, in memory and in the database."""
+        self.misses += len(bodies)
+        self._entries.update(bodies)
+        self._keep_all(bodies)
+
+    def _keep_all(self, bodies: Mapping[str, RenderedBody]) -> None:
         if bodies and self._keep is not None:
             try:
                 self._keep({key: (b.html, b.plain_text()) for key, b in bodies.items()})
@@ -181,7 +204,7 @@ class BodyCache:
         """The processes that convert on every core (Python-Markdown and Jinja are pure
         Python). They live as long as this cache (an export), so they start once."""
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self._workers, mp_context=get_context("spawn"))
+            self._pool = ProcessPoolExecutor(self._workers, mp_context=_start_method())
             weakref.finalize(self, self._pool.shutdown, cancel_futures=True)
         return self._pool
 

@@ -50,7 +50,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,7 +58,7 @@ from newsdesk.domain.article import Article, ArticleHead, Image
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import InvalidInputError, NewsdeskError
 from newsdesk.domain.site import SiteProfile
-from newsdesk.publish.export import problems
+from newsdesk.publish.export import page_workers, problems
 from newsdesk.publish.export.body_cache import BodyCache, RenderedBody
 from newsdesk.publish.export.manifest import (
     MANIFEST_NAME,
@@ -199,6 +199,9 @@ def export_bundle(
         "language": site.language,
         "fingerprints": fingerprints,
     }
+    setting = page_workers.setting_for(site, vocabulary, fragment, templates)
+    if not previous_articles:  # every file is to be written: start the page processes
+        page_workers.warm_up(cache, setting, total * len(wanted))
     staged = Staging(out)
     try:
         index_entries: list[dict] = []
@@ -234,14 +237,26 @@ def export_bundle(
                         )
                     ]
                     plans.append((article, head, article.revision, hashes, files, stale))
-                # The bodies this batch converts, read or converted together (both cores).
-                cache.prefetch(a.body for a, _, _, _, _, stale in plans if _needs_body(stale))
+                # Many files: rendered and staged by the page processes (both cores).
+                elsewhere = page_workers.stage_in_parallel(
+                    [(p[0], [(fmt, p[4][fmt]) for fmt in p[5]]) for p in plans if p[5]],
+                    cache=cache,
+                    staged=staged,
+                    setting=setting,
+                    templates=templates,
+                    needs_body=_needs_body,
+                )
+                if not elsewhere:
+                    # The bodies this batch converts, read or converted together.
+                    cache.prefetch(a.body for a, _, _, _, _, stale in plans if _needs_body(stale))
                 for article, head, revision, hashes, files, stale in plans:
                     number += 1
                     shown = article if article is not None else head
-                    written: list[str] = []
-                    body = cache.rendered(article.body) if _needs_body(stale) else None
-                    for fmt in stale:
+                    written: list[str] = [files[fmt] for fmt in stale] if elsewhere else []
+                    body = None
+                    if _needs_body(stale) and not elsewhere:
+                        body = cache.rendered(article.body)
+                    for fmt in stale if not elsewhere else ():
                         name = files[fmt]
                         data = render_file(
                             fmt, article, name, site, vocabulary, fragment, body, templates
@@ -301,7 +316,7 @@ def export_bundle(
     )
 
 
-def _needs_body(stale: list[str]) -> bool:
+def _needs_body(stale: Sequence[str]) -> bool:
     """Whether writing the formats `stale` needs the rendered body."""
     return not _BODY_FORMATS.isdisjoint(stale)
 
