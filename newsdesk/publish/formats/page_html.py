@@ -74,6 +74,8 @@ class PageTemplates:
         self.root: Traversable = root if root is not None else files("newsdesk_resources")
         self._templates = self.root / "templates"
         self.environment = _build_environment(jinja2.FunctionLoader(self._load))
+        # Compiled once per set (the loader never reloads: auto_reload is off).
+        self._compiled: dict[str, jinja2.Template] = {}
 
     def _load(self, name: str) -> tuple[str, str, Callable[[], bool]] | None:
         resource = self._templates / name
@@ -101,7 +103,10 @@ class PageTemplates:
 
     def render(self, template: str, **context: object) -> str:
         try:
-            return self.environment.get_template(template).render(**context)
+            compiled = self._compiled.get(template)
+            if compiled is None:
+                compiled = self._compiled[template] = self.environment.get_template(template)
+            return compiled.render(**context)
         except jinja2.TemplateSyntaxError as error:
             where = f"{error.name or template}, line {error.lineno}"
             raise NewsdeskError(f"site template {where} is broken: {error.message}") from error
@@ -241,47 +246,59 @@ def page_context(
     base = site.base_url.rstrip("/")
     image_urls = [f"{base}/{image.name}" for image in article.images]
     credits = credit_lines(article, vocabulary, language)
-    return {
-        "lang": article.language or site.language,
-        "og_locale": (article.language or site.language).replace("-", "_"),
-        "title": title,
-        "kicker": normalize_space(article.kicker),
-        "kicker_separator": site.kicker_separator,
-        "headline": normalize_space(article.headline),
-        "breadcrumb_label": site.breadcrumb_label,
-        "breadcrumb_separator": site.breadcrumb_separator,
-        "crumbs": section_crumbs(article, site),
-        "page_type_crumb": site.page_type_crumb,
-        "date": date,
-        "modified": modified,
-        "source_label": site.source_label,
-        "source": normalize_space(article.source),
-        # Already sanitized by the body pipeline (nh3): the one place HTML is trusted.
-        "body_html": Markup(body_html),
-        "credits": [{"role": role, "names": names} for role, names in credits],
-        "credit_separator": site.credit_separator,
-        "service_email_label": site.service_email_label,
-        "service_email": site.service_email,
-        "copyright_label": site.copyright_label,
-        "copyright_domain": site.copyright_domain,
-        "description": description,
-        "keywords": keywords,
-        "canonical": canonical,
-        "image_urls": image_urls,
-        "stylesheet": STYLESHEET_NAME,
-        "approved": approved,
-        "json_ld": _json_ld(
-            article,
-            site=site,
-            vocabulary=vocabulary,
-            language=language,
-            description=description,
-            keywords=keywords,
-            canonical=canonical,
-            modified=modified,
-            image_urls=image_urls,
-        ),
-    }
+    return _Fields(
+        {
+            "lang": article.language or site.language,
+            "og_locale": (article.language or site.language).replace("-", "_"),
+            "title": title,
+            "kicker": normalize_space(article.kicker),
+            "kicker_separator": site.kicker_separator,
+            "headline": normalize_space(article.headline),
+            "breadcrumb_label": site.breadcrumb_label,
+            "breadcrumb_separator": site.breadcrumb_separator,
+            "crumbs": section_crumbs(article, site),
+            "page_type_crumb": site.page_type_crumb,
+            "date": date,
+            "modified": modified,
+            "source_label": site.source_label,
+            "source": normalize_space(article.source),
+            # Already sanitized by the body pipeline (nh3): the one place HTML is trusted.
+            "body_html": Markup(body_html),
+            "credits": [_Fields(role=role, names=names) for role, names in credits],
+            "credit_separator": site.credit_separator,
+            "service_email_label": site.service_email_label,
+            "service_email": site.service_email,
+            "copyright_label": site.copyright_label,
+            "copyright_domain": site.copyright_domain,
+            "description": description,
+            "keywords": keywords,
+            "canonical": canonical,
+            "image_urls": image_urls,
+            "stylesheet": STYLESHEET_NAME,
+            "approved": approved,
+            "json_ld": _json_ld(
+                article,
+                site=site,
+                vocabulary=vocabulary,
+                description=description,
+                keywords=keywords,
+                canonical=canonical,
+                modified=modified,
+                image_urls=image_urls,
+                credits=credits,
+            ),
+        }
+    )
+
+
+class _Fields(dict):
+    """A dictionary whose keys are also its attributes: `page.title` in a template is
+    then found at once, where on a plain dict Jinja first tries the attribute, fails
+    (an exception per field, some fifty a page) and only then the key."""
+
+    def __init__(self, *args: object, **fields: object) -> None:
+        super().__init__(*args, **fields)
+        self.__dict__ = self
 
 
 def _json_ld(
@@ -289,15 +306,16 @@ def _json_ld(
     *,
     site: SiteProfile,
     vocabulary: CreditVocabulary,
-    language: str,
     description: str,
     keywords: list[str],
     canonical: str,
     modified: str,
     image_urls: list[str],
+    credits: list[tuple[str, list[str]]],
 ) -> dict:
     """schema.org NewsArticle: authors are the reporters; every other credit is a
-    contributor in a schema.org Role carrying the role's label."""
+    contributor in a schema.org Role carrying the role's label (`credits`: the page's
+    credit_lines)."""
     data: dict = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -313,7 +331,7 @@ def _json_ld(
                 "roleName": role,
                 "contributor": [_person(name) for name in names],
             }
-            for role, names in credit_lines(article, vocabulary, language)
+            for role, names in credits
             if not _is_reporter(role, vocabulary)
         ],
         "publisher": {"@type": "Organization", "name": site.publisher, "url": site.base_url},
