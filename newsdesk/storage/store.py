@@ -155,6 +155,10 @@ class Store(Protocol):
         comment: str = "",
         revision: int | None = None,
     ) -> None: ...
+    # one entry per (article id, revision, comment), in order, as one unit of work
+    def record_events(
+        self, *, actor: str, action: str, events: Sequence[tuple[int, int | None, str]]
+    ) -> None: ...
 
     # comments
     def add_comment(

@@ -618,3 +618,25 @@ def test_a_deactivated_person_keeps_their_history_and_stays_deactivated(store):
     ]
     with pytest.raises(NotFoundError, match="Nobody"):
         store.set_person_active("Nobody", False, actor="Omar Diaz")
+
+
+def test_events_recorded_together_are_chained_in_order_as_one_by_one(store):
+    """An export's audit entries, one per article written, go in at once: the same
+    entries, in order, on an intact chain that later entries extend."""
+    first = store.insert_article(_article(slug="one"), actor="Lena Park")
+    second = store.insert_article(_article(slug="two"), actor="Lena Park")
+    before = len(store.audit_events())
+    store.record_events(actor="Lena Park", action="export", events=[])
+    store.record_events(
+        actor="Lena Park",
+        action="export",
+        events=[(second.id, 1, "revision 1 to /site"), (first.id, 1, "revision 1 to /site")],
+    )
+    store.record_event(actor="Lena Park", action="export", article_id=first.id, revision=1)
+    added = store.audit_events()[before:]
+    assert [(e.article_id, e.action, e.actor, e.revision, e.comment) for e in added] == [
+        (second.id, "export", "Lena Park", 1, "revision 1 to /site"),
+        (first.id, "export", "Lena Park", 1, "revision 1 to /site"),
+        (first.id, "export", "Lena Park", 1, ""),
+    ]
+    assert store.verify() == []
