@@ -29,9 +29,6 @@ from newsdesk.publish.export.body_cache import PARALLEL_FROM, BodyCache, Rendere
 from newsdesk.publish.export.staging import ExportError, Staging, write_new_file
 from newsdesk.publish.formats.page_html import PageTemplates, default_templates
 
-# Pieces per process: a process that finishes early takes the next piece.
-PIECES_PER_WORKER = 2
-
 
 @dataclass(frozen=True)
 class PageSetting:
@@ -42,6 +39,7 @@ class PageSetting:
     vocabulary: CreditVocabulary
     fragment: bool
     templates_root: Path | None
+    templates_fingerprint: str  # a changed file is a new set, never a stale copy
 
 
 @dataclass(frozen=True)
@@ -69,26 +67,28 @@ def setting_for(
     """The setting other processes can render with, or None when they cannot (templates
     that are not a folder on disk: render in this process)."""
     if templates is default_templates():
-        return PageSetting(site, vocabulary, fragment, None)
+        return PageSetting(site, vocabulary, fragment, None, templates.fingerprint)
     if isinstance(templates.root, Path):
-        return PageSetting(site, vocabulary, fragment, templates.root)
+        return PageSetting(site, vocabulary, fragment, templates.root, templates.fingerprint)
     return None
 
 
-@functools.cache
-def _templates(root: Path | None) -> PageTemplates:
-    # Once per process: the templates are compiled at their first page.
+@functools.lru_cache(maxsize=4)
+def _templates(root: Path | None, fingerprint: str) -> PageTemplates:
+    # Once per process and set: the templates are compiled at their first page.
     return default_templates() if root is None else PageTemplates(root)
 
 
 def _render_piece(
-    setting: PageSetting, works: Sequence[PageWork]
+    setting: PageSetting, works: Sequence[PageWork], templates: PageTemplates | None = None
 ) -> tuple[list[RenderedBody | None], _Failure | None]:
-    """In a page process: render and write `works` in order; the bodies converted (None
-    where the cache had it), and the first failure, after which nothing more is done."""
+    """Render and write `works` in order (in a page process, or in the exporting one
+    with its `templates`); the bodies converted (None where the cache had it), and the
+    first failure, after which nothing more is done."""
     from newsdesk.publish.export.bundle import render_file
 
-    templates = _templates(setting.templates_root)
+    if templates is None:
+        templates = _templates(setting.templates_root, setting.templates_fingerprint)
     converted: list[RenderedBody | None] = []
     for position, work in enumerate(works):
         body = work.body
@@ -124,17 +124,18 @@ def render_pages(
     out: Path,
     templates: PageTemplates,
 ) -> list[RenderedBody | None]:
-    """Render and write `works` in the pool's processes; per work, the body converted
-    for it (None when the cache had it). Raises the ExportError the export would raise
-    alone for the first failure in export order; returns only when no process is
-    still writing."""
-    count = max(1, workers * PIECES_PER_WORKER)
-    size = -(-len(works) // count)
+    """Render and write `works` on `workers` cores: a share each in the pool's
+    processes and the last share here (this process would only wait meanwhile); per
+    work, the body converted for it (None when the cache had it). Raises the
+    ExportError the export would raise alone for the first failure in export order;
+    returns only when no process is still writing."""
+    size = -(-len(works) // max(1, workers))
     pieces = [works[start : start + size] for start in range(0, len(works), size)]
     futures: list[Future] = []
     try:
-        futures = [pool.submit(_render_piece, setting, piece) for piece in pieces]
-        results = [future.result() for future in futures]
+        futures = [pool.submit(_render_piece, setting, piece) for piece in pieces[:-1]]
+        own = _render_piece(setting, pieces[-1], templates)
+        results = [*(future.result() for future in futures), own]
     finally:
         # Stopped or failed part-way: the staged files are discarded next, so no
         # process may still be writing one.
@@ -191,7 +192,7 @@ def warm_up(cache: BodyCache, setting: PageSetting | None, files: int) -> None:
     about `files` files are to be written (a first export, a new folder)."""
     if setting is not None and cache.workers >= 2 and files >= PARALLEL_FROM:
         pool = cache.pool()
-        for _ in range(cache.workers):
+        for _ in range(cache.workers - 1):
             pool.submit(_ready)
 
 
