@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import psycopg
+
 from newsdesk.domain.article import Article, ArticleHead
 from newsdesk.storage import codec
+from newsdesk.storage.audit_chain import extend_chain
 from newsdesk.storage.postgres.base import PostgresBase
+from newsdesk.storage.postgres.new_articles import AUDIT_SQL
 from newsdesk.storage.store import CachedBody
 
 _CHUNK = 2_000
@@ -81,3 +85,33 @@ class BulkRecords(PostgresBase):
                         [plain_text for _, (_, plain_text) in chunk],
                     ],
                 )
+
+    def record_events(
+        self, *, actor: str, action: str, events: Sequence[tuple[int, int | None, str]]
+    ) -> None:
+        """One audit entry per (article id, revision, comment) of `events`, in order, in
+        one unit of work: an export's, one per article written."""
+        if not events:
+            return
+        at = codec.time_to_text(codec.now_utc())
+        entries = [
+            {
+                "article_id": article_id,
+                "at": at,
+                "actor": actor,
+                "action": action,
+                "from_status": None,
+                "to_status": None,
+                "revision": revision,
+                "comment": comment,
+            }
+            for article_id, revision, comment in events
+        ]
+
+        def work(conn: psycopg.Connection) -> None:
+            # The head was locked when this unit began (base.py): it stays the head.
+            head = conn.execute("SELECT id, hash FROM newsdesk_lock_audit_head()").fetchone()
+            with conn.cursor() as cur:
+                cur.executemany(AUDIT_SQL, extend_chain(entries, *head))
+
+        self._write(work)

@@ -22,7 +22,6 @@ from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
 from newsdesk.storage import codec
 from newsdesk.storage.article_listing import listed_article_ids
-from newsdesk.storage.audit_chain import extend_chain
 from newsdesk.storage.new_drafts import first_revision
 from newsdesk.storage.not_found import missing_person, missing_revision
 from newsdesk.storage.postgres.addresses import Addresses
@@ -30,7 +29,7 @@ from newsdesk.storage.postgres.bulk import BulkRecords
 from newsdesk.storage.postgres.health import check_database
 from newsdesk.storage.postgres.listen import PostgresChannel
 from newsdesk.storage.postgres.logins import ensure_login
-from newsdesk.storage.postgres.new_articles import AUDIT_SQL, NewArticles
+from newsdesk.storage.postgres.new_articles import NewArticles
 from newsdesk.storage.postgres.queries import article_ids_sql
 from newsdesk.storage.postgres.ranking import ranked_search_ids
 from newsdesk.storage.postgres.search import search_documents
@@ -444,36 +443,6 @@ class PostgresStore(Addresses, BulkRecords, NewArticles):
                 revision=revision,
             )
         )
-
-    def record_events(
-        self, *, actor: str, action: str, events: Sequence[tuple[int, int | None, str]]
-    ) -> None:
-        """One audit entry per (article id, revision, comment) of `events`, in order, in
-        one unit of work: an export's, one per article written."""
-        if not events:
-            return
-        at = codec.time_to_text(codec.now_utc())
-        entries = [
-            {
-                "article_id": article_id,
-                "at": at,
-                "actor": actor,
-                "action": action,
-                "from_status": None,
-                "to_status": None,
-                "revision": revision,
-                "comment": comment,
-            }
-            for article_id, revision, comment in events
-        ]
-
-        def work(conn: psycopg.Connection) -> None:
-            # The head was locked when this unit began (base.py): it stays the head.
-            head = conn.execute("SELECT id, hash FROM newsdesk_lock_audit_head()").fetchone()
-            with conn.cursor() as cur:
-                cur.executemany(AUDIT_SQL, extend_chain(entries, *head))
-
-        self._write(work)
 
     def audit_events(self, article_id: int | None = None) -> list[AuditEvent]:
         if article_id is None:
