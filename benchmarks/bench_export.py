@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -56,8 +57,20 @@ def code_env(code: str | None) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join([*paths, str(ROOT)])}
 
 
+# CPU seconds (user + system) of the last `newsdesk` command, its own child processes
+# included: beside wall time, which the machine's other load stretches.
+last_cpu = 0.0
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def newsdesk(*args: str, code: str | None = None) -> float:
-    """Seconds of one `newsdesk` command, in its own process."""
+    """Seconds of one `newsdesk` command, in its own process (its CPU: `last_cpu`)."""
+    global last_cpu
+    cpu = _children_cpu()
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "newsdesk", *args],
@@ -68,6 +81,7 @@ def newsdesk(*args: str, code: str | None = None) -> float:
         check=False,
     )
     seconds = time.perf_counter() - start
+    last_cpu = _children_cpu() - cpu
     if done.returncode != 0:
         raise RuntimeError(f"newsdesk {' '.join(args[:4])}… failed: {done.stderr[-2000:]}")
     return seconds
@@ -115,9 +129,13 @@ def import_and_export(pages: int, repeat: int, work: Path, codes: dict) -> dict:
             newsdesk("--db", str(db), "users", "add", "Lena Park", "--role", "reporter", code=code)
             newsdesk("--db", str(db), "users", "add", "Kai Web", "--role", "web", code=code)
             imported = newsdesk("--db", str(db), "import", *paths, "--as", "Lena Park", code=code)
+            imported_cpu = last_cpu
             export = ["--db", str(db), "export", "--status", "draft", "--as", "Kai Web"]
             first = newsdesk(*export, "--out", str(work / f"site-{label}-{run}"), code=code)
+            first_cpu = last_cpu
             again = newsdesk(*export, "--out", str(work / f"again-{label}-{run}"), code=code)
+            note(f"{label}: CPU of import + first export", imported_cpu + first_cpu)
+            note(f"{label}: CPU of unchanged to a new folder", last_cpu)
             _check_pages(work / f"site-{label}-{run}", pages)
             _check_pages(work / f"again-{label}-{run}", pages)
             note(f"{label}: import", imported)
@@ -125,6 +143,7 @@ def import_and_export(pages: int, repeat: int, work: Path, codes: dict) -> dict:
             note(f"{label}: import + first export", imported + first)
             note(f"{label}: unchanged to a new folder", again)
         out = work / f"pelican-out-{run}"
+        cpu = _children_cpu()
         start = time.perf_counter()
         subprocess.run(
             [
@@ -140,7 +159,9 @@ def import_and_export(pages: int, repeat: int, work: Path, codes: dict) -> dict:
             capture_output=True,
         )
         note("pelican: build", time.perf_counter() - start)
+        note("pelican: CPU of build", _children_cpu() - cpu)
         note("python-markdown alone", _markdown_alone(sources))
+        note("python-markdown alone: CPU", last_cpu)
     return {step: statistics.median(times) for step, times in steps.items()}
 
 
@@ -162,14 +183,17 @@ def _markdown_alone(sources: Path) -> float:
         "site, vocabulary = SiteProfile(), CreditVocabulary()\n"
         "bodies = [import_file(str(p), site=site, vocabulary=vocabulary, known_people=[])"
         ".article.body for p in sorted(pathlib.Path(sys.argv[1]).glob('*.txt'))]\n"
-        "start = time.perf_counter()\n"
+        "start, cpu = time.perf_counter(), time.process_time()\n"
         "for body in bodies: render_body(body)\n"
-        "print(time.perf_counter() - start)\n"
+        "print(time.perf_counter() - start, time.process_time() - cpu)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code, str(sources)], capture_output=True, text=True, check=True
     )
-    return float(done.stdout.strip())
+    seconds, cpu = done.stdout.split()
+    global last_cpu
+    last_cpu = float(cpu)
+    return float(seconds)
 
 
 def _site_fixture(cache: Path, size: int, code: str | None) -> Path:

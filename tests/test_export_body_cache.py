@@ -15,6 +15,7 @@ import pytest
 from newsdesk.domain.article import Article, Credit
 from newsdesk.newsroom import Newsroom
 from newsdesk.publish.export import body_cache
+from newsdesk.publish.markdown import plain_text
 
 PEOPLE = {"Rita Vance": ["reporter"], "Pia Holm": ["producer"], "Kai Web": ["web"]}
 BODIES = [
@@ -93,7 +94,21 @@ def test_a_new_renderer_converts_the_bodies_again(open_desks, tmp_path, monkeypa
     assert cache.misses == 1
 
 
-def test_an_export_by_the_command_line_fills_the_cache_the_app_reads(tmp_path):
+def _count_html_parses(monkeypatch) -> list[int]:
+    """Counts every parse of body HTML for its text (the page's description, the text
+    page): an export from a full cache makes none."""
+    calls = [0]
+    real = plain_text._BlockTextParser.feed
+
+    def feed(self, data):
+        calls[0] += 1
+        return real(self, data)
+
+    monkeypatch.setattr(plain_text._BlockTextParser, "feed", feed)
+    return calls
+
+
+def test_an_export_by_the_command_line_fills_the_cache_the_app_reads(tmp_path, monkeypatch):
     db = tmp_path / "newsroom.db"
     room = Newsroom.open(db)
     for name, roles in PEOPLE.items():
@@ -112,6 +127,7 @@ def test_an_export_by_the_command_line_fills_the_cache_the_app_reads(tmp_path):
     )
     assert done.returncode == 0, done.stderr
 
+    parses = _count_html_parses(monkeypatch)
     room = Newsroom.open(db)
     try:
         cache = room.body_cache()
@@ -119,7 +135,41 @@ def test_an_export_by_the_command_line_fills_the_cache_the_app_reads(tmp_path):
     finally:
         room.close()
     assert (cache.misses, cache.stored_hits) == (0, len(BODIES))
+    # The body's text came with it: no HTML parsed again for the page.
+    assert (parses[0], cache.texts_filled) == (0, 0)
     assert _pages(tmp_path / "app") == _pages(tmp_path / "cli")
+
+
+def test_bodies_kept_without_their_text_still_export_and_get_it_once(tmp_path, monkeypatch):
+    """A cache an older newsdesk filled (HTML only: schema 7, before migration 8 added
+    the text) gives the same pages; its entries get their text at that export, so the
+    next one parses nothing."""
+    import sqlite3
+
+    db = tmp_path / "newsroom.db"
+    room = Newsroom.open(db)
+    for name, roles in PEOPLE.items():
+        room.add_person(name, roles)
+    for number, body in enumerate(BODIES, start=1):
+        _approved(room, body, number)
+    _export(room, tmp_path / "a", room.body_cache())
+    room.close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE body_cache SET plain_text = NULL")
+    conn.close()
+
+    room = Newsroom.open(db)
+    try:
+        older = room.body_cache()
+        _export(room, tmp_path / "b", older)
+        parses = _count_html_parses(monkeypatch)
+        again = room.body_cache()
+        _export(room, tmp_path / "c", again)
+    finally:
+        room.close()
+    assert (older.misses, older.stored_hits, older.texts_filled) == (0, len(BODIES), len(BODIES))
+    assert (again.misses, again.texts_filled, parses[0]) == (0, 0, 0)
+    assert _pages(tmp_path / "b") == _pages(tmp_path / "a") == _pages(tmp_path / "c")
 
 
 @pytest.mark.parametrize("engine", ["postgres"], indirect=True)
@@ -130,6 +180,12 @@ def test_only_the_web_team_fills_the_servers_cache(open_desks):
     # The cache's HTML goes onto the site as it is: desks that never export may not
     # put any there (the database refuses, whatever the program).
     with pytest.raises(NewsdeskError):
-        room.desk("Rita Vance").store.cache_bodies({"k" * 64: "<script>x</script>"})
-    room.desk("Kai Web").store.cache_bodies({"k" * 64: "<p>fine</p>"})
-    assert room.desk("Pia Holm").store.cached_bodies(["k" * 64]) == {"k" * 64: "<p>fine</p>"}
+        room.desk("Rita Vance").store.cache_bodies({"k" * 64: ("<script>x</script>", "")})
+    room.desk("Kai Web").store.cache_bodies({"k" * 64: ("<p>fine</p>", None)})
+    # Nor may they fill in an entry's text, which the page's description shows.
+    with pytest.raises(NewsdeskError):
+        room.desk("Rita Vance").store.cache_bodies({"k" * 64: ("<p>fine</p>", "forged")})
+    room.desk("Kai Web").store.cache_bodies({"k" * 64: ("<p>fine</p>", "fine")})
+    assert room.desk("Pia Holm").store.cached_bodies(["k" * 64]) == {
+        "k" * 64: ("<p>fine</p>", "fine")
+    }

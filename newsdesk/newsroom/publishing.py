@@ -100,16 +100,11 @@ class PublishingOps:
                 cache.close()
         # Only now are the files in place (the bundle renames them in at the end).
         folder = str(Path(out).resolve())
-        with self.store.transaction():
-            for article_id in written:
-                revision = revisions[article_id]
-                self.store.record_event(
-                    actor=actor,
-                    action="export",
-                    article_id=article_id,
-                    comment=f"revision {revision} to {folder}",
-                    revision=revision,
-                )
+        self.store.record_events(
+            actor=actor,
+            action="export",
+            events=[(i, revisions[i], f"revision {revisions[i]} to {folder}") for i in written],
+        )
         self._announce(
             *(
                 Change(ChangeKind.EXPORTED, i, revisions[i], None, actor)

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from newsdesk.domain.article import (
     Article,
@@ -41,6 +41,14 @@ class Login:
     name: str
     person: str | None
     bypasses_rules: bool
+
+
+class CachedBody(NamedTuple):
+    """A rendered body as the cache keeps it: its HTML and its visible text, one block
+    a line (None in an entry kept before the text was: the exporter fills it in)."""
+
+    html: str
+    plain_text: str | None = None
 
 
 class DeskChannel(Protocol):
@@ -141,9 +149,10 @@ class Store(Protocol):
     # per article id, the former slugs the site carried (oldest first)
     def published_former_slugs(self) -> dict[int, list[str]]: ...
 
-    # rendered bodies by key (a hash naming renderer and Markdown); not audited
-    def cached_bodies(self, keys: Sequence[str]) -> dict[str, str]: ...
-    def cache_bodies(self, bodies: Mapping[str, str]) -> None: ...
+    # rendered bodies by key (a hash naming renderer and Markdown); not audited. A key
+    # already kept keeps its HTML; only a missing plain text is filled in.
+    def cached_bodies(self, keys: Sequence[str]) -> dict[str, CachedBody]: ...
+    def cache_bodies(self, bodies: Mapping[str, CachedBody]) -> None: ...
 
     # history
     def revisions(self, article_id: int) -> list[RevisionInfo]: ...
@@ -157,6 +166,10 @@ class Store(Protocol):
         article_id: int | None = None,
         comment: str = "",
         revision: int | None = None,
+    ) -> None: ...
+    # one entry per (article id, revision, comment), in order, as one unit of work
+    def record_events(
+        self, *, actor: str, action: str, events: Sequence[tuple[int, int | None, str]]
     ) -> None: ...
 
     # comments

@@ -108,7 +108,7 @@ class _Failing:
 
 def test_a_folder_refusing_new_files(previous, monkeypatch):
     out, before = previous
-    monkeypatch.setattr(tempfile, "mkstemp", _Failing(tempfile.mkstemp, errno.EACCES))
+    monkeypatch.setattr(os, "open", _Failing(os.open, errno.EACCES))
     with pytest.raises(ExportError, match="Permission denied") as refused:
         export(articles(2), out)
     assert "cannot write" in str(refused.value)
@@ -152,12 +152,21 @@ def test_a_read_only_folder_for_real(previous):
 
 
 class _DiskFillsUp:
-    """os.fdopen whose streams write until `budget` bytes in total, then fail with ENOSPC
-    after writing part of the buffer, as a full disk does."""
+    """os.fdopen whose streams, and os.write, write until `budget` bytes in total, then
+    fail with ENOSPC after writing part of the buffer, as a full disk does."""
 
     def __init__(self, budget: int) -> None:
         self.real = os.fdopen
+        self.real_write = os.write
         self.left = budget
+
+    def write(self, fd, data):
+        if len(data) > self.left:
+            self.real_write(fd, data[: self.left])
+            self.left = 0
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        self.left -= len(data)
+        return self.real_write(fd, data)
 
     def __call__(self, fd, mode="r", *args, **kwargs):
         stream = self.real(fd, mode, *args, **kwargs)
@@ -191,7 +200,9 @@ class _DiskFillsUp:
 @pytest.mark.parametrize("budget", [0, 1, 5_000, 20_000])
 def test_the_disk_fills_up_during_the_export(previous, monkeypatch, budget):
     out, before = previous
-    monkeypatch.setattr(os, "fdopen", _DiskFillsUp(budget))
+    full = _DiskFillsUp(budget)
+    monkeypatch.setattr(os, "fdopen", full)
+    monkeypatch.setattr(os, "write", full.write)
     with pytest.raises(ExportError, match="No space left on device"):
         export(articles(2), out)
     assert_untouched(out, before)
@@ -256,4 +267,5 @@ def test_after_a_failure_the_next_export_completes(previous, monkeypatch):
 def test_the_real_functions_are_the_ones_patched():
     """Guard for the simulations above: the exporter calls exactly these."""
     source = Path(staging.__file__).read_text(encoding="utf-8")
-    assert "tempfile.mkstemp(" in source and "os.fdopen(" in source and "os.replace(" in source
+    assert "os.open(" in source and "os.fdopen(" in source and "os.replace(" in source
+    assert "os.write(" in source

@@ -470,13 +470,27 @@ def test_rendered_bodies_are_kept_by_key_and_never_changed(store):
     first, second = "a" * 64, "b" * 64
     assert store.cached_bodies([first]) == {}
     audited = len(store.audit_events())
-    store.cache_bodies({first: "<p>one</p>", second: "<p>two 二</p>"})
-    store.cache_bodies({first: "<p>another</p>"})  # a key names its content: kept as it was
+    store.cache_bodies({first: ("<p>one</p>", "one"), second: ("<p>two 二</p>", "two 二")})
+    # A key names its content: kept as it was, HTML and text.
+    store.cache_bodies({first: ("<p>another</p>", "another")})
     assert store.cached_bodies([first, second, "c" * 64]) == {
-        first: "<p>one</p>",
-        second: "<p>two 二</p>",
+        first: ("<p>one</p>", "one"),
+        second: ("<p>two 二</p>", "two 二"),
     }
+    assert store.cached_bodies([first])[first].plain_text == "one"
     assert len(store.audit_events()) == audited  # a cache is not a change of the newsroom
+
+
+def test_a_body_kept_without_its_text_gets_it_once_and_keeps_its_html(store):
+    """An entry an older newsdesk kept (HTML only) is filled in at its first use; the
+    text, once there, and the HTML never change."""
+    key = "d" * 64
+    store.cache_bodies({key: ("<p>old 旧</p>", None)})
+    assert store.cached_bodies([key]) == {key: ("<p>old 旧</p>", None)}
+    store.cache_bodies({key: ("<p>other</p>", "old 旧")})
+    assert store.cached_bodies([key]) == {key: ("<p>old 旧</p>", "old 旧")}
+    store.cache_bodies({key: ("<p>other</p>", "changed")})
+    assert store.cached_bodies([key]) == {key: ("<p>old 旧</p>", "old 旧")}
 
 
 def test_a_slug_change_keeps_the_former_slug_and_a_published_one_stays_taken(store):
@@ -621,3 +635,25 @@ def test_a_deactivated_person_keeps_their_history_and_stays_deactivated(store):
     ]
     with pytest.raises(NotFoundError, match="Nobody"):
         store.set_person_active("Nobody", False, actor="Omar Diaz")
+
+
+def test_events_recorded_together_are_chained_in_order_as_one_by_one(store):
+    """An export's audit entries, one per article written, go in at once: the same
+    entries, in order, on an intact chain that later entries extend."""
+    first = store.insert_article(_article(slug="one"), actor="Lena Park")
+    second = store.insert_article(_article(slug="two"), actor="Lena Park")
+    before = len(store.audit_events())
+    store.record_events(actor="Lena Park", action="export", events=[])
+    store.record_events(
+        actor="Lena Park",
+        action="export",
+        events=[(second.id, 1, "revision 1 to /site"), (first.id, 1, "revision 1 to /site")],
+    )
+    store.record_event(actor="Lena Park", action="export", article_id=first.id, revision=1)
+    added = store.audit_events()[before:]
+    assert [(e.article_id, e.action, e.actor, e.revision, e.comment) for e in added] == [
+        (second.id, "export", "Lena Park", 1, "revision 1 to /site"),
+        (first.id, "export", "Lena Park", 1, "revision 1 to /site"),
+        (first.id, "export", "Lena Park", 1, ""),
+    ]
+    assert store.verify() == []

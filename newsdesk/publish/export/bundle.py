@@ -52,7 +52,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,8 +60,8 @@ from newsdesk.domain.article import Article, ArticleHead, Image
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import InvalidInputError, NewsdeskError
 from newsdesk.domain.site import SiteProfile
-from newsdesk.publish.export import problems
-from newsdesk.publish.export.body_cache import BodyCache
+from newsdesk.publish.export import page_workers, problems
+from newsdesk.publish.export.body_cache import BodyCache, RenderedBody
 from newsdesk.publish.export.format_names import FORMAT_ALIASES, FORMAT_FILES, FORMAT_LABELS
 from newsdesk.publish.export.manifest import (
     MANIFEST_NAME,
@@ -196,6 +196,9 @@ def export_bundle(
         "language": site.language,
         "fingerprints": fingerprints,
     }
+    setting = page_workers.setting_for(site, vocabulary, fragment, templates)
+    if not previous.entries:  # every file is to be written: start the page processes
+        page_workers.warm_up(cache, setting, total * len(wanted))
     staged = Staging(out)
     index = SiteIndex(site, templates)
     try:
@@ -230,17 +233,29 @@ def export_bundle(
                         )
                     ]
                     plans.append((article, head, article.revision, hashes, files, stale))
-                # The bodies this batch converts, read or converted together (both cores).
-                cache.prefetch(a.body for a, _, _, _, _, stale in plans if _needs_body(stale))
+                # Many files: rendered and staged by the page processes (both cores).
+                elsewhere = page_workers.stage_in_parallel(
+                    [(p[0], [(fmt, p[4][fmt]) for fmt in p[5]]) for p in plans if p[5]],
+                    cache=cache,
+                    staged=staged,
+                    setting=setting,
+                    templates=templates,
+                    needs_body=_needs_body,
+                )
+                if not elsewhere:
+                    # The bodies this batch converts, read or converted together.
+                    cache.prefetch(a.body for a, _, _, _, _, stale in plans if _needs_body(stale))
                 for article, head, revision, hashes, files, stale in plans:
                     number += 1
                     shown = article if article is not None else head
-                    written: list[str] = []
-                    body_html = cache.body_html(article.body) if _needs_body(stale) else None
-                    for fmt in stale:
+                    written: list[str] = [files[fmt] for fmt in stale] if elsewhere else []
+                    body = None
+                    if _needs_body(stale) and not elsewhere:
+                        body = cache.rendered(article.body)
+                    for fmt in stale if not elsewhere else ():
                         name = files[fmt]
                         data = render_file(
-                            fmt, article, name, site, vocabulary, fragment, body_html, templates
+                            fmt, article, name, site, vocabulary, fragment, body, templates
                         )
                         staged.add(name, data)
                         written.append(name)
@@ -298,7 +313,7 @@ def export_bundle(
     )
 
 
-def _needs_body(stale: list[str]) -> bool:
+def _needs_body(stale: Sequence[str]) -> bool:
     """Whether writing the formats `stale` needs the rendered body."""
     return not _BODY_FORMATS.isdisjoint(stale)
 
@@ -373,11 +388,13 @@ def render_file(
     site: SiteProfile,
     vocabulary: CreditVocabulary,
     fragment: bool,
-    body_html: str | None,
+    body: RenderedBody | None,
     templates: PageTemplates,
 ) -> bytes:
     """The bytes of `article`'s file `name` in format `fmt`, exactly as the export writes
-    them (`body_html`: the body already rendered, for html, text and ninjs, or None)."""
+    them (`body`: the body already rendered, for html, text and ninjs, or None)."""
+    body_html = body.html if body is not None else None
+    blocks = body.blocks if body is not None else None
     try:
         if fmt == "html":
             text = render_page(
@@ -387,9 +404,12 @@ def render_file(
                 fragment=fragment,
                 body_html=body_html,
                 templates=templates,
+                body_blocks=blocks,
             )
         elif fmt == "text":
-            text = write_text_page(article, site=site, vocabulary=vocabulary, body_html=body_html)
+            text = write_text_page(
+                article, site=site, vocabulary=vocabulary, body_html=body_html, body_blocks=blocks
+            )
         elif fmt == "ninjs":
             data = to_ninjs(article, site=site, vocabulary=vocabulary, body_html=body_html)
             text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

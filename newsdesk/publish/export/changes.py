@@ -65,13 +65,13 @@ def export_changes(
     present: set[int | None] = set()
     for article in articles:
         present.add(article.id)
-        body_html = cache.body_html(article.body)
+        body = cache.rendered(article.body)
         diffs: list[str] = []
         rewritten: list[str] = []
         existing = 0
         for fmt in wanted:
             name = FORMAT_FILES[fmt].format(slug=article.slug)
-            new = render_file(fmt, article, name, site, vocabulary, fragment, body_html, templates)
+            new = render_file(fmt, article, name, site, vocabulary, fragment, body, templates)
             old = _read(out / name)
             if old is not None:
                 existing += 1

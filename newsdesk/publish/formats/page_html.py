@@ -18,7 +18,7 @@ import datetime as dt
 import functools
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -74,6 +74,8 @@ class PageTemplates:
         self.root: Traversable = root if root is not None else files("newsdesk_resources")
         self._templates = self.root / "templates"
         self.environment = _build_environment(jinja2.FunctionLoader(self._load))
+        # Compiled once per set (the loader never reloads: auto_reload is off).
+        self._compiled: dict[str, jinja2.Template] = {}
 
     def _load(self, name: str) -> tuple[str, str, Callable[[], bool]] | None:
         resource = self._templates / name
@@ -101,7 +103,7 @@ class PageTemplates:
 
     def render(self, template: str, **context: object) -> str:
         try:
-            return self.environment.get_template(template).render(**context)
+            return self._template(template).render(**context)
         except _TEMPLATE_FAILURES as error:
             raise _template_failure(template, error) from error
 
@@ -109,9 +111,16 @@ class PageTemplates:
         """`render` piece by piece, for a page too long to hold whole (the index of a
         whole site); its errors as render's."""
         try:
-            yield from self.environment.get_template(template).generate(**context)
+            yield from self._template(template).generate(**context)
         except _TEMPLATE_FAILURES as error:
             raise _template_failure(template, error) from error
+
+    def _template(self, template: str) -> jinja2.Template:
+        """The compiled template, compiled once per set."""
+        compiled = self._compiled.get(template)
+        if compiled is None:
+            compiled = self._compiled[template] = self.environment.get_template(template)
+        return compiled
 
 
 # A template expression that fails in Python ({{ a / 0 }}, a filter given the wrong
@@ -162,6 +171,7 @@ def render_page(
     approved: bool | None = None,
     body_html: str | None = None,
     templates: PageTemplates | None = None,
+    body_blocks: Sequence[str] | None = None,
 ) -> str:
     """The article's HTML page (or, with `fragment`, only its article part).
 
@@ -169,7 +179,8 @@ def render_page(
     works it out from the article (approved or published, and the approved revision is
     the current one). A page that is not approved carries `robots: noindex` and the
     body class `unapproved` (the stylesheet marks it as a preview); its text is unchanged.
-    `body_html` is the body already rendered by `render_body` (the export cache).
+    `body_html` is the body already rendered by `render_body` (the export cache), and
+    `body_blocks` its visible text (`html_blocks_to_text` of it), when known.
     """
     templates = templates or default_templates()
     site = site.for_language(article.language or site.language)
@@ -179,6 +190,7 @@ def render_page(
         vocabulary=vocabulary,
         approved=is_approved(article) if approved is None else approved,
         body_html=render_body(article.body) if body_html is None else body_html,
+        body_blocks=body_blocks if body_html is not None else None,
     )
     template = FRAGMENT_TEMPLATE if fragment else PAGE_TEMPLATE
     return templates.render(template, page=context, site=site)
@@ -234,14 +246,16 @@ def page_context(
     vocabulary: CreditVocabulary,
     approved: bool,
     body_html: str,
+    body_blocks: Sequence[str] | None = None,
 ) -> dict:
-    """Everything the templates show, computed once here so templates stay simple."""
+    """Everything the templates show, computed once here so templates stay simple.
+    `body_blocks`: the visible text of `body_html` when the caller has it (the cache)."""
     # The page's labels are those of the article's language (the site profile has a
     # set per language); a bare role key prints that language's label too.
     site = site.for_language(article.language or site.language)
     language = site.language
     title = page_title(article, site)
-    blocks = html_blocks_to_text(body_html)
+    blocks = html_blocks_to_text(body_html) if body_blocks is None else body_blocks
     # The standfirst when there is one, else the body's first block, else the title.
     summary = normalize_space(article.summary)
     description = _description(summary or (blocks[0] if blocks else title))
@@ -255,47 +269,59 @@ def page_context(
     base = site.base_url.rstrip("/")
     image_urls = [f"{base}/{image.name}" for image in article.images]
     credits = credit_lines(article, vocabulary, language)
-    return {
-        "lang": article.language or site.language,
-        "og_locale": (article.language or site.language).replace("-", "_"),
-        "title": title,
-        "kicker": normalize_space(article.kicker),
-        "kicker_separator": site.kicker_separator,
-        "headline": normalize_space(article.headline),
-        "breadcrumb_label": site.breadcrumb_label,
-        "breadcrumb_separator": site.breadcrumb_separator,
-        "crumbs": section_crumbs(article, site),
-        "page_type_crumb": site.page_type_crumb,
-        "date": date,
-        "modified": modified,
-        "source_label": site.source_label,
-        "source": normalize_space(article.source),
-        # Already sanitized by the body pipeline (nh3): the one place HTML is trusted.
-        "body_html": Markup(body_html),
-        "credits": [{"role": role, "names": names} for role, names in credits],
-        "credit_separator": site.credit_separator,
-        "service_email_label": site.service_email_label,
-        "service_email": site.service_email,
-        "copyright_label": site.copyright_label,
-        "copyright_domain": site.copyright_domain,
-        "description": description,
-        "keywords": keywords,
-        "canonical": canonical,
-        "image_urls": image_urls,
-        "stylesheet": STYLESHEET_NAME,
-        "approved": approved,
-        "json_ld": _json_ld(
-            article,
-            site=site,
-            vocabulary=vocabulary,
-            language=language,
-            description=description,
-            keywords=keywords,
-            canonical=canonical,
-            modified=modified,
-            image_urls=image_urls,
-        ),
-    }
+    return _Fields(
+        {
+            "lang": article.language or site.language,
+            "og_locale": (article.language or site.language).replace("-", "_"),
+            "title": title,
+            "kicker": normalize_space(article.kicker),
+            "kicker_separator": site.kicker_separator,
+            "headline": normalize_space(article.headline),
+            "breadcrumb_label": site.breadcrumb_label,
+            "breadcrumb_separator": site.breadcrumb_separator,
+            "crumbs": section_crumbs(article, site),
+            "page_type_crumb": site.page_type_crumb,
+            "date": date,
+            "modified": modified,
+            "source_label": site.source_label,
+            "source": normalize_space(article.source),
+            # Already sanitized by the body pipeline (nh3): the one place HTML is trusted.
+            "body_html": Markup(body_html),
+            "credits": [_Fields(role=role, names=names) for role, names in credits],
+            "credit_separator": site.credit_separator,
+            "service_email_label": site.service_email_label,
+            "service_email": site.service_email,
+            "copyright_label": site.copyright_label,
+            "copyright_domain": site.copyright_domain,
+            "description": description,
+            "keywords": keywords,
+            "canonical": canonical,
+            "image_urls": image_urls,
+            "stylesheet": STYLESHEET_NAME,
+            "approved": approved,
+            "json_ld": _json_ld(
+                article,
+                site=site,
+                vocabulary=vocabulary,
+                description=description,
+                keywords=keywords,
+                canonical=canonical,
+                modified=modified,
+                image_urls=image_urls,
+                credits=credits,
+            ),
+        }
+    )
+
+
+class _Fields(dict):
+    """A dictionary whose keys are also its attributes: `page.title` in a template is
+    then found at once, where on a plain dict Jinja first tries the attribute, fails
+    (an exception per field, some fifty a page) and only then the key."""
+
+    def __init__(self, *args: object, **fields: object) -> None:
+        super().__init__(*args, **fields)
+        self.__dict__ = self
 
 
 def _json_ld(
@@ -303,15 +329,16 @@ def _json_ld(
     *,
     site: SiteProfile,
     vocabulary: CreditVocabulary,
-    language: str,
     description: str,
     keywords: list[str],
     canonical: str,
     modified: str,
     image_urls: list[str],
+    credits: list[tuple[str, list[str]]],
 ) -> dict:
     """schema.org NewsArticle: authors are the reporters; every other credit is a
-    contributor in a schema.org Role carrying the role's label."""
+    contributor in a schema.org Role carrying the role's label (`credits`: the page's
+    credit_lines)."""
     data: dict = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -327,7 +354,7 @@ def _json_ld(
                 "roleName": role,
                 "contributor": [_person(name) for name in names],
             }
-            for role, names in credit_lines(article, vocabulary, language)
+            for role, names in credits
             if not _is_reporter(role, vocabulary)
         ],
         "publisher": {"@type": "Organization", "name": site.publisher, "url": site.base_url},

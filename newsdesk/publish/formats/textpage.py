@@ -31,7 +31,7 @@ whitespace runs collapsed so the layout stays one field per line.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.credit_roles import CreditVocabulary
@@ -58,10 +58,12 @@ def write_text_page(
     site: SiteProfile,
     vocabulary: CreditVocabulary | None = None,
     body_html: str | None = None,
+    body_blocks: Sequence[str] | None = None,
 ) -> str:
     """The article as the site's text page, exactly in the site's layout.
 
-    `body_html` is the body already rendered by `render_body` (the export's cache)."""
+    `body_html` is the body already rendered by `render_body` (the export's cache), and
+    `body_blocks` its visible text (`html_blocks_to_text` of it), when known."""
     vocabulary = CreditVocabulary() if vocabulary is None else vocabulary
     site = site.for_language(article.language or site.language)  # its language's labels
     section = [normalize_space(part) for part in article.section if normalize_space(part)]
@@ -72,7 +74,12 @@ def write_text_page(
     title = f"{kicker}{site.kicker_separator}{headline}" if kicker else headline
     source_part = f"{site.source_label}{normalize_space(article.source)}"
     meta = f"{article.date.isoformat()} {source_part}" if article.date else source_part
-    paragraphs = html_blocks_to_text(render_body(article.body) if body_html is None else body_html)
+    if body_blocks is not None and body_html is not None:
+        paragraphs = list(body_blocks)
+    else:
+        paragraphs = html_blocks_to_text(
+            render_body(article.body) if body_html is None else body_html
+        )
     credit_lines = []
     for credit in article.credits:
         names = [normalize_space(name) for name in credit.names if normalize_space(name)]

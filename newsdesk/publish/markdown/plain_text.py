@@ -32,9 +32,10 @@ ASCII_WHITESPACE = " \t\n\r\f"
 
 def normalize_space(text: str) -> str:
     """Collapse runs of ASCII whitespace to one space and strip it from both ends."""
-    if "  " in text or any(c in text for c in "\t\n\r\f"):
+    # Tab, line feed, carriage return and form feed are not printable: printable text
+    # without a double space has nothing to collapse (most fields), a scan in C.
+    if "  " in text or not text.isprintable():
         text = _ASCII_SPACE_RUN.sub(" ", text)
-    # Else nothing to collapse (most paragraphs): a scan, not a rewrite of the text.
     return text.strip(ASCII_WHITESPACE)
 
 

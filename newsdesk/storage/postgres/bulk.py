@@ -6,10 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
+import psycopg
+
 from newsdesk.domain.article import Article, ArticleHead
 from newsdesk.domain.status import Status
 from newsdesk.storage import codec
+from newsdesk.storage.audit_chain import extend_chain
 from newsdesk.storage.postgres.base import PostgresBase
+from newsdesk.storage.postgres.new_articles import AUDIT_SQL
+from newsdesk.storage.store import CachedBody
 
 _CHUNK = 2_000
 
@@ -59,21 +64,23 @@ class BulkRecords(PostgresBase):
             found.setdefault(article_id, []).append(slug)
         return found
 
-    def cached_bodies(self, keys: Sequence[str]) -> dict[str, str]:
+    def cached_bodies(self, keys: Sequence[str]) -> dict[str, CachedBody]:
         """Rendered bodies by key, for the keys the cache holds."""
-        found: dict[str, str] = {}
+        found: dict[str, CachedBody] = {}
         keys = list(keys)
         for start in range(0, len(keys), _CHUNK):
             chunk = keys[start : start + _CHUNK]
-            found.update(
-                self._tuples("SELECT key, html FROM body_cache WHERE key = ANY(%s)", [chunk])
-            )
+            for key, html, plain_text in self._tuples(
+                "SELECT key, html, plain_text FROM body_cache WHERE key = ANY(%s)", [chunk]
+            ):
+                found[key] = CachedBody(html, plain_text)
         return found
 
-    def cache_bodies(self, bodies: Mapping[str, str]) -> None:
+    def cache_bodies(self, bodies: Mapping[str, CachedBody]) -> None:
         """Keep rendered bodies by key (the web team's desks and the owner may). A key
-        names its content, so one already kept stays as it is; not a change of the
-        newsroom, so it takes no audit lock and writes no audit entry."""
+        names its content, so one already kept keeps its HTML; an entry kept without
+        its plain text gets it. Not a change of the newsroom, so it takes no audit lock
+        and writes no audit entry."""
         if not bodies:
             return
         with self._unit(write=False) as conn, conn.cursor() as cur:
@@ -82,7 +89,43 @@ class BulkRecords(PostgresBase):
             for start in range(0, len(items), _CHUNK):
                 chunk = items[start : start + _CHUNK]
                 cur.execute(
-                    "INSERT INTO body_cache (key, html)"
-                    " SELECT * FROM unnest(%s::text[], %s::text[]) ON CONFLICT (key) DO NOTHING",
-                    [[k for k, _ in chunk], [h for _, h in chunk]],
+                    "INSERT INTO body_cache (key, html, plain_text)"
+                    " SELECT * FROM unnest(%s::text[], %s::text[], %s::text[])"
+                    " ON CONFLICT (key) DO UPDATE SET plain_text = EXCLUDED.plain_text"
+                    " WHERE body_cache.plain_text IS NULL",
+                    [
+                        [key for key, _ in chunk],
+                        [html for _, (html, _) in chunk],
+                        [plain_text for _, (_, plain_text) in chunk],
+                    ],
                 )
+
+    def record_events(
+        self, *, actor: str, action: str, events: Sequence[tuple[int, int | None, str]]
+    ) -> None:
+        """One audit entry per (article id, revision, comment) of `events`, in order, in
+        one unit of work: an export's, one per article written."""
+        if not events:
+            return
+        at = codec.time_to_text(codec.now_utc())
+        entries = [
+            {
+                "article_id": article_id,
+                "at": at,
+                "actor": actor,
+                "action": action,
+                "from_status": None,
+                "to_status": None,
+                "revision": revision,
+                "comment": comment,
+            }
+            for article_id, revision, comment in events
+        ]
+
+        def work(conn: psycopg.Connection) -> None:
+            # The head was locked when this unit began (base.py): it stays the head.
+            head = conn.execute("SELECT id, hash FROM newsdesk_lock_audit_head()").fetchone()
+            with conn.cursor() as cur:
+                cur.executemany(AUDIT_SQL, extend_chain(entries, *head))
+
+        self._write(work)

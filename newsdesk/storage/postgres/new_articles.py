@@ -30,7 +30,7 @@ _REVISION_SQL = (
     " VALUES (%s, %s, %s, %s, %s, %s, %s)"
 )
 _SEARCH_SQL = "SELECT newsdesk_set_search(%s, %s::text[]::tsvector[])"
-_AUDIT_SQL = (
+AUDIT_SQL = (
     "INSERT INTO audit (id, article_id, at, actor, action, from_status, to_status,"
     " revision, comment, prev_hash, hash) VALUES (%(id)s, %(article_id)s, %(at)s,"
     " %(actor)s, %(action)s, %(from_status)s, %(to_status)s, %(revision)s,"
@@ -85,7 +85,7 @@ class NewArticles(PostgresBase):
                 # The head was locked when this unit began (base.py): it stays the head.
                 head = conn.execute("SELECT id, hash FROM newsdesk_lock_audit_head()").fetchone()
                 entries = creation_entries(stored, actor=actor, at=saved_at)
-                cur.executemany(_AUDIT_SQL, extend_chain(entries, *head))
+                cur.executemany(AUDIT_SQL, extend_chain(entries, *head))
             return stored
 
         return self._write(work)

@@ -332,6 +332,8 @@ GRANT SELECT ON newsdesk_meta, newsdesk_schema, people, articles, revisions, aud
     deleted_articles, body_cache TO {reporter}, {producer}, {web};
 -- Only those who export (the web team) fill the body cache the exports read.
 GRANT INSERT ON body_cache TO {web};
+-- ... and fill in the plain text of an entry kept without it (migration 0007).
+GRANT UPDATE (plain_text) ON body_cache TO {web};
 GRANT INSERT, UPDATE ON articles TO {reporter}, {producer};
 GRANT UPDATE (status, approved_revision, updated_at, updated_by, slug) ON articles TO {web};
 GRANT INSERT ON former_slugs TO {reporter}, {producer}, {web};

@@ -10,6 +10,7 @@ from newsdesk.domain.article import Article, ArticleHead
 from newsdesk.domain.status import Status
 from newsdesk.storage import codec
 from newsdesk.storage.sqlite.base import SQLiteBase
+from newsdesk.storage.store import CachedBody
 
 # SQLite allows 32,766 parameters per statement; smaller chunks keep each read short.
 _CHUNK = 500
@@ -68,26 +69,29 @@ class BulkRecords(SQLiteBase):
             found.setdefault(article_id, []).append(slug)
         return found
 
-    def cached_bodies(self, keys: Sequence[str]) -> dict[str, str]:
+    def cached_bodies(self, keys: Sequence[str]) -> dict[str, CachedBody]:
         """Rendered bodies by key, for the keys the cache holds."""
-        found: dict[str, str] = {}
+        found: dict[str, CachedBody] = {}
         keys = list(keys)
         for start in range(0, len(keys), _CHUNK):
             chunk = keys[start : start + _CHUNK]
-            found.update(
-                self._tuples(
-                    f"SELECT key, html FROM body_cache WHERE key IN ({','.join('?' * len(chunk))})",
-                    chunk,
-                )
-            )
+            marks = ",".join("?" * len(chunk))
+            for key, html, plain_text in self._tuples(
+                f"SELECT key, html, plain_text FROM body_cache WHERE key IN ({marks})", chunk
+            ):
+                found[key] = CachedBody(html, plain_text)
         return found
 
-    def cache_bodies(self, bodies: Mapping[str, str]) -> None:
+    def cache_bodies(self, bodies: Mapping[str, CachedBody]) -> None:
         """Keep rendered bodies by key. A key names its content, so one already kept
-        stays as it is. Not a change of the newsroom: no audit entry."""
+        keeps its HTML; an entry kept without its plain text gets it. Not a change of
+        the newsroom: no audit entry."""
         if not bodies:
             return
         with self._lock, self._write():
             self.db.conn.executemany(
-                "INSERT OR IGNORE INTO body_cache (key, html) VALUES (?, ?)", bodies.items()
+                "INSERT INTO body_cache (key, html, plain_text) VALUES (?, ?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET plain_text = excluded.plain_text"
+                " WHERE body_cache.plain_text IS NULL",
+                [(key, html, plain_text) for key, (html, plain_text) in bodies.items()],
             )

@@ -238,6 +238,13 @@ def _v7(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE body_cache (key TEXT PRIMARY KEY, html TEXT NOT NULL) WITHOUT ROWID")
 
 
+def _v8(db: sqlite_utils.Database) -> None:
+    # The body's visible text beside its HTML (one block a line), so an export does
+    # not parse the HTML again for the page's description or the text page. Entries
+    # kept before have none: the exporter derives it once and fills it in.
+    db.execute("ALTER TABLE body_cache ADD COLUMN plain_text TEXT")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2,
@@ -246,6 +253,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v5,
     _v6,
     _v7,
+    _v8,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

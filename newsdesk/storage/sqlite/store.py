@@ -428,6 +428,31 @@ class SQLiteStore(SQLiteAddresses, BulkRecords, NewArticles):
                 revision=revision,
             )
 
+    def record_events(
+        self, *, actor: str, action: str, events: Sequence[tuple[int, int | None, str]]
+    ) -> None:
+        """One audit entry per (article id, revision, comment) of `events`, in order, in
+        one unit of work: an export's, one per article written."""
+        if not events:
+            return
+        at = codec.time_to_text(codec.now_utc())
+        with self._lock, self._write():
+            self._append_audits(
+                [
+                    {
+                        "article_id": article_id,
+                        "at": at,
+                        "actor": actor,
+                        "action": action,
+                        "from_status": None,
+                        "to_status": None,
+                        "revision": revision,
+                        "comment": comment,
+                    }
+                    for article_id, revision, comment in events
+                ]
+            )
+
     def audit_events(self, article_id: int | None = None) -> list[AuditEvent]:
         if article_id is None:
             rows = self._rows("SELECT * FROM audit ORDER BY id")
