@@ -200,7 +200,10 @@ def export_bundle(
     if not previous.entries:  # every file is to be written: start the page processes
         page_workers.warm_up(cache, setting, total * len(wanted))
     staged = Staging(out)
-    index = SiteIndex(site, templates)
+    try:
+        index = SiteIndex(site, templates, out)
+    except OSError as error:
+        raise ExportError(problems.cannot_write(out / INDEX_NAME, error.strerror)) from None
     try:
         finishing: list[str] = []
         claimed_images: dict[str, str] = {}

@@ -25,10 +25,12 @@ class SiteIndex:
     """Entries of the index page, in export order: `add` each, then `unchanged` or
     `write`. Close it (or use it as a context manager) to drop the spool."""
 
-    def __init__(self, site: SiteProfile, templates: PageTemplates) -> None:
+    def __init__(self, site: SiteProfile, templates: PageTemplates, folder: Path) -> None:
         self._site = site
         self._templates = templates
-        self._spool = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
+        # Spooled in the export's own folder (no file name; gone when closed): where the
+        # export may write, whatever the system's temporary folder allows.
+        self._spool = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 (closed by close())
         self._digest = hashlib.sha256()
         shown = {"site": site.to_dict(), "templates": templates.fingerprint}
         self._digest.update(json.dumps(shown, sort_keys=True).encode("utf-8"))
