@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
 
 import psycopg
 
-from newsdesk.domain.article import Article, ArticleHead
-from newsdesk.domain.status import Status
 from newsdesk.storage import codec
 from newsdesk.storage.audit_chain import extend_chain
+from newsdesk.storage.bulk_reads import BulkReads
 from newsdesk.storage.postgres.base import PostgresBase
 from newsdesk.storage.postgres.new_articles import AUDIT_SQL
 from newsdesk.storage.store import CachedBody
@@ -19,62 +17,11 @@ from newsdesk.storage.store import CachedBody
 _CHUNK = 2_000
 
 
-class BulkRecords(PostgresBase):
-    def get_articles(self, ids: Sequence[int]) -> list[Article]:
-        """The articles of `ids`, in the order given (ids not found are skipped)."""
-        found: dict[int, Article] = {}
-        ids = list(ids)
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            for row in self._rows("SELECT * FROM articles WHERE id = ANY(%s)", [chunk]):
-                found[row["id"]] = codec.article_from_row(row)
-        return [found[i] for i in ids if i in found]
+class BulkRecords(BulkReads, PostgresBase):
+    _CHUNK = _CHUNK
 
-    def article_heads(self, ids: Sequence[int]) -> list[ArticleHead]:
-        """The heads of `ids` (their stamps without parsing bodies), in the order given
-        (ids not found are skipped)."""
-        found: dict[int, ArticleHead] = {}
-        ids = list(ids)
-        columns = ", ".join(codec.ARTICLE_COLUMNS)
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            for row in self._tuples(f"SELECT {columns} FROM articles WHERE id = ANY(%s)", [chunk]):
-                found[row[0]] = codec.head_from_row(row)
-        return [found[i] for i in ids if i in found]
-
-    def statuses_and_dates(self, ids: Sequence[int]) -> list[tuple[int, Status, dt.date | None]]:
-        """(id, status, date) of each of `ids`, in the order given (missing skipped)."""
-        found: dict[int, tuple[int, Status, dt.date | None]] = {}
-        ids = list(ids)
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            for id_, status, date in self._tuples(
-                "SELECT id, status, date FROM articles WHERE id = ANY(%s)", [chunk]
-            ):
-                found[id_] = (id_, Status(status), dt.date.fromisoformat(date) if date else None)
-        return [found[i] for i in ids if i in found]
-
-    def published_former_slugs(self) -> dict[int, list[str]]:
-        """Per article, the former slugs the site carried it under (oldest first): the
-        redirects of a whole-site export, read in one query."""
-        found: dict[int, list[str]] = {}
-        for article_id, slug in self._tuples(
-            "SELECT article_id, slug FROM former_slugs WHERE published ORDER BY id"
-        ):
-            found.setdefault(article_id, []).append(slug)
-        return found
-
-    def cached_bodies(self, keys: Sequence[str]) -> dict[str, CachedBody]:
-        """Rendered bodies by key, for the keys the cache holds."""
-        found: dict[str, CachedBody] = {}
-        keys = list(keys)
-        for start in range(0, len(keys), _CHUNK):
-            chunk = keys[start : start + _CHUNK]
-            for key, html, plain_text in self._tuples(
-                "SELECT key, html, plain_text FROM body_cache WHERE key = ANY(%s)", [chunk]
-            ):
-                found[key] = CachedBody(html, plain_text)
-        return found
+    def _any_of(self, column: str, values: list) -> tuple[str, list]:
+        return f"{column} = ANY(%s)", [values]
 
     def cache_bodies(self, bodies: Mapping[str, CachedBody]) -> None:
         """Keep rendered bodies by key (the web team's desks and the owner may). A key
