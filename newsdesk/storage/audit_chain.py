@@ -64,3 +64,23 @@ def extend_chain(entries: Sequence[dict], head_id: int, head_hash: str) -> list[
         link["hash"] = prev = entry_hash(link, prev)
         linked.append(link)
     return linked
+
+
+def event_entries(
+    *, actor: str, action: str, at: str, events: Sequence[tuple[int, int | None, str]]
+) -> list[dict]:
+    """Audit entries, not yet chained, for (article id, revision, comment) events that
+    change no status (an export's, one per article written)."""
+    return [
+        {
+            "article_id": article_id,
+            "at": at,
+            "actor": actor,
+            "action": action,
+            "from_status": None,
+            "to_status": None,
+            "revision": revision,
+            "comment": comment,
+        }
+        for article_id, revision, comment in events
+    ]

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import psycopg
 
 from newsdesk.storage import codec
-from newsdesk.storage.audit_chain import extend_chain
+from newsdesk.storage.audit_chain import event_entries, extend_chain
 from newsdesk.storage.bulk_reads import BulkReads
 from newsdesk.storage.postgres.base import PostgresBase
 from newsdesk.storage.postgres.new_articles import AUDIT_SQL
@@ -55,19 +55,7 @@ class BulkRecords(BulkReads, PostgresBase):
         if not events:
             return
         at = codec.time_to_text(codec.now_utc())
-        entries = [
-            {
-                "article_id": article_id,
-                "at": at,
-                "actor": actor,
-                "action": action,
-                "from_status": None,
-                "to_status": None,
-                "revision": revision,
-                "comment": comment,
-            }
-            for article_id, revision, comment in events
-        ]
+        entries = event_entries(actor=actor, action=action, at=at, events=events)
 
         def work(conn: psycopg.Connection) -> None:
             # The head was locked when this unit began (base.py): it stays the head.

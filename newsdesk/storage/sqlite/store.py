@@ -19,6 +19,7 @@ from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
 from newsdesk.storage import codec
 from newsdesk.storage.article_listing import listed_article_ids, tiered_search
+from newsdesk.storage.audit_chain import event_entries
 from newsdesk.storage.new_drafts import first_revision
 from newsdesk.storage.not_found import missing_person, missing_revision
 from newsdesk.storage.read_cancel import ReadCancel, ReadSuperseded
@@ -437,21 +438,7 @@ class SQLiteStore(SQLiteAddresses, BulkRecords, NewArticles):
             return
         at = codec.time_to_text(codec.now_utc())
         with self._lock, self._write():
-            self._append_audits(
-                [
-                    {
-                        "article_id": article_id,
-                        "at": at,
-                        "actor": actor,
-                        "action": action,
-                        "from_status": None,
-                        "to_status": None,
-                        "revision": revision,
-                        "comment": comment,
-                    }
-                    for article_id, revision, comment in events
-                ]
-            )
+            self._append_audits(event_entries(actor=actor, action=action, at=at, events=events))
 
     def audit_events(self, article_id: int | None = None) -> list[AuditEvent]:
         if article_id is None:
