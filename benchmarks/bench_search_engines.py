@@ -35,7 +35,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from benchmarks.newsroom_fixture import REPORTERS, _article, build, fixture_path
+from benchmarks.newsroom_fixture import REPORTERS, _article, build, fixture_for, fixture_path
 from benchmarks.search_timer import timed
 from newsdesk.domain.article import Person
 from newsdesk.domain.status import UserRole
@@ -251,7 +251,7 @@ def run(count: int, repeat: int, engines: list[str], cache: Path, before: str | 
         path = str(build(fixture_path(cache, count), count))
         targets = {}
         if before:
-            targets["sqlite before"] = _Child(before, path)
+            targets["sqlite before"] = _Child(before, str(fixture_for(before, cache, count)))
         targets["sqlite"] = _InProcess(open_store(path))
         try:
             readings.update(interleaved(targets, repeat))

@@ -30,7 +30,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.bench_search_engines import _filled_server, _postgres_url, _set_statistics
-from benchmarks.newsroom_fixture import build, fixture_path
+from benchmarks.newsroom_fixture import build, fixture_for, fixture_path
 
 ROOT = Path(__file__).resolve().parents[1]
 CHILD = ROOT / "benchmarks" / "search_typing_child.py"
@@ -94,11 +94,13 @@ def interleaved(children: dict[str, _Child], rounds: int) -> dict[str, dict]:
     return figures
 
 
-def _run_on(target: str, before: str | None, rounds: int) -> dict[str, dict]:
+def _run_on(
+    target: str, before: str | None, rounds: int, before_target: str | None = None
+) -> dict[str, dict]:
     children: dict[str, _Child] = {}
     try:
         if before:
-            children["before"] = _Child(before, target)
+            children["before"] = _Child(before, before_target or target)
         children["after"] = _Child(str(ROOT), target)
         return interleaved(children, rounds)
     finally:
@@ -111,7 +113,8 @@ def run(count: int, rounds: int, engines: list[str], cache: Path, before: str | 
     if "sqlite" in engines:
         cache.mkdir(parents=True, exist_ok=True)
         path = str(build(fixture_path(cache, count), count))
-        readings["sqlite"] = _run_on(path, before, rounds)
+        older = str(fixture_for(before, cache, count)) if before else None
+        readings["sqlite"] = _run_on(path, before, rounds, older)
     if "postgres" in engines:
         url, cluster = _postgres_url()
         try:

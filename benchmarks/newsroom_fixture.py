@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 from newsdesk.domain.article import Article, Credit, Person
@@ -73,6 +77,36 @@ def build(path: Path, count: int, seed: int = 7) -> Path:
     finally:
         store.close()
     return path
+
+
+# Run by the older newsdesk's interpreter: its own fixture, at its own schema.
+_BUILD_WITH_OLDER = (
+    "import sys; from pathlib import Path;"
+    " from benchmarks.newsroom_fixture import build, fixture_path;"
+    " count = int(sys.argv[2]);"
+    " print(build(fixture_path(Path(sys.argv[1]), count), count))"
+)
+
+
+def fixture_for(code: str | None, cache: Path, count: int) -> Path:
+    """The newsroom of `count` articles as the newsdesk in the folder `code` writes it
+    (None: this checkout's). An older newsdesk cannot open a file a newer one migrated,
+    so it gets a file of its own schema, built by its own code and kept in `cache`."""
+    if code is None:
+        return build(fixture_path(cache, count), count)
+    done = subprocess.run(
+        [sys.executable, "-c", _BUILD_WITH_OLDER, str(cache), str(count)],
+        env={**os.environ, "PYTHONPATH": code},
+        cwd=tempfile.gettempdir(),  # the checkout's folder must not shadow PYTHONPATH
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"the older newsdesk in {code} could not build its fixture: "
+            f"{done.stderr.strip()[-2000:]}"
+        )
+    return Path(done.stdout.strip().splitlines()[-1])
 
 
 def site_fixture_path(cache: Path, count: int) -> Path:

@@ -38,6 +38,8 @@ PRESETS: dict[str, dict[str, list[str]]] = {
         "search": ["--articles", "50", "--repeat", "1", "--engines", "sqlite"],
         "typing": ["--words", "300", "--rounds", "1", "--keys", "5", "--stall-keys", "12"],
         "list": ["--small", "20", "--size", "200", "--repeat", "1"],
+        "noop": ["--sizes", "30", "--repeat", "1"],
+        "next-letter": ["--articles", "300", "--rounds", "1", "--engines", "sqlite"],
     },
     "standard": {
         "export": ["--pages", "2000", "--sizes", "1000,10000", "--repeat", "3"],
@@ -45,6 +47,8 @@ PRESETS: dict[str, dict[str, list[str]]] = {
         "search": ["--articles", "100000", "--repeat", "15"],
         "typing": ["--words", "3000,10000", "--rounds", "3"],
         "list": ["--size", "100000"],
+        "noop": ["--sizes", "10000"],
+        "next-letter": ["--articles", "100000"],
     },
     "full": {
         "export": ["--pages", "2000", "--sizes", "1000,10000,100000", "--repeat", "3"],
@@ -52,6 +56,8 @@ PRESETS: dict[str, dict[str, list[str]]] = {
         "search": ["--articles", "100000", "--repeat", "15"],
         "typing": ["--words", "3000,10000", "--rounds", "5"],
         "list": ["--size", "100000"],
+        "noop": ["--sizes", "10000,100000"],
+        "next-letter": ["--articles", "100000"],
     },
 }
 MODULES = {
@@ -60,9 +66,11 @@ MODULES = {
     "search": "benchmarks.bench_search_engines",
     "typing": "benchmarks.bench_typing",
     "list": "benchmarks.bench_article_list",
+    "noop": "benchmarks.bench_noop_export",
+    "next-letter": "benchmarks.bench_search_typing",
 }
 TAKES_PEERS = {"typing"}
-TAKES_BEFORE = {"export", "import", "search", "typing"}
+TAKES_BEFORE = {"export", "import", "search", "typing", "noop", "next-letter"}
 
 
 def machine() -> dict[str, str]:
@@ -126,13 +134,28 @@ def _records(figures: dict, path: tuple[str, ...] = ()) -> dict[tuple[str, ...],
     return found
 
 
+def _twin_names(name: str) -> list[str]:
+    """The names the same figure may have for the older code ("newsdesk: import" /
+    "before: import", "sqlite" / "sqlite before", "after" / "before")."""
+    if "before" in name:
+        return []
+    found = [name.replace("newsdesk", "before", 1), f"{name} before"]
+    found.append(name.replace("after", "before", 1))
+    return [twin for twin in found if twin != name]
+
+
 def _before_twin(name: str, names: object) -> str | None:
     """The name the same figure has for the older code, when `names` holds it."""
-    if "before" in name:
-        return None
-    for twin in (name.replace("newsdesk", "before", 1), f"{name} before"):
-        if twin != name and twin in names:
-            return twin
+    return next((twin for twin in _twin_names(name) if twin in names), None)
+
+
+def _older_parent(parent: tuple[str, ...], shape: tuple[str, ...], groups: dict) -> tuple | None:
+    """The key of the older code's table beside the table at `parent`, if there is one."""
+    for index, name in enumerate(parent):
+        for twin in _twin_names(name):
+            key = ((*parent[:index], twin, *parent[index + 1 :]), shape)
+            if key in groups:
+                return key
     return None
 
 
@@ -191,12 +214,14 @@ def tables(figures: dict) -> list[str]:
         key = (path[:-1], tuple(values))
         groups.setdefault(key, {})[path[-1] if path else ""] = values
     lines: list[str] = []
+    shown_beside = {
+        twin for parent, shape in groups if (twin := _older_parent(parent, shape, groups))
+    }
     for (parent, shape), records in groups.items():
-        if parent and parent[-1].endswith(" before"):
-            twin = ((*parent[:-1], parent[-1].removesuffix(" before")), shape)
-            if twin in groups:
-                continue  # shown inside its newsdesk twin's table
-        older = groups.get(((*parent[:-1], f"{parent[-1]} before"), shape)) if parent else None
+        if (parent, shape) in shown_beside:
+            continue  # shown inside its newsdesk twin's table
+        twin = _older_parent(parent, shape, groups)
+        older = groups[twin] if twin else None
         if parent:
             lines += [f"**{' / '.join(parent)}**", ""]
         if len(records) == 1 and older is None:

@@ -19,6 +19,10 @@ def test_each_figure_is_shown_beside_the_older_codes_with_their_ratio():
         "300 words, newsdesk before": {"longest_stall_ms": 24.0},
         "sqlite": {"'h'": {"first screen ms": 5.0}},
         "sqlite before": {"'h'": {"first screen ms": 20.0}},
+        "server": {
+            "before": {"ha": {"rows ms": {"median": 400.0}}},
+            "after": {"ha": {"rows ms": {"median": 200.0}}},
+        },
     }
     text = "\n".join(suite.tables(figures))
     assert "| newsdesk: import | 3.000 (before 6.000, 0.50x) |" in text
@@ -28,6 +32,8 @@ def test_each_figure_is_shown_beside_the_older_codes_with_their_ratio():
     # The older code's own rows and tables are not shown a second time.
     assert "300 words, newsdesk before |" not in text
     assert "**sqlite before**" not in text
+    assert "**server / after / ha**" in text and "**server / before / ha**" not in text
+    assert "| rows ms | 200.0 (before 400.0, 0.50x) |" in text
 
 
 def test_the_suite_runs_a_benchmark_and_writes_its_report(tmp_path):
