@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,3 +47,26 @@ def fresh_user_env(home: Path, **extra: str) -> dict[str, str]:
     env.pop("QT_QPA_PLATFORM", None)
     env.update(extra)
     return env
+
+
+def windows_titled(display: str, title: str) -> list[str]:
+    """The ids of the shown windows on `display` whose title starts with `title`."""
+    found = subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--name", f"^{title}"],
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        text=True,
+    )
+    return found.stdout.split()
+
+
+def wait_for_window(display: str, title: str, process: subprocess.Popen | None) -> str:
+    """The window's id once it is mapped; `process` (when we own it) must not die first."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process is not None:
+            assert process.poll() is None, f"the app exited early: {process.communicate()}"
+        if windows := windows_titled(display, title):
+            return windows[0]
+        time.sleep(0.2)
+    raise AssertionError(f"no window titled {title!r} within 60 s")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.desktop import fresh_user_env, private_x_server
+from tests.desktop import fresh_user_env, private_x_server, wait_for_window
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORTER = "Mei Lin"
@@ -92,7 +92,7 @@ class Desk:
     def __init__(self, display: str, process: subprocess.Popen, title: str) -> None:
         self.env = {**os.environ, "DISPLAY": display}
         self.process = process
-        self.window = self._wait_for(title)
+        self.window = wait_for_window(display, title, process)
 
     def _xdotool(self, *args: str) -> str:
         done = subprocess.run(
@@ -100,24 +100,6 @@ class Desk:
         )
         assert done.returncode == 0, done.stderr
         return done.stdout
-
-    def _wait_for(self, title: str) -> str:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, f"the app exited: {self.process.communicate()}"
-            found = subprocess.run(
-                ["xdotool", "search", "--onlyvisible", "--name", f"^{title}$"],
-                env=self.env,
-                capture_output=True,
-                text=True,
-            )
-            if ids := found.stdout.split():
-                return ids[0]
-            time.sleep(0.2)
-        raise AssertionError(f"no window titled {title!r} within 60 s")
-
-    def title(self) -> str:
-        return self._xdotool("getwindowname", self.window).strip()
 
     def size(self) -> tuple[int, int]:
         shape = dict(

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk import __version__
-from tests.desktop import fresh_user_env
+from tests.desktop import fresh_user_env, wait_for_window, windows_titled
 from tests.fixtures.word_documents import river_report
 from tests.packaging.conftest import ROOT, need_tool
 
@@ -137,28 +137,6 @@ def test_the_frozen_app_reads_every_import_format_as_the_source_does(frozen_app,
     assert [report["format"] for report in frozen] == ["docx", "pelican", "text"]
 
 
-def _windows(display: str, title: str) -> list[str]:
-    found = subprocess.run(
-        ["xdotool", "search", "--onlyvisible", "--name", f"^{title}"],
-        env={**os.environ, "DISPLAY": display},
-        capture_output=True,
-        text=True,
-    )
-    return found.stdout.split()
-
-
-def _wait_for_window(display: str, title: str, process: subprocess.Popen | None) -> str:
-    """The window's id once it is mapped; `process` (when we own it) must not die first."""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process is not None:
-            assert process.poll() is None, f"the app exited early: {process.communicate()}"
-        if windows := _windows(display, title):
-            return windows[0]
-        time.sleep(0.2)
-    raise AssertionError(f"no window titled {title!r} within 60 s")
-
-
 def _press_ctrl_q(display: str, window: str) -> None:
     env = {**os.environ, "DISPLAY": display}
     subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=True)
@@ -198,7 +176,7 @@ def test_the_frozen_desktop_app_opens_its_database_and_quits_cleanly(
         text=True,
     )
     try:
-        window = _wait_for_window(x_display, window_title(db), process)
+        window = wait_for_window(x_display, window_title(db), process)
         shown = time.monotonic() - started
         if shot := os.environ.get("NEWSDESK_SMOKE_SCREENSHOT"):
             subprocess.run(
@@ -233,12 +211,12 @@ def test_the_installed_menu_entry_starts_the_frozen_app(frozen_app, home, tmp_pa
     env = _env(home, DISPLAY=x_display, QT_QPA_PLATFORM="xcb", NEWSDESK_DB=str(db))
     # gio launch hands the app over to the session and returns: watch the window.
     subprocess.run([gio, "launch", str(entry)], env=env, check=True, timeout=60)
-    window = _wait_for_window(x_display, window_title(db), None)
+    window = wait_for_window(x_display, window_title(db), None)
     _press_ctrl_q(x_display, window)
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and _windows(x_display, window_title(db)):
+    while time.monotonic() < deadline and windows_titled(x_display, window_title(db)):
         time.sleep(0.2)
-    assert _windows(x_display, window_title(db)) == [], "the app did not quit on Ctrl+Q"
+    assert windows_titled(x_display, window_title(db)) == [], "the app did not quit on Ctrl+Q"
     assert {"geometry", "state"} <= _saved_window_state(settings)
 
 
