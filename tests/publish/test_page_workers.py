@@ -258,6 +258,9 @@ class _SlowPool:
 
         return self._threads.submit(slowly)
 
+    def finish(self) -> None:
+        self._threads.shutdown(wait=True)
+
 
 def test_when_the_other_core_is_busy_this_process_renders_more(tmp_path, monkeypatch):
     # Both halves of a batch are not fixed: the export does not wait for a slow core.
@@ -279,3 +282,32 @@ def test_when_the_other_core_is_busy_this_process_renders_more(tmp_path, monkeyp
     assert here + sum(n for local, n in taken if not local) == len(articles)
     assert here > len(articles) // 2  # not the fixed half it was
     assert snapshot(tmp_path / "both") == snapshot(tmp_path / "alone")
+
+
+def test_an_export_stopped_while_the_page_process_still_writes_leaves_nothing_behind(
+    tmp_path, monkeypatch, rendered_elsewhere
+):
+    # Stopped right after the last article of a batch was reported, while the page
+    # process is still writing the batch's first pages (made slow here): the stop
+    # waits for it, and then nothing it wrote is left in the folder.
+    slow = _SlowPool()
+    monkeypatch.setattr(BodyCache, "pool", lambda self: slow)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("the web team's own file", encoding="utf-8")
+    before = snapshot(out)
+    steps = export_bundle(
+        _in_batches(corpus(), 40),
+        out,
+        site=SITE,
+        vocabulary=VOCABULARY,
+        formats=FORMATS,
+        image_data=lambda sha: FERRY_IMAGE_BYTES,
+        cache=BodyCache(workers=2),
+    )
+    reported = [next(steps) for _ in range(40)]  # the whole first batch
+    steps.close()  # the window's Stop
+    slow.finish()  # whatever the page process was given has ended by now
+    assert reported[-1].done == 40 and rendered_elsewhere == [40]
+    assert snapshot(out) == before
+    assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
