@@ -1,13 +1,15 @@
 """An export's pages rendered on every core.
 
 Python-Markdown and Jinja are pure Python, so one process renders one page at a time
-whatever the machine. When a batch of the export has many files to write, the batch
-is split between the body cache's processes (`BodyCache.pool`): each converts the
-bodies the cache lacks, renders the pages and writes them straight into their staged
-temporary files (`Staging.reserve`), and hands back only the bodies it converted, for
-the cache. The export itself stays as it was: every file is staged before anything
-is renamed into place, the progress is reported article by article in export order,
-and a failure (or a stop) discards every staged file, whichever process wrote it.
+whatever the machine. When a batch of the export has many files to write, it is
+shared between the exporting process and the body cache's processes
+(`BodyCache.pool`, one per other core), a few pages at a time as each is ready for
+more (`PageProcesses`): each converts the bodies the cache lacks, renders the pages
+and writes them straight into their staged temporary files (`Staging.reserve`); the
+pool hands back only the bodies it converted, for the cache. The export itself stays
+as it was: every file is staged before anything is renamed into place, the progress
+is reported article by article in export order, and a failure (or a stop) discards
+every staged file, whichever process wrote it.
 
 A page rendered here is byte for byte the page the export renders alone: the same
 `render_file`, given the same article, body and settings.
