@@ -102,9 +102,9 @@ def _start_method() -> BaseContext:
 
 def _fork_now(pool: ProcessPoolExecutor) -> None:
     """Start the pool's processes now (a pool that forks starts them all at its first
-    task), with the objects this process holds frozen for the garbage collector: a
-    forked child that collects garbage writes to every object it scans, and each
-    page so written is copied for it (most of a forked child's own cost)."""
+    task), with the objects this process holds frozen for the garbage collector, so a
+    collection in the child neither scans nor copies them. It saves little: at 2,000
+    pages the page process had 3,170 minor faults with it, 3,200 without."""
     gc.freeze()
     try:
         pool.submit(int)
