@@ -17,6 +17,7 @@ from newsdesk.domain.site import SiteProfile
 from newsdesk.publish.export import page_workers
 from newsdesk.publish.export.body_cache import PARALLEL_FROM, BodyCache
 from newsdesk.publish.export.bundle import export_bundle
+from newsdesk.publish.export.selection import ArticleSelection, newest_first
 from newsdesk.publish.export.staging import TEMP_PREFIX, ExportError
 from newsdesk.publish.formats.page_html import PageTemplates
 from tests.publish.fixtures_articles import (
@@ -75,13 +76,13 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def rendered_elsewhere(monkeypatch) -> list[int]:
     """How many works each call handed to the page processes."""
     counts: list[int] = []
-    real = page_workers.render_pages
+    real = page_workers.PageProcesses._render
 
-    def counting(pool, workers, setting, works, out, templates):
+    def counting(self, works):
         counts.append(len(works))
-        return real(pool, workers, setting, works, out, templates)
+        return real(self, works)
 
-    monkeypatch.setattr(page_workers, "render_pages", counting)
+    monkeypatch.setattr(page_workers.PageProcesses, "_render", counting)
     return counts
 
 
@@ -183,5 +184,130 @@ def test_an_export_stopped_after_its_first_batch_leaves_nothing_behind(
     finally:
         cache.close()
     assert first.files_written and rendered_elsewhere
+    assert snapshot(out) == before
+    assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
+
+
+def _in_batches(articles: list, size: int):
+    """The articles as the newsroom hands a whole site over: in export order, read
+    `size` at a time."""
+    ordered = sorted(articles, key=newest_first)
+    by_id = {a.id: a for a in ordered}
+    return ArticleSelection([a.id for a in ordered], lambda ids: [by_id[i] for i in ids], size)
+
+
+def test_an_export_of_many_batches_on_both_cores_is_the_export_of_one_process(
+    tmp_path, rendered_elsewhere
+):
+    # The page process still renders a batch's first pages while this process reads
+    # and renders the next batch: the folder and the progress are still those of one
+    # process, and every converted body is kept once.
+    articles = corpus()
+    alone, both = BodyCache(workers=1), BodyCache(workers=2)
+    try:
+        progress_alone = export(_in_batches(articles, 20), tmp_path / "alone", alone)
+        progress_both = export(_in_batches(articles, 20), tmp_path / "both", both)
+    finally:
+        both.close()
+    assert rendered_elsewhere == [20, 20, 20, 20, 16]  # every batch on both cores
+    assert snapshot(tmp_path / "both") == snapshot(tmp_path / "alone")
+    assert progress_both == progress_alone
+    assert both.misses == alone.misses == len(articles)
+
+
+def test_the_first_failing_page_is_named_when_a_later_one_fails_too(tmp_path, rendered_elsewhere):
+    # The page process's pages of an early batch come back while later batches are
+    # rendered here: the error is still the one an export in one process raises,
+    # the first failing page in export order.
+    articles = sorted(corpus(), key=newest_first)
+    for position in (3, 90):  # the page process's part of batch 1; a page of the last batch
+        articles[position] = dataclasses.replace(
+            articles[position], headline="The page that breaks"
+        )
+    templates = _theme(tmp_path, "The page that breaks")
+    errors = []
+    for workers in (1, 2):
+        cache = BodyCache(workers=workers)
+        out = tmp_path / f"out-{workers}"
+        try:
+            with pytest.raises(ExportError) as refused:
+                export(_in_batches(articles, 20), out, cache, templates=templates)
+        finally:
+            cache.close()
+        errors.append(str(refused.value))
+        assert not list(out.iterdir())  # nothing renamed in, no temporary file left
+    assert rendered_elsewhere
+    assert errors[0] == errors[1]
+    assert f"article {articles[3].id}" in errors[1]
+
+
+class _SlowPool:
+    """A pool whose process is slow (another program keeps its core busy)."""
+
+    def __init__(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._threads = ThreadPoolExecutor(1)
+
+    def submit(self, fn, *args):
+        import time
+
+        def slowly():
+            time.sleep(0.2)
+            return fn(*args)
+
+        return self._threads.submit(slowly)
+
+    def finish(self) -> None:
+        self._threads.shutdown(wait=True)
+
+
+def test_when_the_other_core_is_busy_this_process_renders_more(tmp_path, monkeypatch):
+    # Both halves of a batch are not fixed: the export does not wait for a slow core.
+    taken = []
+    real = page_workers._render_piece
+
+    def counted(setting, works, templates=None):
+        taken.append((templates is not None, len(works)))
+        return real(setting, works, templates)
+
+    monkeypatch.setattr(page_workers, "_render_piece", counted)
+    slow = _SlowPool()
+    monkeypatch.setattr(BodyCache, "pool", lambda self: slow)
+    articles = corpus()
+    export(articles, tmp_path / "alone", BodyCache(workers=1))
+    taken.clear()
+    export(articles, tmp_path / "both", BodyCache(workers=2))
+    here = sum(n for local, n in taken if local)
+    assert here + sum(n for local, n in taken if not local) == len(articles)
+    assert here > len(articles) // 2  # not the fixed half it was
+    assert snapshot(tmp_path / "both") == snapshot(tmp_path / "alone")
+
+
+def test_an_export_stopped_while_the_page_process_still_writes_leaves_nothing_behind(
+    tmp_path, monkeypatch, rendered_elsewhere
+):
+    # Stopped right after the last article of a batch was reported, while the page
+    # process is still writing the batch's first pages (made slow here): the stop
+    # waits for it, and then nothing it wrote is left in the folder.
+    slow = _SlowPool()
+    monkeypatch.setattr(BodyCache, "pool", lambda self: slow)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("the web team's own file", encoding="utf-8")
+    before = snapshot(out)
+    steps = export_bundle(
+        _in_batches(corpus(), 40),
+        out,
+        site=SITE,
+        vocabulary=VOCABULARY,
+        formats=FORMATS,
+        image_data=lambda sha: FERRY_IMAGE_BYTES,
+        cache=BodyCache(workers=2),
+    )
+    reported = [next(steps) for _ in range(40)]  # the whole first batch
+    steps.close()  # the window's Stop
+    slow.finish()  # whatever the page process was given has ended by now
+    assert reported[-1].done == 40 and rendered_elsewhere == [40]
     assert snapshot(out) == before
     assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]

@@ -13,6 +13,7 @@ HTML. An entry kept without its text (by an older newsdesk) gets it at its first
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -97,6 +98,18 @@ def _start_method() -> BaseContext:
     ):
         return get_context("fork")
     return get_context("spawn")
+
+
+def _fork_now(pool: ProcessPoolExecutor) -> None:
+    """Start the pool's processes now (a pool that forks starts them all at its first
+    task), with the objects this process holds frozen for the garbage collector, so a
+    collection in the child neither scans nor copies them. It saves little: at 2,000
+    pages the page process had 3,170 minor faults with it, 3,200 without."""
+    gc.freeze()
+    try:
+        pool.submit(int)
+    finally:
+        gc.unfreeze()
 
 
 def _render_all(texts: list[str]) -> list[RenderedBody]:
@@ -201,18 +214,24 @@ class BodyCache:
         return self._workers
 
     def pool(self) -> Executor:
-        """The processes that convert on every core (Python-Markdown and Jinja are pure
-        Python). They live as long as this cache (an export), so they start once."""
+        """The processes that convert and render beside this one, one per other core
+        (Python-Markdown and Jinja are pure Python). They live as long as this cache
+        (an export), so they start once."""
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self._workers, mp_context=_start_method())
+            context = _start_method()
+            self._pool = ProcessPoolExecutor(max(1, self._workers - 1), mp_context=context)
             weakref.finalize(self, self._pool.shutdown, cancel_futures=True)
+            if context.get_start_method() == "fork":
+                _fork_now(self._pool)
         return self._pool
 
     def _convert(self, texts: list[str]) -> list[RenderedBody]:
         if len(texts) < PARALLEL_FROM or self._workers < 2:
             return _render_all(texts)
         parts = [texts[i :: self._workers] for i in range(self._workers)]
-        results = list(self.pool().map(_render_all, parts))
+        # The first part here, the others in the pool meanwhile.
+        futures = [self.pool().submit(_render_all, part) for part in parts[1:]]
+        results = [_render_all(parts[0]), *(future.result() for future in futures)]
         merged: list[RenderedBody] = [None] * len(texts)  # type: ignore[list-item]
         for index, part in enumerate(results):
             merged[index :: self._workers] = part

@@ -200,6 +200,7 @@ def export_bundle(
     if not previous.entries:  # every file is to be written: start the page processes
         page_workers.warm_up(cache, setting, total * len(wanted))
     staged = Staging(out)
+    pages = page_workers.PageProcesses(cache, staged, setting, templates)
     try:
         index = SiteIndex(site, templates, out)
     except OSError as error:
@@ -236,14 +237,10 @@ def export_bundle(
                         )
                     ]
                     plans.append((article, head, article.revision, hashes, files, stale))
-                # Many files: rendered and staged by the page processes (both cores).
-                elsewhere = page_workers.stage_in_parallel(
+                # Many files: rendered and staged on both cores.
+                elsewhere = pages.stage(
                     [(p[0], [(fmt, p[4][fmt]) for fmt in p[5]]) for p in plans if p[5]],
-                    cache=cache,
-                    staged=staged,
-                    setting=setting,
-                    templates=templates,
-                    needs_body=_needs_body,
+                    _needs_body,
                 )
                 if not elsewhere:
                     # The bodies this batch converts, read or converted together.
@@ -291,6 +288,7 @@ def export_bundle(
                         unchanged=not written,
                         revision=revision,
                     )
+            pages.finish()  # every page staged, whichever process wrote it
             checks.finish()
             site_info["index"] = _stage_index(index, staged, out, previous.index, finishing)
             manifest.finish(redirect_entries(redirects or {}, slugs), site_info)
@@ -303,6 +301,7 @@ def export_bundle(
             finishing.append(MANIFEST_NAME)
         staged.commit()
     finally:
+        pages.close()  # no process writes a staged file once they are discarded
         staged.discard()
         index.close()
     logger.info("exported %d article(s) to %s", total, out)

@@ -1,13 +1,15 @@
 """An export's pages rendered on every core.
 
 Python-Markdown and Jinja are pure Python, so one process renders one page at a time
-whatever the machine. When a batch of the export has many files to write, the batch
-is split between the body cache's processes (`BodyCache.pool`): each converts the
-bodies the cache lacks, renders the pages and writes them straight into their staged
-temporary files (`Staging.reserve`), and hands back only the bodies it converted, for
-the cache. The export itself stays as it was: every file is staged before anything
-is renamed into place, the progress is reported article by article in export order,
-and a failure (or a stop) discards every staged file, whichever process wrote it.
+whatever the machine. When a batch of the export has many files to write, it is
+shared between the exporting process and the body cache's processes
+(`BodyCache.pool`, one per other core), a few pages at a time as each is ready for
+more (`PageProcesses`): each converts the bodies the cache lacks, renders the pages
+and writes them straight into their staged temporary files (`Staging.reserve`); the
+pool hands back only the bodies it converted, for the cache. The export itself stays
+as it was: every file is staged before anything is renamed into place, the progress
+is reported article by article in export order, and a failure (or a stop) discards
+every staged file, whichever process wrote it.
 
 A page rendered here is byte for byte the page the export renders alone: the same
 `render_file`, given the same article, body and settings.
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, Future, wait
+from concurrent.futures import Future, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,38 +118,133 @@ def _render_piece(
     return converted, None
 
 
-def render_pages(
-    pool: Executor,
-    workers: int,
-    setting: PageSetting,
-    works: Sequence[PageWork],
-    out: Path,
-    templates: PageTemplates,
-) -> list[RenderedBody | None]:
-    """Render and write `works` on `workers` cores: a share each in the pool's
-    processes and the last share here (this process would only wait meanwhile); per
-    work, the body converted for it (None when the cache had it). Raises the
-    ExportError the export would raise alone for the first failure in export order;
-    returns only when no process is still writing."""
-    size = -(-len(works) // max(1, workers))
-    pieces = [works[start : start + size] for start in range(0, len(works), size)]
-    futures: list[Future] = []
-    try:
-        futures = [pool.submit(_render_piece, setting, piece) for piece in pieces[:-1]]
-        own = _render_piece(setting, pieces[-1], templates)
-        results = [*(future.result() for future in futures), own]
-    finally:
-        # Stopped or failed part-way: the staged files are discarded next, so no
-        # process may still be writing one.
-        for future in futures:
-            future.cancel()
-        wait(futures)
-    converted: list[RenderedBody | None] = []
-    for piece, (bodies, failure) in zip(pieces, results, strict=True):
+# Works handed over at a time: at most CHUNK, so that both cores end together
+# whatever each one's speed or load (fewer towards the end of a batch, down to
+# LAST_CHUNK); enough that handing them over (pickling articles and bodies) costs
+# little beside rendering them.
+CHUNK = 16
+LAST_CHUNK = 4
+
+
+def _chunk(remaining: int) -> int:
+    return max(LAST_CHUNK, min(CHUNK, remaining // 8))
+
+
+class PageProcesses:
+    """An export's pages rendered and staged on every core, batch by batch.
+
+    In each batch the pool's processes take works from the front, a few at a time,
+    and this process from the back, until they meet: whichever core is faster (or
+    less busy with other programs) renders more. This process does not wait for the
+    pool's last pieces of a batch: they are rendered while it reads and prepares the
+    next batch, and collected then or at `finish`, which the export calls before it
+    renames anything into place. A failure anywhere is raised as the export raises
+    it alone: the first failing page in export order, once every earlier page is
+    known. `close` (always, last) waits for any piece still being written, so that
+    no process writes a staged file after the export discarded them.
+    """
+
+    def __init__(
+        self,
+        cache: BodyCache,
+        staged: Staging,
+        setting: PageSetting | None,
+        templates: PageTemplates,
+    ) -> None:
+        self._cache = cache
+        self._staged = staged
+        self._setting = setting
+        self._templates = templates
+        self._offset = 0  # the export's works handed out so far, in export order
+        self._running: dict[Future, tuple[int, Sequence[PageWork]]] = {}
+        self._failures: dict[int, tuple[PageWork, _Failure, RenderedBody | None]] = {}
+        # Bodies converted by the pieces collected: kept together (one write a batch).
+        self._converted: dict[str, RenderedBody] = {}
+
+    def stage(
+        self,
+        items: Sequence[tuple[Article, Sequence[tuple[str, str]]]],
+        needs_body: Callable[[Sequence[str]], bool],
+    ) -> bool:
+        """Stage the files of `items` ((article, [(format, name)]) each, in export
+        order) on every core when there are enough of them to be worth it; False
+        (nothing done) otherwise."""
+        cache, setting = self._cache, self._setting
+        if setting is None or cache.workers < 2:
+            return False
+        if sum(len(files) for _, files in items) < PARALLEL_FROM:
+            return False
+        wanting = [needs_body([fmt for fmt, _ in files]) for _, files in items]
+        bodies = (a.body for (a, _), wants in zip(items, wanting, strict=True) if wants)
+        cache.prefetch(bodies, False)
+        works = []
+        for (article, files), wants in zip(items, wanting, strict=True):
+            body = cache.cached(article.body) if wants else None
+            temps = tuple((fmt, name, str(self._staged.reserve(name)[0])) for fmt, name in files)
+            works.append(PageWork(article, body, wants and body is None, temps))
+        self._render(works)
+        return True
+
+    def _render(self, works: Sequence[PageWork]) -> None:
+        pool, offset = self._cache.pool(), self._offset
+        self._offset += len(works)
+        # Each of the pool's processes finds its next piece queued when it ends one.
+        ahead = 2 * max(1, self._cache.workers - 1)
+        front, back = 0, len(works)  # works[front:back] are not taken yet
+        while True:
+            while len(self._running) < ahead and front < back:
+                end = min(back, front + _chunk(back - front))
+                piece = works[front:end]
+                future = pool.submit(_render_piece, self._setting, piece)
+                self._running[future] = (offset + front, piece)
+                front = end
+            if front >= back:
+                break
+            start = max(front, back - _chunk(back - front))
+            piece = works[start:back]
+            self._took(offset + start, piece, _render_piece(self._setting, piece, self._templates))
+            back = start
+            self._collect(wait_for_all=False)
+        if self._failures:
+            self.finish()  # raises the first failure in export order
+        self._keep_converted()
+
+    def _collect(self, wait_for_all: bool) -> None:
+        for future in list(self._running):
+            if wait_for_all or future.done():
+                start, piece = self._running.pop(future)
+                self._took(start, piece, future.result())
+
+    def _took(self, start: int, piece: Sequence[PageWork], result: tuple) -> None:
+        converted, failure = result
         if failure is not None:
-            _raise(piece[failure.position], failure, out, setting, templates, bodies)
-        converted.extend(bodies)
-    return converted
+            work = piece[failure.position]
+            self._failures[start + failure.position] = (work, failure, converted[-1])
+            converted = converted[: failure.position]  # the failing page's body: not kept
+        for work, body in zip(piece, converted, strict=False):
+            if body is not None:
+                self._converted[self._cache.key(work.article.body)] = body
+
+    def _keep_converted(self) -> None:
+        if self._converted:
+            self._cache.add_converted(self._converted)
+            self._converted = {}
+
+    def finish(self) -> None:
+        """Wait for every piece; raise the export's error for the first page that
+        failed, in export order."""
+        self._collect(wait_for_all=True)
+        self._keep_converted()
+        if self._failures:
+            work, failure, converted = self._failures[min(self._failures)]
+            _raise(work, failure, self._staged.out, self._setting, self._templates, converted)
+
+    def close(self) -> None:
+        """Stop: pieces not started are dropped, the others are waited for."""
+        for future in self._running:
+            future.cancel()
+        wait(self._running)
+        self._running.clear()
 
 
 def _raise(
@@ -156,15 +253,16 @@ def _raise(
     out: Path,
     setting: PageSetting,
     templates: PageTemplates,
-    bodies: list[RenderedBody | None],
+    converted: RenderedBody | None,
 ) -> None:
-    """Raise, in this process, the error the export raises alone for `failure`."""
+    """Raise, in this process, the error the export raises alone for `failure`
+    (`converted`: the body converted for `work`, if it was)."""
     if failure.strerror is not None:
         raise ExportError(problems.cannot_write(out / failure.name, failure.strerror))
     from newsdesk.publish.export.bundle import render_file
 
     fmt = next(fmt for fmt, name, _ in work.files if name == failure.name)
-    body = bodies[failure.position] if work.convert else work.body
+    body = converted if work.convert else work.body
     # Rendering is deterministic: the same call fails here, with the same reason.
     render_file(
         fmt,
@@ -194,37 +292,3 @@ def warm_up(cache: BodyCache, setting: PageSetting | None, files: int) -> None:
         pool = cache.pool()
         for _ in range(cache.workers - 1):
             pool.submit(_ready)
-
-
-def stage_in_parallel(
-    items: Sequence[tuple[Article, Sequence[tuple[str, str]]]],
-    *,
-    cache: BodyCache,
-    staged: Staging,
-    setting: PageSetting | None,
-    templates: PageTemplates,
-    needs_body: Callable[[Sequence[str]], bool],
-) -> bool:
-    """Stage the files of `items` ((article, [(format, name)]) each, in export order),
-    rendered in the page processes, when there are enough of them to be worth it;
-    False (nothing done) otherwise."""
-    if setting is None or cache.workers < 2:
-        return False
-    if sum(len(files) for _, files in items) < PARALLEL_FROM:
-        return False
-    wanting = [needs_body([fmt for fmt, _ in files]) for _, files in items]
-    cache.prefetch((a.body for (a, _), wants in zip(items, wanting, strict=True) if wants), False)
-    works = []
-    for (article, files), wants in zip(items, wanting, strict=True):
-        body = cache.cached(article.body) if wants else None
-        temps = tuple((fmt, name, str(staged.reserve(name)[0])) for fmt, name in files)
-        works.append(PageWork(article, body, wants and body is None, temps))
-    converted = render_pages(cache.pool(), cache.workers, setting, works, staged.out, templates)
-    cache.add_converted(
-        {
-            cache.key(w.article.body): b
-            for w, b in zip(works, converted, strict=True)
-            if b is not None
-        }
-    )
-    return True
