@@ -46,3 +46,18 @@ class InvalidInputError(NewsdeskError):
 
 class StorageError(NewsdeskError):
     """The database cannot be read or written (damaged, locked, disk full)."""
+
+
+# The names of what the storage says (a Said) when the newsroom server cannot be reached
+# or is too busy for a while: trouble that passes, nothing wrong with the database.
+SERVER_OUT_OF_REACH = frozenset({"server-unreachable", "server-no-connection-in-time"})
+SERVER_PASSING_TROUBLE = SERVER_OUT_OF_REACH | {"server-too-busy"}
+
+
+def named(value: object, names: frozenset[str]) -> bool:
+    """Whether `value` (a message, or an exception carrying one) is said under one of
+    `names` (see newsdesk.domain.said)."""
+    from newsdesk.domain.said import said_of
+
+    said = said_of(value)
+    return said is not None and said.name in names

@@ -233,22 +233,43 @@ def test_a_backup_stopped_by_closing_is_not_a_failed_job(qtbot, newsroom_db, cap
     worker.shutdown()
 
 
-def test_a_server_out_of_reach_during_the_check_is_no_damage(qtbot, newsroom_db, monkeypatch):
+def _server_troubles():
+    """What the server's store raises when the server is out of reach or too busy, made
+    by its own translation of the driver's errors (so the names cannot drift apart)."""
+    import psycopg
+    from psycopg import errors as pg_errors
+    from psycopg_pool import PoolTimeout
+
+    from newsdesk.storage.postgres.connection import translate
+
+    where = "postgresql://desk@newsroom.example/news"
+    return {
+        "connection lost": translate(
+            psycopg.OperationalError("server closed the connection"), where
+        ),
+        "no connection in time": translate(PoolTimeout("couldn't get a connection"), where),
+        "too busy": translate(pg_errors.SerializationFailure("could not serialize"), where),
+    }
+
+
+@pytest.mark.parametrize("trouble", ["connection lost", "no connection in time", "too busy"])
+def test_a_server_out_of_reach_during_the_check_is_no_damage(
+    qtbot, newsroom_db, monkeypatch, trouble
+):
     """A save failed because the newsroom server went away; the check after it fails
     for the same reason. That used to be reported as a damaged database, with a modal
-    dialog and every write stopped, where the offline bar says what is wrong."""
+    dialog and every write stopped, where the offline bar says what is wrong; a pool
+    that found no connection in time still was."""
     from PySide6.QtWidgets import QWidget
 
-    from newsdesk.domain.errors import StorageError
-    from newsdesk.domain.said import Said
     from newsdesk.gui.ops.database_guard import DatabaseGuard
     from newsdesk.gui.ops.worker import DatabaseWorker
     from newsdesk.newsroom import Newsroom
 
+    error = _server_troubles()[trouble]
+
     def unreachable(self):
-        raise StorageError(
-            Said("server-unreachable", "the newsroom server is unreachable (desk: gone)")
-        )
+        raise error
 
     owner = QWidget()
     qtbot.addWidget(owner)
@@ -262,3 +283,60 @@ def test_a_server_out_of_reach_during_the_check_is_no_damage(qtbot, newsroom_db,
     qtbot.waitUntil(lambda: bool(heard), timeout=10_000)
     assert heard == [None] and damage == [] and guard.damage is None
     worker.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("trouble", "dialogs"),
+    [("connection lost", 0), ("no connection in time", 0), ("too busy", 1)],
+)
+def test_a_save_the_server_could_not_take_keeps_the_text(
+    qtbot, tmp_path, monkeypatch, trouble, dialogs
+):
+    """A save the server could not take: out of reach, the editor says nothing more
+    than its state (the offline bar speaks for the server) and no damage is reported;
+    too busy, one "Not saved" dialog. Either way every word stays in the journal."""
+    db = tmp_path / "newsroom.db"
+    room = Newsroom.open(db)
+    room.add_person("Mei Lin", ["reporter"])
+    room.create_article(
+        Article(headline="Lido opens", body="x", credits=[Credit("Reporter", ("Mei Lin",))]),
+        actor="Mei Lin",
+    )
+    room.close()
+    told: list[tuple[str, str]] = []
+
+    def tell(_parent, title, text, *_args, **_kwargs):
+        told.append((title, text))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(tell))
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(tell))
+    window = MainWindow(
+        Newsroom.open(db),
+        str(db),
+        "Mei Lin",
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.open_article(1)
+    error = _server_troubles()[trouble]
+
+    def refuse(self, *args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(Newsroom, "merge_save", refuse)
+    monkeypatch.setattr(Newsroom, "verify", refuse)
+    body = window.editor.body.rich_edit
+    body.setFocus()
+    qtbot.keyClicks(body, " Typed while the server was away.")
+    window.actions.save.trigger()
+    qtbot.waitUntil(lambda: window.save_status.state.text() == "Not saved", timeout=10_000)
+    qtbot.wait(500)  # the guard's re-check, and whatever it would say
+    assert len(told) == dialogs, told
+    assert all(title == "Not saved" for title, _ in told)
+    assert not body.isReadOnly() and window.guard.damage is None
+    qtbot.waitUntil(lambda: window.journal.read("Mei Lin") is not None, timeout=5000)
+    assert "server was away" in window.journal.read("Mei Lin").content["body"]
+    window.close()
+    window.newsroom.close()

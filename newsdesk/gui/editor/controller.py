@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QStatusBar, QWidget
 
 from newsdesk.domain.article import Article, Person
-from newsdesk.domain.errors import NewsdeskError
+from newsdesk.domain.errors import SERVER_OUT_OF_REACH, NewsdeskError, named
 from newsdesk.domain.site import SiteProfile
 from newsdesk.gui.editor import save_notices
 from newsdesk.gui.editor.article_editor import ArticleEditor
@@ -343,7 +343,7 @@ class ArticleController(QObject):
     def _after_failed_save(self, message: str, damage: str | None) -> None:
         if damage or self.unwritable:
             return
-        if self.live.offline or "unreachable" in message:
+        if self.live.offline or named(message, SERVER_OUT_OF_REACH):
             return  # said by the offline bar; saved when the newsroom is back
         if "read-only" in message:
             self._stop_writing(message, self.tr("The database is read-only"))

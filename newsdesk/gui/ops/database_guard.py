@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from newsdesk.domain.errors import SERVER_PASSING_TROUBLE, named
 from newsdesk.domain.said import said_of
 from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.newsroom import Newsroom
@@ -21,8 +22,6 @@ from newsdesk.newsroom.backups import BackupCancelled, auto_backup
 log = logging.getLogger(__name__)
 
 CHECK_EVERY_MS = 60_000  # how often to ask the policy; it backs up every `every` at most
-# What the check may meet that says nothing about the database itself (the core's names).
-PASSING_TROUBLE = frozenset({"server-unreachable", "server-too-busy"})
 
 
 class DatabaseGuard(QObject):
@@ -79,11 +78,10 @@ class DatabaseGuard(QObject):
                 then(result[0])
 
         def failed(exc: Exception) -> None:
-            said = said_of(exc)
             # Busy for a while (a colleague's long write), or the server out of reach
             # (the offline bar says so, and the text is kept until it is back): the
             # database itself may be fine, so this is no damage.
-            if "locked" in str(exc) or (said is not None and said.name in PASSING_TROUBLE):
+            if "locked" in str(exc) or named(exc, SERVER_PASSING_TROUBLE):
                 log.warning("database check postponed: %s", exc)
                 if then is not None:
                     then(None)
