@@ -89,3 +89,19 @@ def test_a_failed_inner_unit_is_undone_alone_when_the_outer_one_goes_on(db_path)
         assert store.check() == []
     finally:
         store.close()
+
+
+def test_closing_a_store_twice_is_harmless(db_path, caplog):
+    """A second close() (a front end closing what a fixture or a window closed already)
+    reads nothing from the file, whose shared-memory file is gone by then."""
+    store = SQLiteStore(db_path)
+    store.ensure_writable()  # the clean check a close would renew
+    store.insert_article(Article(headline="One more", slug="one-more"), actor="Lena Park")
+    store.close()
+    store.close()
+    assert [r for r in caplog.records if r.levelname == "ERROR"] == []
+    store = SQLiteStore(db_path)
+    try:
+        assert store.count() == 4
+    finally:
+        store.close()

@@ -46,6 +46,7 @@ class Database:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._utils: sqlite_utils.Database | None = None
+        self._closed = False
 
     @property
     def utils(self) -> sqlite_utils.Database:
@@ -63,6 +64,10 @@ class Database:
 
     def read(self, sql: str, parameters: Sequence | dict[str, Any] = ()) -> sqlite3.Cursor:
         """Run `sql`, a statement that writes nothing (SELECT, a reading PRAGMA)."""
+        if self._closed:
+            # What sqlite-utils' execute raised here (before the connection's execute,
+            # whose shared-memory watch would take the file gone since for damage).
+            raise sqlite3.ProgrammingError("Cannot operate on a closed database.")
         return self.conn.execute(sql, parameters)
 
     def execute(self, sql: str, parameters: Sequence | dict[str, Any] | None = None):
@@ -79,6 +84,7 @@ class Database:
         return getattr(self.utils, name)
 
     def close(self) -> None:
+        self._closed = True
         self.conn.close()
 
 
