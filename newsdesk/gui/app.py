@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QtMsgType, qInstallMessa
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from newsdesk.domain.errors import NewsdeskError
+from newsdesk.gui import feature_hook  # noqa: F401  (first: the imports below run without it)
 from newsdesk.gui.app_identity import identify
 from newsdesk.gui.connect import identity
 from newsdesk.gui.connect.opening import Cancelled, Opened, open_newsroom

@@ -28,6 +28,7 @@ DEFERRED = (
     "newsdesk.gui.importing.controller",
     "newsdesk.gui.people.people_dialog",
     "newsdesk.gui.unavailable_dialog",
+    "multiprocessing",  # the preview's process, started when an article is first opened
 )
 
 

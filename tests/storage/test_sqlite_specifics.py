@@ -201,6 +201,8 @@ def test_a_sqlite_utils_plugin_never_runs_on_the_newsroom_file(db_path):
     try:
         store = SQLiteStore(db_path)
         assert store.count() == 3
+        # A new person goes through sqlite-utils' table API: its Database is built now.
+        store.add_person(Person("Omar Diaz", frozenset({UserRole.PRODUCER})))
         store.close()
         sqlite_utils.Database(memory=True)  # the plugin does run where plugins are wanted
     finally:

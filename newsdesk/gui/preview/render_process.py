@@ -21,10 +21,13 @@ import contextlib
 import logging
 import os
 from collections.abc import Callable
-from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import NewsdeskError
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 log = logging.getLogger(__name__)
 

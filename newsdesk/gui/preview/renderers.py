@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import copy
 import logging
-import multiprocessing
 import pickle
 import queue
 import threading
 from collections.abc import Callable
-from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from newsdesk.domain.article import Article
 from newsdesk.gui.preview.render_process import OK, REFUSED, answer, serve
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +148,10 @@ class ProcessRenderer(Renderer):
 
     def _spawn(self) -> None:
         self._stop_child()
+        # Imported here, when an article is first previewed: the start does not need it
+        # (the warm-up imports it once the list has painted: gui/window_warm_up.py).
+        import multiprocessing
+
         # spawn, not fork: a fork of a process running Qt's threads is unsafe.
         context = multiprocessing.get_context("spawn")
         jobs_in, jobs_out = context.Pipe(duplex=False)

@@ -59,14 +59,14 @@ class SQLiteBase:
         # A cheap read of the schema on every open; the full quick_check reads the
         # whole file (0.4 s at 100,000 articles), so it runs in quick_check() instead.
         try:
-            self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            self.db.read("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
             raise self._failure(exc) from exc
 
     def quick_check(self) -> list[str]:
         """SQLite's quick_check: problems found, or an empty list."""
         try:
-            lines = [r[0] for r in self.db.execute("PRAGMA quick_check").fetchall()]
+            lines = [r[0] for r in self.db.read("PRAGMA quick_check").fetchall()]
         except sqlite3.DatabaseError as exc:
             return [describe_database_error(self.path, exc)]
         return [] if lines == ["ok"] else lines
@@ -106,7 +106,7 @@ class SQLiteBase:
 
     def _trust(self, checked_at: dt.datetime) -> None:
         try:
-            version = self.db.execute("PRAGMA data_version").fetchone()[0]
+            version = self.db.read("PRAGMA data_version").fetchone()[0]
         except sqlite3.Error:
             return
         self._clean_check = (checked_at, version)
@@ -150,7 +150,7 @@ class SQLiteBase:
 
     def _rows(self, sql: str, params: Sequence | dict = ()) -> list[dict]:
         try:
-            cursor = self.db.execute(sql, params)
+            cursor = self.db.read(sql, params)
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         except sqlite3.Error as exc:
@@ -158,7 +158,7 @@ class SQLiteBase:
 
     def _tuples(self, sql: str, params: Sequence | dict = ()) -> list[tuple]:
         try:
-            return self.db.execute(sql, params).fetchall()
+            return self.db.read(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise self._failure(exc) from exc
 
@@ -168,11 +168,11 @@ class SQLiteBase:
 
     def _seed_defaults(self) -> None:
         with self._lock:
-            seeded = self.db.execute("SELECT 1 FROM credit_roles LIMIT 1").fetchone()
+            seeded = self.db.read("SELECT 1 FROM credit_roles LIMIT 1").fetchone()
             if seeded and self._setting(SITE_PROFILE) is not None:
                 return  # opening an existing newsroom writes nothing
         with self._lock, self._write():
-            if not self.db.execute("SELECT 1 FROM credit_roles LIMIT 1").fetchone():
+            if not self.db.read("SELECT 1 FROM credit_roles LIMIT 1").fetchone():
                 self.db["credit_roles"].insert_all(
                     {"position": i, "key": r.key, "en": r.en, "zh": r.zh}
                     for i, r in enumerate(DEFAULT_CREDIT_ROLES)
@@ -195,7 +195,7 @@ class SQLiteBase:
             return None
         checked_at, version = self._clean_check
         try:
-            now = self.db.execute("PRAGMA data_version").fetchone()[0]
+            now = self.db.read("PRAGMA data_version").fetchone()[0]
         except sqlite3.Error:
             return None
         return checked_at if now == version else None

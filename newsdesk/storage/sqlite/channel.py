@@ -60,7 +60,7 @@ class SQLiteChannel:
 
     def _data_version(self) -> int:
         try:
-            return self._db.execute("PRAGMA data_version").fetchone()[0]
+            return self._db.read("PRAGMA data_version").fetchone()[0]
         except sqlite3.Error as exc:
             raise self._failure(exc) from exc
 
@@ -101,7 +101,7 @@ class SQLiteChannel:
 
     def _rows(self, sql: str, params: list) -> list[dict]:
         try:
-            cursor = self._db.execute(sql, params)
+            cursor = self._db.read(sql, params)
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         except sqlite3.Error as exc:

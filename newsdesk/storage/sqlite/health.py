@@ -5,12 +5,14 @@ audit chain whole."""
 from __future__ import annotations
 
 import sqlite3
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from newsdesk.storage import codec
 from newsdesk.storage.audit_chain import verify_chain
 from newsdesk.storage.sqlite.connection import describe_database_error
+
+if TYPE_CHECKING:  # the connection's Database: sqlite-utils' API, built when used
+    import sqlite_utils
 
 
 def check_database(db: sqlite_utils.Database, path: str, audit_head: str | None) -> list[str]:

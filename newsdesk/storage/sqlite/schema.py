@@ -10,13 +10,15 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from newsdesk.domain.errors import StorageError
 from newsdesk.domain.said import Said
 from newsdesk.storage.search_text import segment_for_index
-from newsdesk.storage.sqlite.connection import write_transaction
+from newsdesk.storage.sqlite.connection import Database, write_transaction
+
+if TYPE_CHECKING:  # the connection's Database: sqlite-utils' API, built when used
+    import sqlite_utils
 
 log = logging.getLogger(__name__)
 
@@ -258,8 +260,8 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def schema_version(db: sqlite_utils.Database) -> int:
-    return db.execute("PRAGMA user_version").fetchone()[0]
+def schema_version(db: Database) -> int:
+    return db.read("PRAGMA user_version").fetchone()[0]
 
 
 def migrate(db: sqlite_utils.Database, path: str = "") -> int:
