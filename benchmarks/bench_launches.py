@@ -8,8 +8,8 @@ from outside, so every start finds changes to back up (the start-up check and ba
 run as they would). `--load N` runs N busy processes meanwhile (bounded by the run).
 Prints, per launch, the seconds to the window shown with its list, and the failures.
 `--stacks DIR`: a launch that shows no window in 60 s has its threads written to DIR
-(`py-spy dump`, native frames too, and /proc's view of it and its children) before it
-is killed, so a start that hangs says where.
+(`py-spy dump`, native frames too, and /proc's view of it and its children), so a
+start that hangs says where; such a launch is killed either way.
 
     python -m benchmarks.bench_launches --versus-retext [--size 100000] [--launches 7]
         [--before DIR] [--bytecode cached|source|both]
@@ -82,7 +82,7 @@ class _DumpedWhenHung(AppProcess):
         except TimeoutError:
             if self.stacks is not None:
                 print(f"  its threads: {dump_threads(self.child.pid, self.stacks)}", flush=True)
-                self.kill()
+            self.kill()  # left running, a hung launch outlived the run
             raise
 
 
