@@ -7,6 +7,9 @@ app_process.py), on a copy of a benchmark newsroom; before each, an article is a
 from outside, so every start finds changes to back up (the start-up check and backup
 run as they would). `--load N` runs N busy processes meanwhile (bounded by the run).
 Prints, per launch, the seconds to the window shown with its list, and the failures.
+`--stacks DIR`: a launch that shows no window in 60 s has its threads written to DIR
+(`py-spy dump`, native frames too, and /proc's view of it and its children), so a
+start that hangs says where; such a launch is killed either way.
 
     python -m benchmarks.bench_launches --versus-retext [--size 100000] [--launches 7]
         [--before DIR] [--bytecode cached|source|both]
@@ -68,13 +71,64 @@ os._exit(0)
 """
 
 
+class _DumpedWhenHung(AppProcess):
+    """An app process whose threads are written down when it misses its window."""
+
+    stacks: Path | None = None
+
+    def _answer(self, timeout: float) -> dict:
+        try:
+            return super()._answer(timeout)
+        except TimeoutError:
+            if self.stacks is not None:
+                print(f"  its threads: {dump_threads(self.child.pid, self.stacks)}", flush=True)
+            self.kill()  # left running, a hung launch outlived the run
+            raise
+
+
+def dump_threads(pid: int, folder: Path) -> Path:
+    """What process `pid` and its children are doing, written to a file in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / f"hung-{pid}.txt"
+    with out.open("w", encoding="utf-8") as report:
+        for args in (
+            ["py-spy", "dump", "--pid", str(pid)],
+            ["py-spy", "dump", "--native", "--pid", str(pid)],
+        ):
+            report.write(f"== {' '.join(args)}\n")
+            report.flush()
+            try:
+                subprocess.run(args, stdout=report, stderr=subprocess.STDOUT, timeout=60)
+            except (OSError, subprocess.TimeoutExpired) as error:
+                report.write(f"{error}\n")
+        for name in ("status", "wchan"):
+            try:
+                report.write(f"== /proc/{pid}/{name}\n{Path(f'/proc/{pid}/{name}').read_text()}\n")
+            except OSError as error:
+                report.write(f"{error}\n")
+        children = subprocess.run(
+            ["ps", "-o", "pid,stat,etime,wchan:32,args", "--ppid", str(pid)],
+            capture_output=True,
+            text=True,
+        )
+        report.write(f"== its children\n{children.stdout}")
+    return out
+
+
 def _burn(seconds: float) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         sum(range(10_000))
 
 
-def run(launches: int, size: int, load: int, cache: Path, overlap: bool = False) -> dict:
+def run(
+    launches: int,
+    size: int,
+    load: int,
+    cache: Path,
+    overlap: bool = False,
+    stacks: Path | None = None,
+) -> dict:
     work = Path(tempfile.mkdtemp(prefix="newsdesk-launches-"))
     db = work / "newsroom.db"
     shutil.copy(build(fixture_path(cache, size), size), db)
@@ -90,6 +144,7 @@ def run(launches: int, size: int, load: int, cache: Path, overlap: bool = False)
     times: list[float] = []
     failures: list[str] = []
     closing: list[AppProcess] = []
+    launch = type("Launch", (_DumpedWhenHung,), {"stacks": stacks})
     try:
         for number in range(launches):
             room = Newsroom.open(db)
@@ -97,7 +152,7 @@ def run(launches: int, size: int, load: int, cache: Path, overlap: bool = False)
             room.close()
             start = time.perf_counter()
             try:
-                app = AppProcess(db, "Mei Lin", work / "home")
+                app = launch(db, "Mei Lin", work / "home")
             except (TimeoutError, RuntimeError) as error:
                 failures.append(f"launch {number}: {error}")
                 print(f"launch {number:3d}: FAILED ({error})", flush=True)
@@ -240,6 +295,9 @@ def main() -> None:
         "--overlap", action="store_true", help="start each launch while the last one closes"
     )
     parser.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "newsdesk-bench"))
+    parser.add_argument(
+        "--stacks", help="write the threads of a launch that shows no window into this folder"
+    )
     parser.add_argument("--versus-retext", action="store_true")
     parser.add_argument("--peers", default=str(ROOT / ".bench-peers"))
     parser.add_argument("--before", help="an older checkout, launched in the same rounds")
@@ -268,7 +326,14 @@ def main() -> None:
             )
         print(f"  load average at the end: {os.getloadavg()[0]:.1f}")
         return
-    result = run(args.launches, args.size, args.load, Path(args.cache), args.overlap)
+    result = run(
+        args.launches,
+        args.size,
+        args.load,
+        Path(args.cache),
+        args.overlap,
+        Path(args.stacks) if args.stacks else None,
+    )
     times = result["times"]
     print(
         f"{result['shown']} of {result['launches']} launches showed their window"

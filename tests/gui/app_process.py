@@ -32,9 +32,14 @@ class AppProcess:
         what the `newsdesk` command does first (benchmarks/launch_entry.py)."""
         config = home / "config"
         (config / "newsdesk").mkdir(parents=True, exist_ok=True)
-        (config / "newsdesk" / "newsdesk.conf").write_text(
-            f"[user]\nname={user}\n", encoding="utf-8"
-        )
+        # Replaced whole, never rewritten in place: a window of the same home still
+        # closing (bench_launches --overlap) re-reads the file as it saves its shape,
+        # and one it read half-written lost the user: the next launch then waited on
+        # the first-run dialog (tests/gui/test_start_up_settings_race.py).
+        conf = config / "newsdesk" / "newsdesk.conf"
+        staged = conf.with_name(f".{conf.name}.{os.getpid()}.staged")
+        staged.write_text(f"[user]\nname={user}\n", encoding="utf-8")
+        os.replace(staged, conf)
         env = {
             **os.environ,
             "QT_QPA_PLATFORM": "offscreen",

@@ -323,7 +323,10 @@ def _copy_database(
 ) -> None:
     """A consistent copy of `source` as a single file at `target` (no -wal needed).
 
-    Copied in steps, so writers go on between them and `cancel` stops it within one."""
+    Copied in steps, so writers go on between them and `cancel` stops it within one.
+    The steps read one snapshot: without a read transaction held across them, SQLite
+    starts the copy again from its first page whenever another connection commits
+    between two steps, so a large file never finished while another desk saved."""
     _remove_quietly(target)
 
     def progress(_status: int, _remaining: int, _total: int) -> None:
@@ -332,6 +335,8 @@ def _copy_database(
 
     try:
         with _read_only(source, tidy=tidy) as src:
+            src.execute("BEGIN")
+            src.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot
             dst = sqlite3.connect(str(target))
             try:
                 src.backup(dst, pages=_STEP_PAGES, progress=progress)
