@@ -104,8 +104,8 @@ def article_from_row(row: dict) -> Article:
     )
 
 
-# Every column of an article row (article_to_row's), in a fixed order: an article's
-# stamp is the digest of all of them, so no change of any field goes unnoticed.
+# Every column of an article row (article_to_row's), in a fixed order: the stamp of an
+# article rebuilt from its history (article_head) is the digest of all of them.
 ARTICLE_COLUMNS = (
     "id",
     "slug",
@@ -132,6 +132,15 @@ ARTICLE_COLUMNS = (
     "content_updated_by",
 )
 
+# What an export reads of an article (`a`) before its body: head_from_row's columns,
+# which the stored stamp follows (SQLite v9, PostgreSQL 0008).
+HEAD_COLUMNS = "a.id, a.slug, a.kicker, a.headline, a.date, a.images"
+# The articles the site may carry (as both engines' ArticleQuery(on_site=True)).
+ON_SITE_SQL = (
+    "(a.status IN ('approved', 'published') OR (a.status IN ('submitted', 'draft')"
+    " AND a.approved_revision IS NOT NULL))"
+)
+
 
 def _stamp(values: tuple) -> str:
     # marshal's version 2 (no back-references) writes str, int and None exactly and the
@@ -144,9 +153,10 @@ def _stamp(values: tuple) -> str:
 
 
 def head_from_row(row: tuple) -> ArticleHead:
-    """An ArticleHead from the ARTICLE_COLUMNS of a row, read as stored (no parsing of
-    the body or the credits): the stamp is the digest of the row's raw values."""
-    id_, slug, kicker, headline, date, images = row[:6]
+    """An ArticleHead from HEAD_COLUMNS and the stored stamp as hex text (the database
+    gives the row a new one at every change of any of its columns; "" when it has
+    none, which no manifest matches). No body, no parsing but the images'."""
+    id_, slug, kicker, headline, date, images, stamp = row
     return ArticleHead(
         id=id_,
         slug=slug or "",
@@ -154,7 +164,7 @@ def head_from_row(row: tuple) -> ArticleHead:
         headline=headline or "",
         date=dt.date.fromisoformat(date) if date else None,
         images=_images_of(images),
-        stamp=_stamp(tuple(row)),
+        stamp=stamp or "",
     )
 
 
