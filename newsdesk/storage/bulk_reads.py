@@ -68,8 +68,11 @@ class BulkReads:
             f"SELECT a.status, {codec.HEAD_COLUMNS}, {self._STAMP_HEX}"
             f" FROM {self._HEADS_FROM} WHERE {codec.ON_SITE_SQL} ORDER BY a.id"
         )
+        statuses = {s.value: s for s in Status}  # a dict look-up, not Status() per row
         return [
-            (Status(row[0]), codec.head_from_row(row[1:])) for row in rows if row[1] not in deleted
+            (statuses[row[0]], codec.head_from_row(row[1:]))
+            for row in rows
+            if row[1] not in deleted
         ]
 
     def statuses_and_dates(self, ids: Sequence[int]) -> list[tuple[int, Status, dt.date | None]]:

@@ -66,7 +66,7 @@ from newsdesk.publish.export.format_names import FORMAT_ALIASES, FORMAT_FILES, F
 from newsdesk.publish.export.manifest import (
     MANIFEST_NAME,
     ManifestWriter,
-    PreviousExport,
+    PreviousEntry,
     article_hash,
     format_fingerprints,
     read_previous,
@@ -162,7 +162,7 @@ def export_bundle(
     if not out.is_dir():
         raise ExportError(problems.not_a_folder(out))
 
-    previous = read_previous(out, FORMAT_FILES)
+    previous = read_previous(out, FORMAT_FILES, wanted)
     previous_fingerprints = previous.fingerprints
     fingerprints = format_fingerprints(wanted, site, vocabulary, templates, fragment)
     same_formats = all(previous_fingerprints.get(f) == fingerprints[f] for f in wanted)
@@ -171,8 +171,8 @@ def export_bundle(
     # One listing of the folder instead of a file-system look-up per file.
     present = _files_in(out)
     total = len(source)
-    # Manifest lines of unchanged articles, written again as they were, by article id.
-    same_lines: dict[int, bytes] = {}
+    # The last manifest's entries of the articles found unchanged, by article id.
+    unchanged: dict[int, PreviousEntry] = {}
 
     def reusable(head: ArticleHead) -> bool:
         """Whether the folder holds `head`'s files exactly as the manifest recorded them
@@ -180,13 +180,12 @@ def export_bundle(
         before = previous.get(head.id, head.slug)
         if not same_formats or before is None or before.formats is None:
             return False
-        if not wanted_set <= before.formats or before.stamp != bytes.fromhex(head.stamp):
+        if before.stamp != head.stamp or not wanted_set <= before.formats:
             return False
         for pattern in patterns_wanted:
             if pattern.format(slug=head.slug) not in present:
                 return False
-        if before.as_is and before.formats == wanted_set:
-            same_lines[head.id] = before.line
+        unchanged[head.id] = before
         return True
 
     site_info = {
@@ -221,7 +220,8 @@ def export_bundle(
                     if article is None:
                         # Stored exactly as when the folder's files were written (same stamp):
                         # its hashes are the manifest's, and nothing is read or hashed again.
-                        plans.append((article, head, *_recorded(previous, head, wanted), files, []))
+                        recorded = _recorded(unchanged[head.id], wanted_set, wanted)
+                        plans.append((article, head, *recorded, files, []))
                         continue
                     before = previous.entry(article.id, slug)
                     hashes = {fmt: article_hash(article, fmt) for fmt in wanted}
@@ -266,9 +266,8 @@ def export_bundle(
                         for image in shown.images:
                             if _stage_image(staged, out, shown, image, image_data, claimed_images):
                                 written.append(image.name)
-                    line = same_lines.pop(shown.id, None) if article is None else None
-                    if line is not None:
-                        manifest.add_line(line)
+                    if article is None and not hashes:  # its line, written again as it was
+                        manifest.add_line(unchanged.pop(shown.id).line)
                     else:
                         entry = {
                             "id": shown.id,
@@ -423,13 +422,18 @@ def render_file(
     return text.encode("utf-8")
 
 
-def _recorded(previous: PreviousExport, head: ArticleHead, wanted: tuple[str, ...]) -> tuple:
-    """(revision, hashes) the last manifest recorded for an article not read again."""
-    found = previous.get(head.id, head.slug)
-    if found.as_is and found.formats == frozenset(wanted):
-        return found.revision, {}  # its line is written again as it was
+def _recorded(found: PreviousEntry, wanted_set: frozenset[str], wanted: tuple[str, ...]) -> tuple:
+    """(revision, hashes) the last manifest recorded for an article not read again;
+    no hashes when its line is written again as it was."""
+    if _same_line(found, wanted_set) is not None:
+        return found.revision, {}
     before = found.parsed()
     return before.get("revision"), {fmt: before["hashes"][fmt] for fmt in wanted}
+
+
+def _same_line(found: PreviousEntry, wanted_set: frozenset[str]) -> bytes | None:
+    """The manifest line of an unchanged article when it is written again as it was."""
+    return found.line if found.as_is and found.formats == wanted_set else None
 
 
 def _index_entry(article: Article | ArticleHead, files: dict[str, str]) -> tuple:
