@@ -178,10 +178,12 @@ class PublishingOps:
         keys: dict[int, tuple] = {}
         stored_heads: dict[int, ArticleHead] = {}  # read once, with the site's order
         moved: dict[int, Article] = {}  # edited since approval: the site shows an older text
+        shown_as_stored = (Status.APPROVED, Status.PUBLISHED)
         for status, head in self.store.site_heads():
-            article_id = head.id
-            if status in (Status.APPROVED, Status.PUBLISHED):
-                keys[article_id] = _newest_first_key(head.date, article_id)
+            article_id, date = head.id, head.date
+            if status in shown_as_stored:
+                # _newest_first_key, written out: this runs once per article of the site.
+                keys[article_id] = (-date.toordinal() if date else 1, -article_id)
                 stored_heads[article_id] = head
                 continue
             # Edited since approval: what the site shows is read from its history.

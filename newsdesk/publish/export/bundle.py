@@ -53,8 +53,8 @@ import json
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from newsdesk.domain.article import Article, ArticleHead, Image
 from newsdesk.domain.credit_roles import CreditVocabulary
@@ -99,10 +99,10 @@ INDEX_NAME = "index.html"
 _BODY_FORMATS = frozenset({"html", "text", "ninjs"})
 
 
-@dataclass(frozen=True)
-class ExportProgress:
+class ExportProgress(NamedTuple):
     """One step of an export. `files_written` are paths relative to the folder; an
-    article whose files were all up to date has `unchanged` set and writes none."""
+    article whose files were all up to date has `unchanged` set and writes none. (A
+    named tuple: a whole-site export makes one per article.)"""
 
     done: int
     total: int
@@ -167,12 +167,13 @@ def export_bundle(
     fingerprints = format_fingerprints(wanted, site, vocabulary, templates, fragment)
     same_formats = all(previous_fingerprints.get(f) == fingerprints[f] for f in wanted)
     wanted_set = frozenset(wanted)
-    patterns_wanted = [FORMAT_FILES[fmt] for fmt in wanted]
+    others = tuple((fmt, FORMAT_LABELS[fmt]) for fmt in wanted if fmt != "html")
+    patterns_wanted = [(fmt, FORMAT_FILES[fmt]) for fmt in wanted]
     # One listing of the folder instead of a file-system look-up per file.
     present = _files_in(out)
     total = len(source)
-    # The last manifest's entries of the articles found unchanged, by article id.
-    unchanged: dict[int, PreviousEntry] = {}
+    # The last manifest's entry and the file names of each article found unchanged.
+    unchanged: dict[int, tuple[PreviousEntry, dict[str, str]]] = {}
 
     def reusable(head: ArticleHead) -> bool:
         """Whether the folder holds `head`'s files exactly as the manifest recorded them
@@ -182,10 +183,12 @@ def export_bundle(
             return False
         if before.stamp != head.stamp or not wanted_set <= before.formats:
             return False
-        for pattern in patterns_wanted:
-            if pattern.format(slug=head.slug) not in present:
+        slug = head.slug
+        files = {fmt: pattern.format(slug=slug) for fmt, pattern in patterns_wanted}
+        for name in files.values():
+            if name not in present:
                 return False
-        unchanged[head.id] = before
+        unchanged[head.id] = (before, files)
         return True
 
     site_info = {
@@ -214,15 +217,18 @@ def export_bundle(
             for batch in _read_batches(source, reusable):
                 plans = []
                 for article, head in batch:
-                    checks.check(article if article is not None else head)
-                    slug = article.slug if article is not None else head.slug
-                    files = {fmt: FORMAT_FILES[fmt].format(slug=slug) for fmt in wanted}
                     if article is None:
                         # Stored exactly as when the folder's files were written (same stamp):
                         # its hashes are the manifest's, and nothing is read or hashed again.
-                        recorded = _recorded(unchanged[head.id], wanted_set, wanted)
-                        plans.append((article, head, *recorded, files, []))
+                        checks.check(head)
+                        before, files = unchanged[head.id]
+                        plans.append(
+                            (None, head, *_recorded(before, wanted_set, wanted), files, [])
+                        )
                         continue
+                    checks.check(article)
+                    slug = article.slug
+                    files = {fmt: pattern.format(slug=slug) for fmt, pattern in patterns_wanted}
                     before = previous.entry(article.id, slug)
                     hashes = {fmt: article_hash(article, fmt) for fmt in wanted}
                     stale = [
@@ -267,7 +273,7 @@ def export_bundle(
                             if _stage_image(staged, out, shown, image, image_data, claimed_images):
                                 written.append(image.name)
                     if article is None and not hashes:  # its line, written again as it was
-                        manifest.add_line(unchanged.pop(shown.id).line)
+                        manifest.add_line(unchanged.pop(shown.id)[0].line)
                     else:
                         entry = {
                             "id": shown.id,
@@ -279,7 +285,7 @@ def export_bundle(
                         if head is not None:
                             entry["stamp"] = head.stamp
                         manifest.add(entry)
-                    index.add(*_index_entry(shown, files))
+                    index.add(*_index_entry(shown, files, others))
                     slugs[shown.id] = shown.slug
                     yield ExportProgress(
                         done=number,
@@ -436,11 +442,14 @@ def _same_line(found: PreviousEntry, wanted_set: frozenset[str]) -> bytes | None
     return found.line if found.as_is and found.formats == wanted_set else None
 
 
-def _index_entry(article: Article | ArticleHead, files: dict[str, str]) -> tuple:
-    """(kicker, headline, date, href, others) of the article's line in the index page."""
-    others = tuple((FORMAT_LABELS[fmt], path) for fmt, path in files.items() if fmt != "html")
+def _index_entry(
+    article: Article | ArticleHead, files: dict[str, str], others: tuple[tuple[str, str], ...]
+) -> tuple:
+    """(kicker, headline, date, href, links) of the article's line in the index page
+    (`others`: (format, label) of each format but html, in the files' order)."""
+    links = tuple((label, files[fmt]) for fmt, label in others) if others else ()
     date = article.date.isoformat() if article.date else ""
-    return article.kicker, article.headline, date, files.get("html", ""), others
+    return article.kicker, article.headline, date, files.get("html", ""), links
 
 
 def _stage_index(

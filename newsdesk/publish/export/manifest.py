@@ -328,6 +328,7 @@ def _read_by_line(
     site = None
     pending: list[bytes] = []
     usual = reader.usual_line(formats).fullmatch if formats else None
+    new_entry = tuple.__new__
 
     def take() -> None:
         # One parse per thousand lines, as a JSON array: a third of a parse per line.
@@ -359,12 +360,16 @@ def _read_by_line(
                     if pending:
                         take()  # in the file's order: a later line of the same id wins
                     id_, revision, stamp = found.group("id", "revision", "stamp")
-                    entries[int(id_)] = PreviousEntry(
-                        raw,
-                        stamp.decode(),
-                        formats,
-                        True,
-                        None if revision == b"null" else int(revision),
+                    # tuple.__new__: the named tuple's own __new__ is a Python call.
+                    entries[int(id_)] = new_entry(
+                        PreviousEntry,
+                        (
+                            raw,
+                            stamp.decode(),
+                            formats,
+                            True,
+                            None if revision == b"null" else int(revision),
+                        ),
                     )
                 elif section == "redirects":
                     continue  # the redirects are worked out again by every export
