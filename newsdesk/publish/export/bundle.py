@@ -174,14 +174,16 @@ def export_bundle(
     total = len(source)
     # The last manifest's entry and the file names of each article found unchanged.
     unchanged: dict[int, tuple[PreviousEntry, dict[str, str]]] = {}
+    previous_entries = previous.entries
 
     def reusable(head: ArticleHead) -> bool:
         """Whether the folder holds `head`'s files exactly as the manifest recorded them
         for this stored state of the article: then it is not read at all."""
-        before = previous.get(head.id, head.slug)
-        if not same_formats or before is None or before.formats is None:
+        # A stored article's head always has an id: its manifest key (entry_key).
+        before = previous_entries.get(head.id)
+        if before is None or before.stamp != head.stamp or not same_formats:
             return False
-        if before.stamp != head.stamp or not wanted_set <= before.formats:
+        if before.formats is None or not wanted_set <= before.formats:
             return False
         slug = head.slug
         files = {fmt: pattern.format(slug=slug) for fmt, pattern in patterns_wanted}
@@ -251,7 +253,7 @@ def export_bundle(
                     templates=templates,
                     needs_body=_needs_body,
                 )
-                if not elsewhere:
+                if not elsewhere and any(p[5] for p in plans):
                     # The bodies this batch converts, read or converted together.
                     cache.prefetch(a.body for a, _, _, _, _, stale in plans if _needs_body(stale))
                 for article, head, revision, hashes, files, stale in plans:
