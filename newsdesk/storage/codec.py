@@ -157,15 +157,24 @@ def head_from_row(row: tuple) -> ArticleHead:
     gives the row a new one at every change of any of its columns; "" when it has
     none, which no manifest matches). No body, no parsing but the images'."""
     id_, slug, kicker, headline, date, images, stamp = row
-    return ArticleHead(
-        id=id_,
-        slug=slug or "",
-        kicker=kicker or "",
-        headline=headline or "",
-        date=dt.date.fromisoformat(date) if date else None,
-        images=_images_of(images),
-        stamp=stamp or "",
+    # tuple.__new__ in ArticleHead's field order: its own __new__ is a Python call, and
+    # a whole-site export makes a head per article.
+    return _new_head(
+        ArticleHead,
+        (
+            id_,
+            slug or "",
+            kicker or "",
+            headline or "",
+            _date_of(date) if date else None,
+            _images_of(images) if images and images != "[]" else (),
+            stamp or "",
+        ),
     )
+
+
+_new_head = tuple.__new__
+_date_of = dt.date.fromisoformat
 
 
 def _images_of(column: str | None) -> tuple[Image, ...]:
