@@ -15,19 +15,19 @@ What the folder holds after an export:
 - `manifest.json`: `{"site": {...}, "articles": [{"id", "slug", "revision", "hashes",
   "files": {format: path}, "stamp"}], "redirects": [...]}`, `files` and `hashes`
   holding only the formats asked for; `stamp` (only for an ArticleSelection with
-  heads: stored articles) is the digest of the stored article the files were made
-  from. `site` names the site and holds one fingerprint per format (site settings,
-  vocabulary, library versions and, for html, the templates and stylesheet), and
-  `index`: `{"entries", "sha256"}`, a digest of what the index page shows and the
-  SHA-256 of the page written (see site_index).
-  `redirects` (only when there are any) lists `{"id", "from", "to"}` for every former
-  address a published article of the export was renamed from.
+  heads: stored articles) names the stored state of the article the files were made
+  from (the database renews it at every change of the row). `site` names the site
+  and holds one fingerprint per format (site settings, vocabulary, library versions
+  and, for html, the templates and stylesheet), and `index`: `{"entries", "sha256"}`,
+  a digest of what the index page shows and the SHA-256 of the page written (see
+  site_index). `redirects` (only when there are any) lists `{"id", "from", "to"}` for
+  every former address a published article of the export was renamed from.
 
 Incremental: `hashes` holds, per format, the SHA-256 of what that format's file shows
 (manifest.shown_fields: publishing an approved article changes neither its page nor
 its text page). A file is written again only when its format's hash or fingerprint
 differs from the previous manifest's, or the file is gone. An article whose stamp is
-the manifest's (stored exactly as it was: every field) is not even read: its hashes are
+the manifest's (stored exactly as it was: no column changed since) is not even read: its hashes are
 the manifest's, so a re-export of an unchanged site reads no body. Rendered bodies are cached
 by the SHA-256 of their Markdown in a `BodyCache` the caller may keep between exports,
 so a template change re-renders pages without converting Markdown again.
@@ -67,6 +67,7 @@ from newsdesk.publish.export.manifest import (
     MANIFEST_NAME,
     ManifestWriter,
     PreviousEntry,
+    PreviousExport,
     article_hash,
     format_fingerprints,
     read_previous,
@@ -276,6 +277,8 @@ def export_bundle(
                                 written.append(image.name)
                     if article is None and not hashes:  # its line, written again as it was
                         manifest.add_line(unchanged.pop(shown.id)[0].line)
+                    elif (kept := _kept_line(previous, head, revision, hashes, files)) is not None:
+                        manifest.add_line(kept)
                     else:
                         entry = {
                             "id": shown.id,
@@ -437,6 +440,29 @@ def _recorded(found: PreviousEntry, wanted_set: frozenset[str], wanted: tuple[st
         return found.revision, {}
     before = found.parsed()
     return before.get("revision"), {fmt: before["hashes"][fmt] for fmt in wanted}
+
+
+def _kept_line(
+    previous: PreviousExport,
+    head: ArticleHead | None,
+    revision: int | None,
+    hashes: dict[str, str],
+    files: dict[str, str],
+) -> bytes | None:
+    """For an article read again whose head has no stamp (rebuilt from its history,
+    see codec.article_head): the manifest's line for it, kept as it was when it records
+    exactly these files and hashes, so an unchanged site keeps its manifest byte for
+    byte. Its old stamp names the stored state those files were made from."""
+    if head is None or head.stamp:
+        return None
+    found = previous.get(head.id, head.slug)
+    if found is None or not found.as_is:
+        return None
+    before = found.parsed()
+    same = before.get("revision") == revision and before.get("slug") == head.slug
+    if same and before.get("hashes") == hashes and before.get("files") == files:
+        return found.line
+    return None
 
 
 def _same_line(found: PreviousEntry, wanted_set: frozenset[str]) -> bytes | None:
