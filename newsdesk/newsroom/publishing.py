@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsdesk.domain.article import Article, ArticleHead
-from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import Status
 from newsdesk.domain.workflow import check_export
 from newsdesk.newsroom.changes import Change, ChangeKind
@@ -176,13 +175,18 @@ class PublishingOps:
     def site_selection(self) -> ArticleSelection:
         """The articles the site carries, at the revisions it may show, in export order
         and read batch by batch (an export of the whole site never holds them all)."""
-        ids = self.store.article_ids(ArticleQuery(on_site=True, sort="id", descending=False))
         keys: dict[int, tuple] = {}
+        stored_heads: dict[int, ArticleHead] = {}  # read once, with the site's order
         moved: dict[int, Article] = {}  # edited since approval: the site shows an older text
-        for article_id, status, date in self.store.statuses_and_dates(ids):
-            if status in (Status.APPROVED, Status.PUBLISHED):
-                keys[article_id] = _newest_first_key(date, article_id)
+        shown_as_stored = (Status.APPROVED, Status.PUBLISHED)
+        for status, head in self.store.site_heads():
+            article_id, date = head.id, head.date
+            if status in shown_as_stored:
+                # _newest_first_key, written out: this runs once per article of the site.
+                keys[article_id] = (-date.toordinal() if date else 1, -article_id)
+                stored_heads[article_id] = head
                 continue
+            # Edited since approval: what the site shows is read from its history.
             version = self.site_version(self.store.get_article(article_id))
             if version is not None:
                 moved[article_id] = version
@@ -196,10 +200,8 @@ class PublishingOps:
             return [stored[i] for i in chunk if i in stored]
 
         def heads(chunk: Sequence[int]) -> list[ArticleHead]:
-            plain = [i for i in chunk if i not in moved]
-            found = {h.id: h for h in self.store.article_heads(plain)}
-            found.update((i, article_head(moved[i])) for i in chunk if i in moved)
-            return [found[i] for i in chunk if i in found]
+            found = [stored_heads.get(i) or article_head(moved[i]) for i in chunk]
+            return [h for h in found if h is not None]
 
         from newsdesk.publish.export.selection import ArticleSelection
 

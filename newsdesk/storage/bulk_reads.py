@@ -38,17 +38,42 @@ class BulkReads:
                 found[row["id"]] = codec.article_from_row(row)
         return [found[i] for i in ids if i in found]
 
+    # The engine's FROM clause joining each article (`a`) to its stamp, and the
+    # stamp as lower-case hex text (each engine keeps it its own way: see its schema).
+    _HEADS_FROM: str
+    _STAMP_HEX: str
+
     def article_heads(self, ids: Sequence[int]) -> list[ArticleHead]:
-        """The heads of `ids` (their stamps without parsing bodies), in the order given
-        (ids not found are skipped)."""
+        """The heads of `ids` (their stamps, kept by the database at every change of
+        the row, and what an export shows of them before the body), in the order given
+        (ids not found are skipped). No body is read."""
         found: dict[int, ArticleHead] = {}
         ids = list(ids)
-        columns = ", ".join(codec.ARTICLE_COLUMNS)
         for chunk in self._chunks(ids):
-            where, params = self._any_of("id", chunk)
-            for row in self._tuples(f"SELECT {columns} FROM articles WHERE {where}", params):
+            where, params = self._any_of("a.id", chunk)
+            for row in self._tuples(
+                f"SELECT {codec.HEAD_COLUMNS}, {self._STAMP_HEX} FROM {self._HEADS_FROM}"
+                f" WHERE {where}",
+                params,
+            ):
                 found[row[0]] = codec.head_from_row(row)
         return [found[i] for i in ids if i in found]
+
+    def site_heads(self) -> list[tuple[Status, ArticleHead]]:
+        """(status, head) of every article the site may carry (as
+        ArticleQuery(on_site=True) lists them; deleted drafts left out), by id: one
+        read of what a whole-site export needs before it reads any body."""
+        deleted = {r[0] for r in self._tuples("SELECT article_id FROM deleted_articles")}
+        rows = self._tuples(
+            f"SELECT a.status, {codec.HEAD_COLUMNS}, {self._STAMP_HEX}"
+            f" FROM {self._HEADS_FROM} WHERE {codec.ON_SITE_SQL} ORDER BY a.id"
+        )
+        statuses = {s.value: s for s in Status}  # a dict look-up, not Status() per row
+        return [
+            (statuses[row[0]], codec.head_from_row(row[1:]))
+            for row in rows
+            if row[1] not in deleted
+        ]
 
     def statuses_and_dates(self, ids: Sequence[int]) -> list[tuple[int, Status, dt.date | None]]:
         """(id, status, date) of each of `ids`, in the order given (missing skipped)."""

@@ -139,8 +139,12 @@ class Store(Protocol):
     def count(self) -> int: ...
     # many at once, in the order given (missing ids skipped): for exports
     def get_articles(self, ids: Sequence[int]) -> list[Article]: ...
-    # each article's stamp (a digest of its stored row) and names, without its body
+    # each article's stamp (renewed by the database at every change of its row) and
+    # names, without its body
     def article_heads(self, ids: Sequence[int]) -> list[ArticleHead]: ...
+    # (status, head) of every article the site may carry, by id, in one read: what a
+    # whole-site export needs before it reads any body
+    def site_heads(self) -> list[tuple[Status, ArticleHead]]: ...
     # (id, status, date) of each of `ids`, in the order given (missing skipped): the
     # site's export order, without reading the list's summaries
     def statuses_and_dates(

@@ -283,7 +283,7 @@ def test_manifest_lists_each_article_with_relative_paths(cli, tmp_path, three):
     for entry in data["articles"]:
         assert set(entry) == {"id", "slug", "revision", "hashes", "files", "stamp"}
         assert entry["revision"] >= 1
-        assert len(entry["stamp"]) == 64 and int(entry["stamp"], 16) >= 0
+        assert len(entry["stamp"]) == 32 and int(entry["stamp"], 16) >= 0  # 128 random bits
         assert set(entry["hashes"]) == {"html", "text"}
         assert set(entry["files"]) == {"html", "text"}
         for path in entry["files"].values():

@@ -75,7 +75,7 @@ def test_an_unchanged_entry_is_kept_as_its_line_and_written_again_byte_for_byte(
     previous = read_previous(tmp_path, FORMAT_FILES)
     kept = previous.get(7, "harbour-ferry")
     assert kept.as_is and kept.formats == {"html", "text"} and kept.revision == 3
-    assert kept.stamp == bytes.fromhex("c" * 64)
+    assert kept.stamp == "c" * 64
     assert not previous.get(5, "花市").as_is  # an entry with more than the usual keys
     stream = io.BytesIO()
     writer = ManifestWriter(stream)
@@ -86,3 +86,43 @@ def test_an_unchanged_entry_is_kept_as_its_line_and_written_again_byte_for_byte(
 
 def _parsed(previous) -> dict:
     return {key: entry.parsed() for key, entry in previous.entries.items()}
+
+
+def _usual(id_, slug, formats, revision=1, stamp="e" * 32) -> dict:
+    return {
+        "id": id_,
+        "slug": slug,
+        "revision": revision,
+        "hashes": {fmt: f"{id_:064x}" for fmt in formats},
+        "files": {fmt: FORMAT_FILES[fmt].format(slug=slug) for fmt in formats},
+        "stamp": stamp,
+    }
+
+
+ALL = ("html", "text", "ninjs", "markdown")
+MIXED = [
+    _usual(1, "ferry", ("html",)),
+    _usual(2, "tram.line-2", ALL, revision=None),
+    _usual(3, "bridge", ("html", "text"), stamp="f" * 64),
+    _usual(4, "花市", ("html",)),  # not a slug the pattern knows: parsed
+    {**_usual(5, "odd", ("html",)), "files": {"html": "elsewhere.html"}},
+    {**_usual(6, "extra", ("html",)), "note": "more keys"},
+    _usual(1, "ferry-again", ("html",), revision=2),  # the same id later: the later wins
+    {**_usual(7, "no-stamp", ("html",)), "stamp": None},
+]
+
+
+@pytest.mark.parametrize("formats", [(), ("html",), ALL, ("html", "text")])
+def test_usual_lines_taken_apart_by_pattern_read_as_parsing_them_does(tmp_path, formats):
+    """Lines exactly as the writer writes them are not parsed as JSON, but what is read
+    of them (and of every other line) is what parsing them gives."""
+    (tmp_path / MANIFEST_NAME).write_bytes(_written(MIXED, []))
+    parsed = read_previous(tmp_path, FORMAT_FILES)
+    fast = read_previous(tmp_path, FORMAT_FILES, formats)
+    assert fast.entries == parsed.entries
+    assert list(fast.entries) == list(parsed.entries)
+    assert fast.get(1, "ferry-again").revision == 2
+    assert fast.get(2, "tram.line-2").formats == frozenset(ALL)
+    assert fast.get(2, "tram.line-2").revision is None
+    assert fast.get(3, "bridge").stamp == "f" * 64
+    assert not fast.get(5, "odd").formats and not fast.get(6, "extra").as_is

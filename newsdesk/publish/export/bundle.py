@@ -15,19 +15,19 @@ What the folder holds after an export:
 - `manifest.json`: `{"site": {...}, "articles": [{"id", "slug", "revision", "hashes",
   "files": {format: path}, "stamp"}], "redirects": [...]}`, `files` and `hashes`
   holding only the formats asked for; `stamp` (only for an ArticleSelection with
-  heads: stored articles) is the digest of the stored article the files were made
-  from. `site` names the site and holds one fingerprint per format (site settings,
-  vocabulary, library versions and, for html, the templates and stylesheet), and
-  `index`: `{"entries", "sha256"}`, a digest of what the index page shows and the
-  SHA-256 of the page written (see site_index).
-  `redirects` (only when there are any) lists `{"id", "from", "to"}` for every former
-  address a published article of the export was renamed from.
+  heads: stored articles) names the stored state of the article the files were made
+  from (the database renews it at every change of the row). `site` names the site
+  and holds one fingerprint per format (site settings, vocabulary, library versions
+  and, for html, the templates and stylesheet), and `index`: `{"entries", "sha256"}`,
+  a digest of what the index page shows and the SHA-256 of the page written (see
+  site_index). `redirects` (only when there are any) lists `{"id", "from", "to"}` for
+  every former address a published article of the export was renamed from.
 
 Incremental: `hashes` holds, per format, the SHA-256 of what that format's file shows
 (manifest.shown_fields: publishing an approved article changes neither its page nor
 its text page). A file is written again only when its format's hash or fingerprint
 differs from the previous manifest's, or the file is gone. An article whose stamp is
-the manifest's (stored exactly as it was: every field) is not even read: its hashes are
+the manifest's (stored exactly as it was: no column changed since) is not even read: its hashes are
 the manifest's, so a re-export of an unchanged site reads no body. Rendered bodies are cached
 by the SHA-256 of their Markdown in a `BodyCache` the caller may keep between exports,
 so a template change re-renders pages without converting Markdown again.
@@ -53,8 +53,8 @@ import json
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from newsdesk.domain.article import Article, ArticleHead, Image
 from newsdesk.domain.credit_roles import CreditVocabulary
@@ -66,6 +66,7 @@ from newsdesk.publish.export.format_names import FORMAT_ALIASES, FORMAT_FILES, F
 from newsdesk.publish.export.manifest import (
     MANIFEST_NAME,
     ManifestWriter,
+    PreviousEntry,
     PreviousExport,
     article_hash,
     format_fingerprints,
@@ -99,10 +100,10 @@ INDEX_NAME = "index.html"
 _BODY_FORMATS = frozenset({"html", "text", "ninjs"})
 
 
-@dataclass(frozen=True)
-class ExportProgress:
+class ExportProgress(NamedTuple):
     """One step of an export. `files_written` are paths relative to the folder; an
-    article whose files were all up to date has `unchanged` set and writes none."""
+    article whose files were all up to date has `unchanged` set and writes none. (A
+    named tuple: a whole-site export makes one per article.)"""
 
     done: int
     total: int
@@ -162,31 +163,35 @@ def export_bundle(
     if not out.is_dir():
         raise ExportError(problems.not_a_folder(out))
 
-    previous = read_previous(out, FORMAT_FILES)
+    previous = read_previous(out, FORMAT_FILES, wanted)
     previous_fingerprints = previous.fingerprints
     fingerprints = format_fingerprints(wanted, site, vocabulary, templates, fragment)
     same_formats = all(previous_fingerprints.get(f) == fingerprints[f] for f in wanted)
     wanted_set = frozenset(wanted)
-    patterns_wanted = [FORMAT_FILES[fmt] for fmt in wanted]
+    others = tuple((fmt, FORMAT_LABELS[fmt]) for fmt in wanted if fmt != "html")
+    patterns_wanted = [(fmt, FORMAT_FILES[fmt]) for fmt in wanted]
     # One listing of the folder instead of a file-system look-up per file.
     present = _files_in(out)
     total = len(source)
-    # Manifest lines of unchanged articles, written again as they were, by article id.
-    same_lines: dict[int, bytes] = {}
+    # The last manifest's entry and the file names of each article found unchanged.
+    unchanged: dict[int, tuple[PreviousEntry, dict[str, str]]] = {}
+    previous_entries = previous.entries
 
     def reusable(head: ArticleHead) -> bool:
         """Whether the folder holds `head`'s files exactly as the manifest recorded them
         for this stored state of the article: then it is not read at all."""
-        before = previous.get(head.id, head.slug)
-        if not same_formats or before is None or before.formats is None:
+        # A stored article's head always has an id: its manifest key (entry_key).
+        before = previous_entries.get(head.id)
+        if before is None or before.stamp != head.stamp or not same_formats:
             return False
-        if not wanted_set <= before.formats or before.stamp != bytes.fromhex(head.stamp):
+        if before.formats is None or not wanted_set <= before.formats:
             return False
-        for pattern in patterns_wanted:
-            if pattern.format(slug=head.slug) not in present:
+        slug = head.slug
+        files = {fmt: pattern.format(slug=slug) for fmt, pattern in patterns_wanted}
+        for name in files.values():
+            if name not in present:
                 return False
-        if before.as_is and before.formats == wanted_set:
-            same_lines[head.id] = before.line
+        unchanged[head.id] = (before, files)
         return True
 
     site_info = {
@@ -216,14 +221,18 @@ def export_bundle(
             for batch in _read_batches(source, reusable):
                 plans = []
                 for article, head in batch:
-                    checks.check(article if article is not None else head)
-                    slug = article.slug if article is not None else head.slug
-                    files = {fmt: FORMAT_FILES[fmt].format(slug=slug) for fmt in wanted}
                     if article is None:
                         # Stored exactly as when the folder's files were written (same stamp):
                         # its hashes are the manifest's, and nothing is read or hashed again.
-                        plans.append((article, head, *_recorded(previous, head, wanted), files, []))
+                        checks.check(head)
+                        before, files = unchanged[head.id]
+                        plans.append(
+                            (None, head, *_recorded(before, wanted_set, wanted), files, [])
+                        )
                         continue
+                    checks.check(article)
+                    slug = article.slug
+                    files = {fmt: pattern.format(slug=slug) for fmt, pattern in patterns_wanted}
                     before = previous.entry(article.id, slug)
                     hashes = {fmt: article_hash(article, fmt) for fmt in wanted}
                     stale = [
@@ -242,7 +251,7 @@ def export_bundle(
                     [(p[0], [(fmt, p[4][fmt]) for fmt in p[5]]) for p in plans if p[5]],
                     _needs_body,
                 )
-                if not elsewhere:
+                if not elsewhere and any(p[5] for p in plans):
                     # The bodies this batch converts, read or converted together.
                     cache.prefetch(a.body for a, _, _, _, _, stale in plans if _needs_body(stale))
                 for article, head, revision, hashes, files, stale in plans:
@@ -263,9 +272,10 @@ def export_bundle(
                         for image in shown.images:
                             if _stage_image(staged, out, shown, image, image_data, claimed_images):
                                 written.append(image.name)
-                    line = same_lines.pop(shown.id, None) if article is None else None
-                    if line is not None:
-                        manifest.add_line(line)
+                    if article is None and not hashes:  # its line, written again as it was
+                        manifest.add_line(unchanged.pop(shown.id)[0].line)
+                    elif (kept := _kept_line(previous, head, revision, hashes, files)) is not None:
+                        manifest.add_line(kept)
                     else:
                         entry = {
                             "id": shown.id,
@@ -277,7 +287,7 @@ def export_bundle(
                         if head is not None:
                             entry["stamp"] = head.stamp
                         manifest.add(entry)
-                    index.add(*_index_entry(shown, files))
+                    index.add(*_index_entry(shown, files, others))
                     slugs[shown.id] = shown.slug
                     yield ExportProgress(
                         done=number,
@@ -422,20 +432,51 @@ def render_file(
     return text.encode("utf-8")
 
 
-def _recorded(previous: PreviousExport, head: ArticleHead, wanted: tuple[str, ...]) -> tuple:
-    """(revision, hashes) the last manifest recorded for an article not read again."""
-    found = previous.get(head.id, head.slug)
-    if found.as_is and found.formats == frozenset(wanted):
-        return found.revision, {}  # its line is written again as it was
+def _recorded(found: PreviousEntry, wanted_set: frozenset[str], wanted: tuple[str, ...]) -> tuple:
+    """(revision, hashes) the last manifest recorded for an article not read again;
+    no hashes when its line is written again as it was."""
+    if _same_line(found, wanted_set) is not None:
+        return found.revision, {}
     before = found.parsed()
     return before.get("revision"), {fmt: before["hashes"][fmt] for fmt in wanted}
 
 
-def _index_entry(article: Article | ArticleHead, files: dict[str, str]) -> tuple:
-    """(kicker, headline, date, href, others) of the article's line in the index page."""
-    others = tuple((FORMAT_LABELS[fmt], path) for fmt, path in files.items() if fmt != "html")
+def _kept_line(
+    previous: PreviousExport,
+    head: ArticleHead | None,
+    revision: int | None,
+    hashes: dict[str, str],
+    files: dict[str, str],
+) -> bytes | None:
+    """For an article read again whose head has no stamp (rebuilt from its history,
+    see codec.article_head): the manifest's line for it, kept as it was when it records
+    exactly these files and hashes, so an unchanged site keeps its manifest byte for
+    byte. Its old stamp names the stored state those files were made from."""
+    if head is None or head.stamp:
+        return None
+    found = previous.get(head.id, head.slug)
+    if found is None or not found.as_is:
+        return None
+    before = found.parsed()
+    same = before.get("revision") == revision and before.get("slug") == head.slug
+    if same and before.get("hashes") == hashes and before.get("files") == files:
+        return found.line
+    return None
+
+
+def _same_line(found: PreviousEntry, wanted_set: frozenset[str]) -> bytes | None:
+    """The manifest line of an unchanged article when it is written again as it was."""
+    return found.line if found.as_is and found.formats == wanted_set else None
+
+
+def _index_entry(
+    article: Article | ArticleHead, files: dict[str, str], others: tuple[tuple[str, str], ...]
+) -> tuple:
+    """(kicker, headline, date, href, links) of the article's line in the index page
+    (`others`: (format, label) of each format but html, in the files' order)."""
+    links = tuple((label, files[fmt]) for fmt, label in others) if others else ()
     date = article.date.isoformat() if article.date else ""
-    return article.kicker, article.headline, date, files.get("html", ""), others
+    return article.kicker, article.headline, date, files.get("html", ""), links
 
 
 def _stage_index(

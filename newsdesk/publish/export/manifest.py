@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -169,13 +170,13 @@ _ENTRY_KEYS = frozenset({"id", "slug", "revision", "hashes", "files", "stamp"})
 class PreviousEntry(NamedTuple):
     """One article of the folder's last manifest, kept compactly (an export of 100,000
     articles holds 100,000 of them): its line's bytes, parsed again only for an article
-    that changed; its stamp as bytes; the formats whose file it recorded under the
+    that changed; its stamp (hex text); the formats whose file it recorded under the
     usual name with a hash (None: none usable); whether the export would write this
     very line again for an unchanged article with those formats (`as_is`); and the
     revision it recorded."""
 
     line: bytes
-    stamp: bytes | None
+    stamp: str | None
     formats: frozenset[str] | None
     as_is: bool
     revision: int | None
@@ -203,15 +204,20 @@ class PreviousExport:
         return found.parsed() if found is not None else {}
 
 
-def read_previous(out: Path, file_names: Mapping[str, str]) -> PreviousExport:
+def read_previous(
+    out: Path, file_names: Mapping[str, str], formats: Iterable[str] = ()
+) -> PreviousExport:
     """The folder's last manifest (`file_names`: per format, the file name pattern the
     export uses, `{slug}`). A manifest in the one-article-a-line layout is read a line
     at a time, so its text and its whole parse are never held; any other (an older
-    layout) is read whole. Unreadable: nothing, and a warning."""
+    layout) is read whole. A line exactly as ManifestWriter writes an article exported
+    in `formats` is taken apart by one pattern, not parsed. Unreadable: nothing, and a
+    warning."""
     path = out / MANIFEST_NAME
     reader = _EntryReader(file_names)
+    formats = frozenset(formats)
     try:
-        streamed = _read_by_line(path, reader)
+        streamed = _read_by_line(path, reader, formats)
     except FileNotFoundError:
         return PreviousExport({}, {}, {})
     except (OSError, UnicodeDecodeError) as error:
@@ -267,13 +273,33 @@ class _EntryReader:
             and len(formats) == len(hashes) == len(files)
         )
         stamp = entry.get("stamp")
-        try:
-            stamp_bytes = bytes.fromhex(stamp) if isinstance(stamp, str) else None
-        except ValueError:
-            stamp_bytes = None
         revision = entry.get("revision")
         return PreviousEntry(
-            line, stamp_bytes, formats, as_is, revision if isinstance(revision, int) else None
+            line,
+            stamp if isinstance(stamp, str) else None,
+            formats,
+            as_is,
+            revision if isinstance(revision, int) else None,
+        )
+
+    def usual_line(self, formats: Iterable[str]) -> re.Pattern[bytes]:
+        """A pattern matching exactly the line ManifestWriter writes for an article
+        exported in `formats` under their usual names (keys sorted, the default
+        separators): most lines of a manifest, read without parsing them as JSON."""
+        files, hashes = [], []
+        for n, fmt in enumerate(sorted(formats)):
+            name = re.escape(self._names[fmt].encode()).split(re.escape(b"{slug}"))
+            slug = rb"(?P<slug>[a-z0-9._-]+)" if n == 0 else rb"(?P=slug)"
+            key = json.dumps(fmt).encode()
+            files.append(key + rb': "' + name[0] + slug + name[1] + rb'"')
+            hashes.append(key + rb': "[0-9a-f]{64}"')
+        return re.compile(
+            rb'\{"files": \{'
+            + b", ".join(files)
+            + rb'\}, "hashes": \{'
+            + b", ".join(hashes)
+            + rb'\}, "id": (?P<id>[0-9]+), "revision": (?P<revision>[0-9]+|null),'
+            rb' "slug": "(?P=slug)", "stamp": "(?P<stamp>[0-9a-f]*)"\}'
         )
 
     def _usual(self, hashes: dict, files: dict, slug: str) -> frozenset[str] | None:
@@ -293,12 +319,16 @@ class _EntryReader:
         return formats
 
 
-def _read_by_line(path: Path, reader: _EntryReader) -> PreviousExport | None:
+def _read_by_line(
+    path: Path, reader: _EntryReader, formats: frozenset[str]
+) -> PreviousExport | None:
     """The ManifestWriter layout read line by line; None when the file is not in it
     (then it is read whole, which also reports it when it is no JSON at all)."""
     entries: dict[int | str, PreviousEntry] = {}
     site = None
     pending: list[bytes] = []
+    usual = reader.usual_line(formats).fullmatch if formats else None
+    new_entry = tuple.__new__
 
     def take() -> None:
         # One parse per thousand lines, as a JSON array: a third of a parse per line.
@@ -320,9 +350,27 @@ def _read_by_line(path: Path, reader: _EntryReader) -> PreviousExport | None:
                     section = ""
                     take()
                 elif section == "articles":
-                    pending.append(line.rstrip().removesuffix(b","))
-                    if len(pending) == 1000:
-                        take()
+                    raw = line.rstrip().removesuffix(b",")
+                    found = usual(raw) if usual is not None else None
+                    if found is None:
+                        pending.append(raw)
+                        if len(pending) == 1000:
+                            take()
+                        continue
+                    if pending:
+                        take()  # in the file's order: a later line of the same id wins
+                    id_, revision, stamp = found.group("id", "revision", "stamp")
+                    # tuple.__new__: the named tuple's own __new__ is a Python call.
+                    entries[int(id_)] = new_entry(
+                        PreviousEntry,
+                        (
+                            raw,
+                            stamp.decode(),
+                            formats,
+                            True,
+                            None if revision == b"null" else int(revision),
+                        ),
+                    )
                 elif section == "redirects":
                     continue  # the redirects are worked out again by every export
                 elif line == b'"redirects": [\n':

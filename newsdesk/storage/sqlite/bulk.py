@@ -15,6 +15,12 @@ _CHUNK = 500
 
 class BulkRecords(BulkReads, SQLiteBase):
     _CHUNK = _CHUNK
+    # The stamps in a table of their own, the heads from one narrow index (schema v9):
+    # never the rows themselves, whose later columns lie in the body's overflow pages.
+    _HEADS_FROM = (
+        "articles a INDEXED BY idx_articles_heads LEFT JOIN article_stamps s ON s.article_id = a.id"
+    )
+    _STAMP_HEX = "lower(hex(s.stamp))"
 
     def _any_of(self, column: str, values: list) -> tuple[str, list]:
         return f"{column} IN ({','.join('?' * len(values))})", values
