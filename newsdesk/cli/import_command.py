@@ -31,6 +31,10 @@ if TYPE_CHECKING:  # Python-Markdown loads when files are imported, not for ever
 
 # Files parsed before their articles are stored together (one unit of work).
 IMPORT_BATCH = 200
+# While the reading process is behind, the files read so far are stored from this
+# many on: the storing process works instead of waiting for a whole batch, and the
+# last batch, stored after the last file is read, stays small.
+STORE_WHILE_WAITING_FROM = 50
 
 
 def register(sub, common: argparse.ArgumentParser, add_actor: Callable) -> None:
@@ -144,12 +148,17 @@ def import_files(args: argparse.Namespace) -> int:
             if merged is not None:
                 print(_merge_line(merged, person.name))
 
+        def while_waiting(all_read: bool) -> None:
+            if len(pending) >= STORE_WHILE_WAITING_FROM or (all_read and pending):
+                store_pending()
+
         reports = read_files(
             args.files,
             site=site,
             vocabulary=vocabulary,
             known_people=known,
             encoding=args.encoding,
+            while_waiting=while_waiting,
         )
         stopped = None
         try:

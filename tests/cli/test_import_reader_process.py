@@ -213,3 +213,75 @@ def test_a_killed_reading_process_is_one_clear_line_and_nothing_half_stored(tmp_
             assert [r.revision for r in room.revisions(int(article_id))] == [1]
     finally:
         room.close()
+
+
+# Loaded by every process of the run: reading the file named in HOLD_FILE waits until
+# the file named in RELEASE_FILE exists (a reader held up on one slow file).
+_HOLD = textwrap.dedent(
+    """
+    import os, pathlib, time
+
+    _read_bytes = pathlib.Path.read_bytes
+
+    def _held_read_bytes(self):
+        if self.name == os.environ["HOLD_FILE"]:
+            while not os.path.exists(os.environ["RELEASE_FILE"]):
+                time.sleep(0.05)
+        return _read_bytes(self)
+
+    pathlib.Path.read_bytes = _held_read_bytes
+    """
+)
+
+
+def test_files_read_are_stored_while_the_reader_is_held_up(tmp_path):
+    """The storing process does not sit idle until a whole batch of 200 is read:
+    while the reader is held up on one file, the files it read before are in the
+    newsroom already."""
+    db, files = _newsroom_and_pages(tmp_path, PARALLEL_READ_FROM + 40)
+    held_at = PARALLEL_READ_FROM + 20
+    hooks, release = tmp_path / "hooks", tmp_path / "release"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(_HOLD, "utf-8")
+    importing = subprocess.Popen(
+        [sys.executable, "-m", "newsdesk", "--db", str(db), "import", *files, "--as", REPORTER],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        env=_env(
+            PYTHONPATH=os.pathsep.join([str(hooks), ROOT]),
+            HOLD_FILE=Path(files[held_at]).name,
+            RELEASE_FILE=str(release),
+        ),
+        cwd=tmp_path,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        stored = 0
+        while stored < held_at - 25 and time.monotonic() < deadline:  # all but a chunk
+            time.sleep(0.1)
+            room = Newsroom.open(db)
+            try:
+                stored = room.count()
+            finally:
+                room.close()
+        assert importing.poll() is None, importing.communicate()
+        assert held_at - 25 <= stored <= held_at  # none after the held file
+        release.touch()
+        out, err = importing.communicate(timeout=90)
+    finally:
+        release.touch()
+        if importing.poll() is None:
+            importing.kill()
+    assert importing.returncode == 0, err
+    assert len(out.splitlines()) == len(files)
+    room = Newsroom.open(db)
+    try:
+        assert room.count() == len(files)
+        assert room.check() == []
+        assert [room.article(n + 1).headline for n in (0, held_at, len(files) - 1)] == [
+            f"Harbour story {n}" for n in (0, held_at, len(files) - 1)
+        ]
+    finally:
+        room.close()

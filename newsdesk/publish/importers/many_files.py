@@ -80,10 +80,17 @@ def read_files(
     vocabulary: CreditVocabulary,
     known_people: Iterable[str],
     encoding: str | None = None,
+    while_waiting: Callable[[bool], None] | None = None,
 ) -> Iterator[ImportReport | NewsdeskError]:
     """Each file's report (or why it was refused), in the order given; raises
     ReadingStopped after the last report it has when the second process stopped
-    early."""
+    early.
+
+    `while_waiting`, when files are read in the second process, is called with
+    False each time every report read so far has been handed over and the next has
+    not arrived yet (the caller can store what it holds instead of idling while the
+    reader catches up), and with True once every report was handed over, before the
+    second process is waited for (the caller can store the rest while it exits)."""
     read = partial(
         read_one,
         site=site,
@@ -94,10 +101,12 @@ def read_files(
     if len(paths) < PARALLEL_READ_FROM:
         yield from map(read, paths)
         return
-    yield from _read_elsewhere(list(paths), read)
+    yield from _read_elsewhere(list(paths), read, while_waiting)
 
 
-def _read_elsewhere(paths: list[str], read: Callable) -> Iterator[ImportReport | NewsdeskError]:
+def _read_elsewhere(
+    paths: list[str], read: Callable, while_waiting: Callable[[bool], None] | None
+) -> Iterator[ImportReport | NewsdeskError]:
     # spawn, not fork: the storing process may hold server connections and their
     # pool's threads, which a forked child must never inherit.
     context = get_context("spawn")
@@ -126,12 +135,18 @@ def _read_elsewhere(paths: list[str], read: Callable) -> Iterator[ImportReport |
     done = 0
     try:
         while done < len(paths):
+            if while_waiting is not None and done and arrived.empty():
+                while_waiting(False)
             message = arrived.get()
             if not isinstance(message, list):  # EOF, or the reader's own failure
                 reader.join(5)
                 raise ReadingStopped(_why_stopped(reader.exitcode, message), done)
             yield from message
             done += len(message)
+        # Every report is here; the reader's interpreter takes about 0.1 s to shut
+        # down (pypinyin's dictionaries): the last files are stored meanwhile.
+        if while_waiting is not None:
+            while_waiting(True)
     finally:
         if done < len(paths) and reader.is_alive():  # this side stopped early
             reader.terminate()
@@ -163,6 +178,22 @@ def _serve(jobs, sending) -> None:
         return
     finally:
         sending.close()
+    _end_now()
+
+
+def _end_now() -> None:
+    """Every report sent: the second process ends without freeing what it loaded
+    (pypinyin's dictionaries, the readers: 0.1 s of an interpreter's shutdown that
+    the storing process would wait for). What was registered to run at exit still
+    runs (multiprocessing's forked children end with os._exit too)."""
+    import atexit
+    import os
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+    os._exit(0)
 
 
 def _exchange(work: tuple, jobs_out, receiving, arrived: SimpleQueue) -> None:
