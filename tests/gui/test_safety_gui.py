@@ -290,14 +290,12 @@ def test_a_server_out_of_reach_during_the_check_is_no_damage(
     [("connection lost", 0), ("no connection in time", 0), ("too busy", 1)],
 )
 def test_a_save_the_server_could_not_take_keeps_the_text(
-    qtbot, tmp_path, monkeypatch, trouble, dialogs
+    qtbot, desk_db, open_window, monkeypatch, trouble, dialogs
 ):
     """A save the server could not take: out of reach, the editor says nothing more
     than its state (the offline bar speaks for the server) and no damage is reported;
     too busy, one "Not saved" dialog. Either way every word stays in the journal."""
-    db = tmp_path / "newsroom.db"
-    room = Newsroom.open(db)
-    room.add_person("Mei Lin", ["reporter"])
+    room = Newsroom.open(desk_db)
     room.create_article(
         Article(headline="Lido opens", body="x", credits=[Credit("Reporter", ("Mei Lin",))]),
         actor="Mei Lin",
@@ -311,14 +309,7 @@ def test_a_save_the_server_could_not_take_keeps_the_text(
 
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(tell))
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(tell))
-    window = MainWindow(
-        Newsroom.open(db),
-        str(db),
-        "Mei Lin",
-        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-    )
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window(desk_db)
     window.open_article(1)
     error = _server_troubles()[trouble]
 
@@ -338,5 +329,3 @@ def test_a_save_the_server_could_not_take_keeps_the_text(
     assert not body.isReadOnly() and window.guard.damage is None
     qtbot.waitUntil(lambda: window.journal.read("Mei Lin") is not None, timeout=5000)
     assert "server was away" in window.journal.read("Mei Lin").content["body"]
-    window.close()
-    window.newsroom.close()

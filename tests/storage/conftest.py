@@ -31,3 +31,18 @@ def store(request, engine, tmp_path):
     opened.add_person(Person("Omar Diaz", frozenset({UserRole.PRODUCER})))
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    """A newsroom file with a reporter (Lena Park) and three articles."""
+    from newsdesk.domain.article import Article, Person
+    from newsdesk.domain.status import UserRole
+    from newsdesk.storage.sqlite.store import SQLiteStore
+
+    store = SQLiteStore(tmp_path / "n.db")
+    store.add_person(Person("Lena Park", frozenset({UserRole.REPORTER})))
+    for i in range(3):
+        store.insert_article(Article(headline=f"Story {i}", slug=f"s{i}"), actor="Lena Park")
+    store.close()
+    return tmp_path / "n.db"

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.domain.article import Article, Person
+from newsdesk.domain.article import Article
 from newsdesk.domain.errors import InvalidInputError
-from newsdesk.domain.status import UserRole
 from newsdesk.storage.sqlite.store import SQLiteStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,16 +39,6 @@ seen["after_add_person"] = "sqlite_utils" in sys.modules
 room.close()
 print(json.dumps(seen))
 """
-
-
-@pytest.fixture
-def db_path(tmp_path) -> Path:
-    store = SQLiteStore(tmp_path / "n.db")
-    store.add_person(Person("Lena Park", frozenset({UserRole.REPORTER})))
-    for i in range(3):
-        store.insert_article(Article(headline=f"Story {i}", slug=f"s{i}"), actor="Lena Park")
-    store.close()
-    return tmp_path / "n.db"
 
 
 def test_open_list_and_save_need_no_sqlite_utils_and_a_new_person_loads_it(db_path):

@@ -13,16 +13,6 @@ from newsdesk.storage.sqlite.schema import SCHEMA_VERSION
 from newsdesk.storage.sqlite.store import SQLiteStore
 
 
-@pytest.fixture
-def db_path(tmp_path):
-    store = SQLiteStore(tmp_path / "n.db")
-    store.add_person(Person("Lena Park", frozenset({UserRole.REPORTER})))
-    for i in range(3):
-        store.insert_article(Article(headline=f"Story {i}", slug=f"s{i}"), actor="Lena Park")
-    store.close()
-    return tmp_path / "n.db"
-
-
 def test_schema_is_versioned_and_wal(db_path):
     conn = sqlite3.connect(db_path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
