@@ -171,3 +171,20 @@ def open_window(qtbot, tmp_path):
         if window.isVisible():
             window.close()
         window.newsroom.close()
+
+
+@pytest.fixture
+def told_dialogs(monkeypatch) -> list[tuple[str, str]]:
+    """Every warning or critical message box the test's window shows, as (title, text),
+    answered No instead of waiting for a click."""
+    from PySide6.QtWidgets import QMessageBox
+
+    told: list[tuple[str, str]] = []
+
+    def tell(_parent, title, text, *_args, **_kwargs):
+        told.append((title, text))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(tell))
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(tell))
+    return told

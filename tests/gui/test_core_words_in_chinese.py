@@ -334,16 +334,8 @@ def test_every_name_the_core_says_has_a_translation():
 
 
 def test_a_database_that_turns_read_only_in_the_window_is_said_in_chinese(
-    qtbot, tmp_path, newsroom_db, open_window, chinese_interface, read_only, typer, monkeypatch
+    qtbot, tmp_path, newsroom_db, open_window, chinese_interface, read_only, typer, told_dialogs
 ):
-    told: list[tuple[str, str]] = []
-
-    def tell(_parent, title, text, *_args, **_kwargs):
-        told.append((title, text))
-        return QMessageBox.StandardButton.No
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(tell))
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(tell))
     window = open_window(newsroom_db, REPORTER, settings=chinese_interface)
     window.open_article(1)
     qtbot.waitUntil(lambda: window.session.article is not None, timeout=5000)
@@ -354,10 +346,10 @@ def test_a_database_that_turns_read_only_in_the_window_is_said_in_chinese(
     read_only(newsroom_db, Path(f"{newsroom_db}-wal"), running=True)  # the disk stops
     typer(body, "之后输入的。")
     window.actions.save.trigger()
-    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
-    title, text = told[0]
+    qtbot.waitUntil(lambda: bool(told_dialogs), timeout=10_000)
+    title, text = told_dialogs[0]
     data = {str(newsroom_db), newsroom_db.name, f"{newsroom_db.name}-wal"}
-    assert title == "数据库是只读的", told
+    assert title == "数据库是只读的", told_dialogs
     assert "只读" in text and not english_words(text, data), text
     banner = window.editor.banner.text()
     assert "只读" in banner and not english_words(banner, data), banner

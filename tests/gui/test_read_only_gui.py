@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
 
 from newsdesk.domain.article import Article, Credit
 from newsdesk.gui.main_window import MainWindow
@@ -14,7 +13,7 @@ from newsdesk.newsroom import Newsroom
 
 
 def test_a_database_that_turns_read_only_is_said_once_and_the_text_kept(
-    qtbot, tmp_path, read_only, monkeypatch
+    qtbot, tmp_path, read_only, told_dialogs
 ):
     db = tmp_path / "newsroom.db"
     room = Newsroom.open(db)
@@ -24,14 +23,6 @@ def test_a_database_that_turns_read_only_is_said_once_and_the_text_kept(
         actor="Mei Lin",
     )
     room.close()
-    told: list[tuple[str, str]] = []
-
-    def tell(_parent, title, text, *_args, **_kwargs):
-        told.append((title, text))
-        return QMessageBox.StandardButton.No
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(tell))
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(tell))
     window = MainWindow(
         Newsroom.open(db),
         str(db),
@@ -49,11 +40,11 @@ def test_a_database_that_turns_read_only_is_said_once_and_the_text_kept(
 
     qtbot.keyClicks(body, " Typed after.")
     window.actions.save.trigger()
-    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(told_dialogs), timeout=10_000)
     qtbot.keyClicks(body, " And more.")  # refused: the editor is read-only now
     qtbot.wait(2_500)  # an autosave's time: nothing more is said
-    assert len(told) == 1, told
-    title, text = told[0]
+    assert len(told_dialogs) == 1, told_dialogs
+    title, text = told_dialogs[0]
     assert title == "The database is read-only"
     assert "read-only" in text and "full" not in text and "journal" in text
     assert body.isReadOnly() and "read-only" in window.editor.banner.text()

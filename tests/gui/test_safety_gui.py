@@ -290,7 +290,7 @@ def test_a_server_out_of_reach_during_the_check_is_no_damage(
     [("connection lost", 0), ("no connection in time", 0), ("too busy", 1)],
 )
 def test_a_save_the_server_could_not_take_keeps_the_text(
-    qtbot, desk_db, open_window, monkeypatch, trouble, dialogs
+    qtbot, desk_db, open_window, monkeypatch, told_dialogs, trouble, dialogs
 ):
     """A save the server could not take: out of reach, the editor says nothing more
     than its state (the offline bar speaks for the server) and no damage is reported;
@@ -301,14 +301,6 @@ def test_a_save_the_server_could_not_take_keeps_the_text(
         actor="Mei Lin",
     )
     room.close()
-    told: list[tuple[str, str]] = []
-
-    def tell(_parent, title, text, *_args, **_kwargs):
-        told.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(tell))
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(tell))
     window = open_window(desk_db)
     window.open_article(1)
     error = _server_troubles()[trouble]
@@ -324,8 +316,8 @@ def test_a_save_the_server_could_not_take_keeps_the_text(
     window.actions.save.trigger()
     qtbot.waitUntil(lambda: window.save_status.state.text() == "Not saved", timeout=10_000)
     qtbot.wait(500)  # the guard's re-check, and whatever it would say
-    assert len(told) == dialogs, told
-    assert all(title == "Not saved" for title, _ in told)
+    assert len(told_dialogs) == dialogs, told_dialogs
+    assert all(title == "Not saved" for title, _ in told_dialogs)
     assert not body.isReadOnly() and window.guard.damage is None
     qtbot.waitUntil(lambda: window.journal.read("Mei Lin") is not None, timeout=5000)
     assert "server was away" in window.journal.read("Mei Lin").content["body"]
