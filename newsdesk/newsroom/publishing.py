@@ -182,8 +182,7 @@ class PublishingOps:
         for status, head in self.store.site_heads():
             article_id, date = head.id, head.date
             if status in shown_as_stored:
-                # _newest_first_key, written out: this runs once per article of the site.
-                keys[article_id] = (-date.toordinal() if date else 1, -article_id)
+                keys[article_id] = _newest_first_key(date, article_id)
                 stored_heads[article_id] = head
                 continue
             # Edited since approval: what the site shows is read from its history.

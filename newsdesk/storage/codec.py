@@ -132,7 +132,8 @@ ARTICLE_COLUMNS = (
 # What an export reads of an article (`a`) before its body: head_from_row's columns,
 # which the stored stamp follows (SQLite v9, PostgreSQL 0008).
 HEAD_COLUMNS = "a.id, a.slug, a.kicker, a.headline, a.date, a.images"
-# The articles the site may carry (as both engines' ArticleQuery(on_site=True)).
+# The articles the site may carry (ArticleQuery(on_site=True) on both engines, and the
+# whole-site export's heads). Plain SQL that both engines read alike.
 ON_SITE_SQL = (
     "(a.status IN ('approved', 'published') OR (a.status IN ('submitted', 'draft')"
     " AND a.approved_revision IS NOT NULL))"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from newsdesk.domain.errors import InvalidInputError
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import UserRole
+from newsdesk.storage.codec import ON_SITE_SQL
 
 # COLLATE "C": SQLite compares text byte by byte; so does this, whatever the locale.
 _SORT_SQL = {
@@ -57,10 +58,7 @@ def list_filters(query: ArticleQuery) -> tuple[list[str], list[object]]:
         where.append("jsonb_exists(a.reporters::jsonb, %s)")
         params.append(query.reporter)
     if query.on_site:
-        where.append(
-            "(a.status IN ('approved', 'published') OR (a.status IN ('submitted', 'draft')"
-            " AND a.approved_revision IS NOT NULL))"
-        )
+        where.append(ON_SITE_SQL)
     if query.waiting_roles:
         clause, values = _waiting_clause(query.waiting_roles, query.waiting_user)
         where.append(clause)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from newsdesk.domain.errors import InvalidInputError
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.status import UserRole
+from newsdesk.storage.codec import ON_SITE_SQL
 from newsdesk.storage.search_text import build_match_query
 
 _SORT_SQL = {
@@ -57,10 +58,7 @@ def _filters(query: ArticleQuery) -> tuple[list[str], list[object]]:
         where.append("EXISTS (SELECT 1 FROM json_each(a.reporters) WHERE value = ?)")
         params.append(query.reporter)
     if query.on_site:
-        where.append(
-            "(a.status IN ('approved', 'published') OR (a.status IN ('submitted', 'draft')"
-            " AND a.approved_revision IS NOT NULL))"
-        )
+        where.append(ON_SITE_SQL)
     if query.waiting_roles:
         clause, values = _waiting_clause(query.waiting_roles, query.waiting_user)
         where.append(clause)
