@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from newsdesk.domain.said import said_of
+
 
 class NewsdeskError(Exception):
     """Base class: anything the user should see as one clear line."""
@@ -57,7 +59,5 @@ SERVER_PASSING_TROUBLE = SERVER_OUT_OF_REACH | {"server-too-busy"}
 def named(value: object, names: frozenset[str]) -> bool:
     """Whether `value` (a message, or an exception carrying one) is said under one of
     `names` (see newsdesk.domain.said)."""
-    from newsdesk.domain.said import said_of
-
     said = said_of(value)
     return said is not None and said.name in names
