@@ -66,7 +66,7 @@ def register(sub, common: argparse.ArgumentParser, add_actor: Callable) -> None:
 
 
 def import_files(args: argparse.Namespace) -> int:
-    from newsdesk.publish.importers.many_files import ReadingStopped, read_files
+    from newsdesk.publish.importers.many_files import ReadingStopped, early_reader, read_files
 
     if args.dry_run:
         return preview_files(args)
@@ -90,7 +90,9 @@ def import_files(args: argparse.Namespace) -> int:
             message = f"{path}: {message}"
         print(f"newsdesk: {message}", file=sys.stderr)
 
-    with open_newsroom(args) as newsroom:
+    # The reading process starts before the newsroom opens: its interpreter and
+    # readers load meanwhile, on the other core.
+    with early_reader(len(args.files)) as reader, open_newsroom(args) as newsroom:
         person = newsroom.person(args.actor)
         site, vocabulary = newsroom.site(), newsroom.vocabulary()
         known = [p.name for p in newsroom.people()]
@@ -159,6 +161,7 @@ def import_files(args: argparse.Namespace) -> int:
             known_people=known,
             encoding=args.encoding,
             while_waiting=while_waiting,
+            reader=reader,
         )
         stopped = None
         try:

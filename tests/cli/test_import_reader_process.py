@@ -285,3 +285,32 @@ def test_files_read_are_stored_while_the_reader_is_held_up(tmp_path):
         ]
     finally:
         room.close()
+
+
+def test_a_refused_big_import_says_what_a_small_one_says(tmp_path):
+    """The reading process starts before the newsroom opens: when the newsroom then
+    refuses (an unknown person), the import still ends with the same one line, nothing
+    stored, and no reading process left behind."""
+    db, files = _newsroom_and_pages(tmp_path, PARALLEL_READ_FROM + 20)
+    said = []
+    for chosen in (files[:1], files):
+        done = subprocess.run(
+            [sys.executable, "-m", "newsdesk", "--db", str(db), "import", *chosen],
+            capture_output=True,
+            text=True,
+            env=_env(PYTHONPATH=ROOT, NEWSDESK_USER="Nobody Known"),
+            cwd=tmp_path,
+            stdin=subprocess.DEVNULL,
+            timeout=120,
+        )
+        assert done.returncode == 1
+        assert done.stdout == ""
+        assert "Traceback" not in done.stderr
+        said.append(done.stderr)
+    assert said[0] == said[1]
+    assert said[0].splitlines() == [said[0].strip()], "one line"
+    room = Newsroom.open(db)
+    try:
+        assert room.count() == 0
+    finally:
+        room.close()

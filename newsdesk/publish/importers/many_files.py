@@ -81,6 +81,7 @@ def read_files(
     known_people: Iterable[str],
     encoding: str | None = None,
     while_waiting: Callable[[bool], None] | None = None,
+    reader: Reader | None = None,
 ) -> Iterator[ImportReport | NewsdeskError]:
     """Each file's report (or why it was refused), in the order given; raises
     ReadingStopped after the last report it has when the second process stopped
@@ -90,7 +91,11 @@ def read_files(
     False each time every report read so far has been handed over and the next has
     not arrived yet (the caller can store what it holds instead of idling while the
     reader catches up), and with True once every report was handed over, before the
-    second process is waited for (the caller can store the rest while it exits)."""
+    second process is waited for (the caller can store the rest while it exits).
+
+    `reader`, from `early_reader`, is a second process started before the caller
+    opened its newsroom (its interpreter starts meanwhile); without it one is
+    started here when there are enough files."""
     read = partial(
         read_one,
         site=site,
@@ -101,25 +106,57 @@ def read_files(
     if len(paths) < PARALLEL_READ_FROM:
         yield from map(read, paths)
         return
-    yield from _read_elsewhere(list(paths), read, while_waiting)
+    yield from _read_elsewhere(list(paths), read, while_waiting, reader or Reader())
+
+
+class Reader:
+    """The second process, started: it loads the readers and waits for its work."""
+
+    def __init__(self) -> None:
+        # spawn, not fork: the storing process may hold server connections and their
+        # pool's threads, which a forked child must never inherit.
+        context = get_context("spawn")
+        jobs_in, self.jobs_out = context.Pipe(duplex=False)
+        self.receiving, sending = context.Pipe(duplex=False)
+        self.process = context.Process(
+            target=_serve, args=(jobs_in, sending), name="newsdesk-import-reader", daemon=True
+        )
+        with _nothing_of_this_program():
+            self.process.start()
+        # The child holds its ends: ours see EOF (or a broken pipe) when the child is gone.
+        jobs_in.close()
+        sending.close()
+
+    def stop(self) -> None:
+        """Ends the process if it still runs (no work given, or not all of it read)."""
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        self.jobs_out.close()
+        self.receiving.close()
+
+
+@contextmanager
+def early_reader(count: int) -> Iterator[Reader | None]:
+    """A second process for an import of `count` files, started now (None when so
+    few files are read in this process); ended on the way out if still running."""
+    if count < PARALLEL_READ_FROM:
+        yield None
+        return
+    reader = Reader()
+    try:
+        yield reader
+    finally:
+        reader.stop()
 
 
 def _read_elsewhere(
-    paths: list[str], read: Callable, while_waiting: Callable[[bool], None] | None
+    paths: list[str],
+    read: Callable,
+    while_waiting: Callable[[bool], None] | None,
+    started: Reader,
 ) -> Iterator[ImportReport | NewsdeskError]:
-    # spawn, not fork: the storing process may hold server connections and their
-    # pool's threads, which a forked child must never inherit.
-    context = get_context("spawn")
-    jobs_in, jobs_out = context.Pipe(duplex=False)
-    receiving, sending = context.Pipe(duplex=False)
-    reader = context.Process(
-        target=_serve, args=(jobs_in, sending), name="newsdesk-import-reader", daemon=True
-    )
-    with _nothing_of_this_program():
-        reader.start()
-    # The child holds its ends: ours see EOF (or a broken pipe) when the child is gone.
-    jobs_in.close()
-    sending.close()
+    reader, jobs_out, receiving = started.process, started.jobs_out, started.receiving
     # A thread hands over the work (the reading function with this newsroom's site,
     # vocabulary and people, and the paths: more than a pipe holds, so it waits for
     # the child to start and read) and then drains the reports, so that the reader never waits on a
@@ -158,6 +195,11 @@ def _read_elsewhere(
 def _serve(jobs, sending) -> None:
     """In the second process: each file's report, in order, CHUNK at a time."""
     chunk: list = []
+    try:  # the readers load while the storing process opens its newsroom
+        from newsdesk.publish.importers.files import import_file  # noqa: F401
+        from newsdesk.publish.slugs import base_slug  # noqa: F401
+    except Exception:  # said by the first file read, as a reader's failure
+        pass
     try:
         read, paths = jobs.recv()
         jobs.close()
