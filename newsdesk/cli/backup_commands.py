@@ -10,7 +10,6 @@ from pathlib import Path
 
 from newsdesk.cli.context import ask_password
 from newsdesk.domain.errors import NewsdeskError, StorageError
-from newsdesk.newsroom import backups
 from newsdesk.newsroom.paths import default_target
 from newsdesk.newsroom.team import is_server, readable_location
 
@@ -50,12 +49,18 @@ def _database(args: argparse.Namespace) -> Path | str:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    # Loaded by the backup commands only: SQLite's backup and its compressors cost
+    # every other command a fiftieth of a second of start-up.
+    from newsdesk.newsroom import backups
+
     path = backups.backup(_database(args), args.out, ask_password=ask_password)
     print(path)
     return 0
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from newsdesk.newsroom import backups
+
     database = _database(args)
     backup = Path(args.file)
     server = is_server(database)
