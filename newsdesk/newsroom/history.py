@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
+from typing import TYPE_CHECKING
 
 from newsdesk.domain.article import Article, AuditEvent, RevisionInfo
 from newsdesk.domain.comment import Comment
-from newsdesk.domain.revision_diff import DiffSection, compare_revisions
 from newsdesk.newsroom.audit_trail import Trail, approval_withdrawn, returned, trail_of
 from newsdesk.newsroom.changes import Change, ChangeKind
+
+if TYPE_CHECKING:  # the diffs (difflib) load when a revision is compared, not at start-up
+    from newsdesk.domain.revision_diff import DiffSection
 
 
 class HistoryOps:
@@ -16,6 +18,8 @@ class HistoryOps:
 
     def diff(self, article_id: int, revision_a: int, revision_b: int) -> str:
         """A unified diff of two revisions' text (fields, credits and body)."""
+        import difflib
+
         # Loaded here, not at start: it brings Python-Markdown with it.
         from newsdesk.publish.formats.markdown_meta import write_markdown_document
 
@@ -31,6 +35,8 @@ class HistoryOps:
 
     def compare(self, article_id: int, revision_a: int, revision_b: int) -> list[DiffSection]:
         """Revisions `a` and `b` side by side: the text, then the credits."""
+        from newsdesk.domain.revision_diff import compare_revisions
+
         return compare_revisions(
             self.store.get_revision(article_id, revision_a),
             self.store.get_revision(article_id, revision_b),

@@ -5,11 +5,14 @@ parts that overlapped, keeping every version in the history."""
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import ConflictError
-from newsdesk.domain.merge import ArticleMerge
 from newsdesk.domain.workflow import check_edit
+
+if TYPE_CHECKING:  # merging (difflib, the word cutter) loads for a merge only
+    from newsdesk.domain.merge import ArticleMerge
 
 
 @dataclasses.dataclass(frozen=True)

@@ -11,12 +11,12 @@ import logging
 import shutil
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsdesk.domain.article import Article, ArticleSummary, Person
 from newsdesk.domain.checklist import CheckFailure, ChecklistFailed, ImageRef, run_checklist
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import ConflictError, InvalidInputError, RuleViolation
-from newsdesk.domain.merge import ArticleMerge, MergeConflict, merge_articles
 from newsdesk.domain.query import ArticleQuery
 from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.status import UserRole
@@ -48,6 +48,9 @@ from newsdesk.storage.open import is_server, open_store
 from newsdesk.storage.read_cancel import ReadCancel
 from newsdesk.storage.sqlite.probe import DatabaseAccess, ProbeRun, probe_database, start_probe
 from newsdesk.storage.store import Login, Store
+
+if TYPE_CHECKING:  # merging (difflib, the word cutter) loads for a merge only
+    from newsdesk.domain.merge import ArticleMerge
 
 log = logging.getLogger(__name__)
 
@@ -255,6 +258,8 @@ class Newsroom(AddressOperations, DraftOperations, HistoryOps, PublishingOps, Me
             current = self.store.lock_article(article_id)
             expected = current.revision if expected_revision is None else expected_revision
             if merge and expected != current.revision:
+                from newsdesk.domain.merge import MergeConflict, merge_articles
+
                 base = self.store.get_revision(article_id, expected)
                 merged = merge_articles(base, article, current)
                 if not merged.clean:

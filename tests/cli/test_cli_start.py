@@ -45,3 +45,55 @@ def test_listing_loads_no_exporter_and_exporting_still_exports(tmp_path):
     pages = sorted(p.name for p in folder.iterdir())
     assert any(name.endswith(".html") and name != "index.html" for name in pages), pages
     assert any(name.endswith(".md") for name in pages), pages
+
+
+# Loaded only by the commands that merge, compare revisions or back up.
+FOR_SOME_COMMANDS = (
+    "difflib",
+    "newsdesk.domain.merge",
+    "newsdesk.domain.revision_diff",
+    "newsdesk.newsroom.backups",
+)
+
+
+def test_importing_loads_no_merge_diff_or_backup_and_merging_still_merges(tmp_path):
+    db = str(tmp_path / "start.db")
+    run_newsdesk("users", "add", "Nadia Rahman", "--role", "reporter", "--db", db, check=0)
+    story = tmp_path / "story.txt"
+    story.write_text(page_text("Harbour ferry returns", "The ferry runs again."), encoding="utf-8")
+    code, out, err = run_newsdesk(
+        "import",
+        str(story),
+        "--as",
+        "Nadia Rahman",
+        "--db",
+        db,
+        env={"PYTHONPROFILEIMPORTTIME": "1"},
+    )
+    assert code == 0, err
+    assert sorted(_imported(err) & set(FOR_SOME_COMMANDS)) == []
+    code, _, err = run_newsdesk("--help", env={"PYTHONPROFILEIMPORTTIME": "1"})
+    assert code == 0
+    assert sorted(_imported(err) & set(FOR_SOME_COMMANDS)) == []
+
+    article = out.split("\t")[0]
+    ours = tmp_path / "ours.txt"
+    ours.write_text(page_text("Harbour ferry returns", "The ferry runs again today."), "utf-8")
+    run_newsdesk(
+        "import", str(story), "--into", article, "--as", "Nadia Rahman", "--db", db, check=0
+    )
+    code, out, err = run_newsdesk(
+        "import",
+        str(ours),
+        "--into",
+        article,
+        "--expect-revision",
+        "1",
+        "--merge",
+        "--as",
+        "Nadia Rahman",
+        "--db",
+        db,
+    )
+    assert code == 0, err
+    assert "revision" in out.splitlines()[-1]
