@@ -4,10 +4,10 @@ It turns an Article into widget state and back; it does not save. `edited` fires
 on every change the user makes (not on loading).
 
 A new window shows "No article open": the fields, the address row and the body (and
-the body editor's modules, about 40 ms of a start) are made when first needed, which
-is when an article is first shown or any of them is first asked for (`fields`,
-`address`, `body`). The formatting bar is made at once: its actions are
-in the window's menus.
+the body editor's modules: about 20 ms of a start, benchmarks/bench_launches.py) are
+made when first needed, which is when an article is first shown or any of them is
+first asked for (`fields`, `address`, `body`). The formatting bar is made at once:
+its actions are in the window's menus.
 """
 
 from __future__ import annotations
