@@ -1,8 +1,10 @@
 """The window's dialogs are imported once the list is on screen, not before.
 
 The first paint needs the list, the editor and the panes; File › Import…, People…,
-History, Connect… and Help's "why is this unavailable" are imported where they are
-first used (window_tools.py, app.py, main_window.py). So that first use is not slow
+History, Connect…, the conflict and address dialogs, Help's "why is this unavailable"
+and the editor's fields and body are imported where they are first used
+(window_tools.py, app.py, main_window.py, editor/merge_flow.py, editor/controller.py,
+editor/article_editor.py). So that first use is not slow
 either, a thread imports them once the list has painted: the interpreter lock is
 handed back to the UI thread every few milliseconds, where an import on the UI
 thread would hold it for the whole module (History alone, 36 ms: two frames).
@@ -24,6 +26,13 @@ log = logging.getLogger(__name__)
 # Absent from sys.modules when the list first paints (tests/gui/test_launch_imports.py).
 DEFERRED = (
     "newsdesk.gui.connect.choose",
+    "newsdesk.gui.editor.conflict_dialog",
+    "newsdesk.gui.editor.slug_dialog",
+    # The article's fields and body, made when an article is first shown
+    # (editor/article_editor.py).
+    "newsdesk.gui.editor.address_row",
+    "newsdesk.gui.editor.body.editor",
+    "newsdesk.gui.editor.fields_form",
     "newsdesk.gui.history.dialog",
     "newsdesk.gui.importing.controller",
     "newsdesk.gui.people.people_dialog",

@@ -181,6 +181,7 @@ def _child(db: str) -> int:
     def state() -> dict:
         article = window.session.article
         bar, live = window.controller.live_bar, window.controller.live
+        built = window.editor.is_built()
         return {
             "presence": bar.presence.text(),
             "waiting": live.waiting,
@@ -191,15 +192,19 @@ def _child(db: str) -> int:
             "list": rows(),
             "workflow": window.workflow_bar.status_label.text(),
             "conflict": conflict(),
-            "headline": window.editor.fields.headline_edit.text(),
+            # A window that never showed an article has made no fields or body yet
+            # (editor/article_editor.py): asking for them here would make them.
+            "headline": window.editor.fields.headline_edit.text() if built else "",
             "article": article.id if article else None,
             "revision": article.revision if article else None,
             "banner": window.editor.banner.text() if window.editor.banner.isVisible() else "",
-            "body": " ".join(window.editor.body.markdown().split()),  # unwrapped
+            "body": " ".join(window.editor.body.markdown().split()) if built else "",  # unwrapped
             "dirty": window.session.is_dirty(),
             "saving": window.session.is_saving(),
             "save_state": window.save_status.state.text(),
-            "read_only": window.editor.body.rich_edit.isReadOnly(),
+            "read_only": (
+                window.editor.body.rich_edit.isReadOnly() if built else window.editor.read_only()
+            ),
             "dialogs": dialogs,
         }
 

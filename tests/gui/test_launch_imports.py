@@ -1,6 +1,7 @@
 """What the app imports before its list is first painted: the dialogs wait for their
 first use (or for the warm-up once the list is on screen), and so do the export and
-import machinery; each still works when first asked for with the keyboard.
+import machinery and the editor's fields and body (made when an article is first
+shown); each still works when first asked for with the keyboard.
 
 Each test launches the app as the `newsdesk` command starts it (newsdesk.cli:main,
 whose parser knows every command), in a process of its own on the offscreen
@@ -67,6 +68,8 @@ class FirstRows(QObject):
             and view.model().rowCount() > 0
         ):
             seen["at_paint"] = sorted(sys.modules)
+            # The editor's fields and body are made when an article is first shown.
+            seen["form_built_at_paint"] = self.window.editor.is_built()
             # PySide6's __feature__ import hook, which reads the source of every module
             # imported after PySide6, is off (gui/feature_hook.py).
             hook = getattr(builtins, "__feature_import__", None)
@@ -180,6 +183,7 @@ def test_the_first_paint_imports_no_dialog_and_no_export_machinery(listed_db, tm
     assert sorted(loaded & set(HEAVY)) == []
     assert sorted(name for name in loaded if name.split(".")[0] in STORE_LIBRARIES) == []
     assert not seen["feature_hook_on"]
+    assert not seen["form_built_at_paint"]
     # Once the list is on screen, the dialogs are imported in the background, so their
     # first use does not wait for them either.
     assert seen["warmed_up"]

@@ -145,7 +145,7 @@ def test_recovered_text_meets_a_newer_revision_as_a_conflict(
     room.close()
     conflicts = []
     monkeypatch.setattr(
-        "newsdesk.gui.editor.merge_flow.ConflictDialog.open",
+        "newsdesk.gui.editor.conflict_dialog.ConflictDialog.open",
         lambda dialog: conflicts.append(dialog) or dialog.later_button.click(),  # later
     )
     # Closing with the conflict undecided asks whether to stay: answer "close".

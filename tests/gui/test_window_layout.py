@@ -217,6 +217,9 @@ CHILD = textwrap.dedent(
     window.show()
     if grow:
         window.setGeometry(60, 50, 2000, 1300)
+    # The fields are made when first needed (an article shown): asked for now, they are
+    # laid out as the window settles, as they would be for the first article opened.
+    date = window.editor.fields.date_edit
     deadline = time.monotonic() + 1.5
     while time.monotonic() < deadline:
         app.processEvents()
@@ -225,7 +228,6 @@ CHILD = textwrap.dedent(
     frame = window.frameGeometry()
     if shot:
         window.grab().save(shot)
-    date = window.editor.fields.date_edit
     print(json.dumps({
         "area": [area.x(), area.y(), area.width(), area.height()],
         "frame": [frame.x(), frame.y(), frame.width(), frame.height()],

@@ -2,11 +2,18 @@
 
 It turns an Article into widget state and back; it does not save. `edited` fires
 on every change the user makes (not on loading).
+
+A new window shows "No article open": the fields, the address row and the body (and
+the body editor's modules: about 20 ms of a start, benchmarks/bench_launches.py) are
+made when first needed, which is when an article is first shown or any of them is
+first asked for (`fields`, `address`, `body`). The formatting bar is made at once:
+its actions are in the window's menus.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QToolButton, QVBoxLayout, QWidget
@@ -14,14 +21,18 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QToolButton, QVBoxLayout, 
 from newsdesk.domain.article import Article, Credit, Image
 from newsdesk.domain.language import article_text, detect_language
 from newsdesk.domain.site import SiteProfile
-from newsdesk.gui.editor.address_row import AddressRow
-from newsdesk.gui.editor.body.editor import BodyEditor, LoadImage, StoreImage
-from newsdesk.gui.editor.fields_form import FieldsForm
 from newsdesk.gui.editor.formatting_toolbar import FormattingToolbar
+
+if TYPE_CHECKING:
+    from newsdesk.gui.editor.address_row import AddressRow
+    from newsdesk.gui.editor.body.editor import BodyEditor, LoadImage, StoreImage
+    from newsdesk.gui.editor.fields_form import FieldsForm
 
 
 class ArticleEditor(QWidget):
     edited = Signal()
+    fields_changed = Signal()  # the fields' own (FieldsForm), once they are made
+    address_change_requested = Signal()  # the address row's "Change…"
 
     def __init__(
         self,
@@ -45,44 +56,90 @@ class ArticleEditor(QWidget):
             " border: 1px solid #d9a81e; border-radius: 4px; padding: 6px; }"
         )
         self.banner.hide()
+        self._site = site
         self._site_language = site.language
         self._language_follows = False  # the stored language is what the text says
-        self.fields = FieldsForm.for_site(site)
-        self.address = AddressRow(site.base_url)
-        self.fields.headline_edit.textChanged.connect(self.address.follow_headline)
-        self.body = BodyEditor(store_image, load_image=load_image)
-        self.toolbar = FormattingToolbar(self.body)
+        self._store_image, self._load_image = store_image, load_image
+        self._parts: tuple[FieldsForm, AddressRow, BodyEditor] | None = None
+        self._read_only = False
+        self.toolbar = FormattingToolbar(
+            body=lambda: self.body, can_store_images=store_image is not None
+        )
         overflow = self.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
         if overflow is not None:  # Qt's » button, shown when the bar is narrower than its actions
             overflow.setAccessibleName(self.tr("More formatting actions"))
-        form = QWidget()
-        form_layout = QVBoxLayout(form)
-        form_layout.setContentsMargins(6, 0, 6, 0)
-        form_layout.addWidget(self.banner)
-        self._form_layout = form_layout
-        form_layout.addWidget(self.fields)
-        form_layout.addWidget(self.address)
-        form_layout.addWidget(self.toolbar)
-        form_layout.addWidget(self.body, 1)
         self.placeholder = QLabel(
             self.tr("No article open.\nChoose one from the list, or start a new one with Ctrl+N.")
         )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
+        # The form's page: the notices, the banner and the bar now, the rest when built.
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(6, 0, 6, 0)
+        form_layout.addWidget(self.banner)
+        form_layout.addWidget(self.toolbar)
+        self._form_layout = form_layout
         self.pages = QStackedWidget()
         self.pages.addWidget(self.placeholder)
         self.pages.addWidget(form)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
-        self.fields.fields_changed.connect(self._on_part_changed)
-        self.body.body_changed.connect(self._on_part_changed)
+
+    # -- the form, made when first needed ---------------------------------------------
+
+    @property
+    def fields(self) -> FieldsForm:
+        return self._built()[0]
+
+    @property
+    def address(self) -> AddressRow:
+        return self._built()[1]
+
+    @property
+    def body(self) -> BodyEditor:
+        return self._built()[2]
+
+    def is_built(self) -> bool:
+        return self._parts is not None
+
+    def _built(self) -> tuple[FieldsForm, AddressRow, BodyEditor]:
+        if self._parts is None:
+            self._parts = self._build()
+        return self._parts
+
+    def _build(self) -> tuple[FieldsForm, AddressRow, BodyEditor]:
+        from newsdesk.gui.editor.address_row import AddressRow
+        from newsdesk.gui.editor.body.editor import BodyEditor
+        from newsdesk.gui.editor.fields_form import FieldsForm
+
+        fields = FieldsForm.for_site(self._site)
+        address = AddressRow(self._site.base_url)
+        fields.headline_edit.textChanged.connect(address.follow_headline)
+        body = BodyEditor(self._store_image, load_image=self._load_image)
+        self.toolbar.bind(body)
+        at = self._form_layout.indexOf(self.toolbar)
+        self._form_layout.insertWidget(at, fields)
+        self._form_layout.insertWidget(at + 1, address)
+        self._form_layout.addWidget(body, 1)
+        fields.fields_changed.connect(self._on_part_changed)
+        fields.fields_changed.connect(self.fields_changed)
+        address.change_requested.connect(self.address_change_requested)
+        body.body_changed.connect(self._on_part_changed)
+        address.show_address(None, follows=False, frozen=False, refusal="")
+        if self._read_only:
+            fields.set_read_only(True)
+            body.set_read_only(True)
+        return fields, address, body
 
     def load(self, article: Article | None) -> None:
         self._loading = True
         try:
             self._article = article
             self.images = list(article.images) if article is not None else []
+            if article is not None:
+                self._built()
             self.pages.setCurrentIndex(0 if article is None else 1)
             if article is not None:
                 self.fields.set_article(article)
@@ -96,10 +153,15 @@ class ArticleEditor(QWidget):
             self._loading = False
 
     def set_read_only(self, read_only: bool, reason: str = "") -> None:
-        self.fields.set_read_only(read_only)
+        self._read_only = read_only
+        if self._parts is not None:
+            self.fields.set_read_only(read_only)
+            self.body.set_read_only(read_only)
         self.toolbar.setEnabled(not read_only)
-        self.body.set_read_only(read_only)
         self.setToolTip(reason if read_only else "")
+
+    def read_only(self) -> bool:
+        return self._read_only
 
     def focus_headline(self) -> None:
         self.fields.headline_edit.setFocus()
@@ -131,6 +193,8 @@ class ArticleEditor(QWidget):
 
     def pending_fields(self) -> dict[str, str]:
         """Raw text of the fields with a problem, which article() could not take."""
+        if self._parts is None:
+            return {}  # no field was ever shown
         return {name: self.fields.edits[name].text() for name in self.fields.problems()}
 
     def restore_pending_fields(self, pending: dict[str, str]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QStatusBar, QWidget
@@ -32,7 +33,6 @@ from newsdesk.gui.editor.paragraph_counts import ParagraphCounts
 from newsdesk.gui.editor.permissions import Permissions, refusals
 from newsdesk.gui.editor.save_status import SaveStatus
 from newsdesk.gui.editor.session import ArticleSession
-from newsdesk.gui.editor.slug_dialog import SlugDialog, ask_for_address
 from newsdesk.gui.i18n.core_text import refusal_text, status_name
 from newsdesk.gui.i18n.said_text import said_text
 from newsdesk.gui.ops.change_hub import ChangeHub
@@ -49,6 +49,9 @@ from newsdesk.newsroom.audit_trail import Trail
 from newsdesk.newsroom.changes import ChangeKind, Changes
 from newsdesk.newsroom.journal import SessionJournal
 from newsdesk.publish.slugs import base_slug
+
+if TYPE_CHECKING:
+    from newsdesk.gui.editor.slug_dialog import SlugDialog
 
 log = logging.getLogger(__name__)
 
@@ -126,8 +129,8 @@ class ArticleController(QObject):
         self._counts_timer.timeout.connect(self._update_counts)
         self._checks_timer = QTimer(self, singleShot=True, interval=CHECKS_DELAY_MS)
         self._checks_timer.timeout.connect(self._on_checks_timer_timeout)
-        views.editor.fields.fields_changed.connect(self._on_fields_changed)
-        views.editor.address.change_requested.connect(self.change_address)
+        views.editor.fields_changed.connect(self._on_fields_changed)
+        views.editor.address_change_requested.connect(self.change_address)
         self.slug_dialog: SlugDialog | None = None
         views.editor.edited.connect(self._on_editor_edited)
         views.side.credits.credits_changed.connect(self._on_editor_edited)
@@ -308,6 +311,8 @@ class ArticleController(QObject):
         """Let the person choose the open article's web address (asked in a dialog)."""
         article = self.session.article
         if article is not None:
+            from newsdesk.gui.editor.slug_dialog import ask_for_address  # first use
+
             published = bool(self._trail and self._trail.published)
             self.slug_dialog = ask_for_address(
                 self._parent, self._worker, article, self._site.base_url, published, self.person

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QWidget
 
-from newsdesk.gui.editor.body.editor import BodyEditor, FormatState
 from newsdesk.gui.icons import icon
+
+if TYPE_CHECKING:
+    from newsdesk.gui.editor.body.editor import BodyEditor, FormatState
 
 
 @dataclass(frozen=True)
@@ -124,26 +127,39 @@ class FormattingToolbar(QToolBar):
     fields of the window, where Ctrl+B has no meaning). `actions_by_name` holds the
     actions by name: bold, italic, heading2, heading3, quote, bullet_list,
     numbered_list, link, rule, image, source (for menus the main window may build).
+
+    Given `body` (a function making the editor) instead of `editor`, the bar and its
+    actions are made now and the editor when first needed: `bind` it then, or trigger
+    an action, which makes it first. Until then the bar shows what a new, empty
+    editor would (nothing checked); `can_store_images` says whether Image is enabled.
     """
 
-    def __init__(self, editor: BodyEditor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        editor: BodyEditor | None = None,
+        parent: QWidget | None = None,
+        *,
+        body: Callable[[], BodyEditor] | None = None,
+        can_store_images: bool = True,
+    ) -> None:
         super().__init__(QCoreApplication.translate("FormattingToolbar", "Formatting"), parent)
         self.setObjectName("formatting_toolbar")
         self.setAccessibleName(self.tr("Formatting"))
-        self.editor = editor
+        self.editor: BodyEditor | None = None
+        self._make_body = body
         self.actions_by_name: dict[str, QAction] = {}
-        handlers: dict[str, Callable[[], object]] = {
-            "bold": editor.toggle_bold,
-            "italic": editor.toggle_italic,
-            "heading2": lambda: editor.toggle_heading(2),
-            "heading3": lambda: editor.toggle_heading(3),
-            "quote": editor.toggle_quote,
-            "bullet_list": lambda: editor.toggle_list("bullet"),
-            "numbered_list": lambda: editor.toggle_list("numbered"),
-            "link": editor.ask_link,
-            "rule": editor.insert_rule,
-            "image": editor.choose_image,
-            "source": editor.toggle_source_mode,
+        handlers: dict[str, Callable[[BodyEditor], object]] = {
+            "bold": lambda e: e.toggle_bold(),
+            "italic": lambda e: e.toggle_italic(),
+            "heading2": lambda e: e.toggle_heading(2),
+            "heading3": lambda e: e.toggle_heading(3),
+            "quote": lambda e: e.toggle_quote(),
+            "bullet_list": lambda e: e.toggle_list("bullet"),
+            "numbered_list": lambda e: e.toggle_list("numbered"),
+            "link": lambda e: e.ask_link(),
+            "rule": lambda e: e.insert_rule(),
+            "image": lambda e: e.choose_image(),
+            "source": lambda e: e.toggle_source_mode(),
         }
         for spec in _SPECS:
             if spec.name in _SEPARATOR_BEFORE:
@@ -157,46 +173,70 @@ class FormattingToolbar(QToolBar):
             shortcut_text = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{description} ({shortcut_text})")
             action.setStatusTip(description)
-            action.triggered.connect(_run(handlers[spec.name], self._refresh))
+            handler = handlers[spec.name]
+            action.triggered.connect(_run(lambda h=handler: h(self._editor()), self._refresh))
             self.addAction(action)
-            # Also on the editor, so the shortcut works while typing in it.
-            editor.addAction(action)
             button = self.widgetForAction(action)
             button.setAccessibleName(text.rstrip("…"))
             button.setAccessibleDescription(f"{description}, {shortcut_text}")
             self.actions_by_name[spec.name] = action
+        if editor is not None:
+            self.bind(editor)
+        else:  # what a new, empty editor shows
+            self._show_checked(dict.fromkeys(_CHECKED, False))
+            self._show_source_mode(False, can_store_images)
 
+    def bind(self, editor: BodyEditor) -> None:
+        """Act on `editor` from now on, and show its state."""
+        self.editor = editor
+        for action in self.actions_by_name.values():
+            # Also on the editor, so the shortcut works while typing in it.
+            editor.addAction(action)
         editor.format_state_changed.connect(self._on_editor_format_state_changed)
         editor.source_mode_changed.connect(self._on_editor_source_mode_changed)
         self._refresh()
 
+    def _editor(self) -> BodyEditor:
+        if self.editor is None and self._make_body is not None:
+            self._make_body()  # which binds it
+        assert self.editor is not None
+        return self.editor
+
     def _refresh(self) -> None:
-        self._on_editor_format_state_changed(self.editor.format_state())
-        self._on_editor_source_mode_changed(self.editor.is_source_mode())
+        editor = self._editor()
+        self._on_editor_format_state_changed(editor.format_state())
+        self._on_editor_source_mode_changed(editor.is_source_mode())
 
     def _on_editor_format_state_changed(self, state: FormatState) -> None:
-        if self.editor.is_source_mode():
-            state = FormatState()  # the cursor is in plain Markdown: nothing is "on"
-        checked = {
-            "bold": state.bold,
-            "italic": state.italic,
-            "heading2": state.heading_level == 2,
-            "heading3": state.heading_level == 3,
-            "quote": state.quote,
-            "bullet_list": state.list_style == "bullet",
-            "numbered_list": state.list_style == "numbered",
-            "link": state.link is not None,
-        }
+        if self._editor().is_source_mode():
+            state = type(state)()  # the cursor is in plain Markdown: nothing is "on"
+        self._show_checked(
+            {
+                "bold": state.bold,
+                "italic": state.italic,
+                "heading2": state.heading_level == 2,
+                "heading3": state.heading_level == 3,
+                "quote": state.quote,
+                "bullet_list": state.list_style == "bullet",
+                "numbered_list": state.list_style == "numbered",
+                "link": state.link is not None,
+            }
+        )
+
+    def _show_checked(self, checked: dict[str, bool]) -> None:
         for name, on in checked.items():
             self.actions_by_name[name].setChecked(on)
 
     def _on_editor_source_mode_changed(self, source_mode: bool) -> None:
+        self._show_source_mode(source_mode, self._editor().can_store_images())
+
+    def _show_source_mode(self, source_mode: bool, can_store_images: bool) -> None:
         # Formatting buttons act on the formatted view; in source mode the text is typed.
         for name, action in self.actions_by_name.items():
             if name == "source":
                 action.setChecked(source_mode)
             elif name == "image":
-                action.setEnabled(not source_mode and self.editor.can_store_images())
+                action.setEnabled(not source_mode and can_store_images)
             elif name == "link":
                 action.setEnabled(True)  # in the source, the dialog writes a Markdown link
             else:
@@ -208,6 +248,18 @@ class FormattingToolbar(QToolBar):
             # Icons are drawn in the palette's text colour: redraw them for a new theme.
             for spec in _SPECS:
                 self.actions_by_name[spec.name].setIcon(icon(spec.icon, self.palette()))
+
+
+_CHECKED = (
+    "bold",
+    "italic",
+    "heading2",
+    "heading3",
+    "quote",
+    "bullet_list",
+    "numbered_list",
+    "link",
+)
 
 
 def _run(handler: Callable[[], object], refresh: Callable[[], None]) -> Callable[[], None]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from newsdesk.domain.article import Article
 from newsdesk.domain.merge import ArticleMerge, merge_articles
 from newsdesk.gui.editor.article_editor import ArticleEditor
-from newsdesk.gui.editor.conflict_dialog import ConflictDialog
 from newsdesk.gui.editor.live_editing import LiveEditing
 from newsdesk.gui.editor.session import ArticleSession, Conflict
 from newsdesk.gui.i18n.core_text import refusal_text
@@ -27,6 +27,9 @@ from newsdesk.gui.i18n.merge_text import merge_summary
 from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.gui.side.credits_panel import CreditsPanel
 from newsdesk.newsroom.merging import Saved
+
+if TYPE_CHECKING:
+    from newsdesk.gui.editor.conflict_dialog import ConflictDialog
 
 log = logging.getLogger(__name__)
 
@@ -151,6 +154,10 @@ class MergeFlow(QObject):
         merge = merge_articles(base, mine, theirs)
         if self.dialog is not None:
             self.dialog.reject()  # one question at a time: the newest
+        # Imported at the first conflict, not at start (the warm-up imports it once the
+        # list has painted: gui/window_warm_up.py).
+        from newsdesk.gui.editor.conflict_dialog import ConflictDialog
+
         dialog = ConflictDialog(
             merge,
             theirs_name=_author(theirs),

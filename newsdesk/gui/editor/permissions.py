@@ -110,7 +110,8 @@ class Permissions:
             article, person, unwritable=unwritable, delete_refusal=refused.delete
         )
         if article is None:
-            self._editor.address.show_address(None, follows=False, frozen=False, refusal="")
+            if self._editor.is_built():  # a new form shows no address either
+                self._editor.address.show_address(None, follows=False, frozen=False, refusal="")
             self._editor.set_read_only(True)
             self._credits.setEnabled(False)
             self._editor.show_banner("")
