@@ -280,7 +280,8 @@ def _raise(
 
 def _ready() -> None:
     """In a page process: load the renderers before the first batch arrives."""
-    from newsdesk.publish.export import bundle  # noqa: F401  (Jinja, Python-Markdown)
+    from newsdesk.publish.export import bundle  # noqa: F401  (Jinja)
+    from newsdesk.publish.markdown import pipeline  # noqa: F401  (bodies the cache lacks)
 
     default_templates().environment.get_template("article.html")
 
