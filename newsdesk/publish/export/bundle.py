@@ -49,7 +49,6 @@ the manifest and the index, whatever order they were passed in.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -61,7 +60,8 @@ from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import InvalidInputError, NewsdeskError
 from newsdesk.domain.site import SiteProfile
 from newsdesk.publish.export import page_workers, problems
-from newsdesk.publish.export.body_cache import BodyCache, RenderedBody
+from newsdesk.publish.export.body_cache import BodyCache
+from newsdesk.publish.export.file_bytes import render_file
 from newsdesk.publish.export.format_names import FORMAT_ALIASES, FORMAT_FILES, FORMAT_LABELS
 from newsdesk.publish.export.manifest import (
     MANIFEST_NAME,
@@ -82,15 +82,7 @@ from newsdesk.publish.export.selection import (
 )
 from newsdesk.publish.export.site_index import SiteIndex
 from newsdesk.publish.export.staging import ExportError, Staging, differs
-from newsdesk.publish.formats.markdown_meta import write_markdown_document
-from newsdesk.publish.formats.ninjs import to_ninjs
-from newsdesk.publish.formats.page_html import (
-    STYLESHEET_NAME,
-    PageTemplates,
-    default_templates,
-    render_page,
-)
-from newsdesk.publish.formats.textpage import write_text_page
+from newsdesk.publish.formats.page_html import STYLESHEET_NAME, PageTemplates, default_templates
 
 logger = logging.getLogger(__name__)
 
@@ -391,45 +383,6 @@ def _file_sha256(path: Path) -> str:
         for chunk in iter(lambda: handle.read(1 << 16), b""):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def render_file(
-    fmt: str,
-    article: Article,
-    name: str,
-    site: SiteProfile,
-    vocabulary: CreditVocabulary,
-    fragment: bool,
-    body: RenderedBody | None,
-    templates: PageTemplates,
-) -> bytes:
-    """The bytes of `article`'s file `name` in format `fmt`, exactly as the export writes
-    them (`body`: the body already rendered, for html, text and ninjs, or None)."""
-    body_html = body.html if body is not None else None
-    blocks = body.blocks if body is not None else None
-    try:
-        if fmt == "html":
-            text = render_page(
-                article,
-                site=site,
-                vocabulary=vocabulary,
-                fragment=fragment,
-                body_html=body_html,
-                templates=templates,
-                body_blocks=blocks,
-            )
-        elif fmt == "text":
-            text = write_text_page(
-                article, site=site, vocabulary=vocabulary, body_html=body_html, body_blocks=blocks
-            )
-        elif fmt == "ninjs":
-            data = to_ninjs(article, site=site, vocabulary=vocabulary, body_html=body_html)
-            text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-        else:
-            text = write_markdown_document(article, site=site)
-    except NewsdeskError as error:
-        raise ExportError(problems.cannot_render(name, article.id, error)) from None
-    return text.encode("utf-8")
 
 
 def _recorded(found: PreviousEntry, wanted_set: frozenset[str], wanted: tuple[str, ...]) -> tuple:

@@ -19,7 +19,8 @@ from newsdesk.domain.article import Article
 from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.site import SiteProfile
 from newsdesk.publish.export.body_cache import BodyCache
-from newsdesk.publish.export.bundle import FORMAT_FILES, normalize_formats, render_file
+from newsdesk.publish.export.bundle import FORMAT_FILES, normalize_formats
+from newsdesk.publish.export.file_bytes import render_file
 from newsdesk.publish.export.manifest import MANIFEST_NAME
 from newsdesk.publish.formats.page_html import PageTemplates, default_templates, page_title
 

@@ -28,6 +28,7 @@ from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.site import SiteProfile
 from newsdesk.publish.export import problems
 from newsdesk.publish.export.body_cache import PARALLEL_FROM, BodyCache, RenderedBody
+from newsdesk.publish.export.file_bytes import render_file
 from newsdesk.publish.export.staging import ExportError, Staging, write_new_file
 from newsdesk.publish.formats.page_html import PageTemplates, default_templates
 
@@ -87,8 +88,6 @@ def _render_piece(
     """Render and write `works` in order (in a page process, or in the exporting one
     with its `templates`); the bodies converted (None where the cache had it), and the
     first failure, after which nothing more is done."""
-    from newsdesk.publish.export.bundle import render_file
-
     if templates is None:
         templates = _templates(setting.templates_root, setting.templates_fingerprint)
     converted: list[RenderedBody | None] = []
@@ -259,8 +258,6 @@ def _raise(
     (`converted`: the body converted for `work`, if it was)."""
     if failure.strerror is not None:
         raise ExportError(problems.cannot_write(out / failure.name, failure.strerror))
-    from newsdesk.publish.export.bundle import render_file
-
     fmt = next(fmt for fmt, name, _ in work.files if name == failure.name)
     body = converted if work.convert else work.body
     # Rendering is deterministic: the same call fails here, with the same reason.
