@@ -182,8 +182,7 @@ class FormattingToolbar(QToolBar):
             self.actions_by_name[spec.name] = action
         if editor is not None:
             self.bind(editor)
-        else:  # what a new, empty editor shows
-            self._show_checked(dict.fromkeys(_CHECKED, False))
+        else:  # what a new, empty editor shows (new actions are unchecked)
             self._show_source_mode(False, can_store_images)
 
     def bind(self, editor: BodyEditor) -> None:
@@ -210,20 +209,16 @@ class FormattingToolbar(QToolBar):
     def _on_editor_format_state_changed(self, state: FormatState) -> None:
         if self._editor().is_source_mode():
             state = type(state)()  # the cursor is in plain Markdown: nothing is "on"
-        self._show_checked(
-            {
-                "bold": state.bold,
-                "italic": state.italic,
-                "heading2": state.heading_level == 2,
-                "heading3": state.heading_level == 3,
-                "quote": state.quote,
-                "bullet_list": state.list_style == "bullet",
-                "numbered_list": state.list_style == "numbered",
-                "link": state.link is not None,
-            }
-        )
-
-    def _show_checked(self, checked: dict[str, bool]) -> None:
+        checked = {
+            "bold": state.bold,
+            "italic": state.italic,
+            "heading2": state.heading_level == 2,
+            "heading3": state.heading_level == 3,
+            "quote": state.quote,
+            "bullet_list": state.list_style == "bullet",
+            "numbered_list": state.list_style == "numbered",
+            "link": state.link is not None,
+        }
         for name, on in checked.items():
             self.actions_by_name[name].setChecked(on)
 
@@ -248,18 +243,6 @@ class FormattingToolbar(QToolBar):
             # Icons are drawn in the palette's text colour: redraw them for a new theme.
             for spec in _SPECS:
                 self.actions_by_name[spec.name].setIcon(icon(spec.icon, self.palette()))
-
-
-_CHECKED = (
-    "bold",
-    "italic",
-    "heading2",
-    "heading3",
-    "quote",
-    "bullet_list",
-    "numbered_list",
-    "link",
-)
 
 
 def _run(handler: Callable[[], object], refresh: Callable[[], None]) -> Callable[[], None]:
