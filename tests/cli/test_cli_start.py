@@ -97,3 +97,31 @@ def test_importing_loads_no_merge_diff_or_backup_and_merging_still_merges(tmp_pa
     )
     assert code == 0, err
     assert "revision" in out.splitlines()[-1]
+
+
+def test_an_export_of_cached_bodies_loads_no_markdown_converter(tmp_path):
+    """A body is converted once and kept in the database: exporting it again, to a new
+    folder, reads it from there and loads neither Python-Markdown nor nh3."""
+    db = str(tmp_path / "start.db")
+    for name, role in (("Nadia Rahman", "reporter"), ("Kai Web", "web")):
+        run_newsdesk("users", "add", name, "--role", role, "--db", db, check=0)
+    story = tmp_path / "story.txt"
+    story.write_text(page_text("Harbour ferry returns", "The *ferry* runs."), encoding="utf-8")
+    run_newsdesk("import", str(story), "--as", "Nadia Rahman", "--db", db, check=0)
+    export = ("export", "--status", "draft", "--format", "html,text,ninjs,md", "--as", "Kai Web")
+    run_newsdesk(*export, "--out", str(tmp_path / "first"), "--db", db, check=0)
+
+    code, _, err = run_newsdesk(
+        *export, "--out", str(tmp_path / "again"), "--db", db, env={"PYTHONPROFILEIMPORTTIME": "1"}
+    )
+    assert code == 0, err
+    loaded = _imported(err)
+    assert "newsdesk.publish.export.bundle" in loaded  # the report is of the export
+    assert sorted(loaded & {"markdown", "nh3", "newsdesk.publish.markdown.body_dialect"}) == []
+    names = sorted(p.name for p in (tmp_path / "first").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "again").iterdir())
+    pages = [name for name in names if name.startswith("harbour-ferry-returns.")]
+    assert len(pages) == 4  # html, text, ninjs, md: each as the first export wrote it
+    for name in pages:
+        first, again = (tmp_path / folder / name for folder in ("first", "again"))
+        assert again.read_bytes() == first.read_bytes(), name

@@ -28,6 +28,7 @@ from importlib.metadata import PackageNotFoundError, version
 from multiprocessing import get_all_start_methods, get_context
 from multiprocessing.context import BaseContext
 
+from newsdesk.publish.markdown.pipeline import render_body
 from newsdesk.publish.markdown.plain_text import html_blocks_to_text
 
 log = logging.getLogger(__name__)
@@ -58,9 +59,6 @@ class RenderedBody:
 
     @classmethod
     def of_markdown(cls, markdown_text: str) -> RenderedBody:
-        # Python-Markdown is loaded only when a body is converted (not from the cache).
-        from newsdesk.publish.markdown.pipeline import render_body
-
         return cls.of_html(render_body(markdown_text))
 
     def plain_text(self) -> str:

@@ -278,7 +278,9 @@ def _raise(
 def _ready() -> None:
     """In a page process: load the renderers before the first batch arrives."""
     from newsdesk.publish.export import bundle  # noqa: F401  (Jinja)
-    from newsdesk.publish.markdown import pipeline  # noqa: F401  (bodies the cache lacks)
+    from newsdesk.publish.markdown.pipeline import render_body
+
+    render_body("")  # Python-Markdown and nh3 loaded and built, for bodies the cache lacks
 
     default_templates().environment.get_template("article.html")
 

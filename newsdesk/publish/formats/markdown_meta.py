@@ -51,6 +51,7 @@ from newsdesk.domain.errors import InvalidInputError
 from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.status import Status
 from newsdesk.publish.formats.ninjs import reporters_of
+from newsdesk.publish.markdown.pipeline import render_body
 from newsdesk.publish.markdown.plain_text import html_blocks_to_text
 from newsdesk.publish.slugs import is_valid_slug
 
@@ -271,9 +272,6 @@ def read_plain_markdown(text: str, *, site: SiteProfile) -> Article:
             " with '===') becomes the headline"
         )
     start, end = found
-    # Python-Markdown is loaded at its first use.
-    from newsdesk.publish.markdown.pipeline import render_body
-
     heading_html = render_body("\n".join(lines[start:end]))
     blocks = html_blocks_to_text(heading_html)
     headline = " ".join(" ".join(blocks).split())
@@ -323,7 +321,4 @@ def _renders_as_h1(lines: list[str]) -> bool:
     # The body pipeline renders level-1 headings as <h2> (the page's only <h1> is the
     # title), so a line already shaped like a level-1 heading is confirmed by rendering
     # as a heading at all.
-    # Python-Markdown is loaded at its first use.
-    from newsdesk.publish.markdown.pipeline import render_body
-
     return render_body("\n".join(lines)).lstrip().startswith("<h2")

@@ -61,6 +61,7 @@ from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.errors import InvalidInputError
 from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.status import Status
+from newsdesk.publish.markdown.pipeline import render_body
 from newsdesk.publish.markdown.plain_text import html_blocks_to_text
 
 logger = logging.getLogger(__name__)
@@ -105,12 +106,7 @@ def to_ninjs(
     `body_html` is the rendered body when the caller already has it (the export
     bundle's cache); otherwise the body is rendered here.
     """
-    if body_html is None:
-        # Python-Markdown is loaded only when a body is converted (not from the cache).
-        from newsdesk.publish.markdown.pipeline import render_body
-
-        body_html = render_body(article.body)
-    html = body_html
+    html = render_body(article.body) if body_html is None else body_html
     site = site.for_language(article.language or site.language)  # its language's labels
     uri = article_uri(article, site)
     data: dict = {

@@ -32,6 +32,7 @@ from newsdesk.domain.errors import NewsdeskError
 from newsdesk.domain.site import SiteProfile
 from newsdesk.domain.status import Status
 from newsdesk.publish.formats.ninjs import reporters_of
+from newsdesk.publish.markdown.pipeline import render_body
 from newsdesk.publish.markdown.plain_text import html_blocks_to_text, normalize_space
 
 logger = logging.getLogger(__name__)
@@ -183,19 +184,13 @@ def render_page(
     """
     templates = templates or default_templates()
     site = site.for_language(article.language or site.language)
-    if body_html is None:
-        # Python-Markdown is loaded only when a body is converted (not from the cache).
-        from newsdesk.publish.markdown.pipeline import render_body
-
-        body_html = render_body(article.body)
-        body_blocks = None
     context = page_context(
         article,
         site=site,
         vocabulary=vocabulary,
         approved=is_approved(article) if approved is None else approved,
-        body_html=body_html,
-        body_blocks=body_blocks,
+        body_html=render_body(article.body) if body_html is None else body_html,
+        body_blocks=body_blocks if body_html is not None else None,
     )
     template = FRAGMENT_TEMPLATE if fragment else PAGE_TEMPLATE
     return templates.render(template, page=context, site=site)

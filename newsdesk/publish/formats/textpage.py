@@ -38,6 +38,7 @@ from newsdesk.domain.credit_roles import CreditVocabulary
 from newsdesk.domain.site import SiteProfile
 from newsdesk.publish.importers.credits_block import PAGE_SEPARATORS
 from newsdesk.publish.importers.textpage import KICKER_SEPARATORS, read_text_page_report
+from newsdesk.publish.markdown.pipeline import render_body
 from newsdesk.publish.markdown.plain_text import html_blocks_to_text, normalize_space
 
 logger = logging.getLogger(__name__)
@@ -76,12 +77,9 @@ def write_text_page(
     if body_blocks is not None and body_html is not None:
         paragraphs = list(body_blocks)
     else:
-        if body_html is None:
-            # Python-Markdown is loaded only when a body is converted (not from the cache).
-            from newsdesk.publish.markdown.pipeline import render_body
-
-            body_html = render_body(article.body)
-        paragraphs = html_blocks_to_text(body_html)
+        paragraphs = html_blocks_to_text(
+            render_body(article.body) if body_html is None else body_html
+        )
     credit_lines = []
     for credit in article.credits:
         names = [normalize_space(name) for name in credit.names if normalize_space(name)]
