@@ -277,10 +277,10 @@ def _raise(
 
 def _ready() -> None:
     """In a page process: load the renderers before the first batch arrives."""
-    from newsdesk.publish.export import bundle  # noqa: F401  (Jinja)
-    from newsdesk.publish.markdown.pipeline import render_body
+    import nh3  # noqa: F401  (for bodies the cache lacks: loaded, not built)
 
-    render_body("")  # Python-Markdown and nh3 loaded and built, for bodies the cache lacks
+    from newsdesk.publish.export import bundle  # noqa: F401  (Jinja)
+    from newsdesk.publish.markdown import body_dialect  # noqa: F401  (Python-Markdown)
 
     default_templates().environment.get_template("article.html")
 

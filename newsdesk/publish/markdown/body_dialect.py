@@ -1,6 +1,7 @@
 """The body's Markdown dialect: Python-Markdown with its extensions and ours (level-1
 headings as h2, an image opening a paragraph as a figure, text indents kept), as
-`pipeline.py` describes it. Loaded at the first conversion, by `pipeline` only.
+`pipeline.py` describes it. Loaded at the first conversion (`pipeline`), or ahead of
+it by the export's page processes.
 """
 
 from __future__ import annotations
