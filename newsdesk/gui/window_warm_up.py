@@ -37,6 +37,8 @@ DEFERRED = (
     "newsdesk.gui.importing.controller",
     "newsdesk.gui.people.people_dialog",
     "newsdesk.gui.unavailable_dialog",
+    "newsdesk.gui.preview.page_patch",  # what the preview reads its first page with
+    "newsdesk.newsroom.backups",  # the start's backup (gui/ops/database_guard.py)
     "multiprocessing",  # the preview's process, started when an article is first opened
 )
 

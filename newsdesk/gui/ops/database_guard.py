@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -17,7 +18,9 @@ from newsdesk.domain.errors import SERVER_PASSING_TROUBLE, named
 from newsdesk.domain.said import said_of
 from newsdesk.gui.ops.worker import DatabaseWorker
 from newsdesk.newsroom import Newsroom
-from newsdesk.newsroom.backups import BackupCancelled, auto_backup
+
+if TYPE_CHECKING:
+    from newsdesk.newsroom.backups import AutoBackup, NoAutoBackup
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +36,11 @@ class DatabaseGuard(QObject):
     def __init__(self, worker: DatabaseWorker, db_path: str | Path, parent=None) -> None:
         super().__init__(parent)
         self._worker = worker
-        self._policy = auto_backup(db_path)
+        self._db_path = db_path
+        # Made by start(), after the first paint: the backup code (about 5 ms of
+        # imports) is not on the path to the window.
+        self._policy: AutoBackup | NoAutoBackup | None = None
+        self._stopped = False
         self._damage: str | None = None
         self._timer = QTimer(self, interval=CHECK_EVERY_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -44,12 +51,17 @@ class DatabaseGuard(QObject):
 
     def start(self) -> None:
         """Check the database, then back it up (both on the worker)."""
+        from newsdesk.newsroom.backups import auto_backup
+
+        self._policy = policy = auto_backup(self._db_path)
+        if self._stopped:
+            policy.cancel()  # the window closed first: its backup stops at once
 
         def check_then_back_up(newsroom: Newsroom) -> tuple[str | None, Path | None]:
             newsroom.verify()
             if newsroom.damaged:
                 return newsroom.damaged, None
-            return None, self._unless_closing(self._policy.on_start)
+            return None, self._unless_closing(policy.on_start)
 
         self._worker.submit(
             check_then_back_up,
@@ -62,7 +74,9 @@ class DatabaseGuard(QObject):
         """The window closes: no more backups, and one under way stops (so closing
         does not wait for a copy of the whole file)."""
         self._timer.stop()
-        self._policy.cancel()
+        self._stopped = True
+        if self._policy is not None:
+            self._policy.cancel()
 
     def recheck(self, then: Callable[[str | None], None] | None = None) -> None:
         """Look again (after a failed save, say): damage is reported, once; `then`
@@ -104,13 +118,14 @@ class DatabaseGuard(QObject):
             self.backed_up.emit(str(backup), at_start)
 
     def _on_timer_timeout(self) -> None:
-        if self._damage:
+        policy = self._policy
+        if self._damage or policy is None:  # damaged, or not started
             return
 
         def back_up(newsroom: Newsroom) -> tuple[str | None, Path | None]:
             if newsroom.damaged:
                 return newsroom.damaged, None
-            return None, self._unless_closing(self._policy.maybe_backup)
+            return None, self._unless_closing(policy.maybe_backup)
 
         self._worker.submit(back_up, self._on_checked, self._on_backup_failed)
 
@@ -118,6 +133,8 @@ class DatabaseGuard(QObject):
     def _unless_closing(back_up: Callable[[], Path | None]) -> Path | None:
         # On the worker: a backup stopped because the window closes is no failure, so
         # it is not reported, nor logged as a failed job with its traceback.
+        from newsdesk.newsroom.backups import BackupCancelled
+
         try:
             return back_up()
         except BackupCancelled:

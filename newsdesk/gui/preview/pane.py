@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 from newsdesk.domain.article import Article
 from newsdesk.domain.errors import NewsdeskError
 from newsdesk.gui.i18n.core_text import refusal_text
-from newsdesk.gui.preview.page_patch import PageLook
 from newsdesk.gui.preview.page_update import PageUpdate, ShownPage
 from newsdesk.gui.preview.renderers import Render, Renderer, ThreadRenderer
 
@@ -206,6 +205,10 @@ class PreviewPane(QWidget):
         self._running = self._jobs_started
         self._pending = False
         self._busy_timer.start()
+        # Here, not at the top: the first paint has no page to read (the window's
+        # warm-up imports it meanwhile: gui/window_warm_up.py).
+        from newsdesk.gui.preview.page_patch import PageLook
+
         shown = self.browser.document()
         self._renderer.read_pages_like(
             PageLook(
