@@ -9,8 +9,13 @@ side by side with Pelican on the same bodies and with Python-Markdown alone.
 - Python-Markdown alone converting the N bodies (render_body): the floor of a first
   export, and what an export of unchanged articles to a new folder is compared with;
 - export of the unchanged articles to a new folder (bodies from the database cache);
+- the files alone: a fresh process writing the bytes that export wrote (read into
+  memory first, untimed) as new files in a new folder, then one `os.sync`, as the
+  export syncs: what any export to a new folder costs at least on this disk;
 - at each size, a no-op re-export and the peak memory of a whole-site export.
-Medians of `--repeat` runs; seconds; peak resident memory from the OS.
+Medians of `--repeat` runs; seconds; peak resident memory from the OS. Each newsdesk
+runs from compiled bytecode, as installed (pip compiles at install): its package is
+compiled in place first, so no command compiles its modules from source.
 
 `--before DIR` runs every newsdesk step a second time with the code in DIR (a folder
 holding an older `newsdesk` package, e.g. `git archive main`), in the same run, so
@@ -142,6 +147,11 @@ def import_and_export(pages: int, repeat: int, work: Path, codes: dict) -> dict:
             note(f"{label}: first export", first)
             note(f"{label}: import + first export", imported + first)
             note(f"{label}: unchanged to a new folder", again)
+        # Next to the exports, so the disk is as they found it (how fast it creates
+        # files varies tenfold with what it is still writing back).
+        written = work / f"again-{next(iter(codes))}-{run}"
+        note("the files alone", _files_alone(written, work / f"files-{run}"))
+        note("the files alone: CPU", last_cpu)
         out = work / f"pelican-out-{run}"
         cpu = _children_cpu()
         start = time.perf_counter()
@@ -189,6 +199,34 @@ def _markdown_alone(sources: Path) -> float:
     )
     done = subprocess.run(
         [sys.executable, "-c", code, str(sources)], capture_output=True, text=True, check=True
+    )
+    seconds, cpu = done.stdout.split()
+    global last_cpu
+    last_cpu = float(cpu)
+    return float(seconds)
+
+
+def _files_alone(written: Path, out: Path) -> float:
+    """A fresh process writes every file of `written` anew under `out` (the bytes read
+    first, untimed), then syncs once; the seconds of the writing and the sync."""
+    code = (
+        "import os, sys, time, pathlib\n"
+        "source, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])\n"
+        "files = [(p.relative_to(source), p.read_bytes()) for p in sorted(source.rglob('*'))"
+        " if p.is_file()]\n"
+        "start, cpu = time.perf_counter(), time.process_time()\n"
+        "for name, data in files:\n"
+        "    target = out / name\n"
+        "    target.parent.mkdir(parents=True, exist_ok=True)\n"
+        "    target.write_bytes(data)\n"
+        "os.sync()\n"
+        "print(time.perf_counter() - start, time.process_time() - cpu)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(written), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     seconds, cpu = done.stdout.split()
     global last_cpu
@@ -246,12 +284,21 @@ def site_exports(size: int, repeat: int, work: Path, cache: Path, code: str | No
     }
 
 
+def compile_ahead(code: str | None) -> None:
+    """The newsdesk in `code` (None: this checkout) compiled to bytecode beside its
+    sources, as an install leaves it (PYTHONDONTWRITEBYTECODE keeps a run from doing it)."""
+    package = Path(code) / "newsdesk" if code else ROOT / "newsdesk"
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
+
+
 def run(args: argparse.Namespace) -> dict:
     """Every step of the export benchmark; the figures by section."""
     work = Path(tempfile.mkdtemp(prefix="newsdesk-bench-export-"))
     cache = Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)
     codes = {"newsdesk": None, **({"before": args.before} if args.before else {})}
+    for code in codes.values():
+        compile_ahead(code)
     figures: dict = {}
     try:
         if args.pages:

@@ -24,6 +24,9 @@ same way in the same rounds (its own tests/gui/app_process.py). `--bytecode`: ne
 launch (PYTHONDONTWRITEBYTECODE), or both in the same rounds (the default). Beside the
 wall time, each launch's CPU time up to that moment (its own and its children's:
 the wall time under a load of 3-10 says more of the machine than of the app).
+In the same rounds, each binding's bare window (a main window with a table, shown and
+painted: PySide6 in newsdesk's interpreter, PyQt6 in the peers', which ReText runs
+on), and each app's own start: its launch minus its binding's bare window.
 """
 
 from __future__ import annotations
@@ -69,6 +72,35 @@ window.repaint()
 print("shown", flush=True)
 os._exit(0)
 """
+
+# Each binding's floor, run by the interpreter that has it (newsdesk's: PySide6;
+# the peers': PyQt6, which ReText runs on): a main window with a 40-row table, shown
+# and painted the way RETEXT_START paints ReText's. A launch minus its binding's
+# floor is what the app's own code costs on top of starting Qt from Python.
+BARE_WINDOW = """
+import os, sys
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if sys.argv[1] == "PySide6":
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget, QTableWidgetItem
+else:
+    from PyQt6.QtWidgets import QApplication, QMainWindow, QTableWidget, QTableWidgetItem
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+table = QTableWidget(40, 4)
+for row in range(40):
+    for column in range(4):
+        table.setItem(row, column, QTableWidgetItem(f"row {row}, column {column}"))
+window.setCentralWidget(table)
+window.resize(1000, 700)
+window.show()
+app.processEvents()
+window.repaint()
+print("shown", flush=True)
+os._exit(0)
+"""
+# Which floor each launch is set against.
+FLOORS = {"ReText": "PyQt6 bare window"}
+PYSIDE_FLOOR = "PySide6 bare window"
 
 
 class _DumpedWhenHung(AppProcess):
@@ -228,6 +260,16 @@ def _launch(db: Path, home: Path, env: dict[str, str], root: Path = ROOT) -> tup
     return taken, cpu
 
 
+def _run_until_shown(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall, CPU) seconds of a process that shows its window and exits at once."""
+    start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, capture_output=True, env=env, timeout=WINDOW_TIMEOUT_S, check=True)
+    taken = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return taken, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
 def versus_retext(
     size: int,
     launches: int,
@@ -249,7 +291,16 @@ def versus_retext(
     envs = {kind: _bytecode_env(kind, work / "pycache") for kind in bytecode}
     times: dict[str, list[float]] = {name: [] for name, _root, _kind in runs}
     times["ReText"] = []
+    times[PYSIDE_FLOOR] = []
+    times[FLOORS["ReText"]] = []
     cpu: dict[str, list[float]] = {name: [] for name in times}
+    pyside = [sys.executable, "-c", BARE_WINDOW, "PySide6"]
+    peer_python = str(peers / "bin" / "python")
+    floors = {
+        PYSIDE_FLOOR: (pyside, envs[bytecode[0]]),
+        FLOORS["ReText"]: ([peer_python, "-c", BARE_WINDOW, "PyQt6"], clean),
+        "ReText": ([peer_python, "-c", RETEXT_START, str(empty)], clean),
+    }
     try:
         room = Newsroom.open(db)
         room.add_person("Mei Lin", ["reporter"])
@@ -261,18 +312,10 @@ def versus_retext(
                 taken, used = _launch(db, work / f"home-{name}", envs[kind], root)
                 times[name].append(taken)
                 cpu[name].append(used)
-            start = time.perf_counter()
-            used = resource.getrusage(resource.RUSAGE_CHILDREN)
-            subprocess.run(
-                [str(peers / "bin" / "python"), "-c", RETEXT_START, str(empty)],
-                capture_output=True,
-                env={**clean, "HOME": str(work / "retext-home")},
-                timeout=WINDOW_TIMEOUT_S,
-                check=True,
-            )
-            times["ReText"].append(time.perf_counter() - start)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu["ReText"].append(after.ru_utime - used.ru_utime + after.ru_stime - used.ru_stime)
+            for name, (command, env) in floors.items():
+                taken, used = _run_until_shown(command, {**env, "HOME": str(work / "peer-home")})
+                times[name].append(taken)
+                cpu[name].append(used)
             print(
                 f"launch {number}: "
                 + ", ".join(f"{name} {taken[-1]:.2f} s" for name, taken in times.items()),
@@ -321,8 +364,18 @@ def main() -> None:
         wall, cpu = medians["ReText"]
         for name, (median, used) in medians.items():
             print(
-                f"  {name:18s} wall {median:5.2f} s ({median / wall:4.2f}x ReText)"
+                f"  {name:20s} wall {median:5.2f} s ({median / wall:4.2f}x ReText)"
                 f"  CPU {used:5.2f} s ({used / cpu:4.2f}x ReText)"
+            )
+        print("  own start (a launch minus its binding's bare window, medians):")
+        own_retext = wall - medians[FLOORS["ReText"]][0]
+        for name, (median, _used) in medians.items():
+            if name in (PYSIDE_FLOOR, *FLOORS.values()):
+                continue
+            floor = medians[FLOORS.get(name, PYSIDE_FLOOR)][0]
+            print(
+                f"  {name:20s} {median - floor:6.3f} s ({(median - floor) / own_retext:4.2f}x"
+                f" ReText's own), over {FLOORS.get(name, PYSIDE_FLOOR)} {floor:5.2f} s"
             )
         print(f"  load average at the end: {os.getloadavg()[0]:.1f}")
         return

@@ -9,6 +9,9 @@ timing is asserted here: speed targets live in the benchmarks' figures.
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,10 +32,20 @@ def test_export_benchmark_imports_exports_and_builds_the_pelican_peer(tmp_path):
         "newsdesk: unchanged to a new folder",
         "pelican: build",
         "python-markdown alone",
+        "the files alone",
     ):
         assert pages[step] > 0, step
     site = figures["newsdesk: 6 articles"]
     assert site["no-op re-export MB"] > 0
+
+
+def test_the_launch_benchmarks_pyside_floor_is_a_window_shown_and_painted(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    command = [sys.executable, "-c", bench_launches.BARE_WINDOW, "PySide6"]
+    wall, cpu = bench_launches._run_until_shown(command, env)
+    assert cpu > 0 and 0 < wall < bench_launches.WINDOW_TIMEOUT_S
+    shown = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    assert shown.stdout.split() == ["shown"]
 
 
 def test_export_benchmark_refuses_a_figure_for_pages_not_written(tmp_path):
