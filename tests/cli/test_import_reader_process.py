@@ -326,3 +326,58 @@ def test_a_refused_big_import_says_what_a_small_one_says(tmp_path):
         assert room.count() == 0
     finally:
         room.close()
+
+
+def _pages(folder: Path, count: int) -> list[str]:
+    folder.mkdir()
+    paths = []
+    for number in range(count):
+        path = folder / f"page-{number}.txt"
+        path.write_text(page_text(f"Harbour story {number}", "The ferry ran late."), "utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def _read(paths: list[str], reader):
+    from newsdesk.domain.credit_roles import CreditVocabulary
+    from newsdesk.domain.site import SiteProfile
+    from newsdesk.publish.importers.many_files import read_files
+
+    return read_files(
+        paths,
+        site=SiteProfile(),
+        vocabulary=CreditVocabulary(),
+        known_people=[],
+        reader=reader,
+    )
+
+
+def test_a_reader_given_all_its_work_ends_by_itself_and_one_stopped_early_is_ended(tmp_path):
+    """Both endings of the second process: read to the end, it exits by itself (not
+    killed); left after its first reports, it is ended at once, not waited for while
+    it reads the rest. Either way its pipes are closed, and ending it again (as
+    `early_reader` does on the way out) does nothing."""
+    from newsdesk.publish.importers.many_files import Reader
+
+    paths = _pages(tmp_path / "pages", PARALLEL_READ_FROM + CHUNK)
+    whole = Reader()
+    reports = list(_read(paths, whole))
+    headlines = [report.article.headline for report in reports]
+    assert headlines == [f"Harbour story {number}" for number in range(len(paths))]
+    assert whole.process.exitcode == 0  # it ended by itself
+    assert whole.receiving.closed and whole.jobs_out.closed
+    whole.stop()  # again: nothing more to do
+    assert whole.process.exitcode == 0
+
+    many = _pages(tmp_path / "many", 3_000)  # far more than it reads in a blink
+    early = Reader()
+    reading = _read(many, early)
+    first = [next(reading) for _ in range(CHUNK)]
+    assert first[0].article.headline == "Harbour story 0"
+    started = time.monotonic()
+    reading.close()  # the caller stops here (a refusal, say)
+    assert time.monotonic() - started < 5
+    assert not early.process.is_alive()
+    assert early.process.exitcode == -signal.SIGTERM  # ended, with files left unread
+    assert early.receiving.closed and early.jobs_out.closed
+    early.stop()

@@ -127,11 +127,15 @@ class Reader:
         jobs_in.close()
         sending.close()
 
-    def stop(self) -> None:
-        """Ends the process if it still runs (no work given, or not all of it read)."""
-        if self.process.is_alive():
+    def stop(self, *, all_read: bool = False, drain: threading.Thread | None = None) -> None:
+        """Ends the process: terminated if it still runs with work left (none given,
+        or not all of it read), else waited for as it exits by itself; then `drain`,
+        the thread taking its reports, and the pipes. Again later, it does nothing."""
+        if not all_read and self.process.is_alive():
             self.process.terminate()
         self.process.join()
+        if drain is not None:
+            drain.join()  # before the pipes close: it may still be reading one
         self.jobs_out.close()
         self.receiving.close()
 
@@ -156,7 +160,7 @@ def _read_elsewhere(
     while_waiting: Callable[[bool], None] | None,
     started: Reader,
 ) -> Iterator[ImportReport | NewsdeskError]:
-    reader, jobs_out, receiving = started.process, started.jobs_out, started.receiving
+    reader = started.process
     # A thread hands over the work (the reading function with this newsroom's site,
     # vocabulary and people, and the paths: more than a pipe holds, so it waits for
     # the child to start and read) and then drains the reports, so that the reader never waits on a
@@ -164,7 +168,7 @@ def _read_elsewhere(
     arrived: SimpleQueue = SimpleQueue()
     drain = threading.Thread(
         target=_exchange,
-        args=((read, paths), jobs_out, receiving, arrived),
+        args=((read, paths), started.jobs_out, started.receiving, arrived),
         name="import-reader-results",
         daemon=True,
     )
@@ -185,11 +189,7 @@ def _read_elsewhere(
         if while_waiting is not None:
             while_waiting(True)
     finally:
-        if done < len(paths) and reader.is_alive():  # this side stopped early
-            reader.terminate()
-        reader.join()
-        drain.join()
-        receiving.close()
+        started.stop(all_read=done >= len(paths), drain=drain)
 
 
 def _serve(jobs, sending) -> None:
