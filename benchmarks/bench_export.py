@@ -12,6 +12,12 @@ side by side with Pelican on the same bodies and with Python-Markdown alone.
 - the files alone: a fresh process writing the bytes that export wrote (read into
   memory first, untimed) as new files in a new folder, then one `os.sync`, as the
   export syncs: what any export to a new folder costs at least on this disk;
+- the pages rendered alone: the N article pages through the site's template in one
+  process, bodies converted beforehand (untimed), no file written: CPU seconds;
+- one article's export (`newsdesk export ID`): what the command costs before and
+  around its pages (the interpreter, its imports, the newsroom, index and manifest).
+  With half the pages rendered alone (both cores), the least a command-line export
+  of N unchanged articles to a new folder can take here;
 - at each size, a no-op re-export and the peak memory of a whole-site export.
 Medians of `--repeat` runs; seconds; peak resident memory from the OS. Each newsdesk
 runs from compiled bytecode, as installed (pip compiles at install): its package is
@@ -152,6 +158,14 @@ def import_and_export(pages: int, repeat: int, work: Path, codes: dict) -> dict:
         written = work / f"again-{next(iter(codes))}-{run}"
         note("the files alone", _files_alone(written, work / f"files-{run}"))
         note("the files alone: CPU", last_cpu)
+        first_label, first_code = next(iter(codes.items()))
+        room = work / f"import-{first_label}-{run}.db"
+        one = ["--db", str(room), "export", "1", "--as", "Kai Web"]
+        note(
+            f"{first_label}: one article's export",
+            newsdesk(*one, "--out", str(work / f"one-{run}"), code=first_code),
+        )
+        note("the pages rendered alone: CPU", _render_alone(room, first_code))
         out = work / f"pelican-out-{run}"
         cpu = _children_cpu()
         start = time.perf_counter()
@@ -232,6 +246,38 @@ def _files_alone(written: Path, out: Path) -> float:
     global last_cpu
     last_cpu = float(cpu)
     return float(seconds)
+
+
+def _render_alone(db: Path, code: str | None) -> float:
+    """CPU seconds of rendering every article's page of `db` through the site's
+    template in one fresh process (the bodies converted first, untimed)."""
+    script = (
+        "import sys, time\n"
+        "from newsdesk.newsroom import Newsroom\n"
+        "from newsdesk.domain.query import ArticleQuery\n"
+        "from newsdesk.publish.export.body_cache import RenderedBody\n"
+        "from newsdesk.publish.export.file_bytes import render_file\n"
+        "from newsdesk.publish.formats.page_html import default_templates\n"
+        "room = Newsroom.open(sys.argv[1])\n"
+        "articles = [room.article(i) for i in room.find(ArticleQuery(sort='id'))]\n"
+        "site, vocabulary, templates = room.site(), room.vocabulary(), default_templates()\n"
+        "bodies = [RenderedBody.of_markdown(a.body) for a in articles]\n"
+        "pages = list(zip(articles, bodies))\n"
+        "article, body = pages[0]  # the templates compile at the first page\n"
+        "render_file('html', article, 'a.html', site, vocabulary, False, body, templates)\n"
+        "cpu = time.process_time()\n"
+        "for article, body in pages:\n"
+        "    render_file('html', article, 'a.html', site, vocabulary, False, body, templates)\n"
+        "print(time.process_time() - cpu)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(db)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=code_env(code),
+    )
+    return float(done.stdout)
 
 
 def _site_fixture(cache: Path, size: int, code: str | None) -> Path:

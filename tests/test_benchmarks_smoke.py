@@ -33,6 +33,8 @@ def test_export_benchmark_imports_exports_and_builds_the_pelican_peer(tmp_path):
         "pelican: build",
         "python-markdown alone",
         "the files alone",
+        "newsdesk: one article's export",
+        "the pages rendered alone: CPU",
     ):
         assert pages[step] > 0, step
     site = figures["newsdesk: 6 articles"]
