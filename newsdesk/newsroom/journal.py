@@ -3,10 +3,12 @@
 Revisions are saved when the reporter pauses; the journal covers the time between.
 Each app session keeps its own journal in the per-user state folder (not beside the
 database, whose disk may be the one failing), keyed by database and person, and holds
-an OS lock on it while the session lives. Two windows on one database therefore never
-share a journal, and a journal is offered as recovered text only when its session is
-gone (its lock is free: the process died, or it closed with text it could not save)
-and only to the person who wrote it.
+an OS lock on it while the session lives, from before its first text is written (the
+window takes it once its list is on screen; a session that never wrote holds none,
+and has no journal to mistake for an abandoned one). Two windows on one database
+therefore never share a journal, and a journal is offered as recovered text only when
+its session is gone (its lock is free: the process died, or it closed with text it
+could not save) and only to the person who wrote it.
 
 Each journal file is replaced atomically (write, fsync, rename), so a kill at any
 moment leaves either the previous journal or the new one.
@@ -22,16 +24,20 @@ import os
 import re
 import secrets
 import tempfile
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
-from filelock import FileLock, Timeout
 
 from newsdesk.domain.article import Article
 from newsdesk.newsroom.paths import APP_NAME
 from newsdesk.newsroom.team import is_server, readable_location, server_address
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 log = logging.getLogger(__name__)
 
@@ -117,10 +123,22 @@ def read_entry(path: Path) -> JournalEntry | None:
         return None
 
 
-def _lock(path: Path) -> FileLock:
-    # A real OS lock (flock), never a marker file: the kernel frees it when the
-    # process dies, which is exactly how a dead session is told from a live one.
-    return FileLock(path, timeout=0, thread_local=False, fallback_to_soft=False)
+def _locked(path: Path) -> FileLock | None:
+    """The lock at `path`, taken; None when another process holds it. Raises OSError
+    when it cannot be taken at all.
+
+    A real OS lock (flock), never a marker file: the kernel frees it when the process
+    dies, which is exactly how a dead session is told from a live one. The library
+    loads here, not at start (about 10 ms of imports): a start with no journals to
+    look at never needs it before the list is on screen."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(path, timeout=0, thread_local=False, fallback_to_soft=False)
+    try:
+        lock.acquire()
+    except Timeout:
+        return None
+    return lock
 
 
 @dataclass
@@ -148,10 +166,10 @@ class StaleJournal:
 class SessionJournal:
     """The journal of one app session on one database.
 
-    Locked from construction to `close()`. `write()` keeps the unsaved text of the
-    person named by `user`; `clear()` removes it once it is saved. A session that
-    ends with text it could not save keeps its journal (and frees the lock), so the
-    next session of that person offers it.
+    Locked from its first write (or `hold_lock()`) to `close()`. `write()` keeps the
+    unsaved text of the person named by `user`; `clear()` removes it once it is saved.
+    A session that ends with text it could not save keeps its journal (and frees the
+    lock), so the next session of that person offers it.
     """
 
     def __init__(self, db_path: Path | str, *, root: Path | None = None) -> None:
@@ -160,18 +178,33 @@ class SessionJournal:
         self.folder = (root or journal_root()) / database_key(db_path)
         self.session_id = f"{os.getpid()}-{secrets.token_hex(4)}"
         self._lock: FileLock | None = None
+        self._locking = threading.Lock()  # the first write may come from a worker thread
+        self._no_lock = False
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            lock = _lock(self.folder / f"{self.session_id}.lock")
-            lock.acquire()
-            self._lock = lock
-        except (OSError, Timeout) as exc:
-            # Without its lock a journal would look abandoned to every other window.
-            log.warning("no recovery journal for this session (%s): %s", self.folder, exc)
+        except OSError as exc:
+            self._cannot_lock(exc)
 
-    @property
-    def available(self) -> bool:
-        return self._lock is not None
+    def _cannot_lock(self, exc: OSError) -> None:
+        # Without its lock a journal would look abandoned to every other window.
+        log.warning("no recovery journal for this session (%s): %s", self.folder, exc)
+        self._no_lock = True
+
+    def hold_lock(self) -> bool:
+        """Take this session's lock unless it holds it already (the first write does;
+        the window asks once its list is on screen): False when it cannot be taken,
+        and then this session keeps no journal."""
+        with self._locking:
+            if self._lock is not None or self._no_lock:
+                return self._lock is not None
+            try:
+                self._lock = _locked(self.folder / f"{self.session_id}.lock")
+            except OSError as exc:
+                self._cannot_lock(exc)
+                return False
+            if self._lock is None:  # our own session id, held elsewhere: never expected
+                self._cannot_lock(OSError("its lock is held by another process"))
+            return self._lock is not None
 
     def path_for(self, user: str) -> Path:
         return self.folder / f"{self.session_id}.{person_key(user)}.json"
@@ -201,7 +234,7 @@ class SessionJournal:
         )
 
     def write_entry(self, entry: JournalEntry) -> None:
-        if not self.available:
+        if not self.hold_lock():
             raise OSError(f"the recovery journal in {self.folder} could not be locked")
         target = self.path_for(entry.user)
         write_entry(target, entry)
@@ -220,12 +253,14 @@ class SessionJournal:
 
     def close(self) -> None:
         """End the session: free the lock; unsaved text stays for the next session."""
-        if self._lock is None:
-            return
-        # A journal left without its lock file reads as abandoned, as it should.
-        Path(self._lock.lock_file).unlink(missing_ok=True)
-        self._lock.release()
-        self._lock = None
+        with self._locking:
+            self._no_lock = True  # ended: nothing more is written
+            if self._lock is None:
+                return
+            # A journal left without its lock file reads as abandoned, as it should.
+            Path(self._lock.lock_file).unlink(missing_ok=True)
+            self._lock.release()
+            self._lock = None
 
     def _own_files(self) -> Iterator[Path]:
         return self.folder.glob(f"{self.session_id}.*.json")
@@ -240,14 +275,13 @@ class SessionJournal:
             session = path.name.split(".", 1)[0]
             if session == self.session_id:
                 continue
-            lock = _lock(self.folder / f"{session}.lock")
             try:
-                lock.acquire()
-            except Timeout:
-                continue  # its session is alive: that window is still editing it
+                lock = _locked(self.folder / f"{session}.lock")
             except OSError as exc:
                 log.warning("cannot check recovery journal %s: %s", path, exc)
                 continue
+            if lock is None:
+                continue  # its session is alive: that window is still editing it
             entry = read_entry(path)
             if entry is None or entry.user != user:
                 lock.release()

@@ -32,6 +32,7 @@ HEAVY = (
     "bs4",
     "newsdesk.publish.export.bundle",
     "newsdesk.gui.export.dialog",
+    "filelock",  # the recovery journal's lock, taken once the list is on screen
 )
 # The store opens, reads and saves on its connection itself (storage/sqlite/
 # connection.py): sqlite-utils, and the click, dateutil and pluggy it imports, load when

@@ -151,3 +151,33 @@ def test_a_list_not_yet_shown_still_gets_its_rest(qtbot, desk_db, tmp_path):
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.list_panel.model.rowCount() == 130, timeout=5000)
     window.close()
+
+
+def test_the_recovery_journal_is_locked_once_the_list_is_on_screen(qtbot, desk_db, open_window):
+    """The journal's lock (and its library) wait for the first paint, but not for the
+    first text typed: once the list is on screen, this session's lock file is there,
+    so another window on the same newsroom never takes its journal for abandoned."""
+    window = open_window(desk_db)
+    journal = window.journal
+    lock = journal.folder / f"{journal.session_id}.lock"
+    qtbot.waitUntil(lock.exists, timeout=10_000)
+    assert journal.hold_lock()  # held by this session already
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_a_state_folder_that_cannot_hold_journals_is_said_once_the_list_shows(
+    qtbot, desk_db, open_window, monkeypatch, tmp_path
+):
+    blocked = tmp_path / "state"
+    blocked.write_text("a file where the per-user state folder should be", encoding="utf-8")
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocked))
+    room = Newsroom.open(desk_db)
+    room.create_article(Article(headline="Ferry timetable changes"), actor="Mei Lin")
+    room.close()
+    window = open_window(desk_db)
+    qtbot.waitUntil(lambda: window.list_panel.model.rowCount() > 0, timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().startswith("No recovery journal this time"),
+        timeout=10_000,
+    )
+    assert not window.journal.hold_lock()

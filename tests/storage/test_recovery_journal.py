@@ -12,6 +12,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from newsdesk.domain.article import Article, Credit
 from newsdesk.newsroom.journal import SessionJournal, journal_root, read_entry
 
@@ -176,3 +178,20 @@ def test_a_killed_sessions_journal_is_offered_and_a_living_ones_is_not(tmp_path)
     assert read_entry(stale.path) == stale.entry
     stale.release()
     journal.close()
+
+
+def test_a_session_takes_its_lock_at_its_first_write_and_none_after_closing(tmp_path):
+    db = tmp_path / "newsroom.db"
+    journal = SessionJournal(db)
+    lock = journal.folder / f"{journal.session_id}.lock"
+    assert not lock.exists()  # nothing written yet: no lock, no journal to offer
+    _write(journal)
+    assert lock.exists()
+    other = SessionJournal(db)
+    assert other.stale("Lena Park") == []  # held: this session is alive
+    journal.close()
+    assert not lock.exists()
+    with pytest.raises(OSError):
+        _write(journal)  # a closed session keeps no more text
+    assert [s.entry.user for s in other.stale("Lena Park")] == ["Lena Park"]
+    other.close()

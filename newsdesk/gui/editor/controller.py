@@ -169,9 +169,18 @@ class ArticleController(QObject):
     # -- who is working -------------------------------------------------------------
 
     def warm_up(self) -> None:
-        """Chinese headlines give pinyin addresses: load its dictionaries now, off the
-        UI thread (the window calls this once its list is on screen)."""
+        """Once the list is on screen, off the UI thread: pinyin's dictionaries (Chinese
+        headlines give pinyin addresses) and the recovery journal's lock."""
         self._background.submit(lambda _newsroom: base_slug("中文"))
+        self._background.submit(lambda _newsroom: self._journal.hold_lock(), self._journal_held)
+
+    def _journal_held(self, held: bool) -> None:
+        text = self.tr(
+            "No recovery journal this time: the per-user state folder cannot be"
+            " written, so text not yet saved is lost if newsdesk stops."
+        )
+        if not held:
+            self._views.status_bar.showMessage(text, 30000)
 
     def switch_person(self, person: Person) -> bool:
         """Work as `person` from now on (what is open is saved first, under the old
@@ -390,14 +399,6 @@ class ArticleController(QObject):
 
     def recover_unsaved(self) -> int | None:
         """Put back text this person's last session could not save; its article's id."""
-        if not self._journal.available:
-            self._views.status_bar.showMessage(
-                self.tr(
-                    "No recovery journal this time: the per-user state folder cannot be"
-                    " written, so text not yet saved is lost if newsdesk stops."
-                ),
-                30000,
-            )
         recovery = find_recovery(self._journal, self._newsroom, self.person.name)
         if recovery is None:
             return None
