@@ -95,9 +95,16 @@ class AppProcess:
 # -- the child ---------------------------------------------------------------------------
 
 
+def key_clicks(widget, text: str) -> None:
+    """Real key events into `widget`. QtTest loads at the first command that types, not
+    at start: the app does not load it, and a benchmark launch times the start."""
+    from PySide6.QtTest import QTest
+
+    QTest.keyClicks(widget, text)
+
+
 def _child(db: str) -> int:
     from PySide6.QtCore import QObject, QTimer, Signal
-    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from newsdesk.gui import app as app_module
@@ -217,7 +224,7 @@ def _child(db: str) -> int:
             body = window.editor.body.rich_edit
             body.setFocus()
             body.moveCursor(body.textCursor().MoveOperation.End)
-            QTest.keyClicks(body, rest)
+            key_clicks(body, rest)
             return {"ok": True}
         if verb == "hold":  # this window's saves stop: what it types stays unsaved
             window.session.set_writable(False)
@@ -235,13 +242,13 @@ def _child(db: str) -> int:
             cursor = body.textCursor()
             cursor.setPosition(block.position() + block.length() - 1)
             body.setTextCursor(cursor)
-            QTest.keyClicks(body, text)
+            key_clicks(body, text)
             return {"ok": True}
         if verb == "headline":
             edit = window.editor.fields.headline_edit
             edit.setFocus()
             edit.selectAll()
-            QTest.keyClicks(edit, rest)
+            key_clicks(edit, rest)
             return {"ok": True}
         if verb == "yes":  # the next question is answered Yes
             say_yes.append(True)
