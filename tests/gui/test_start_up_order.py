@@ -153,14 +153,28 @@ def test_a_list_not_yet_shown_still_gets_its_rest(qtbot, desk_db, tmp_path):
     window.close()
 
 
-def test_the_recovery_journal_is_locked_once_the_list_is_on_screen(qtbot, desk_db, open_window):
+def test_the_recovery_journal_is_locked_once_the_list_is_on_screen(
+    qtbot, desk_db, open_window, monkeypatch
+):
     """The journal's lock (and its library) wait for the first paint, but not for the
-    first text typed: once the list is on screen, this session's lock file is there,
-    so another window on the same newsroom never takes its journal for abandoned."""
-    window = open_window(desk_db)
-    journal = window.journal
-    lock = journal.folder / f"{journal.session_id}.lock"
-    qtbot.waitUntil(lock.exists, timeout=10_000)
+    first text typed, nor for the start's check and backup (minutes on a big file
+    under load): once the list is on screen, this session's lock file is there, so
+    another window on the same newsroom never takes its journal for abandoned."""
+    checking = threading.Event()
+    real_verify = Newsroom.verify
+
+    def held_up_verify(self, *args, **kwargs):
+        checking.wait(10)
+        return real_verify(self, *args, **kwargs)
+
+    monkeypatch.setattr(Newsroom, "verify", held_up_verify)
+    try:
+        window = open_window(desk_db)
+        journal = window.journal
+        lock = journal.folder / f"{journal.session_id}.lock"
+        qtbot.waitUntil(lock.exists, timeout=5000)  # the start's check still waits
+    finally:
+        checking.set()
     assert journal.hold_lock()  # held by this session already
     assert window.statusBar().currentMessage() == ""
 

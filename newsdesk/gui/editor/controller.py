@@ -169,10 +169,10 @@ class ArticleController(QObject):
     # -- who is working -------------------------------------------------------------
 
     def warm_up(self) -> None:
-        """Once the list is on screen, off the UI thread: pinyin's dictionaries (Chinese
-        headlines give pinyin addresses) and the recovery journal's lock."""
+        """Once the list is on screen, off the UI thread: pinyin's dictionaries and the
+        recovery journal's lock (on the saving worker, not behind the start's backup)."""
         self._background.submit(lambda _newsroom: base_slug("中文"))
-        self._background.submit(lambda _newsroom: self._journal.hold_lock(), self._journal_held)
+        self._worker.submit(lambda _newsroom: self._journal.hold_lock(), self._journal_held)
 
     def _journal_held(self, held: bool) -> None:
         text = self.tr(
