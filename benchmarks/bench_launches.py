@@ -98,9 +98,12 @@ window.repaint()
 print("shown", flush=True)
 os._exit(0)
 """
-# Which floor each launch is set against.
-FLOORS = {"ReText": "PyQt6 bare window"}
-PYSIDE_FLOOR = "PySide6 bare window"
+PYSIDE_FLOOR, PYQT_FLOOR = "PySide6 bare window", "PyQt6 bare window"
+
+
+def _floor_of(name: str) -> str:
+    """The bare window a launch is set against: its binding's."""
+    return PYQT_FLOOR if name == "ReText" else PYSIDE_FLOOR
 
 
 class _DumpedWhenHung(AppProcess):
@@ -292,13 +295,14 @@ def versus_retext(
     times: dict[str, list[float]] = {name: [] for name, _root, _kind in runs}
     times["ReText"] = []
     times[PYSIDE_FLOOR] = []
-    times[FLOORS["ReText"]] = []
+    times[PYQT_FLOOR] = []
     cpu: dict[str, list[float]] = {name: [] for name in times}
     pyside = [sys.executable, "-c", BARE_WINDOW, "PySide6"]
     peer_python = str(peers / "bin" / "python")
-    floors = {
+    # Besides the newsdesk launches, each round: the two floors and ReText.
+    others = {
         PYSIDE_FLOOR: (pyside, envs[bytecode[0]]),
-        FLOORS["ReText"]: ([peer_python, "-c", BARE_WINDOW, "PyQt6"], clean),
+        PYQT_FLOOR: ([peer_python, "-c", BARE_WINDOW, "PyQt6"], clean),
         "ReText": ([peer_python, "-c", RETEXT_START, str(empty)], clean),
     }
     try:
@@ -312,7 +316,7 @@ def versus_retext(
                 taken, used = _launch(db, work / f"home-{name}", envs[kind], root)
                 times[name].append(taken)
                 cpu[name].append(used)
-            for name, (command, env) in floors.items():
+            for name, (command, env) in others.items():
                 taken, used = _run_until_shown(command, {**env, "HOME": str(work / "peer-home")})
                 times[name].append(taken)
                 cpu[name].append(used)
@@ -368,14 +372,14 @@ def main() -> None:
                 f"  CPU {used:5.2f} s ({used / cpu:4.2f}x ReText)"
             )
         print("  own start (a launch minus its binding's bare window, medians):")
-        own_retext = wall - medians[FLOORS["ReText"]][0]
+        own_retext = wall - medians[PYQT_FLOOR][0]
         for name, (median, _used) in medians.items():
-            if name in (PYSIDE_FLOOR, *FLOORS.values()):
+            if name in (PYSIDE_FLOOR, PYQT_FLOOR):
                 continue
-            floor = medians[FLOORS.get(name, PYSIDE_FLOOR)][0]
+            floor = medians[_floor_of(name)][0]
             print(
                 f"  {name:20s} {median - floor:6.3f} s ({(median - floor) / own_retext:4.2f}x"
-                f" ReText's own), over {FLOORS.get(name, PYSIDE_FLOOR)} {floor:5.2f} s"
+                f" ReText's own), over {_floor_of(name)} {floor:5.2f} s"
             )
         print(f"  load average at the end: {os.getloadavg()[0]:.1f}")
         return
