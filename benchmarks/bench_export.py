@@ -155,10 +155,10 @@ def import_and_export(pages: int, repeat: int, work: Path, codes: dict) -> dict:
             note(f"{label}: unchanged to a new folder", again)
         # Next to the exports, so the disk is as they found it (how fast it creates
         # files varies tenfold with what it is still writing back).
-        written = work / f"again-{next(iter(codes))}-{run}"
+        first_label, first_code = next(iter(codes.items()))
+        written = work / f"again-{first_label}-{run}"
         note("the files alone", _files_alone(written, work / f"files-{run}"))
         note("the files alone: CPU", last_cpu)
-        first_label, first_code = next(iter(codes.items()))
         room = work / f"import-{first_label}-{run}.db"
         one = ["--db", str(room), "export", "1", "--as", "Kai Web"]
         note(
